@@ -1,0 +1,53 @@
+package dev.netc.grammar.model;
+
+import java.util.List;
+
+/** The {@code clip} of a network (DSL.md, "clip"): applied to a step's gradient after regularize. */
+public sealed interface Clip {
+
+  /** Which clip this is. */
+  Kind kind();
+
+  /** The bound. */
+  double max();
+
+  /** {@code norm(max)}: rescales the whole gradient so that its Euclidean norm is at most max. */
+  record Norm(double max) implements Clip {
+    @Override
+    public Kind kind() {
+      return Kind.NORM;
+    }
+  }
+
+  /** {@code value(max)}: clamps each gradient component to [-max, max]. */
+  record Value(double max) implements Clip {
+    @Override
+    public Kind kind() {
+      return Kind.VALUE;
+    }
+  }
+
+  /** The clip calls. */
+  enum Kind implements CallKind {
+    NORM("norm", Parameter.required("max")),
+    VALUE("value", Parameter.required("max"));
+
+    private final String dslName;
+    private final List<Parameter> parameters;
+
+    Kind(String dslName, Parameter... parameters) {
+      this.dslName = dslName;
+      this.parameters = List.of(parameters);
+    }
+
+    @Override
+    public String dslName() {
+      return dslName;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+      return parameters;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.netc.grammar.model;
+
+import java.util.Optional;
+
+/**
+ * One {@code dense} statement, checked: layer {@code number} (counting from 1) computes z = W x + b,
+ * x = f(z).
+ *
+ * @param number position among the network's dense layers, from 1
+ * @param name the {@code as NAME} name, else {@code layer<number>}
+ * @param units number of units (rows of W), at least 1
+ * @param inputs number of units of the layer below (columns of W), at least 1
+ * @param activation the activation f
+ * @param activationParameter the activation's parameter ({@code a} of leaky_relu and elu, default
+ *     filled in), or NaN for activations without one
+ * @param weights explicit weights from the layer body, units x inputs
+ * @param bias explicit bias from the layer body, one value per unit (a single number is expanded)
+ * @param span where the {@code dense} statement is in the file
+ */
+public record DenseLayer(
+    int number,
+    String name,
+    int units,
+    int inputs,
+    Activation activation,
+    double activationParameter,
+    Optional<Matrix> weights,
+    Optional<Vector> bias,
+    Span span) {
+
+  public DenseLayer {
+    if (number < 1 || units < 1 || inputs < 1) {
+      throw new IllegalArgumentException(
+          "layer " + number + ": units and inputs must be > 0: " + units + ", " + inputs);
+    }
+    if (activation.hasParameter() == Double.isNaN(activationParameter)) {
+      throw new IllegalArgumentException(
+          "layer " + number + ": parameter " + activationParameter + " for " + activation);
+    }
+    weights.ifPresent(
+        w -> {
+          if (w.rows() != units || w.cols() != inputs) {
+            throw new IllegalArgumentException(
+                "layer " + number + ": weights must be " + units + "x" + inputs + ", are " + w);
+          }
+        });
+    bias.ifPresent(
+        b -> {
+          if (b.size() != units) {
+            throw new IllegalArgumentException(
+                "layer " + number + ": bias must have " + units + " values, has " + b.size());
+          }
+        });
+  }
+
+  /** Number of weights, units * inputs. */
+  public long weightCount() {
+    return (long) units * inputs;
+  }
+}

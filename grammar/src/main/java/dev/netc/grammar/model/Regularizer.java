@@ -1,0 +1,41 @@
+package dev.netc.grammar.model;
+
+import java.util.List;
+
+/** The {@code regularize} of a network (DSL.md, "regularize"). */
+public sealed interface Regularizer {
+
+  /** Which regularizer this is. */
+  Kind kind();
+
+  /** {@code l2(lambda)}: adds lambda * w to the gradient of every weight (not bias), once per step. */
+  record L2(double lambda) implements Regularizer {
+    @Override
+    public Kind kind() {
+      return Kind.L2;
+    }
+  }
+
+  /** The regularizer calls. */
+  enum Kind implements CallKind {
+    L2("l2", Parameter.required("lambda"));
+
+    private final String dslName;
+    private final List<Parameter> parameters;
+
+    Kind(String dslName, Parameter... parameters) {
+      this.dslName = dslName;
+      this.parameters = List.of(parameters);
+    }
+
+    @Override
+    public String dslName() {
+      return dslName;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+      return parameters;
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dev.netc.runtime.network;
+
+/**
+ * {@link ParameterTensor} views over the arrays of a generated class. Generated code calls these
+ * factories; a weight matrix may be stored row-major ({@code data[offset + i * cols + j]}) or
+ * transposed ({@code data[offset + j * rows + i]}), and the view hides which.
+ */
+public final class Tensors {
+  private Tensors() {}
+
+  /** A matrix view of {@code rows x cols} doubles, stored transposed if {@code transposed}. */
+  public static ParameterTensor matrix(
+      String name, double[] data, int offset, int rows, int cols, boolean transposed) {
+    checkBounds(name, data.length, offset, rows * cols);
+    return new DoubleView(name, data, offset, rows, cols, transposed, false);
+  }
+
+  /** A vector view of {@code size} doubles. */
+  public static ParameterTensor vector(String name, double[] data, int offset, int size) {
+    checkBounds(name, data.length, offset, size);
+    return new DoubleView(name, data, offset, size, 1, false, true);
+  }
+
+  /** A matrix view of {@code rows x cols} floats, stored transposed if {@code transposed}. */
+  public static ParameterTensor matrix(
+      String name, float[] data, int offset, int rows, int cols, boolean transposed) {
+    checkBounds(name, data.length, offset, rows * cols);
+    return new FloatView(name, data, offset, rows, cols, transposed, false);
+  }
+
+  /** A vector view of {@code size} floats. */
+  public static ParameterTensor vector(String name, float[] data, int offset, int size) {
+    checkBounds(name, data.length, offset, size);
+    return new FloatView(name, data, offset, size, 1, false, true);
+  }
+
+  private static void checkBounds(String name, int length, int offset, int size) {
+    if (offset < 0 || size < 0 || offset + size > length) {
+      throw new IllegalArgumentException(
+          name + ": " + size + " values at offset " + offset + " do not fit an array of " + length);
+    }
+  }
+
+  private abstract static class View implements ParameterTensor {
+    private final String name;
+    final int offset;
+    private final int rows;
+    private final int cols;
+    private final boolean transposed;
+    private final boolean vector;
+
+    View(String name, int offset, int rows, int cols, boolean transposed, boolean vector) {
+      this.name = name;
+      this.offset = offset;
+      this.rows = rows;
+      this.cols = cols;
+      this.transposed = transposed;
+      this.vector = vector;
+    }
+
+    final int position(int index) {
+      if (index < 0 || index >= rows * cols) {
+        throw new IndexOutOfBoundsException(name + ": index " + index + " of " + rows * cols);
+      }
+      if (!transposed) {
+        return offset + index;
+      }
+      int i = index / cols;
+      int j = index % cols;
+      return offset + j * rows + i;
+    }
+
+    @Override
+    public final String name() {
+      return name;
+    }
+
+    @Override
+    public final int rows() {
+      return rows;
+    }
+
+    @Override
+    public final int cols() {
+      return cols;
+    }
+
+    @Override
+    public final boolean isVector() {
+      return vector;
+    }
+
+    @Override
+    public final String toString() {
+      return name + (vector ? "[" + rows + "]" : "[" + rows + "x" + cols + "]");
+    }
+  }
+
+  private static final class DoubleView extends View {
+    private final double[] data;
+
+    DoubleView(
+        String name, double[] data, int offset, int rows, int cols, boolean transposed, boolean v) {
+      super(name, offset, rows, cols, transposed, v);
+      this.data = data;
+    }
+
+    @Override
+    public double get(int index) {
+      return data[position(index)];
+    }
+
+    @Override
+    public void set(int index, double value) {
+      data[position(index)] = value;
+    }
+  }
+
+  private static final class FloatView extends View {
+    private final float[] data;
+
+    FloatView(
+        String name, float[] data, int offset, int rows, int cols, boolean transposed, boolean v) {
+      super(name, offset, rows, cols, transposed, v);
+      this.data = data;
+    }
+
+    @Override
+    public double get(int index) {
+      return data[position(index)];
+    }
+
+    @Override
+    public void set(int index, double value) {
+      data[position(index)] = (float) value;
+    }
+  }
+}
