@@ -1,0 +1,63 @@
+package dev.netc.cli;
+
+import dev.netc.generator.CompileResult;
+import dev.netc.generator.GeneratedClass;
+import dev.netc.grammar.model.Network;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code netc check FILE.nn...}: diagnostics only. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks .nn files and prints their diagnostics in the compiler form"
+          + " (file:line:column: error: message, the line, a caret).",
+      "Prints one line per network of a file without errors."
+    })
+final class CheckCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE.nn", description = "The files to check.")
+  List<Path> files;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    CompileResult result = Compilation.compile(files, Optional.empty(), spec.commandLine().getErr());
+    for (GeneratedClass generated : result.classes()) {
+      Network network = generated.network();
+      out.println(
+          network.sourceName()
+              + ": "
+              + network.name()
+              + ": "
+              + network.topology()
+              + ", loss "
+              + network.loss().dslName()
+              + ", "
+              + Formats.count(parameterCount(network))
+              + " parameters");
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  static long parameterCount(Network network) {
+    long count = 0;
+    int below = network.inputSize();
+    for (var layer : network.layers()) {
+      count += (long) layer.units() * below + layer.units();
+      below = layer.units();
+    }
+    return count;
+  }
+}
