@@ -1,0 +1,273 @@
+package dev.netc.maven;
+
+import dev.netc.generator.CompileInput;
+import dev.netc.generator.CompileResult;
+import dev.netc.generator.GeneratedClass;
+import dev.netc.generator.NetcCompiler;
+import dev.netc.grammar.diag.Diagnostic;
+import dev.netc.grammar.source.SourceFile;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.codehaus.plexus.util.DirectoryScanner;
+import org.sonatype.plexus.build.incremental.BuildContext;
+
+/**
+ * One run of a goal, in the order of the plugin conventions: scan the inputs, plan from the state
+ * file, delete outputs of removed inputs, compile the stale inputs through {@link NetcCompiler},
+ * report every problem of every file, write the files whose bytes changed, then save the state (only
+ * after success, so failed files stay stale).
+ */
+final class Generation {
+  private final GenerationRequest request;
+  private final Log log;
+  private final BuildContext buildContext;
+
+  Generation(GenerationRequest request, Log log, BuildContext buildContext) {
+    this.request = request;
+    this.log = log;
+    this.buildContext = buildContext;
+  }
+
+  /**
+   * Runs the generation.
+   *
+   * @throws MojoFailureException if a {@code .nn} file has errors (or warnings with {@code
+   *     failOnWarning}); every problem has been logged
+   * @throws IOException if a file cannot be read or written
+   */
+  void run() throws MojoFailureException, IOException {
+    List<String> inputs = scan();
+    Optional<IncrementalState> previous = IncrementalState.read(request.stateFile());
+    if (inputs.isEmpty() && previous.map(s -> s.entries().isEmpty()).orElse(true)) {
+      log.info("No .nn files in " + request.sourceDirectory());
+      return;
+    }
+
+    SortedMap<String, byte[]> contents = new TreeMap<>();
+    SortedMap<String, String> hashes = new TreeMap<>();
+    for (String input : inputs) {
+      byte[] bytes = Files.readAllBytes(sourceFile(input));
+      contents.put(input, bytes);
+      hashes.put(input, Hashing.sha256(bytes));
+    }
+    String fingerprint =
+        Hashing.sha256(
+            request.pluginVersion()
+                + "\n"
+                + Hashing.codeFingerprint(NetcCompiler.class, SourceFile.class, Generation.class)
+                + "\n"
+                + request.configurationText());
+    Staleness.Plan plan =
+        Staleness.plan(previous, fingerprint, hashes, output -> Files.isRegularFile(Path.of(output)));
+    log.debug("netc: " + plan.stale().size() + " stale, " + plan.unchanged().size()
+        + " unchanged (" + plan.reason() + ")");
+    for (String output : plan.removedOutputs()) {
+      delete(Path.of(output));
+    }
+
+    Map<String, IncrementalState.Entry> previousEntries =
+        previous.map(IncrementalState::entries).orElse(new TreeMap<>());
+    List<Problem> problems = new ArrayList<>();
+    List<CompileInput> compileInputs = new ArrayList<>();
+    for (String input : plan.stale()) {
+      Path file = sourceFile(input);
+      buildContext.removeMessages(file.toFile());
+      SourceText.Decoded decoded = SourceText.decode(file, contents.get(input), request.encoding());
+      PackageNames.Resolved pkg = PackageNames.resolve(input, request.packageName());
+      if (decoded.problem() != null) {
+        problems.add(decoded.problem());
+      } else if (pkg.error() != null) {
+        problems.add(new Problem(file, 1, 1, true, pkg.error()));
+      } else {
+        log.debug("netc: " + input + ": package for a file without a declaration "
+            + pkg.packageName().map(p -> "'" + p + "'").orElse("(default)") + " from "
+            + pkg.source());
+        compileInputs.add(new CompileInput(new SourceFile(input, decoded.text()), pkg.packageName()));
+      }
+    }
+
+    CompileResult result = compile(compileInputs);
+    for (Diagnostic d : result.diagnostics()) {
+      problems.add(
+          new Problem(sourceFile(d.source().name()), d.line(), d.column(), d.isError(), d.message()));
+    }
+    Map<String, List<GeneratedClass>> classesByInput = new LinkedHashMap<>();
+    for (GeneratedClass generated : result.classes()) {
+      classesByInput.computeIfAbsent(generated.network().sourceName(), k -> new ArrayList<>())
+          .add(generated);
+    }
+    problems.addAll(clashesWithUnchanged(plan, previousEntries, classesByInput));
+
+    TreeSet<Path> failedFiles = new TreeSet<>();
+    int failures = 0;
+    problems.sort(null);
+    for (Problem problem : problems) {
+      boolean fails = problem.error() || request.failOnWarning();
+      if (problem.error()) {
+        log.error(problem.toLogLine());
+      } else {
+        log.warn(problem.toLogLine());
+      }
+      buildContext.addMessage(
+          problem.file().toFile(), problem.line(), problem.column(), problem.message(),
+          problem.error() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING, null);
+      if (fails) {
+        failures++;
+        failedFiles.add(problem.file());
+      }
+    }
+
+    SortedMap<String, IncrementalState.Entry> nextEntries = new TreeMap<>();
+    for (String input : plan.unchanged()) {
+      nextEntries.put(input, previousEntries.get(input));
+    }
+    int regenerated = 0;
+    int written = 0;
+    for (String input : plan.stale()) {
+      if (failedFiles.contains(sourceFile(input))) {
+        continue;
+      }
+      List<String> outputs = new ArrayList<>();
+      List<GeneratedClass> classes = classesByInput.getOrDefault(input, List.of());
+      for (GeneratedClass generated : classes) {
+        Path target = request.outputDirectory().resolve(generated.relativePath());
+        written += writeIfChanged(target, generated.javaSource()) ? 1 : 0;
+        outputs.add(target.toString());
+        if (request.generateTests()) {
+          Path test = request.testOutputDirectory().resolve(GeneratedTests.relativePath(generated));
+          written += writeIfChanged(test, GeneratedTests.source(generated)) ? 1 : 0;
+          outputs.add(test.toString());
+        }
+      }
+      regenerated += classes.size();
+      outputs.sort(null);
+      nextEntries.put(input, new IncrementalState.Entry(hashes.get(input), classes.size(), outputs));
+    }
+
+    if (failures > 0) {
+      String what = request.failOnWarning() ? "problem" : "error";
+      throw new MojoFailureException(
+          "netc: " + plural(failures, what) + " in " + plural(failedFiles.size(), "file"));
+    }
+    IncrementalState next = new IncrementalState(fingerprint, nextEntries);
+    for (String output : Staleness.obsoleteOutputs(previous, next)) {
+      delete(Path.of(output));
+    }
+    next.write(request.stateFile());
+
+    int total = nextEntries.values().stream().mapToInt(IncrementalState.Entry::networks).sum();
+    log.info("netc: " + regenerated + " of " + plural(total, "network") + " regenerated into "
+        + display(request.outputDirectory()) + " (" + plural(written, "file") + " written)");
+  }
+
+  /** The {@code .nn} files below the source folder, relative, {@code /}-separated, sorted. */
+  private List<String> scan() {
+    File base = request.sourceDirectory().toFile();
+    if (!base.isDirectory()) {
+      return List.of();
+    }
+    DirectoryScanner scanner = new DirectoryScanner();
+    scanner.setBasedir(base);
+    scanner.setIncludes(request.includes().toArray(new String[0]));
+    scanner.setExcludes(request.excludes().toArray(new String[0]));
+    scanner.addDefaultExcludes();
+    scanner.scan();
+    String[] files = scanner.getIncludedFiles();
+    Arrays.sort(files);
+    List<String> inputs = new ArrayList<>();
+    for (String file : files) {
+      inputs.add(file.replace(File.separatorChar, '/'));
+    }
+    return inputs;
+  }
+
+  private CompileResult compile(List<CompileInput> inputs) {
+    if (inputs.isEmpty()) {
+      return new CompileResult(List.of(), List.of());
+    }
+    return NetcCompiler.compile(inputs);
+  }
+
+  /**
+   * Two networks of the build that generate the same file are an error even when only one of their
+   * files changed: compare the new classes with the recorded outputs of the unchanged inputs.
+   */
+  private List<Problem> clashesWithUnchanged(
+      Staleness.Plan plan,
+      Map<String, IncrementalState.Entry> previousEntries,
+      Map<String, List<GeneratedClass>> classesByInput) {
+    Map<String, String> ownerOfOutput = new HashMap<>();
+    for (String input : plan.unchanged()) {
+      for (String output : previousEntries.get(input).outputs()) {
+        ownerOfOutput.put(output, input);
+      }
+    }
+    List<Problem> clashes = new ArrayList<>();
+    for (Map.Entry<String, List<GeneratedClass>> e : classesByInput.entrySet()) {
+      for (GeneratedClass generated : e.getValue()) {
+        String output = request.outputDirectory().resolve(generated.relativePath()).toString();
+        String owner = ownerOfOutput.get(output);
+        if (owner != null) {
+          clashes.add(
+              new Problem(
+                  sourceFile(e.getKey()),
+                  generated.network().span().line(),
+                  generated.network().span().column(),
+                  true,
+                  "network '" + generated.network().name() + "' generates class "
+                      + generated.qualifiedName() + ", which " + owner + " also generates:"
+                      + " rename one of the networks or put them in different packages"));
+        }
+      }
+    }
+    return clashes;
+  }
+
+  private boolean writeIfChanged(Path target, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+      return false;
+    }
+    Files.createDirectories(target.getParent());
+    Files.write(target, bytes);
+    buildContext.refresh(target.toFile());
+    log.debug("netc: wrote " + target);
+    return true;
+  }
+
+  private void delete(Path file) throws IOException {
+    if (Files.deleteIfExists(file)) {
+      buildContext.refresh(file.toFile());
+      log.debug("netc: deleted " + file);
+    }
+  }
+
+  private Path sourceFile(String relative) {
+    return request.sourceDirectory().resolve(relative).toAbsolutePath().normalize();
+  }
+
+  private String display(Path dir) {
+    Path base = request.baseDirectory().toAbsolutePath();
+    Path abs = dir.toAbsolutePath();
+    return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+  }
+
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,38 @@
+package dev.netc.maven;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+
+/**
+ * One message for the Maven log and the IDE: a diagnostic of the compiler, or a problem the plugin
+ * itself found (a file that is not valid text, a folder that is no Java package, two networks of
+ * the build that generate the same class).
+ *
+ * @param file the {@code .nn} file, absolute
+ * @param line 1-based line
+ * @param column 1-based column
+ * @param error true for an error, false for a warning
+ * @param message lower case, says what is wrong and how to fix it
+ */
+record Problem(Path file, int line, int column, boolean error, String message)
+    implements Comparable<Problem> {
+
+  private static final Comparator<Problem> ORDER =
+      Comparator.comparing((Problem p) -> p.file().toString())
+          .thenComparingInt(Problem::line)
+          .thenComparingInt(Problem::column)
+          .thenComparing(Problem::message);
+
+  /**
+   * The form of plexus-compiler's {@code CompilerMessage}, one line, which IDE consoles and CI
+   * problem matchers read: {@code /abs/path/file.nn:[line,column] message}.
+   */
+  String toLogLine() {
+    return file + ":[" + line + "," + column + "] " + message.replace('\n', ' ').replace('\r', ' ');
+  }
+
+  @Override
+  public int compareTo(Problem other) {
+    return ORDER.compare(this, other);
+  }
+}
