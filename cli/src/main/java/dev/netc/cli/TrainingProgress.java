@@ -1,6 +1,6 @@
 package dev.netc.cli;
 
-import dev.netc.cli.report.EpochStats;
+import dev.netc.cli.report.CurvePoint;
 import java.io.PrintWriter;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -50,7 +50,7 @@ final class TrainingProgress implements AutoCloseable {
   }
 
   /** Reports the end of an epoch. */
-  void epoch(EpochStats stats, double examplesPerSecond) {
+  void epoch(CurvePoint stats, double examplesPerSecond) {
     String text = describe(stats);
     if (bar != null) {
       bar.stepTo(stats.epoch());
@@ -66,7 +66,7 @@ final class TrainingProgress implements AutoCloseable {
     }
   }
 
-  static String describe(EpochStats stats) {
+  static String describe(CurvePoint stats) {
     StringBuilder text = new StringBuilder("loss ").append(Formats.fixed(stats.trainLoss(), 4));
     if (!Double.isNaN(stats.trainAccuracy())) {
       text.append("  accuracy ").append(Formats.percent(stats.trainAccuracy()));

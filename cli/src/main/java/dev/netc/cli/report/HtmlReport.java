@@ -102,17 +102,17 @@ public final class HtmlReport {
     return html.toString();
   }
 
-  private static XYChart lossChart(List<EpochStats> epochs) {
+  private static XYChart lossChart(List<CurvePoint> epochs) {
     XYChart chart = curveChart("Loss per epoch (mean per example)", "loss");
-    addCurve(chart, "training loss", epochs, EpochStats::trainLoss);
-    addCurve(chart, "validation loss", epochs, EpochStats::validationLoss);
+    addCurve(chart, "training loss", epochs, CurvePoint::trainLoss);
+    addCurve(chart, "validation loss", epochs, CurvePoint::validationLoss);
     return chart;
   }
 
-  private static XYChart accuracyChart(List<EpochStats> epochs) {
+  private static XYChart accuracyChart(List<CurvePoint> epochs) {
     XYChart chart = curveChart("Accuracy per epoch", "accuracy");
-    addCurve(chart, "training accuracy", epochs, EpochStats::trainAccuracy);
-    addCurve(chart, "validation accuracy", epochs, EpochStats::validationAccuracy);
+    addCurve(chart, "training accuracy", epochs, CurvePoint::trainAccuracy);
+    addCurve(chart, "validation accuracy", epochs, CurvePoint::validationAccuracy);
     return chart;
   }
 
@@ -123,17 +123,18 @@ public final class HtmlReport {
     chart.getStyler().setMarkerSize(4);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setXAxisDecimalPattern("#");
+    chart.getStyler().setXAxisMaxLabelCount(20);
     return chart;
   }
 
   private interface Value {
-    double of(EpochStats stats);
+    double of(CurvePoint stats);
   }
 
-  private static void addCurve(XYChart chart, String name, List<EpochStats> epochs, Value value) {
+  private static void addCurve(XYChart chart, String name, List<CurvePoint> epochs, Value value) {
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
-    for (EpochStats stats : epochs) {
+    for (CurvePoint stats : epochs) {
       double y = value.of(stats);
       if (Double.isFinite(y)) {
         xs.add((double) stats.epoch());

@@ -20,7 +20,7 @@ public record ReportData(
     NetworkSpec spec,
     String sourceFile,
     List<String> settings,
-    List<EpochStats> epochs,
+    List<CurvePoint> epochs,
     String metricsTitle,
     String metricsText,
     Optional<Confusion> confusion,

@@ -1,7 +1,7 @@
 package dev.netc.cli.report;
 
 /**
- * What one epoch of training measured. Values not measured are NaN.
+ * One epoch on the training curves of the report. Values not measured are NaN.
  *
  * @param epoch 1-based
  * @param trainLoss mean training loss per example
@@ -9,7 +9,7 @@ package dev.netc.cli.report;
  * @param validationLoss mean validation loss per example, or NaN without validation data
  * @param validationAccuracy validation accuracy, or NaN
  */
-public record EpochStats(
+public record CurvePoint(
     int epoch,
     double trainLoss,
     double trainAccuracy,
