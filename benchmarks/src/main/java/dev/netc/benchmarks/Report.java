@@ -1,0 +1,221 @@
+package dev.netc.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * Turns JMH's results into the Markdown tables of docs/performance.md: examples per second,
+ * GFLOP/s ({@link FlopCount}) and the ratios of the generated class to the baselines measured in
+ * the same run.
+ */
+final class Report {
+  private Report() {}
+
+  /** One measured figure. */
+  private record Figure(double score, double error, double allocatedBytes) {}
+
+  /** The Markdown tables for {@code results}. */
+  static String render(Collection<RunResult> results) {
+    // key: workload/precision/method -> figure
+    Map<String, Figure> figures = new TreeMap<>();
+    for (RunResult run : results) {
+      String method = run.getParams().getBenchmark();
+      method = method.substring(method.lastIndexOf('.') + 1);
+      String workload = run.getParams().getParam("workload");
+      String precision = run.getParams().getParam("precision");
+      String threads = run.getParams().getParam("threads");
+      Result<?> primary = run.getPrimaryResult();
+      double score = primary.getScore();
+      if (method.endsWith("Latency")) {
+        score = primary.getStatistics().getPercentile(50);
+      }
+      double allocated = Double.NaN;
+      for (String name : run.getSecondaryResults().keySet()) {
+        if (name.endsWith("gc.alloc.rate.norm")) {
+          allocated = run.getSecondaryResults().get(name).getScore();
+        }
+      }
+      String key = workload + "/" + (precision == null ? "double" : precision) + "/" + method
+          + (threads == null ? "" : "/" + threads);
+      figures.put(key, new Figure(score, primary.getScoreError(), allocated));
+      if (precision == null) {
+        // Encog is double only: its figure is the baseline of both precisions.
+        figures.put(workload + "/float/" + method, new Figure(score, primary.getScoreError(), allocated));
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    training(out, figures, "Stochastic training (one example per step), single thread", "Stochastic", 1);
+    training(out, figures, "Mini-batch training (32 examples per step), single thread", "Batch32", Examples.COUNT);
+    prediction(out, figures);
+    latency(out, figures);
+    parallel(out, figures);
+    allocation(out, figures);
+    return out.toString();
+  }
+
+  private static List<String[]> rows() {
+    List<String[]> rows = new ArrayList<>();
+    for (Workload w : Workload.values()) {
+      for (String p : new String[] {"double", "float"}) {
+        rows.add(new String[] {w.name(), p});
+      }
+    }
+    return rows;
+  }
+
+  private static void training(
+      StringBuilder out, Map<String, Figure> figures, String title, String kind, int batch) {
+    StringBuilder body = new StringBuilder();
+    for (String[] row : rows()) {
+      Workload w = Workload.valueOf(row[0]);
+      String prefix = row[0] + "/" + row[1] + "/";
+      Figure netc = figures.get(prefix + "netc" + kind);
+      if (netc == null) {
+        continue;
+      }
+      Figure hand = figures.get(prefix + "hand" + kind);
+      Figure encog = figures.get(prefix + "encog" + kind);
+      double flop = FlopCount.trainingFlopPerExample(w, batch);
+      body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %.2f | %s | %s | %s |%n",
+          row[0], row[1], w.topology(),
+          count(netc.score), error(netc),
+          String.format(Locale.ROOT, "%.2f", FlopCount.gigaflops(netc.score, flop)),
+          flop / 1e6,
+          hand == null ? "-" : count(hand.score),
+          ratio(netc, hand),
+          ratio(netc, encog) + (encog == null ? "" : " (" + count(encog.score) + ")")));
+    }
+    if (body.length() == 0) {
+      return;
+    }
+    out.append("### ").append(title).append("\n\n")
+        .append("| workload | topology | netc examples/s | +- | netc GFLOP/s | MFLOP/example "
+            + "| hand-written examples/s | netc / hand-written | netc / Encog (Encog examples/s) |\n")
+        .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+        .append(body).append('\n');
+  }
+
+  private static void prediction(StringBuilder out, Map<String, Figure> figures) {
+    StringBuilder body = new StringBuilder();
+    for (String[] row : rows()) {
+      Workload w = Workload.valueOf(row[0]);
+      String prefix = row[0] + "/" + row[1] + "/";
+      Figure netc = figures.get(prefix + "netcPredict");
+      if (netc == null) {
+        continue;
+      }
+      Figure hand = figures.get(prefix + "handPredict");
+      Figure encog = figures.get(prefix + "encogPredict");
+      double perSecond = 1e9 / netc.score;
+      body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %.2f | %s | %s | %s |%n",
+          row[0], row[1], nanos(netc.score), nanos(netc.error), count(perSecond),
+          FlopCount.gigaflops(perSecond, FlopCount.predictionFlopPerExample(w)),
+          hand == null ? "-" : nanos(hand.score),
+          inverseRatio(netc, hand),
+          inverseRatio(netc, encog) + (encog == null ? "" : " (" + nanos(encog.score) + " ns)")));
+    }
+    if (body.length() == 0) {
+      return;
+    }
+    out.append("### Prediction, one example at a time, single thread\n\n")
+        .append("| workload | netc ns/example | +- | netc examples/s | netc GFLOP/s "
+            + "| hand-written ns/example | netc speed-up over hand-written | netc speed-up over Encog (Encog ns/example) |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+        .append(body).append('\n');
+  }
+
+  private static void latency(StringBuilder out, Map<String, Figure> figures) {
+    StringBuilder body = new StringBuilder();
+    for (String[] row : rows()) {
+      String prefix = row[0] + "/" + row[1] + "/";
+      Figure netc = figures.get(prefix + "netcLatency");
+      if (netc == null) {
+        continue;
+      }
+      Figure hand = figures.get(prefix + "handLatency");
+      Figure encog = figures.get(prefix + "encogLatency");
+      body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s |%n",
+          row[0], row[1], nanos(netc.score), hand == null ? "-" : nanos(hand.score),
+          encog == null ? "-" : nanos(encog.score)));
+    }
+    if (body.length() == 0) {
+      return;
+    }
+    out.append("### Prediction latency, median of single calls (ns, includes the timer's overhead)\n\n")
+        .append("| workload | netc | hand-written | Encog |\n")
+        .append("| --- | ---: | ---: | ---: |\n")
+        .append(body).append('\n');
+  }
+
+  private static void parallel(StringBuilder out, Map<String, Figure> figures) {
+    StringBuilder body = new StringBuilder();
+    for (String[] row : rows()) {
+      Workload w = Workload.valueOf(row[0]);
+      String prefix = row[0] + "/" + row[1] + "/netcBatch32/";
+      Figure one = figures.get(prefix + "1");
+      Figure two = figures.get(prefix + "2");
+      if (one == null || two == null) {
+        continue;
+      }
+      double flop = FlopCount.trainingFlopPerExample(w, Examples.COUNT);
+      body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %.2f | %.2fx |%n",
+          row[0], row[1], count(one.score), count(two.score),
+          FlopCount.gigaflops(two.score, flop), two.score / one.score));
+    }
+    if (body.length() == 0) {
+      return;
+    }
+    out.append("### Mini-batch training (32 per step) on 2 threads vs 1 (generated class)\n\n")
+        .append("| workload | 1 thread examples/s | 2 threads examples/s | 2 threads GFLOP/s | speed-up |\n")
+        .append("| --- | ---: | ---: | ---: | ---: |\n")
+        .append(body).append('\n');
+  }
+
+  private static void allocation(StringBuilder out, Map<String, Figure> figures) {
+    StringBuilder body = new StringBuilder();
+    for (Map.Entry<String, Figure> e : figures.entrySet()) {
+      if (!Double.isNaN(e.getValue().allocatedBytes)) {
+        body.append(String.format(Locale.ROOT, "| %s | %.3f |%n", e.getKey(), e.getValue().allocatedBytes));
+      }
+    }
+    if (body.length() == 0) {
+      return;
+    }
+    out.append("### Allocation (JMH -prof gc), bytes per example\n\n")
+        .append("| workload/precision/benchmark | B/example |\n")
+        .append("| --- | ---: |\n")
+        .append(body).append('\n');
+  }
+
+  private static String ratio(Figure netc, Figure baseline) {
+    return baseline == null ? "-" : String.format(Locale.ROOT, "%.2fx", netc.score / baseline.score);
+  }
+
+  private static String inverseRatio(Figure netc, Figure baseline) {
+    return baseline == null ? "-" : String.format(Locale.ROOT, "%.2fx", baseline.score / netc.score);
+  }
+
+  private static String count(double value) {
+    if (value >= 1e6) {
+      return String.format(Locale.ROOT, "%.2f M", value / 1e6);
+    }
+    if (value >= 1e3) {
+      return String.format(Locale.ROOT, "%.1f k", value / 1e3);
+    }
+    return String.format(Locale.ROOT, "%.0f", value);
+  }
+
+  private static String error(Figure f) {
+    return Double.isNaN(f.error) ? "-" : count(f.error);
+  }
+
+  private static String nanos(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, value < 100 ? "%.1f" : "%.0f", value);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.netc.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmark suite and prints the tables of docs/performance.md (examples per second,
+ * GFLOP/s, ratios to the baselines of the same run).
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar                 # full suite (about 40 minutes on 2 cores)
+ * java -jar benchmarks/target/benchmarks.jar --short         # short mode (under 5 minutes)
+ * java -jar benchmarks/target/benchmarks.jar --short -prof gc           # plus bytes allocated per example
+ * java -jar benchmarks/target/benchmarks.jar --markdown out.md ...      # also write the tables to a file
+ * </pre>
+ *
+ * Every other argument is a JMH option ({@code -p workload=W3}, {@code -jvmArgsAppend
+ * -XX:-UseSuperWord}, {@code -f 2}, a benchmark regex, ...) and wins over the mode's defaults.
+ */
+public final class Suite {
+  /** The benchmarks of the full suite. */
+  static final String ALL = "dev\\.netc\\.benchmarks\\..*Benchmark\\..*";
+
+  /**
+   * The short mode: every implementation of every workload, stochastic steps, mini-batches and
+   * prediction throughput, plus 1 vs 2 threads on W3 and W4 in double; no sampled latency.
+   */
+  static final List<String> SHORT =
+      List.of(
+          "dev\\.netc\\.benchmarks\\.TrainingBenchmark\\..*",
+          "dev\\.netc\\.benchmarks\\.PredictionBenchmark\\..*Predict$",
+          "dev\\.netc\\.benchmarks\\.ParallelTrainingBenchmark\\..*");
+
+  private Suite() {}
+
+  /**
+   * Entry point.
+   *
+   * @param args {@code --short}, {@code --markdown FILE}, then JMH options
+   */
+  public static void main(String[] args) throws RunnerException, IOException {
+    boolean quick = false;
+    Path markdown = null;
+    List<String> jmhArgs = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if ("--short".equals(args[i])) {
+        quick = true;
+      } else if ("--markdown".equals(args[i]) && i + 1 < args.length) {
+        markdown = Path.of(args[++i]);
+      } else {
+        jmhArgs.add(args[i]);
+      }
+    }
+    CommandLineOptions given;
+    try {
+      given = new CommandLineOptions(jmhArgs.toArray(new String[0]));
+    } catch (CommandLineOptionException e) {
+      System.err.println("error: " + e.getMessage() + " (JMH options: java -jar benchmarks.jar -h)");
+      System.exit(2);
+      return;
+    }
+    if (given.shouldHelp()) {
+      System.out.println("netc benchmarks: [--short] [--markdown FILE] [JMH options]");
+      given.showHelp();
+      return;
+    }
+    ChainedOptionsBuilder options = new OptionsBuilder().parent(given);
+    if (given.getIncludes().isEmpty()) {
+      if (quick) {
+        SHORT.forEach(options::include);
+      } else {
+        options.include(ALL);
+      }
+    }
+    if (!given.getForkCount().hasValue()) {
+      options.forks(1);
+    }
+    if (!given.getWarmupIterations().hasValue()) {
+      options.warmupIterations(quick ? 2 : 4);
+    }
+    if (!given.getWarmupTime().hasValue()) {
+      options.warmupTime(quick ? TimeValue.milliseconds(400) : TimeValue.seconds(1));
+    }
+    if (!given.getMeasurementIterations().hasValue()) {
+      options.measurementIterations(quick ? 3 : 5);
+    }
+    if (!given.getMeasurementTime().hasValue()) {
+      options.measurementTime(quick ? TimeValue.milliseconds(400) : TimeValue.seconds(1));
+    }
+    if (!given.getTimeout().hasValue()) {
+      options.timeout(TimeValue.minutes(2));
+    }
+    if (given.shouldList()) {
+      new Runner(options.build()).list();
+      return;
+    }
+    long start = System.nanoTime();
+    Collection<RunResult> results = new Runner(options.build()).run();
+    String tables = Report.render(results);
+    PrintStream out = System.out;
+    out.println();
+    out.println(tables);
+    out.printf("(suite took %d s)%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+    if (markdown != null) {
+      Files.writeString(markdown, tables, StandardCharsets.UTF_8);
+    }
+  }
+}
