@@ -2,6 +2,7 @@ package dev.netc.grammar.diag;
 
 import dev.netc.grammar.model.Span;
 import dev.netc.grammar.source.SourceFile;
+import java.util.Comparator;
 
 /**
  * One message about a source file: what kind, how bad, where, and the text a user reads.
@@ -14,6 +15,17 @@ import dev.netc.grammar.source.SourceFile;
  */
 public record Diagnostic(
     DiagnosticKind kind, Severity severity, SourceFile source, Span span, String message) {
+
+  /** Orders diagnostics by file name, line and column (a stable sort keeps report order). */
+  public static final Comparator<Diagnostic> BY_POSITION =
+      Comparator.comparing((Diagnostic d) -> d.source().name())
+          .thenComparingInt(Diagnostic::line)
+          .thenComparingInt(Diagnostic::column);
+
+  /** A diagnostic with the severity of its kind. */
+  public static Diagnostic of(DiagnosticKind kind, SourceFile source, Span span, String message) {
+    return new Diagnostic(kind, kind.severity(), source, span, message);
+  }
 
   /** 1-based line. */
   public int line() {

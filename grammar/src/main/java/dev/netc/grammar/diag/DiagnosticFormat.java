@@ -1,22 +1,63 @@
 package dev.netc.grammar.diag;
 
-/** The printed forms of a {@link Diagnostic}: one diagnostic, several renderings. */
+/**
+ * The printed forms of a {@link Diagnostic}: one diagnostic, several renderings (STYLE.md,
+ * "Diagnostics").
+ */
 public final class DiagnosticFormat {
+  /** Lines longer than this (in characters) are shown as a window around the column. */
+  static final int MAX_SHOWN = 120;
+
+  /** Characters shown before the column in a window of a long line. */
+  static final int BEFORE = 50;
+
+  private static final String ELLIPSIS = "...";
+
   private DiagnosticFormat() {}
 
   /**
-   * The compiler form for a terminal, three lines: {@code file:line:column: error: message}, the
-   * source line, and a caret under the spot (tabs of the line copied so the caret lines up).
+   * The compiler form for a terminal, three lines joined by {@code \n} (no final line end): {@code
+   * file:line:column: error: message}, the source line, and a caret under the spot. Tabs of the
+   * line are copied into the caret line so the caret lines up; a line longer than {@value
+   * #MAX_SHOWN} characters is cut to a window around the column, marked with {@code ...}; control
+   * characters are shown as {@code ?}. The count of errors left out ({@link
+   * DiagnosticKind#TOO_MANY_ERRORS}) is one line.
    */
   public static String terminal(Diagnostic d) {
-    String line = d.source().line(d.line());
+    String head = oneLine(d);
+    if (d.kind() == DiagnosticKind.TOO_MANY_ERRORS) {
+      return head;
+    }
+    int[] line = d.source().line(d.line()).codePoints().toArray();
+    int caretAt = Math.min(d.column() - 1, line.length);
+    int from = 0;
+    int to = line.length;
+    if (line.length > MAX_SHOWN) {
+      from = Math.max(0, Math.min(caretAt - BEFORE, line.length - (MAX_SHOWN - BEFORE)));
+      to = Math.min(line.length, from + MAX_SHOWN - 2 * ELLIPSIS.length());
+    }
+    StringBuilder shown = new StringBuilder();
     StringBuilder caret = new StringBuilder();
-    for (int i = 0; i < d.column() - 1 && i < line.length(); i++) {
-      caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
+    if (from > 0) {
+      shown.append(ELLIPSIS);
+      caret.append(" ".repeat(ELLIPSIS.length()));
+    }
+    for (int i = from; i < to; i++) {
+      int c = line[i];
+      shown.appendCodePoint(isControl(c) ? '?' : c);
+      if (i < caretAt) {
+        caret.append(c == '\t' ? '\t' : ' ');
+      }
+    }
+    if (to < line.length) {
+      shown.append(ELLIPSIS);
     }
     caret.append('^');
-    return d.source().name() + ":" + d.line() + ":" + d.column() + ": " + d.severity().label()
-        + ": " + d.message() + "\n" + line + "\n" + caret;
+    return head + "\n" + shown + "\n" + caret;
+  }
+
+  private static boolean isControl(int c) {
+    return c != '\t' && (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFEFF);
   }
 
   /** The single-line form: {@code file:line:column: error: message}. */

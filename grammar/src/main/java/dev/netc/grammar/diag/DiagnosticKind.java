@@ -1,23 +1,117 @@
 package dev.netc.grammar.diag;
 
 /**
- * Every kind of diagnostic netc reports, each with a stable code. Codes are never reused or
- * reassigned: a retired kind keeps its number.
+ * Every kind of diagnostic netc reports, each with a stable code and its severity. Codes are never
+ * reused or reassigned: a retired kind keeps its number, and new kinds take the next free one.
  */
 public enum DiagnosticKind {
   /** The file could not be read as UTF-8 text. */
-  UNREADABLE_TEXT(1),
+  UNREADABLE_TEXT(1, Severity.ERROR),
   /** The parser did not expect this token. */
-  SYNTAX(2);
+  SYNTAX(2, Severity.ERROR),
+  /** A character that is not part of the language ({@code #}, a control character, ...). */
+  STRAY_CHARACTER(3, Severity.ERROR),
+  /** A name with letters outside A-Z, a-z. */
+  NON_ASCII_NAME(4, Severity.ERROR),
+  /** A block comment without its closing {@code *}{@code /}. */
+  UNTERMINATED_COMMENT(5, Severity.ERROR),
+  /** A file that declares no network. */
+  NO_NETWORK(6, Severity.ERROR),
+  /** More errors than a file reports; the rest are counted in one line. */
+  TOO_MANY_ERRORS(7, Severity.ERROR),
+  /** A statement given twice where it may appear once. */
+  DUPLICATE_STATEMENT(8, Severity.ERROR),
+  /** A required statement ({@code input}, {@code dense}, {@code loss}) is missing. */
+  MISSING_STATEMENT(9, Severity.ERROR),
+  /** A size that is not a whole number. */
+  SIZE_NOT_INTEGER(10, Severity.ERROR),
+  /** A size that is zero or negative. */
+  SIZE_NOT_POSITIVE(11, Severity.ERROR),
+  /** A size larger than netc supports. */
+  SIZE_TOO_LARGE(12, Severity.ERROR),
+  /** A layer with more weights than a Java array holds. */
+  TOO_MANY_WEIGHTS(13, Severity.ERROR),
+  /** A seed that is not a non-negative whole number. */
+  INVALID_SEED(14, Severity.ERROR),
+  /** A number too large for a double (it would be infinite). */
+  NUMBER_OUT_OF_RANGE(15, Severity.ERROR),
+  /** {@code NaN} or {@code Infinity} where a number is expected. */
+  NON_FINITE_NUMBER(16, Severity.ERROR),
+  /** An activation name the language does not know. */
+  UNKNOWN_ACTIVATION(17, Severity.ERROR),
+  /** A loss name the language does not know. */
+  UNKNOWN_LOSS(18, Severity.ERROR),
+  /** An init name the language does not know. */
+  UNKNOWN_INIT(19, Severity.ERROR),
+  /** An optimizer name the language does not know. */
+  UNKNOWN_OPTIMIZER(20, Severity.ERROR),
+  /** A regularizer name the language does not know. */
+  UNKNOWN_REGULARIZER(21, Severity.ERROR),
+  /** A clip name the language does not know. */
+  UNKNOWN_CLIP(22, Severity.ERROR),
+  /** A precision other than {@code double} or {@code float}. */
+  UNKNOWN_PRECISION(23, Severity.ERROR),
+  /** A named argument that the call has no parameter for. */
+  UNKNOWN_ARGUMENT(24, Severity.ERROR),
+  /** More arguments than the call has parameters. */
+  TOO_MANY_ARGUMENTS(25, Severity.ERROR),
+  /** A parameter given twice (positionally and by name, or twice by name). */
+  DUPLICATE_ARGUMENT(26, Severity.ERROR),
+  /** A positional argument after a named one. */
+  POSITIONAL_AFTER_NAMED(27, Severity.ERROR),
+  /** A parameter without a default that was not given. */
+  MISSING_ARGUMENT(28, Severity.ERROR),
+  /** An argument outside the range its parameter allows. */
+  ARGUMENT_OUT_OF_RANGE(29, Severity.ERROR),
+  /** {@code uniform} with {@code low >= high}. */
+  EMPTY_RANGE(30, Severity.ERROR),
+  /** {@code softmax} on a layer other than the output layer. */
+  SOFTMAX_NOT_OUTPUT(31, Severity.ERROR),
+  /** {@code cross_entropy} without a softmax output layer. */
+  LOSS_NEEDS_SOFTMAX(32, Severity.ERROR),
+  /** {@code binary_cross_entropy} without a sigmoid output layer. */
+  LOSS_NEEDS_SIGMOID(33, Severity.ERROR),
+  /** Explicit weights whose shape is not units x inputs. */
+  WEIGHTS_SHAPE(34, Severity.ERROR),
+  /** Explicit weights whose rows differ in length. */
+  RAGGED_ROWS(35, Severity.ERROR),
+  /** An explicit bias whose length is not the layer's number of units. */
+  BIAS_SIZE(36, Severity.ERROR),
+  /** A network name that is not a legal Java class name. */
+  INVALID_NETWORK_NAME(37, Severity.ERROR),
+  /** Two networks with the same name in one file. */
+  DUPLICATE_NETWORK(38, Severity.ERROR),
+  /** Two layers with the same name in one network. */
+  DUPLICATE_LAYER_NAME(39, Severity.ERROR),
+  /** A package that is not a legal Java package name. */
+  INVALID_PACKAGE(40, Severity.ERROR),
+  /** A layer wider than netc's generated code is tuned for. */
+  WIDE_LAYER(41, Severity.WARNING),
+  /** {@code nesterov = 1} with {@code momentum = 0}: the nesterov flag then changes nothing. */
+  NESTEROV_WITHOUT_MOMENTUM(42, Severity.WARNING),
+  /** {@code softmax} over a single unit: its output is always 1. */
+  SOFTMAX_SINGLE_UNIT(43, Severity.WARNING),
+  /**
+   * Two network names of one file that differ only in case: their class files clash on
+   * case-insensitive file systems.
+   */
+  NETWORK_NAME_CASE_CLASH(44, Severity.WARNING);
 
   private final int code;
+  private final Severity severity;
 
-  DiagnosticKind(int code) {
+  DiagnosticKind(int code, Severity severity) {
     this.code = code;
+    this.severity = severity;
   }
 
   /** The stable code, printed as {@code NNC<code>} where codes are shown. */
   public int code() {
     return code;
+  }
+
+  /** Whether this kind is an error or a warning. */
+  public Severity severity() {
+    return severity;
   }
 }

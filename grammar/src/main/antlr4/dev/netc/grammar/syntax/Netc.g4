@@ -1,0 +1,49 @@
+// The .nn language, version 1 (DSL.md, "Grammar").
+//
+// Deviations from the spec's grammar, all for better diagnostics, none changes which files are
+// valid: every place that takes a NAME takes the rule `name`, so the words of the language are
+// names there (DSL.md, "Lexical rules"); `name` also admits BAD_NAME (a word with non-ASCII
+// letters) and `file` admits zero networks, so that the checker can say what is wrong in plain
+// words instead of a parser message. Stray characters and block comments go to the hidden channel,
+// where the syntax stage looks for stray characters and unterminated comments.
+grammar Netc;
+
+file          : packageDecl? network* EOF ;
+packageDecl   : 'package' name ('.' name)* ';' ;
+network       : 'network' name '{' statement* '}' ;
+
+statement     : 'input' NUMBER ';'                                   # inputStatement
+              | 'dense' NUMBER call ('as' name)? (';' | layerBody)   # denseStatement
+              | 'loss' name ';'                                      # lossStatement
+              | 'init' call ';'                                      # initStatement
+              | 'optimizer' call ';'                                 # optimizerStatement
+              | 'regularize' call ';'                                # regularizeStatement
+              | 'clip' call ';'                                      # clipStatement
+              | 'precision' name ';'                                 # precisionStatement
+              ;
+
+layerBody     : '{' layerItem* '}' ;
+layerItem     : 'weights' '=' matrix ';'                             # weightsDecl
+              | 'bias' '=' (vector | NUMBER) ';'                     # biasDecl
+              ;
+matrix        : '[' vector (',' vector)* ']' ;
+vector        : '[' NUMBER (',' NUMBER)* ']' ;
+call          : name ('(' (arg (',' arg)*)? ')')? ;
+arg           : (name '=')? NUMBER ;
+
+name          : NAME | BAD_NAME
+              | 'package' | 'network' | 'input' | 'dense' | 'as' | 'loss' | 'init'
+              | 'optimizer' | 'regularize' | 'clip' | 'precision' | 'weights' | 'bias'
+              ;
+
+NUMBER        : '-'? ( DIGIT+ ('.' DIGIT+)? | '.' DIGIT+ ) ( [eE] [+-]? DIGIT+ )? ;
+NAME          : [A-Za-z_] [A-Za-z0-9_]* ;
+// A word that is a name but for its non-ASCII letters: longer than the NAME it starts with.
+BAD_NAME      : [\p{L}\p{Nl}_] [\p{L}\p{Nl}\p{N}\p{M}_]* ;
+
+WS            : [ \t\r\n\f]+ -> skip ;
+LINE_COMMENT  : '//' ~[\r\n]* -> skip ;
+BLOCK_COMMENT : '/*' .*? ( '*/' | EOF ) -> channel(HIDDEN) ;
+STRAY         : . -> channel(HIDDEN) ;
+
+fragment DIGIT : [0-9] ;

@@ -1,0 +1,182 @@
+package dev.netc.grammar.check;
+
+import dev.netc.grammar.diag.DiagnosticCollector;
+import dev.netc.grammar.diag.DiagnosticKind;
+import dev.netc.grammar.model.Matrix;
+import dev.netc.grammar.model.Span;
+import dev.netc.grammar.model.Vector;
+import dev.netc.grammar.syntax.NetcParser;
+import dev.netc.grammar.syntax.Positions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * The body of a {@code dense} statement: explicit {@code weights} (one row per unit, one column per
+ * input) and {@code bias} (one value per unit, or one number for all), each at most once.
+ */
+final class LayerBodyChecker {
+  private final DiagnosticCollector diagnostics;
+  private final Positions positions;
+  private final Numbers numbers;
+
+  LayerBodyChecker(DiagnosticCollector diagnostics, Positions positions, Numbers numbers) {
+    this.diagnostics = diagnostics;
+    this.positions = positions;
+    this.numbers = numbers;
+  }
+
+  /** The checked weights and bias of a layer (empty where not given or not valid). */
+  record Body(Optional<Matrix> weights, Optional<Vector> bias) {}
+
+  Body check(LayerDraft layer, OptionalInt inputs) {
+    NetcParser.LayerBodyContext body = layer.statement().layerBody();
+    Optional<Matrix> weights = Optional.empty();
+    Optional<Vector> bias = Optional.empty();
+    if (body == null) {
+      return new Body(weights, bias);
+    }
+    NetcParser.WeightsDeclContext firstWeights = null;
+    NetcParser.BiasDeclContext firstBias = null;
+    for (NetcParser.LayerItemContext item : body.layerItem()) {
+      if (item instanceof NetcParser.WeightsDeclContext w) {
+        if (firstWeights != null) {
+          duplicate("weights", layer, w, firstWeights);
+        } else {
+          firstWeights = w;
+          weights = weights(w.matrix(), layer, inputs);
+        }
+      } else if (item instanceof NetcParser.BiasDeclContext b) {
+        if (firstBias != null) {
+          duplicate("bias", layer, b, firstBias);
+        } else {
+          firstBias = b;
+          bias = bias(b, layer);
+        }
+      }
+    }
+    return new Body(weights, bias);
+  }
+
+  private void duplicate(
+      String what,
+      LayerDraft layer,
+      NetcParser.LayerItemContext second,
+      NetcParser.LayerItemContext first) {
+    diagnostics.report(
+        DiagnosticKind.DUPLICATE_STATEMENT,
+        positions.of(second.getStart()),
+        "'" + what + "' is given twice for layer '" + layer.name() + "' (first at line "
+            + first.getStart().getLine() + "): remove one");
+  }
+
+  private Optional<Matrix> weights(
+      NetcParser.MatrixContext matrix, LayerDraft layer, OptionalInt inputs) {
+    if (matrix == null || matrix.exception != null) {
+      return Optional.empty();
+    }
+    List<NetcParser.VectorContext> rows = matrix.vector();
+    List<double[]> values = new ArrayList<>();
+    boolean complete = true;
+    for (int r = 0; r < rows.size(); r++) {
+      Optional<double[]> row = numbers(rows.get(r));
+      if (row.isEmpty()) {
+        complete = false;
+        continue;
+      }
+      if (!values.isEmpty() && row.get().length != values.get(0).length && complete) {
+        diagnostics.report(
+            DiagnosticKind.RAGGED_ROWS,
+            positions.of(rows.get(r)),
+            "row " + (r + 1) + " of the weights of layer '" + layer.name() + "' has "
+                + values(row.get().length) + " but row 1 has " + values(values.get(0).length)
+                + ": every row needs one value per input of the layer");
+        complete = false;
+      }
+      values.add(row.get());
+    }
+    if (!complete || values.isEmpty() || layer.units().isEmpty() || inputs.isEmpty()) {
+      return Optional.empty();
+    }
+    int units = layer.units().getAsInt();
+    int cols = values.get(0).length;
+    if (values.size() != units || cols != inputs.getAsInt()) {
+      diagnostics.report(
+          DiagnosticKind.WEIGHTS_SHAPE,
+          positions.of(matrix),
+          "the weights of layer '" + layer.name() + "' must be " + units + " x "
+              + inputs.getAsInt() + " (rows x cols: one row per unit, one column per input),"
+              + " found " + values.size() + " x " + cols);
+      return Optional.empty();
+    }
+    double[] rowMajor = new double[units * cols];
+    for (int r = 0; r < units; r++) {
+      System.arraycopy(values.get(r), 0, rowMajor, r * cols, cols);
+    }
+    return Optional.of(Matrix.of(units, cols, rowMajor));
+  }
+
+  private Optional<Vector> bias(NetcParser.BiasDeclContext bias, LayerDraft layer) {
+    if (bias.exception != null) {
+      return Optional.empty();
+    }
+    if (bias.vector() != null) {
+      Optional<double[]> values = numbers(bias.vector());
+      if (values.isEmpty() || layer.units().isEmpty()) {
+        return Optional.empty();
+      }
+      int units = layer.units().getAsInt();
+      if (values.get().length != units) {
+        diagnostics.report(
+            DiagnosticKind.BIAS_SIZE,
+            positions.of(bias.vector()),
+            "the bias of layer '" + layer.name() + "' needs " + units + " values (one per unit),"
+                + " found " + values.get().length + "; or give one number for all units");
+        return Optional.empty();
+      }
+      return Optional.of(Vector.of(values.get()));
+    }
+    Optional<Token> number = Trees.token(bias.NUMBER());
+    if (number.isEmpty()) {
+      return Optional.empty();
+    }
+    OptionalDouble value = numbers.real(number.get().getText(), positions.of(number.get()));
+    if (value.isEmpty() || layer.units().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Vector.filled(layer.units().getAsInt(), value.getAsDouble()));
+  }
+
+  private static String values(int count) {
+    return count == 1 ? "1 value" : count + " values";
+  }
+
+  /** The numbers of a vector, or empty if it is incomplete or one of them is out of range. */
+  private Optional<double[]> numbers(NetcParser.VectorContext vector) {
+    if (vector == null || vector.exception != null) {
+      return Optional.empty();
+    }
+    List<TerminalNode> nodes = vector.NUMBER();
+    double[] values = new double[nodes.size()];
+    boolean valid = true;
+    for (int i = 0; i < nodes.size(); i++) {
+      Optional<Token> token = Trees.token(nodes.get(i));
+      if (token.isEmpty()) {
+        valid = false;
+        continue;
+      }
+      Span span = positions.of(token.get());
+      OptionalDouble value = numbers.real(token.get().getText(), span);
+      if (value.isEmpty()) {
+        valid = false;
+      } else {
+        values[i] = value.getAsDouble();
+      }
+    }
+    return valid ? Optional.of(values) : Optional.empty();
+  }
+}

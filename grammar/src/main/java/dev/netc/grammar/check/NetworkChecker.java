@@ -1,0 +1,331 @@
+package dev.netc.grammar.check;
+
+import dev.netc.grammar.diag.DiagnosticCollector;
+import dev.netc.grammar.diag.DiagnosticKind;
+import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.Clip;
+import dev.netc.grammar.model.DenseLayer;
+import dev.netc.grammar.model.Init;
+import dev.netc.grammar.model.Loss;
+import dev.netc.grammar.model.Network;
+import dev.netc.grammar.model.Optimizer;
+import dev.netc.grammar.model.Precision;
+import dev.netc.grammar.model.Regularizer;
+import dev.netc.grammar.model.Span;
+import dev.netc.grammar.syntax.NetcParser;
+import dev.netc.grammar.syntax.Positions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Checks one {@code network} and builds its model with every default filled in: statement
+ * counts, sizes, calls, layer names, the output layer's fit with the loss (DSL.md).
+ */
+final class NetworkChecker {
+  /** Layers wider than this get a warning: the generated code is tuned for small networks. */
+  static final int WIDE_LAYER = 4096;
+
+  /** The most elements of a Java array (the JDK's own limit, ArraysSupport.SOFT_MAX_ARRAY_LENGTH). */
+  static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
+
+  private final DiagnosticCollector diagnostics;
+  private final Positions positions;
+  private final Numbers numbers;
+  private final CallChecker calls;
+  private final LayerBodyChecker bodies;
+  private final boolean syntaxErrors;
+
+  NetworkChecker(DiagnosticCollector diagnostics, Positions positions, boolean syntaxErrors) {
+    this.diagnostics = diagnostics;
+    this.positions = positions;
+    this.numbers = new Numbers(diagnostics);
+    this.calls = new CallChecker(diagnostics, positions, numbers);
+    this.bodies = new LayerBodyChecker(diagnostics, positions, numbers);
+    this.syntaxErrors = syntaxErrors;
+  }
+
+  /** The statements of one network, the first of each kind kept. */
+  private static final class Statements {
+    final Map<String, ParserRuleContext> first = new LinkedHashMap<>();
+    OptionalInt input = OptionalInt.empty();
+    Optional<Loss> loss = Optional.empty();
+    Optional<BoundCall<Init.Kind>> init = Optional.empty();
+    Optional<BoundCall<Optimizer.Kind>> optimizer = Optional.empty();
+    Optional<BoundCall<Regularizer.Kind>> regularizer = Optional.empty();
+    Optional<BoundCall<Clip.Kind>> clip = Optional.empty();
+    Optional<Precision> precision = Optional.empty();
+    final List<LayerDraft> layers = new ArrayList<>();
+    boolean broken;
+  }
+
+  /**
+   * Checks {@code network}; returns its model if it has no error, else reports and returns empty.
+   *
+   * @param name the network's name token, already checked by the caller
+   */
+  Optional<Network> check(
+      NetcParser.NetworkContext network,
+      Token name,
+      Optional<String> packageName,
+      String sourceName) {
+    long errorsBefore = diagnostics.errorCount();
+    Statements s = new Statements();
+    for (NetcParser.StatementContext statement : network.statement()) {
+      read(statement, s);
+    }
+    Span nameSpan = positions.of(name);
+    if (!syntaxErrors) {
+      missing(s.first.containsKey("input"), nameSpan, name, "an 'input' statement", "input 4;");
+      missing(!s.layers.isEmpty(), nameSpan, name, "a 'dense' layer", "dense 3 softmax;");
+      missing(s.first.containsKey("loss"), nameSpan, name, "a 'loss' statement", "loss squared_error;");
+    }
+    List<DenseLayer> layers = layers(s);
+    s.loss.ifPresent(loss -> checkLoss(loss, s));
+    s.optimizer.ifPresent(this::warnNesterov);
+    if (diagnostics.errorCount() != errorsBefore
+        || s.broken
+        || s.input.isEmpty()
+        || s.loss.isEmpty()
+        || layers.isEmpty()
+        || layers.size() != s.layers.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Network(
+            name.getText(),
+            packageName,
+            sourceName,
+            s.input.getAsInt(),
+            layers,
+            s.loss.get(),
+            s.init.map(Models::init).orElse(Init.DEFAULT),
+            s.optimizer.map(Models::optimizer).orElse(Optimizer.DEFAULT),
+            s.regularizer.map(Models::regularizer),
+            s.clip.map(Models::clip),
+            s.precision.orElse(Precision.DOUBLE),
+            nameSpan));
+  }
+
+  private void missing(boolean present, Span at, Token name, String what, String example) {
+    if (!present) {
+      diagnostics.report(
+          DiagnosticKind.MISSING_STATEMENT,
+          at,
+          "network '" + name.getText() + "' has no " + what + ": add one, for example '"
+              + example + "'");
+    }
+  }
+
+  private void read(NetcParser.StatementContext statement, Statements s) {
+    if (statement.exception != null) {
+      s.broken = true;
+    }
+    if (statement instanceof NetcParser.DenseStatementContext dense) {
+      s.layers.add(draft(dense, s.layers.size() + 1));
+      return;
+    }
+    String keyword = statement.getStart().getText();
+    ParserRuleContext first = s.first.get(keyword);
+    if (first != null) {
+      diagnostics.report(
+          DiagnosticKind.DUPLICATE_STATEMENT,
+          positions.of(statement.getStart()),
+          "'" + keyword + "' is given twice in this network (first at line "
+              + first.getStart().getLine() + "): a network has at most one; remove one");
+      return;
+    }
+    s.first.put(keyword, statement);
+    if (statement instanceof NetcParser.InputStatementContext input) {
+      Trees.token(input.NUMBER())
+          .ifPresent(t -> s.input = numbers.size(t.getText(), positions.of(t), "the input width"));
+    } else if (statement instanceof NetcParser.LossStatementContext loss) {
+      s.loss =
+          Trees.name(loss.name())
+              .flatMap(t -> calls.resolve(t, Loss.values(), "loss", DiagnosticKind.UNKNOWN_LOSS));
+    } else if (statement instanceof NetcParser.InitStatementContext init) {
+      s.init = calls.bind(init.call(), Init.Kind.values(), "init", DiagnosticKind.UNKNOWN_INIT);
+    } else if (statement instanceof NetcParser.OptimizerStatementContext optimizer) {
+      s.optimizer =
+          calls.bind(
+              optimizer.call(),
+              Optimizer.Kind.values(),
+              "optimizer",
+              DiagnosticKind.UNKNOWN_OPTIMIZER);
+    } else if (statement instanceof NetcParser.RegularizeStatementContext regularize) {
+      s.regularizer =
+          calls.bind(
+              regularize.call(),
+              Regularizer.Kind.values(),
+              "regularizer",
+              DiagnosticKind.UNKNOWN_REGULARIZER);
+    } else if (statement instanceof NetcParser.ClipStatementContext clip) {
+      s.clip = calls.bind(clip.call(), Clip.Kind.values(), "clip", DiagnosticKind.UNKNOWN_CLIP);
+    } else if (statement instanceof NetcParser.PrecisionStatementContext precision) {
+      s.precision = Trees.name(precision.name()).flatMap(this::precision);
+    }
+  }
+
+  private Optional<Precision> precision(Token name) {
+    List<String> spellings = new ArrayList<>();
+    for (Precision precision : Precision.values()) {
+      if (precision.dslName().equals(name.getText())) {
+        return Optional.of(precision);
+      }
+      spellings.add(precision.dslName());
+    }
+    diagnostics.report(
+        DiagnosticKind.UNKNOWN_PRECISION,
+        positions.of(name),
+        "unknown precision '" + name.getText() + "'" + Suggestions.hint(name.getText(), spellings));
+    return Optional.empty();
+  }
+
+  private LayerDraft draft(NetcParser.DenseStatementContext dense, int number) {
+    OptionalInt units =
+        Trees.token(dense.NUMBER())
+            .map(t -> numbers.size(t.getText(), positions.of(t), "the number of units"))
+            .orElse(OptionalInt.empty());
+    Optional<BoundCall<Activation>> activation =
+        calls.bind(dense.call(), Activation.values(), "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
+    Span span = positions.of(dense.getStart());
+    String name = "layer" + number;
+    Span nameSpan = span;
+    if (dense.name() != null) {
+      Optional<Token> given = Trees.name(dense.name());
+      if (given.isPresent()) {
+        name = given.get().getText();
+        nameSpan = positions.of(given.get());
+        if (Trees.isBadName(given.get())) {
+          FileChecker.reportNonAscii(diagnostics, given.get(), nameSpan, "a layer name");
+        }
+      }
+    }
+    return new LayerDraft(number, name, nameSpan, units, activation, dense, span);
+  }
+
+  /** Checks the layers together and builds them; fewer than drafted if any is invalid. */
+  private List<DenseLayer> layers(Statements s) {
+    Map<String, LayerDraft> names = new LinkedHashMap<>();
+    List<DenseLayer> built = new ArrayList<>();
+    OptionalInt inputs = s.input;
+    for (LayerDraft layer : s.layers) {
+      LayerDraft first = names.putIfAbsent(layer.name(), layer);
+      if (first != null) {
+        diagnostics.report(
+            DiagnosticKind.DUPLICATE_LAYER_NAME,
+            layer.nameSpan(),
+            "layer name '" + layer.name() + "' is already used by layer " + first.number()
+                + " (line " + first.span().line() + "): layer names are unique within a network;"
+                + " rename one with 'as NAME'");
+      }
+      boolean output = layer.number() == s.layers.size();
+      layer.activation().ifPresent(a -> checkActivation(a, layer, output));
+      if (layer.units().isPresent()) {
+        checkWidth(layer.units().getAsInt(), inputs, layer);
+      }
+      LayerBodyChecker.Body body = bodies.check(layer, inputs);
+      if (layer.units().isPresent() && inputs.isPresent() && layer.activation().isPresent()) {
+        BoundCall<Activation> activation = layer.activation().get();
+        int units = layer.units().getAsInt();
+        if ((long) units * inputs.getAsInt() <= MAX_WEIGHTS) {
+          built.add(
+              new DenseLayer(
+                  layer.number(),
+                  layer.name(),
+                  units,
+                  inputs.getAsInt(),
+                  activation.kind(),
+                  activation.kind().hasParameter() ? activation.value(0) : Double.NaN,
+                  body.weights(),
+                  body.bias(),
+                  layer.span()));
+        }
+      }
+      inputs = layer.units();
+    }
+    return built;
+  }
+
+  private void checkActivation(BoundCall<Activation> activation, LayerDraft layer, boolean output) {
+    if (activation.kind() != Activation.SOFTMAX) {
+      return;
+    }
+    if (!output) {
+      diagnostics.report(
+          DiagnosticKind.SOFTMAX_NOT_OUTPUT,
+          activation.span(),
+          "softmax is only allowed on the output layer (the last 'dense'): use another"
+              + " activation here, for example tanh or relu");
+    } else if (layer.units().isPresent() && layer.units().getAsInt() == 1) {
+      diagnostics.report(
+          DiagnosticKind.SOFTMAX_SINGLE_UNIT,
+          activation.span(),
+          "softmax over a single unit always outputs 1: use sigmoid for one output, or give the"
+              + " layer one unit per class");
+    }
+  }
+
+  private void checkWidth(int units, OptionalInt inputs, LayerDraft layer) {
+    Token size = layer.statement().NUMBER().getSymbol();
+    if (units > WIDE_LAYER) {
+      diagnostics.report(
+          DiagnosticKind.WIDE_LAYER,
+          positions.of(size),
+          "layer '" + layer.name() + "' has " + units + " units, more than " + WIDE_LAYER
+              + ": netc's generated code is meant for small networks and may be slow to compile"
+              + " and run");
+    }
+    if (inputs.isPresent() && (long) units * inputs.getAsInt() > MAX_WEIGHTS) {
+      diagnostics.report(
+          DiagnosticKind.TOO_MANY_WEIGHTS,
+          positions.of(size),
+          "layer '" + layer.name() + "' would have " + units + " x " + inputs.getAsInt()
+              + " weights, more than a Java array holds (" + MAX_WEIGHTS + "): make it smaller");
+    }
+  }
+
+  private void checkLoss(Loss loss, Statements s) {
+    if (s.layers.isEmpty()) {
+      return;
+    }
+    LayerDraft output = s.layers.get(s.layers.size() - 1);
+    if (output.activation().isEmpty()) {
+      return;
+    }
+    Activation activation = output.activation().get().kind();
+    Span at = positions.of(s.first.get("loss").getStart());
+    if (loss == Loss.CROSS_ENTROPY && activation != Activation.SOFTMAX) {
+      diagnostics.report(
+          DiagnosticKind.LOSS_NEEDS_SOFTMAX,
+          at,
+          "cross_entropy needs a softmax output layer, but layer '" + output.name() + "' uses "
+              + activation.dslName() + ": make the last layer softmax, or use another loss (for"
+              + " example binary_cross_entropy with sigmoid)");
+    } else if (loss == Loss.BINARY_CROSS_ENTROPY && activation != Activation.SIGMOID) {
+      diagnostics.report(
+          DiagnosticKind.LOSS_NEEDS_SIGMOID,
+          at,
+          "binary_cross_entropy needs a sigmoid output layer, but layer '" + output.name()
+              + "' uses " + activation.dslName() + ": make the last layer sigmoid, or use another"
+              + " loss (for example cross_entropy with softmax)");
+    }
+  }
+
+  private void warnNesterov(BoundCall<Optimizer.Kind> optimizer) {
+    if (optimizer.kind() == Optimizer.Kind.SGD
+        && optimizer.value("nesterov") == 1
+        && optimizer.value("momentum") == 0) {
+      diagnostics.report(
+          DiagnosticKind.NESTEROV_WITHOUT_MOMENTUM,
+          optimizer.span("nesterov"),
+          "nesterov = 1 has no effect with momentum = 0: give a momentum, for example"
+              + " sgd(rate = 0.01, momentum = 0.9, nesterov = 1)");
+    }
+  }
+}

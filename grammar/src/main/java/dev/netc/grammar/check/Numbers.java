@@ -1,0 +1,111 @@
+package dev.netc.grammar.check;
+
+import dev.netc.grammar.diag.DiagnosticCollector;
+import dev.netc.grammar.diag.DiagnosticKind;
+import dev.netc.grammar.model.Span;
+import dev.netc.grammar.syntax.TokenText;
+import java.math.BigDecimal;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Reads the one number token of the language as what a place expects: a finite double, a size
+ * (a positive whole number) or a seed (a non-negative whole number), reporting what does not fit.
+ */
+final class Numbers {
+  /** The most units a layer (or the input) may have. */
+  static final int MAX_SIZE = 1_000_000;
+
+  /** Texts longer than this are not given to BigDecimal, whose parsing is quadratic in length. */
+  private static final int MAX_EXACT_TEXT = 1000;
+
+  private final DiagnosticCollector diagnostics;
+
+  Numbers(DiagnosticCollector diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** The value of a number token, if it is a finite double. */
+  OptionalDouble real(String text, Span span) {
+    double value = Double.parseDouble(text);
+    if (Double.isInfinite(value)) {
+      diagnostics.report(
+          DiagnosticKind.NUMBER_OUT_OF_RANGE,
+          span,
+          "the number " + TokenText.quote(text) + " is too large for a double (the largest is"
+              + " about 1.8e308): write a smaller number");
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(value);
+  }
+
+  /**
+   * A size: a whole number from 1 to {@link #MAX_SIZE}.
+   *
+   * @param what what the size is, for the message ({@code the number of units})
+   */
+  OptionalInt size(String text, Span span, String what) {
+    Exact exact = exact(text);
+    if (!exact.whole()) {
+      diagnostics.report(
+          DiagnosticKind.SIZE_NOT_INTEGER,
+          span,
+          what + " must be a whole number, found " + TokenText.quote(text));
+    } else if (exact.signum() <= 0) {
+      diagnostics.report(
+          DiagnosticKind.SIZE_NOT_POSITIVE,
+          span,
+          what + " must be at least 1, found " + TokenText.quote(text));
+    } else if (exact.value() == null || exact.value().compareTo(BigDecimal.valueOf(MAX_SIZE)) > 0) {
+      diagnostics.report(
+          DiagnosticKind.SIZE_TOO_LARGE,
+          span,
+          what + " must be at most " + MAX_SIZE + ", found " + TokenText.quote(text));
+    } else {
+      return OptionalInt.of(exact.value().intValueExact());
+    }
+    return OptionalInt.empty();
+  }
+
+  /** A seed: a whole number from 0 to {@link Long#MAX_VALUE}. */
+  OptionalLong seed(String text, Span span, String owner) {
+    Exact exact = exact(text);
+    if (exact.whole()
+        && exact.signum() >= 0
+        && exact.value() != null
+        && exact.value().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+      return OptionalLong.of(exact.value().longValueExact());
+    }
+    diagnostics.report(
+        DiagnosticKind.INVALID_SEED,
+        span,
+        "the seed of " + owner + " must be a whole number from 0 to " + Long.MAX_VALUE
+            + ", found " + TokenText.quote(text));
+    return OptionalLong.empty();
+  }
+
+  /**
+   * A number read exactly: whether it is whole, its sign, and its value when that is small enough
+   * to hold (null for values beyond any size netc accepts).
+   */
+  private record Exact(boolean whole, int signum, BigDecimal value) {}
+
+  private static Exact exact(String text) {
+    boolean negative = text.startsWith("-");
+    if (text.length() <= MAX_EXACT_TEXT) {
+      try {
+        BigDecimal value = new BigDecimal(text);
+        boolean whole = value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+        boolean huge = value.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0;
+        return new Exact(whole, value.signum(), huge ? null : value.stripTrailingZeros());
+      } catch (NumberFormatException | ArithmeticException e) {
+        // an exponent beyond int: either vanishingly small or astronomically large
+        int exponent = Math.max(text.indexOf('e'), text.indexOf('E'));
+        boolean tiny = exponent >= 0 && text.startsWith("-", exponent + 1);
+        return new Exact(!tiny, tiny ? 0 : (negative ? -1 : 1), null);
+      }
+    }
+    return new Exact(true, negative ? -1 : 1, null);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.netc.grammar.check;
+
+import dev.netc.grammar.syntax.NetcParser;
+import java.util.Optional;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Reads a parse tree that may have been recovered after syntax errors: a part that the parser
+ * conjured or could not match is absent, so the checker never reports on text that is not there.
+ */
+final class Trees {
+  private Trees() {}
+
+  /** The token of {@code node}, unless the node is missing or made up by error recovery. */
+  static Optional<Token> token(TerminalNode node) {
+    if (node == null || node instanceof ErrorNode) {
+      return Optional.empty();
+    }
+    Token token = node.getSymbol();
+    return token == null || token.getTokenIndex() < 0 || token.getType() == Token.EOF
+        ? Optional.empty()
+        : Optional.of(token);
+  }
+
+  /** The single token of a {@code name}, if the parser matched one. */
+  static Optional<Token> name(NetcParser.NameContext name) {
+    if (name == null || name.exception != null || name.getChildCount() != 1) {
+      return Optional.empty();
+    }
+    ParseTree child = name.getChild(0);
+    return child instanceof TerminalNode terminal ? token(terminal) : Optional.empty();
+  }
+
+  /** True if the name is a word with non-ASCII letters. */
+  static boolean isBadName(Token token) {
+    return token.getType() == NetcParser.BAD_NAME;
+  }
+}

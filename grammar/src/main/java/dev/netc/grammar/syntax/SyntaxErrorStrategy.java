@@ -1,0 +1,132 @@
+package dev.netc.grammar.syntax;
+
+import dev.netc.grammar.diag.DiagnosticCollector;
+import dev.netc.grammar.diag.DiagnosticKind;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.FailedPredicateException;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * ANTLR's default recovery (so one typo does not hide the rest), with netc's messages: each
+ * syntax error says what was expected and what was found, and goes to the file's {@link
+ * DiagnosticCollector} instead of the console. A missing token at the end of a line is reported
+ * just after the line's last token, as javac does.
+ */
+final class SyntaxErrorStrategy extends DefaultErrorStrategy {
+  private final DiagnosticCollector diagnostics;
+  private final Positions positions;
+  private int errors;
+
+  SyntaxErrorStrategy(DiagnosticCollector diagnostics, Positions positions) {
+    this.diagnostics = diagnostics;
+    this.positions = positions;
+  }
+
+  /** How many syntax errors were reported. */
+  int errors() {
+    return errors;
+  }
+
+  @Override
+  protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
+    mismatch(recognizer, e.getOffendingToken(), recognizer.getExpectedTokens());
+  }
+
+  @Override
+  protected void reportInputMismatch(Parser recognizer, InputMismatchException e) {
+    mismatch(recognizer, e.getOffendingToken(), e.getExpectedTokens());
+  }
+
+  @Override
+  protected void reportFailedPredicate(Parser recognizer, FailedPredicateException e) {
+    mismatch(recognizer, e.getOffendingToken(), recognizer.getExpectedTokens());
+  }
+
+  @Override
+  protected void reportUnwantedToken(Parser recognizer) {
+    if (inErrorRecoveryMode(recognizer)) {
+      return;
+    }
+    beginErrorCondition(recognizer);
+    Token token = recognizer.getCurrentToken();
+    IntervalSet expected = getExpectedTokens(recognizer);
+    if (nonFinite(token, expected)) {
+      return;
+    }
+    errors++;
+    diagnostics.report(
+        DiagnosticKind.SYNTAX,
+        positions.of(token),
+        "unexpected " + TokenText.found(token) + "; expected "
+            + TokenText.expected(expected, recognizer.getVocabulary()) + " here: remove it");
+  }
+
+  @Override
+  protected void reportMissingToken(Parser recognizer) {
+    if (inErrorRecoveryMode(recognizer)) {
+      return;
+    }
+    beginErrorCondition(recognizer);
+    Token token = recognizer.getCurrentToken();
+    IntervalSet expected = getExpectedTokens(recognizer);
+    String words = TokenText.expected(expected, recognizer.getVocabulary());
+    Token previous = previous(recognizer);
+    errors++;
+    if (previous != null) {
+      diagnostics.report(
+          DiagnosticKind.SYNTAX,
+          positions.after(previous),
+          "expected " + words + " after " + TokenText.found(previous));
+    } else {
+      diagnostics.report(
+          DiagnosticKind.SYNTAX,
+          positions.of(token),
+          "expected " + words + " before " + TokenText.found(token));
+    }
+  }
+
+  private void mismatch(Parser recognizer, Token token, IntervalSet expected) {
+    if (nonFinite(token, expected)) {
+      return;
+    }
+    errors++;
+    String words = TokenText.expected(expected, recognizer.getVocabulary());
+    Token previous = previous(recognizer);
+    if (previous != null && token.getLine() > previous.getLine()) {
+      diagnostics.report(
+          DiagnosticKind.SYNTAX,
+          positions.after(previous),
+          "expected " + words + " after " + TokenText.found(previous));
+    } else {
+      diagnostics.report(
+          DiagnosticKind.SYNTAX,
+          positions.of(token),
+          "expected " + words + " but found " + TokenText.found(token));
+    }
+  }
+
+  /** NaN or infinity where a number belongs gets its own message. */
+  private boolean nonFinite(Token token, IntervalSet expected) {
+    if (!expected.contains(NetcParser.NUMBER) || !TokenText.isNonFiniteWord(token)) {
+      return false;
+    }
+    errors++;
+    diagnostics.report(
+        DiagnosticKind.NON_FINITE_NUMBER,
+        positions.of(token),
+        TokenText.quote(token.getText())
+            + " is not a number netc accepts: weights, biases and arguments must be finite"
+            + " numbers such as 0.5 or -1e-3");
+    return true;
+  }
+
+  /** The last token on the default channel before the current one, if any. */
+  private static Token previous(Parser recognizer) {
+    Token token = recognizer.getInputStream().LT(-1);
+    return token == null || token.getType() == Token.EOF ? null : token;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.netc.grammar.syntax;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/** How tokens and sets of expected tokens are named in messages. */
+public final class TokenText {
+  /** Longest token text quoted in a message, in characters. */
+  private static final int MAX_QUOTED = 30;
+
+  private TokenText() {}
+
+  /** A token as a message names it: {@code 'tahn'}, or {@code the end of the file}. */
+  static String found(Token token) {
+    if (token.getType() == Token.EOF) {
+      return "the end of the file";
+    }
+    return quote(token.getText());
+  }
+
+  /** Text in single quotes, cut to a readable length. */
+  public static String quote(String text) {
+    if (text == null) {
+      return "''";
+    }
+    String shown =
+        text.codePointCount(0, text.length()) > MAX_QUOTED
+            ? text.substring(0, text.offsetByCodePoints(0, MAX_QUOTED - 3)) + "..."
+            : text;
+    return "'" + shown + "'";
+  }
+
+  /**
+   * A set of expected tokens in words: {@code ';' or '{'}, {@code a number}. Where a name is
+   * expected, the words of the language (which are names there) are not listed separately.
+   */
+  static String expected(IntervalSet set, Vocabulary vocabulary) {
+    boolean name = set.contains(NetcParser.NAME);
+    List<String> words = new ArrayList<>();
+    for (int type : set.toArray()) {
+      if (name && (type == NetcParser.BAD_NAME || isKeyword(type, vocabulary))) {
+        continue;
+      }
+      words.add(describe(type, vocabulary));
+    }
+    if (words.isEmpty()) {
+      return "something else";
+    }
+    if (words.size() == 1) {
+      return words.get(0);
+    }
+    return String.join(", ", words.subList(0, words.size() - 1))
+        + " or "
+        + words.get(words.size() - 1);
+  }
+
+  private static boolean isKeyword(int type, Vocabulary vocabulary) {
+    String literal = vocabulary.getLiteralName(type);
+    return literal != null && literal.length() > 2 && Character.isLetter(literal.charAt(1));
+  }
+
+  private static String describe(int type, Vocabulary vocabulary) {
+    if (type == Token.EOF) {
+      return "the end of the file";
+    } else if (type == NetcParser.NAME) {
+      return "a name";
+    } else if (type == NetcParser.NUMBER) {
+      return "a number";
+    }
+    String literal = vocabulary.getLiteralName(type);
+    return literal != null ? literal : vocabulary.getDisplayName(type).toLowerCase(Locale.ROOT);
+  }
+
+  /** True for NaN and infinity spelled as a name ({@code NaN}, {@code Infinity}, {@code inf}). */
+  static boolean isNonFiniteWord(Token token) {
+    if (token.getType() != NetcParser.NAME) {
+      return false;
+    }
+    String word = token.getText().toLowerCase(Locale.ROOT);
+    return word.equals("nan") || word.equals("infinity") || word.equals("inf");
+  }
+}
