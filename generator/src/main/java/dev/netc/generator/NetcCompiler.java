@@ -1,6 +1,22 @@
 package dev.netc.generator;
 
+import com.palantir.javapoet.JavaFile;
+import dev.netc.generator.emit.ClassEmitter;
+import dev.netc.generator.plan.NetworkPlan;
+import dev.netc.generator.plan.Planner;
+import dev.netc.grammar.FrontEndResult;
+import dev.netc.grammar.NetcFrontEnd;
+import dev.netc.grammar.diag.Diagnostic;
+import dev.netc.grammar.diag.DiagnosticKind;
+import dev.netc.grammar.diag.Severity;
+import dev.netc.grammar.model.Network;
+import dev.netc.grammar.model.NetworkFile;
+import dev.netc.grammar.source.SourceFile;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one entry point of netc's compiler, shared by the Maven plugin and the command line: {@code
@@ -11,9 +27,90 @@ public final class NetcCompiler {
 
   /**
    * Checks every file and generates one class per network of each file without errors. Cross-file
-   * rules (two networks that would generate the same class) are checked over all inputs.
+   * rules (two networks that would generate the same class) are checked over all inputs; a network
+   * whose class another input already generates is an error and produces no class.
    */
   public static CompileResult compile(List<CompileInput> inputs) {
-    throw new UnsupportedOperationException("generator not written yet (issue 3)");
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<GeneratedClass> classes = new ArrayList<>();
+    Map<String, Located> seen = new LinkedHashMap<>();
+    for (CompileInput input : inputs) {
+      FrontEndResult result = NetcFrontEnd.check(input.source());
+      diagnostics.addAll(result.diagnostics());
+      if (result.hasErrors() || result.model().isEmpty()) {
+        continue;
+      }
+      NetworkFile file = result.model().get();
+      String fallback = input.defaultPackage().orElse("");
+      List<GeneratedClass> fileClasses = new ArrayList<>();
+      boolean clash = false;
+      for (Network network : file.networks()) {
+        String qualified = network.qualifiedName(fallback);
+        Located first = seen.get(qualified);
+        if (first != null) {
+          diagnostics.add(duplicate(input.source(), network, qualified, first));
+          clash = true;
+          continue;
+        }
+        seen.put(qualified, new Located(input.source(), network));
+        fileClasses.add(generate(network, fallback));
+      }
+      if (!clash) {
+        classes.addAll(fileClasses);
+      }
+    }
+    diagnostics.sort(
+        Comparator.comparing((Diagnostic d) -> d.source().name())
+            .thenComparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column));
+    return new CompileResult(classes, diagnostics);
+  }
+
+  /**
+   * Generates the class of one checked network, in its file's package or else {@code
+   * fallbackPackage} ("" or null for none). Deterministic: the same network gives the same text.
+   */
+  public static GeneratedClass generate(Network network, String fallbackPackage) {
+    NetworkPlan plan = Planner.plan(network, fallbackPackage);
+    JavaFile file = ClassEmitter.emit(plan);
+    String source = file.toString();
+    for (int k = 0; k < source.length(); k++) {
+      char c = source.charAt(k);
+      if (c > 0x7e || (c < 0x20 && c != '\n')) {
+        throw new IllegalStateException(
+            "netc bug: generated source of " + plan.qualifiedName() + " is not ASCII at " + k);
+      }
+    }
+    String path = (plan.packageName().isEmpty() ? "" : plan.packageName().replace('.', '/') + "/")
+        + plan.className() + ".java";
+    return new GeneratedClass(network, plan.qualifiedName(), path, source);
+  }
+
+  private record Located(SourceFile source, Network network) {}
+
+  private static Diagnostic duplicate(
+      SourceFile source, Network network, String qualified, Located first) {
+    String where = first.source().name() + ":" + first.network().span().line() + ":"
+        + first.network().span().column();
+    String message = "network '" + network.name() + "' generates class " + qualified
+        + ", which the network at " + where + " also generates; rename one of them or give"
+        + " their files different packages";
+    return new Diagnostic(duplicateKind(), Severity.ERROR, source, network.span(), message);
+  }
+
+  /**
+   * The kind of a duplicate qualified class name. The grammar's {@link DiagnosticKind} owns the
+   * codes; this looks up its duplicate-network kind by name so that the generator does not invent
+   * a code of its own.
+   */
+  static DiagnosticKind duplicateKind() {
+    for (String name : List.of("DUPLICATE_CLASS", "DUPLICATE_NETWORK_CLASS", "DUPLICATE_NETWORK")) {
+      for (DiagnosticKind kind : DiagnosticKind.values()) {
+        if (kind.name().equals(name)) {
+          return kind;
+        }
+      }
+    }
+    return DiagnosticKind.values()[DiagnosticKind.values().length - 1];
   }
 }

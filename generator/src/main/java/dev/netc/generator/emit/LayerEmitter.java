@@ -1,0 +1,419 @@
+package dev.netc.generator.emit;
+
+import dev.netc.generator.plan.CodeShape;
+import dev.netc.generator.plan.LayerPlan;
+import dev.netc.generator.plan.Planner;
+import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.Clip;
+import dev.netc.grammar.model.Network;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The per-layer methods of a generated class: forward, backward (accumulating the gradient), the
+ * fused stochastic step and the update from the accumulated gradient. Straight-line code for
+ * unrolled layers, constant-bound loops over transposed weights for looped ones.
+ */
+final class LayerEmitter {
+  private final Network network;
+  private final Arith arith;
+  private final OptimizerCode optimizer;
+
+  LayerEmitter(Network network, Arith arith, OptimizerCode optimizer) {
+    this.network = network;
+    this.arith = arith;
+    this.optimizer = optimizer;
+  }
+
+  // ---------------------------------------------------------------- forward
+
+  Body forward(LayerPlan p) {
+    Body body = new Body();
+    String z = p.name("z");
+    String w = p.name("w");
+    String b = p.name("b");
+    String x = p.below("x");
+    if (p.shape() == CodeShape.UNROLLED) {
+      body.comment(z + " = W" + p.number() + " " + x + " + " + b);
+      for (int i = 0; i < p.units(); i++) {
+        List<String> terms = new ArrayList<>();
+        for (int j = 0; j < p.inputs(); j++) {
+          terms.add(w + "[" + p.weightIndex(i, j) + "] * " + x + "[" + j + "]");
+        }
+        terms.add(b + "[" + i + "]");
+        runningSum(body, z + "[" + i + "]", terms, null);
+      }
+    } else {
+      body.comment(
+          z + " = W" + p.number() + " " + x + " + " + b + ", as axpy over the columns of W"
+              + p.number() + " (" + w + "[j * " + p.units() + " + i] = W" + p.number() + "[i][j])");
+      body.stmt("System.arraycopy(" + b + ", 0, " + z + ", 0, " + p.units() + ")");
+      body.code(
+          "for (int j = 0; j < " + p.inputs() + "; j++) {\n"
+              + "  final " + arith.type() + " a = " + x + "[j];\n"
+              + "  final int row = j * " + p.units() + ";\n"
+              + "  for (int i = 0; i < " + p.units() + "; i++) {\n"
+              + "    " + z + "[i] += " + w + "[row + i] * a;\n"
+              + "  }\n"
+              + "}\n");
+    }
+    activation(body, p);
+    return body;
+  }
+
+  private void activation(Body body, LayerPlan p) {
+    Activation f = p.layer().activation();
+    String z = p.name("z");
+    String x = p.name("x");
+    if (f == Activation.SOFTMAX) {
+      softmax(body, p);
+      return;
+    }
+    body.comment(x + " = " + f.dslName() + "(" + z + "), elementwise");
+    elementwise(body, p.shape(), p.units(), x + "[#] = " + activationExpr(p, z + "[#]"));
+  }
+
+  private String activationExpr(LayerPlan p, String z) {
+    String zero = arith.lit(0.0);
+    String a = Literals.doubleLiteral(p.layer().activationParameter());
+    return switch (p.layer().activation()) {
+      case SIGMOID -> arith.narrowParen("1.0 / (1.0 + Math.exp(-" + z + "))");
+      case TANH -> arith.narrow("Math.tanh(" + z + ")");
+      case RELU -> z + " > " + zero + " ? " + z + " : " + zero;
+      case LEAKY_RELU -> z + " > " + zero + " ? " + z + " : " + arith.lit(p.layer().activationParameter())
+          + " * " + z;
+      case ELU -> z + " > " + zero + " ? " + z + " : " + arith.narrow(a + " * Math.expm1(" + z + ")");
+      case SOFTPLUS -> z + " > " + zero + " ? " + arith.narrowParen(z + " + Math.log1p(Math.exp(-" + z + "))")
+          + " : " + arith.narrow("Math.log1p(Math.exp(" + z + "))");
+      case LINEAR -> z;
+      case SOFTMAX -> throw new IllegalStateException("softmax is not elementwise");
+    };
+  }
+
+  private void softmax(Body body, LayerPlan p) {
+    String z = p.name("z");
+    String x = p.name("x");
+    int n = p.units();
+    body.comment(
+        x + " = softmax(" + z + "), stable: exp(z - max) cannot overflow, and the sum is >= 1");
+    body.comment("logSum = max + ln(sum), so that ln " + x + "[k] = " + z + "[k] - logSum (the loss)");
+    body.code(
+        "double max = " + z + "[0];\n"
+            + "for (int i = 1; i < " + n + "; i++) {\n"
+            + "  max = Math.max(max, " + z + "[i]);\n"
+            + "}\n"
+            + "double sum = 0.0;\n"
+            + "for (int i = 0; i < " + n + "; i++) {\n"
+            + "  final double e = Math.exp(" + z + "[i] - max);\n"
+            + "  " + x + "[i] = " + arith.narrow("e") + ";\n"
+            + "  sum += e;\n"
+            + "}\n"
+            + "for (int i = 0; i < " + n + "; i++) {\n"
+            + "  " + x + "[i] = " + arith.narrowParen(x + "[i] / sum") + ";\n"
+            + "}\n"
+            + "logSum = max + Math.log(sum);\n");
+  }
+
+  // ---------------------------------------------------------------- backward
+
+  /** {@code backward<l>}: accumulate dW, db, and propagate delta to the layer below. */
+  Body backward(LayerPlan p, LayerPlan below) {
+    Body body = new Body();
+    String w = p.name("w");
+    String dw = p.name("dw");
+    String db = p.name("db");
+    String delta = p.name("delta");
+    String x = p.below("x");
+    body.comment(
+        "d" + "W" + p.number() + " += " + delta + " " + x + "^T;  " + db + " += " + delta
+            + "   (dE/dW = delta x^T, dE/db = delta)");
+    if (p.shape() == CodeShape.UNROLLED) {
+      for (int i = 0; i < p.units(); i++) {
+        for (int j = 0; j < p.inputs(); j++) {
+          body.stmt(dw + "[" + p.weightIndex(i, j) + "] += " + delta + "[" + i + "] * " + x + "["
+              + j + "]");
+        }
+      }
+      for (int i = 0; i < p.units(); i++) {
+        body.stmt(db + "[" + i + "] += " + delta + "[" + i + "]");
+      }
+    } else {
+      body.code(
+          "for (int j = 0; j < " + p.inputs() + "; j++) {\n"
+              + "  final " + arith.type() + " a = " + x + "[j];\n"
+              + "  final int row = j * " + p.units() + ";\n"
+              + "  for (int i = 0; i < " + p.units() + "; i++) {\n"
+              + "    " + dw + "[row + i] += " + delta + "[i] * a;\n"
+              + "  }\n"
+              + "}\n");
+      body.code(
+          "for (int i = 0; i < " + p.units() + "; i++) {\n"
+              + "  " + db + "[i] += " + delta + "[i];\n"
+              + "}\n");
+    }
+    if (below != null) {
+      propagate(body, p, below, w);
+    }
+    return body;
+  }
+
+  /** delta(l-1) = (W(l)^T delta(l)) * f'(z(l-1)). */
+  private void propagate(Body body, LayerPlan p, LayerPlan below, String w) {
+    String delta = p.name("delta");
+    String target = below.name("delta");
+    body.comment(target + " = (W" + p.number() + "^T " + delta + ") * f'(" + below.name("z")
+        + "), f' = " + derivativeText(below));
+    if (p.shape() == CodeShape.UNROLLED) {
+      for (int j = 0; j < p.inputs(); j++) {
+        List<String> terms = new ArrayList<>();
+        for (int i = 0; i < p.units(); i++) {
+          terms.add(w + "[" + p.weightIndex(i, j) + "] * " + delta + "[" + i + "]");
+        }
+        String factor = derivative(below, String.valueOf(j));
+        runningSum(body, target + "[" + j + "]", terms, factor);
+      }
+    } else {
+      body.code(
+          "for (int j = 0; j < " + p.inputs() + "; j++) {\n"
+              + "  final int row = j * " + p.units() + ";\n"
+              + dotLoop(p, w, delta, "  ")
+              + "  " + target + "[j] = " + times("s", derivative(below, "j")) + ";\n"
+              + "}\n");
+    }
+  }
+
+  private String dotLoop(LayerPlan p, String w, String delta, String indent) {
+    return indent + arith.type() + " s = " + arith.lit(0.0) + ";\n"
+        + indent + "for (int i = 0; i < " + p.units() + "; i++) {\n"
+        + indent + "  s += " + w + "[row + i] * " + delta + "[i];\n"
+        + indent + "}\n";
+  }
+
+  private static String times(String value, String factor) {
+    return factor == null ? value : value + " * " + factor;
+  }
+
+  /** The factor f'(z[index]) of a hidden layer, or null for linear (f' = 1). */
+  String derivative(LayerPlan p, String index) {
+    String z = p.name("z") + "[" + index + "]";
+    String x = p.name("x") + "[" + index + "]";
+    String one = arith.lit(1.0);
+    String zero = arith.lit(0.0);
+    return switch (p.layer().activation()) {
+      case SIGMOID -> x + " * (" + one + " - " + x + ")";
+      case TANH -> "(" + one + " - " + x + " * " + x + ")";
+      case RELU -> "(" + z + " > " + zero + " ? " + one + " : " + zero + ")";
+      case LEAKY_RELU -> "(" + z + " > " + zero + " ? " + one + " : "
+          + arith.lit(p.layer().activationParameter()) + ")";
+      case ELU -> "(" + z + " > " + zero + " ? " + one + " : " + x + " + "
+          + arith.lit(p.layer().activationParameter()) + ")";
+      case SOFTPLUS -> "(" + arith.narrowParen("1.0 / (1.0 + Math.exp(-" + z + "))") + ")";
+      case LINEAR -> null;
+      case SOFTMAX -> throw new IllegalStateException("softmax only on the output layer");
+    };
+  }
+
+  static String derivativeText(LayerPlan p) {
+    String x = p.name("x");
+    String z = p.name("z");
+    return switch (p.layer().activation()) {
+      case SIGMOID -> x + " (1 - " + x + ") (sigmoid)";
+      case TANH -> "1 - " + x + "^2 (tanh)";
+      case RELU -> "1 if " + z + " > 0 else 0 (relu)";
+      case LEAKY_RELU -> "1 if " + z + " > 0 else a (leaky_relu)";
+      case ELU -> "1 if " + z + " > 0 else " + x + " + a (elu)";
+      case SOFTPLUS -> "sigmoid(" + z + ") (softplus)";
+      case LINEAR -> "1 (linear)";
+      case SOFTMAX -> "full Jacobian (softmax)";
+    };
+  }
+
+  // ---------------------------------------------------------------- update and fused step
+
+  /** The gradient of one weight: {@code base} plus the l2 term, then clipped. */
+  private List<String> gradient(String base, String param, String k, boolean weight, boolean norm) {
+    List<String> lines = new ArrayList<>();
+    String g = base;
+    if (weight && network.regularizer().isPresent()) {
+      g += " + lambda * " + param + "[" + k + "]";
+    }
+    lines.add(arith.type() + " g = " + g);
+    if (norm) {
+      lines.add("g *= f");
+    }
+    if (network.clip().isPresent() && network.clip().get() instanceof Clip.Value) {
+      lines.add("g = Math.max(-clip, Math.min(clip, g))");
+    }
+    return lines;
+  }
+
+  private String gradientComment(String p, boolean weight, String base) {
+    String g = "g = " + base;
+    if (weight && network.regularizer().isPresent()) {
+      g += " + lambda " + p;
+    }
+    if (network.clip().isPresent()) {
+      g += network.clip().get() instanceof Clip.Value ? ", clamped to [-clip, clip]" : ", times f";
+    }
+    return g;
+  }
+
+  /** {@code update<l>}: one optimizer step from the accumulated gradient, then clears it. */
+  Body update(LayerPlan p, boolean norm) {
+    Body body = new Body();
+    for (String param : List.of(p.name("w"), p.name("b"))) {
+      boolean weight = param.startsWith("w");
+      int n = weight ? p.weightCount() : p.units();
+      String d = "d" + param;
+      body.comment(gradientComment(param, weight, "s " + d) + ";  " + optimizer.equation(param)
+          + ";  " + d + " = 0");
+      StringBuilder loop = new StringBuilder("for (int k = 0; k < " + n + "; k++) {\n");
+      for (String line : gradient("s * " + d + "[k]", param, "k", weight, norm)) {
+        loop.append("  ").append(line).append(";\n");
+      }
+      for (String line : optimizer.update(param, "k", "g")) {
+        loop.append("  ").append(line).append(";\n");
+      }
+      loop.append("  ").append(d).append("[k] = ").append(arith.lit(0.0)).append(";\n}\n");
+      body.code(loop.toString());
+    }
+    return body;
+  }
+
+  /** Squared norm of the step gradient of one layer, the same g as {@link #update}. */
+  Body normSquared(LayerPlan p) {
+    Body body = new Body();
+    for (String param : List.of(p.name("w"), p.name("b"))) {
+      boolean weight = param.startsWith("w");
+      int n = weight ? p.weightCount() : p.units();
+      String g = "s * d" + param + "[k]";
+      if (weight && network.regularizer().isPresent()) {
+        g += " + lambda * " + param + "[k]";
+      }
+      body.code(
+          "for (int k = 0; k < " + n + "; k++) {\n"
+              + "  final " + arith.type() + " g = " + g + ";\n"
+              + "  sum += g * g;\n"
+              + "}\n");
+    }
+    return body;
+  }
+
+  /**
+   * {@code step<l>}: the fused stochastic step: propagates delta with the old weights, then updates
+   * W and b with g = delta x^T directly, one pass over W (no gradient array is written).
+   */
+  Body step(LayerPlan p, LayerPlan below) {
+    Body body = new Body();
+    String w = p.name("w");
+    String b = p.name("b");
+    String delta = p.name("delta");
+    String x = p.below("x");
+    if (p.shape() == CodeShape.UNROLLED) {
+      if (below != null) {
+        propagate(body, p, below, w);
+      }
+      body.comment(gradientComment(w, true, delta + " " + x + "^T") + ";  " + optimizer.equation(w));
+      StringBuilder loop = new StringBuilder();
+      loop.append("for (int i = 0; i < ").append(p.units()).append("; i++) {\n");
+      loop.append("  final ").append(arith.type()).append(" d = ").append(delta).append("[i];\n");
+      loop.append("  for (int j = 0; j < ").append(p.inputs()).append("; j++) {\n");
+      loop.append("    final int k = i * ").append(p.inputs()).append(" + j;\n");
+      for (String line : gradient("d * " + x + "[j]", w, "k", true, false)) {
+        loop.append("    ").append(line).append(";\n");
+      }
+      for (String line : optimizer.update(w, "k", "g")) {
+        loop.append("    ").append(line).append(";\n");
+      }
+      loop.append("  }\n}\n");
+      body.code(loop.toString());
+    } else {
+      String comment = gradientComment(w, true, delta + " " + x + "^T") + ";  "
+          + optimizer.equation(w);
+      StringBuilder loop = new StringBuilder();
+      if (below != null) {
+        body.comment(below.name("delta") + " = (W" + p.number() + "^T " + delta + ") * f'("
+            + below.name("z") + "), f' = " + derivativeText(below) + ", before W" + p.number()
+            + " changes");
+      }
+      body.comment(comment);
+      loop.append("for (int j = 0; j < ").append(p.inputs()).append("; j++) {\n");
+      loop.append("  final int row = j * ").append(p.units()).append(";\n");
+      if (below != null) {
+        loop.append(dotLoop(p, w, delta, "  "));
+        loop.append("  ").append(below.name("delta")).append("[j] = ")
+            .append(times("s", derivative(below, "j"))).append(";\n");
+      }
+      loop.append("  final ").append(arith.type()).append(" a = ").append(x).append("[j];\n");
+      loop.append("  for (int i = 0; i < ").append(p.units()).append("; i++) {\n");
+      loop.append("    final int k = row + i;\n");
+      for (String line : gradient(delta + "[i] * a", w, "k", true, false)) {
+        loop.append("    ").append(line).append(";\n");
+      }
+      for (String line : optimizer.update(w, "k", "g")) {
+        loop.append("    ").append(line).append(";\n");
+      }
+      loop.append("  }\n}\n");
+      body.code(loop.toString());
+    }
+    body.comment(gradientComment(b, false, delta) + ";  " + optimizer.equation(b));
+    StringBuilder loop = new StringBuilder();
+    loop.append("for (int i = 0; i < ").append(p.units()).append("; i++) {\n");
+    for (String line : gradient(delta + "[i]", b, "i", false, false)) {
+      loop.append("  ").append(line).append(";\n");
+    }
+    for (String line : optimizer.update(b, "i", "g")) {
+      loop.append("  ").append(line).append(";\n");
+    }
+    loop.append("}\n");
+    body.code(loop.toString());
+    return body;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /**
+   * {@code target = t0 + t1 + ...}, stored in parts of at most {@link Planner#PARTIAL_SUM_TERMS}
+   * terms, times {@code factor} if given.
+   */
+  void runningSum(Body body, String target, List<String> terms, String factor) {
+    int parts = (terms.size() + Planner.PARTIAL_SUM_TERMS - 1) / Planner.PARTIAL_SUM_TERMS;
+    if (parts == 1) {
+      String sum = join(terms);
+      body.stmt(target + " = " + (factor == null ? sum : "(" + sum + ") * " + factor));
+      return;
+    }
+    for (int part = 0; part < parts; part++) {
+      List<String> chunk = terms.subList(part * Planner.PARTIAL_SUM_TERMS,
+          Math.min(terms.size(), (part + 1) * Planner.PARTIAL_SUM_TERMS));
+      body.stmt(target + (part == 0 ? " = " : " += ") + join(chunk));
+    }
+    if (factor != null) {
+      body.stmt(target + " *= " + factor);
+    }
+  }
+
+  /** Terms joined with {@code +}, four to a line. */
+  static String join(List<String> terms) {
+    StringBuilder text = new StringBuilder();
+    for (int k = 0; k < terms.size(); k++) {
+      if (k > 0) {
+        text.append(k % 4 == 0 ? "\n    + " : " + ");
+      }
+      text.append(terms.get(k));
+    }
+    return text.toString();
+  }
+
+  /** {@code template} with {@code #} as the index, unrolled or in a loop over {@code n}. */
+  void elementwise(Body body, CodeShape shape, int n, String template) {
+    if (shape == CodeShape.UNROLLED) {
+      for (int i = 0; i < n; i++) {
+        body.stmt(template.replace("#", String.valueOf(i)));
+      }
+    } else {
+      body.code("for (int i = 0; i < " + n + "; i++) {\n  " + template.replace("#", "i")
+          + ";\n}\n");
+    }
+  }
+}

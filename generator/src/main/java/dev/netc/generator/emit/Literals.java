@@ -1,0 +1,71 @@
+package dev.netc.generator.emit;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * netc's own printing of numbers in generated code: the shortest decimal that reads back to the same
+ * value, computed with {@link BigDecimal} from the exact binary value, so that the text does not
+ * depend on the JDK ({@code Double.toString} changed in JDK 19, openjdk/jdk PR 3402). Plain notation
+ * for magnitudes in [1e-5, 1e16), otherwise {@code d.ddde-N}; always with a decimal point, so the
+ * text is a Java {@code double} literal ({@link #floatLiteral} adds {@code f}).
+ */
+public final class Literals {
+  private Literals() {}
+
+  /** A Java {@code double} literal (or constant expression) for {@code value}. */
+  public static String doubleLiteral(double value) {
+    if (Double.isNaN(value)) {
+      return "Double.NaN";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+    }
+    return shortest(value, 17, false);
+  }
+
+  /** A Java {@code float} literal for {@code value} (the nearest float, printed shortest). */
+  public static String floatLiteral(float value) {
+    if (Float.isNaN(value)) {
+      return "Float.NaN";
+    }
+    if (Float.isInfinite(value)) {
+      return value > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY";
+    }
+    return shortest(value, 9, true) + "f";
+  }
+
+  /** The shortest decimal text of a finite value, as {@link #doubleLiteral} prints it. */
+  static String shortest(double value, int maxDigits, boolean asFloat) {
+    if (value == 0) {
+      return 1 / value < 0 ? "-0.0" : "0.0";
+    }
+    BigDecimal exact = new BigDecimal(value);
+    for (int digits = 1; digits <= maxDigits; digits++) {
+      BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      String text = rounded.toString();
+      boolean same =
+          asFloat
+              ? Float.parseFloat(text) == (float) value
+              : Double.parseDouble(text) == value;
+      if (same) {
+        return format(rounded.stripTrailingZeros());
+      }
+    }
+    throw new AssertionError("no decimal of " + maxDigits + " digits reads back: " + exact);
+  }
+
+  private static String format(BigDecimal value) {
+    String sign = value.signum() < 0 ? "-" : "";
+    String digits = value.unscaledValue().abs().toString();
+    int exponent = digits.length() - 1 - value.scale();
+    if (exponent >= -5 && exponent < 16) {
+      String plain = value.abs().toPlainString();
+      return sign + (plain.indexOf('.') < 0 ? plain + ".0" : plain);
+    }
+    String mantissa =
+        digits.length() == 1 ? digits + ".0" : digits.charAt(0) + "." + digits.substring(1);
+    return sign + mantissa + "e" + exponent;
+  }
+}
