@@ -1,0 +1,527 @@
+package dev.netc.runtime.train;
+
+import dev.netc.runtime.data.Dataset;
+import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.ParameterTensor;
+import dev.netc.runtime.weights.WeightFileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Trains a {@link CompiledNetwork} on a {@link Dataset}. Configure fluently, then {@link #train}:
+ *
+ * <pre>{@code
+ * TrainingResult result = new Trainer()
+ *     .epochs(200).batchSize(16).reduction(Reduction.MEAN).shuffle(42)
+ *     .validationFraction(0.2, 42).earlyStopping(10)
+ *     .schedule(Schedule.cosine(200, 0.001))
+ *     .listener(new PlainTextListener(System.out))
+ *     .train(net, data);
+ * }</pre>
+ *
+ * <p><b>Steps.</b> An epoch visits every training example once, in file order or, with {@link
+ * #shuffle(long)}, in the order {@link Dataset#permutation} gives for the seed {@code seed + epoch}
+ * (so an epoch's order depends only on the seed and its number). Each step takes the next {@code
+ * batchSize} examples (the last step of an epoch may have fewer), accumulates their gradients and
+ * applies them once with the scale of the {@link Reduction}.
+ *
+ * <p><b>Threads.</b> A step of more than {@link #chunkSize(int)} examples is cut into chunks of that
+ * size, whatever the thread count. Each chunk's gradient is computed in a cleared {@link
+ * CompiledNetwork#copy()} (one per thread, run in parallel), then the chunks are added into the
+ * network in chunk order. Floating-point sums are thus always taken in the same order, and the
+ * parameters after training are bit-identical for 1, 2 or 8 threads. A step of at most one chunk
+ * accumulates directly in the network (the worked examples' arithmetic).
+ *
+ * <p><b>Guards.</b> If a step's loss, the validation loss or a parameter becomes NaN or infinite,
+ * the network gets back the parameters (and optimizer state) of the start of that epoch and a
+ * {@link TrainingException} names the epoch, the step and what diverged.
+ *
+ * <p><b>Early stopping.</b> With {@link #earlyStopping(int) patience} p, training stops when the
+ * validation loss has not improved for p epochs, and the network ends with the parameters of the
+ * epoch with the lowest validation loss (also when all epochs ran).
+ *
+ * <p><b>Checkpoints.</b> {@link #checkpoint(Path, int)} writes the whole training state every N
+ * epochs (atomically); {@link #resume(Path)} continues from such a file and ends with exactly the
+ * parameters an uninterrupted run would have, given the same network class, data and settings.
+ *
+ * <p>A trainer holds only settings: one instance may train several networks, one at a time.
+ */
+public final class Trainer {
+  /** Default examples per chunk of a data-parallel step. */
+  public static final int DEFAULT_CHUNK_SIZE = 32;
+
+  private int epochs = 10;
+  private int batchSize = 1;
+  private Reduction reduction = Reduction.SUM;
+  private Long shuffleSeed;
+  private Dataset validation;
+  private double validationFraction;
+  private long validationSeed;
+  private int patience;
+  private Schedule schedule;
+  private int threads = 1;
+  private int chunkSize = DEFAULT_CHUNK_SIZE;
+  private Path checkpointFile;
+  private int checkpointEvery;
+  private Path resumeFile;
+  private final List<TrainingListener> listeners = new ArrayList<>();
+
+  /** A trainer with the defaults: 10 epochs, batch size 1, sum reduction, file order, 1 thread. */
+  public Trainer() {}
+
+  /** Number of epochs (passes over the training data), at least 1. */
+  public Trainer epochs(int count) {
+    require(count >= 1, "epochs must be >= 1: " + count);
+    this.epochs = count;
+    return this;
+  }
+
+  /** Examples per step: 1 = stochastic, the data size or more = full batch, between = mini-batch. */
+  public Trainer batchSize(int examples) {
+    require(examples >= 1, "batch size must be >= 1: " + examples);
+    this.batchSize = examples;
+    return this;
+  }
+
+  /** One step per epoch over all training examples. */
+  public Trainer fullBatch() {
+    this.batchSize = Integer.MAX_VALUE;
+    return this;
+  }
+
+  /** How a step's gradient is scaled (default {@link Reduction#SUM}). */
+  public Trainer reduction(Reduction value) {
+    this.reduction = value;
+    return this;
+  }
+
+  /** Shuffles the training examples every epoch, from {@code seed}. */
+  public Trainer shuffle(long seed) {
+    this.shuffleSeed = seed;
+    return this;
+  }
+
+  /** Uses the examples in file order every epoch (the default). */
+  public Trainer noShuffle() {
+    this.shuffleSeed = null;
+    return this;
+  }
+
+  /** Evaluates on {@code data} after every epoch. */
+  public Trainer validation(Dataset data) {
+    this.validation = data;
+    this.validationFraction = 0;
+    return this;
+  }
+
+  /**
+   * Holds out {@code fraction} of the training data (stratified for classification, chosen from
+   * {@code seed}) and evaluates on it after every epoch.
+   */
+  public Trainer validationFraction(double fraction, long seed) {
+    require(fraction > 0 && fraction < 1, "validation fraction must be in (0, 1): " + fraction);
+    this.validation = null;
+    this.validationFraction = fraction;
+    this.validationSeed = seed;
+    return this;
+  }
+
+  /** Stops when the validation loss has not improved for {@code epochs} epochs; keeps the best. */
+  public Trainer earlyStopping(int epochsWithoutImprovement) {
+    require(epochsWithoutImprovement >= 1, "patience must be >= 1: " + epochsWithoutImprovement);
+    this.patience = epochsWithoutImprovement;
+    return this;
+  }
+
+  /** The learning-rate schedule (default: the network's rate, constant). */
+  public Trainer schedule(Schedule value) {
+    this.schedule = value;
+    return this;
+  }
+
+  /** Threads computing a step's chunks in parallel (default 1); never changes the result. */
+  public Trainer threads(int count) {
+    require(count >= 1, "threads must be >= 1: " + count);
+    this.threads = count;
+    return this;
+  }
+
+  /**
+   * Examples per chunk of a step (default {@value #DEFAULT_CHUNK_SIZE}). Part of the arithmetic:
+   * changing it changes the rounding of the gradient sums, unlike {@link #threads(int)}.
+   */
+  public Trainer chunkSize(int examples) {
+    require(examples >= 1, "chunk size must be >= 1: " + examples);
+    this.chunkSize = examples;
+    return this;
+  }
+
+  /** Writes a checkpoint to {@code file} after every {@code everyEpochs} epochs. */
+  public Trainer checkpoint(Path file, int everyEpochs) {
+    require(everyEpochs >= 1, "checkpoint interval must be >= 1: " + everyEpochs);
+    this.checkpointFile = file;
+    this.checkpointEvery = everyEpochs;
+    return this;
+  }
+
+  /** Continues from the checkpoint in {@code file} instead of starting at epoch 1. */
+  public Trainer resume(Path file) {
+    this.resumeFile = file;
+    return this;
+  }
+
+  /** Adds a listener for progress. */
+  public Trainer listener(TrainingListener value) {
+    listeners.add(value);
+    return this;
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** The settings a checkpoint must have been written with to be resumed by this trainer. */
+  private String settings(int trainingExamples, int validationExamples) {
+    return String.format(Locale.ROOT,
+        "batch=%d reduction=%s shuffle=%s chunk=%d train=%d validation=%d patience=%d",
+        batchSize, reduction.name().toLowerCase(Locale.ROOT),
+        shuffleSeed == null ? "none" : shuffleSeed.toString(), chunkSize, trainingExamples,
+        validationExamples, patience);
+  }
+
+  /**
+   * Trains {@code network} on {@code data} (minus the validation fraction, if set).
+   *
+   * @throws dev.netc.runtime.data.DataException if the data does not fit the network
+   * @throws TrainingException if training diverges
+   * @throws WeightFileException if the checkpoint to resume from is bad or does not match
+   * @throws UncheckedIOException if a checkpoint cannot be written
+   */
+  public TrainingResult train(CompiledNetwork network, Dataset data) {
+    String name = network.spec().name();
+    data.requireShape(network.inputSize(), network.outputSize(), name);
+    if (!data.hasTargets()) {
+      throw new IllegalArgumentException(data.name() + " has no targets to train on");
+    }
+    Dataset training = data;
+    Dataset checking = validation;
+    if (validationFraction > 0) {
+      Dataset.Split split = data.split(validationFraction, validationSeed, data.isClassification());
+      training = split.train();
+      checking = split.test();
+    }
+    if (checking != null) {
+      checking.requireShape(network.inputSize(), network.outputSize(), name);
+    }
+    require(patience == 0 || checking != null,
+        "early stopping needs validation data: set validation(...) or validationFraction(...)");
+    require(training.size() > 0, data.name() + " has no training examples");
+    try (Run run = new Run(network, training, checking)) {
+      return run.execute();
+    }
+  }
+
+  /** The state of one call of {@link #train}. */
+  private final class Run implements AutoCloseable {
+    private final CompiledNetwork net;
+    private final Dataset training;
+    private final Dataset checking;
+    private final int stepSize;
+    private final int stepsPerEpoch;
+    private final String settings;
+    private final List<EpochStats> history = new ArrayList<>();
+    private double initialRate;
+    private int bestEpoch;
+    private double bestLoss = Double.NaN;
+    private NetworkState best;
+    private int firstEpoch = 1;
+    private long elapsedBefore;
+    private CompiledNetwork[] workers;
+    private double[] chunkLosses;
+    private ExecutorService executor;
+
+    Run(CompiledNetwork net, Dataset training, Dataset checking) {
+      this.net = net;
+      this.training = training;
+      this.checking = checking;
+      this.stepSize = Math.min(batchSize, training.size());
+      this.stepsPerEpoch = (training.size() + stepSize - 1) / stepSize;
+      this.settings = settings(training.size(), checking == null ? 0 : checking.size());
+      this.initialRate = net.learningRate();
+    }
+
+    TrainingResult execute() {
+      if (resumeFile != null) {
+        resumeFrom(resumeFile);
+      }
+      TrainingPlan plan = new TrainingPlan(net.spec().name(), firstEpoch, epochs, training.size(),
+          checking == null ? 0 : checking.size(), stepSize, stepsPerEpoch, threads);
+      listeners.forEach(l -> l.onStart(plan));
+      long start = System.nanoTime();
+      TrainingResult.Stop stop = TrainingResult.Stop.COMPLETED;
+      if (patience > 0 && firstEpoch > 1 && firstEpoch - 1 - bestEpoch >= patience) {
+        // The checkpoint was written in the epoch that stopped the run.
+        stop = TrainingResult.Stop.EARLY_STOPPED;
+        firstEpoch = epochs + 1;
+      }
+      for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
+        EpochStats stats = epoch(epoch, start);
+        history.add(stats);
+        boolean stopNow = false;
+        if (patience > 0) {
+          if (Double.isNaN(bestLoss) || stats.validationLoss() < bestLoss) {
+            bestLoss = stats.validationLoss();
+            bestEpoch = epoch;
+            best = NetworkState.parameters(net);
+          } else if (epoch - bestEpoch >= patience) {
+            stopNow = true;
+          }
+        } else {
+          bestEpoch = epoch;
+        }
+        if (checkpointFile != null && (epoch % checkpointEvery == 0)) {
+          writeCheckpoint(epoch);
+        }
+        listeners.forEach(l -> l.onEpoch(stats));
+        if (stopNow) {
+          stop = TrainingResult.Stop.EARLY_STOPPED;
+          break;
+        }
+      }
+      if (best != null) {
+        best.restore(net);
+      }
+      Duration elapsed = Duration.ofNanos(elapsedBefore + System.nanoTime() - start);
+      TrainingResult result = new TrainingResult(history, stop, bestEpoch, elapsed);
+      listeners.forEach(l -> l.onFinish(result));
+      return result;
+    }
+
+    private EpochStats epoch(int epoch, long start) {
+      if (schedule != null) {
+        net.setLearningRate(schedule.rate(epoch, initialRate));
+      }
+      double rate = net.learningRate();
+      NetworkState lastGood = NetworkState.full(net);
+      int n = training.size();
+      int[] order = shuffleSeed == null ? identity(n) : Dataset.permutation(n, shuffleSeed + epoch);
+      long epochStart = System.nanoTime();
+      double lossSum = 0;
+      int step = 0;
+      for (int from = 0; from < n; from += stepSize) {
+        step++;
+        int to = Math.min(n, from + stepSize);
+        double stepLoss = accumulate(order, from, to);
+        if (!Double.isFinite(stepLoss)) {
+          net.clearGradient();
+          lastGood.restore(net);
+          throw new TrainingException(epoch, step, "the loss became " + describe(stepLoss));
+        }
+        net.applyGradient(reduction.scale(to - from));
+        lossSum += stepLoss;
+        double running = lossSum / to;
+        int current = step;
+        listeners.forEach(l -> l.onStep(epoch, current, stepsPerEpoch, running));
+      }
+      String diverged = divergedParameter();
+      if (diverged != null) {
+        lastGood.restore(net);
+        throw new TrainingException(epoch, step, diverged);
+      }
+      double seconds = (System.nanoTime() - epochStart) / 1e9;
+      double validationLoss = Double.NaN;
+      double accuracy = Double.NaN;
+      if (checking != null && checking.size() > 0) {
+        double sum = 0;
+        int right = 0;
+        for (int i = 0; i < checking.size(); i++) {
+          sum += net.loss(checking.features(i), checking.target(i));
+          if (checking.isClassification() && net.classify(checking.features(i)) == checking.label(i)) {
+            right++;
+          }
+        }
+        validationLoss = sum / checking.size();
+        if (!Double.isFinite(validationLoss)) {
+          lastGood.restore(net);
+          throw new TrainingException(epoch, step, "the validation loss became "
+              + describe(validationLoss));
+        }
+        accuracy = checking.isClassification() ? right / (double) checking.size() : Double.NaN;
+      }
+      return new EpochStats(epoch, lossSum / n, validationLoss, accuracy, rate,
+          net.optimizerSteps(), seconds > 0 ? n / seconds : 0,
+          Duration.ofNanos(elapsedBefore + System.nanoTime() - start));
+    }
+
+    /** Adds the gradients of examples {@code order[from..to)} to the network; returns their loss. */
+    private double accumulate(int[] order, int from, int to) {
+      if (to - from <= chunkSize) {
+        double loss = 0;
+        for (int i = from; i < to; i++) {
+          loss += net.accumulateGradient(training.features(order[i]), training.target(order[i]));
+        }
+        return loss;
+      }
+      startWorkers();
+      int chunks = (to - from + chunkSize - 1) / chunkSize;
+      double loss = 0;
+      for (int wave = 0; wave < chunks; wave += workers.length) {
+        int inWave = Math.min(workers.length, chunks - wave);
+        List<Callable<Void>> tasks = new ArrayList<>(inWave);
+        for (int w = 0; w < inWave; w++) {
+          int worker = w;
+          int chunkFrom = from + (wave + w) * chunkSize;
+          int chunkTo = Math.min(to, chunkFrom + chunkSize);
+          tasks.add(() -> {
+            chunkLosses[worker] = chunk(workers[worker], order, chunkFrom, chunkTo);
+            return null;
+          });
+        }
+        runAll(tasks);
+        for (int w = 0; w < inWave; w++) {
+          loss += chunkLosses[w];
+          net.addGradientFrom(workers[w]);
+        }
+      }
+      return loss;
+    }
+
+    private double chunk(CompiledNetwork worker, int[] order, int from, int to) {
+      worker.clearGradient();
+      double loss = 0;
+      for (int i = from; i < to; i++) {
+        loss += worker.accumulateGradient(training.features(order[i]), training.target(order[i]));
+      }
+      return loss;
+    }
+
+    private void runAll(List<Callable<Void>> tasks) {
+      try {
+        if (executor == null || tasks.size() == 1) {
+          for (Callable<Void> task : tasks) {
+            task.call();
+          }
+          return;
+        }
+        for (Future<Void> future : executor.invokeAll(tasks)) {
+          future.get();
+        }
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new IllegalStateException("a training thread failed", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("training was interrupted", e);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private void startWorkers() {
+      if (workers != null) {
+        return;
+      }
+      workers = new CompiledNetwork[threads];
+      for (int w = 0; w < threads; w++) {
+        workers[w] = net.copy();
+      }
+      chunkLosses = new double[threads];
+      if (threads > 1) {
+        executor = Executors.newFixedThreadPool(threads, task -> {
+          Thread thread = new Thread(task, "netc-trainer");
+          thread.setDaemon(true);
+          return thread;
+        });
+      }
+    }
+
+    private String divergedParameter() {
+      for (ParameterTensor t : net.parameters()) {
+        for (int k = 0; k < t.size(); k++) {
+          double v = t.get(k);
+          if (!Double.isFinite(v)) {
+            String at = t.isVector() ? "[" + k + "]" : "[" + k / t.cols() + "][" + k % t.cols() + "]";
+            return "parameter " + t.name() + at + " became " + describe(v);
+          }
+        }
+      }
+      return null;
+    }
+
+    private void writeCheckpoint(int epoch) {
+      Checkpoint checkpoint = new Checkpoint(net.spec().name(), net.spec().fingerprint(), settings,
+          epoch, initialRate, NetworkState.full(net), bestEpoch, bestLoss, best, history);
+      try {
+        checkpoint.write(checkpointFile);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the checkpoint " + checkpointFile, e);
+      }
+    }
+
+    private void resumeFrom(Path file) {
+      Checkpoint checkpoint = Checkpoint.read(file);
+      String name = file.toString();
+      if (!checkpoint.fingerprint().equals(net.spec().fingerprint())) {
+        throw new WeightFileException(name, "is a checkpoint of " + checkpoint.network()
+            + " with another topology than " + net.spec().name() + " (" + net.spec().topology()
+            + "); resume with the network it was written for, or start anew");
+      }
+      if (!checkpoint.settings().equals(settings)) {
+        throw new WeightFileException(name, "was written with other training settings ("
+            + checkpoint.settings() + ") than now (" + settings + "); resume with the same "
+            + "data, batch size, reduction, shuffle seed and validation, or start anew");
+      }
+      List<String> problems = checkpoint.state().mismatches(net, true);
+      if (!problems.isEmpty()) {
+        throw new WeightFileException(name, "does not fit " + net.spec().name() + ": "
+            + String.join(", ", problems));
+      }
+      checkpoint.state().restore(net);
+      net.clearGradient();
+      initialRate = checkpoint.initialRate();
+      bestEpoch = checkpoint.bestEpoch();
+      bestLoss = checkpoint.bestLoss();
+      best = checkpoint.best();
+      history.addAll(checkpoint.history());
+      firstEpoch = checkpoint.epoch() + 1;
+      if (!history.isEmpty()) {
+        elapsedBefore = history.get(history.size() - 1).elapsed().toNanos();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (executor != null) {
+        executor.shutdownNow();
+      }
+    }
+  }
+
+  private static int[] identity(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    return order;
+  }
+
+  private static String describe(double value) {
+    return Double.isNaN(value) ? "NaN" : value > 0 ? "+infinity" : "-infinity";
+  }
+}
