@@ -5,7 +5,9 @@ def src = new File(basedir, 'src/main/netc').canonicalPath
 def errors = log.readLines().findAll { it.startsWith('[ERROR] ' + src) }
 println errors.join('\n')
 assert errors.any { it == "[ERROR] ${src}/bad.nn:[3,13] unknown activation 'tahn' (did you mean 'tanh'?)" } : log
-assert errors.any { it.startsWith("[ERROR] ${src}/worse.nn:[6,31] ") && it.contains("momentun") } : log
+assert errors.any { it == "[ERROR] ${src}/worse.nn:[6,31] sgd has no parameter 'momentun' (did you mean 'momentum'?)" } : log
+// one line per diagnostic: no second rendering of the same error
+assert errors.size() == 2 : errors.join('\n')
 assert log.contains('netc: 2 errors in 2 files') : log
 def gen = new File(basedir, 'target/generated-sources/netc')
 assert !new File(gen, 'Bad.java').exists()

@@ -123,9 +123,13 @@ final class Generation {
       } else {
         log.warn(problem.toLogLine());
       }
-      buildContext.addMessage(
-          problem.file().toFile(), problem.line(), problem.column(), problem.message(),
-          problem.error() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING, null);
+      if (buildContext.isIncremental()) {
+        // An IDE: a marker on the line. (The command line's default context would log the
+        // message a second time, in another format.)
+        buildContext.addMessage(
+            problem.file().toFile(), problem.line(), problem.column(), problem.message(),
+            problem.error() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING, null);
+      }
       if (fails) {
         failures++;
         failedFiles.add(problem.file());
