@@ -8,12 +8,10 @@ import dev.netc.grammar.FrontEndResult;
 import dev.netc.grammar.NetcFrontEnd;
 import dev.netc.grammar.diag.Diagnostic;
 import dev.netc.grammar.diag.DiagnosticKind;
-import dev.netc.grammar.diag.Severity;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.NetworkFile;
 import dev.netc.grammar.source.SourceFile;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +57,7 @@ public final class NetcCompiler {
         classes.addAll(fileClasses);
       }
     }
-    diagnostics.sort(
-        Comparator.comparing((Diagnostic d) -> d.source().name())
-            .thenComparingInt(Diagnostic::line)
-            .thenComparingInt(Diagnostic::column));
+    diagnostics.sort(Diagnostic.BY_POSITION);
     return new CompileResult(classes, diagnostics);
   }
 
@@ -95,22 +90,6 @@ public final class NetcCompiler {
     String message = "network '" + network.name() + "' generates class " + qualified
         + ", which the network at " + where + " also generates; rename one of them or give"
         + " their files different packages";
-    return new Diagnostic(duplicateKind(), Severity.ERROR, source, network.span(), message);
-  }
-
-  /**
-   * The kind of a duplicate qualified class name. The grammar's {@link DiagnosticKind} owns the
-   * codes; this looks up its duplicate-network kind by name so that the generator does not invent
-   * a code of its own.
-   */
-  static DiagnosticKind duplicateKind() {
-    for (String name : List.of("DUPLICATE_CLASS", "DUPLICATE_NETWORK_CLASS", "DUPLICATE_NETWORK")) {
-      for (DiagnosticKind kind : DiagnosticKind.values()) {
-        if (kind.name().equals(name)) {
-          return kind;
-        }
-      }
-    }
-    return DiagnosticKind.values()[DiagnosticKind.values().length - 1];
+    return Diagnostic.of(DiagnosticKind.DUPLICATE_NETWORK, source, network.span(), message);
   }
 }

@@ -7,6 +7,7 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.netc.grammar.model.Network;
 import dev.netc.runtime.network.CompiledNetwork;
+import java.lang.reflect.Field;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,11 +34,19 @@ final class Compiled extends ClassLoader {
   }
 
   static Compiled of(List<Network> networks) {
+    List<GeneratedClass> classes = new ArrayList<>();
+    for (Network network : networks) {
+      classes.add(NetcCompiler.generate(network, ""));
+    }
+    return ofClasses(classes);
+  }
+
+  /** Compiles already generated classes, keyed by their network's name. */
+  static Compiled ofClasses(List<GeneratedClass> classes) {
     Compiled compiled = new Compiled();
     List<JavaFileObject> sources = new ArrayList<>();
-    for (Network network : networks) {
-      GeneratedClass g = NetcCompiler.generate(network, "");
-      compiled.generated.put(network.name(), g);
+    for (GeneratedClass g : classes) {
+      compiled.generated.put(g.network().name(), g);
       sources.add(JavaFileObjects.forSourceString(g.qualifiedName(), g.javaSource()));
     }
     Compilation compilation =
@@ -76,6 +85,25 @@ final class Compiled extends ClassLoader {
   /** Class file bytes by binary name. */
   Map<String, byte[]> classFiles() {
     return bytes;
+  }
+
+  /** The value of a private array field ({@code z1}, {@code delta2}) of a generated instance. */
+  static double[] field(CompiledNetwork network, String name) {
+    try {
+      Field field = network.getClass().getDeclaredField(name);
+      field.setAccessible(true);
+      Object value = field.get(network);
+      if (value instanceof float[] floats) {
+        double[] doubles = new double[floats.length];
+        for (int k = 0; k < floats.length; k++) {
+          doubles[k] = floats[k];
+        }
+        return doubles;
+      }
+      return ((double[]) value).clone();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A new instance of network {@code name}. */

@@ -549,8 +549,7 @@ public final class ClassEmitter {
             .addStatement("final double d = $L[k] - t[k]", x)
             .addStatement("e += d * d")
             .endControlFlow();
-        m.addStatement(network.loss() == Loss.SQUARED_ERROR ? "return 0.5 * e" : "return e / $L",
-            n + ".0");
+        m.addStatement("return $L", network.loss() == Loss.SQUARED_ERROR ? "0.5 * e" : "e / " + n + ".0");
       }
       case CROSS_ENTROPY -> {
         m.addComment("E = -sum_k t[k] ln " + x + "[k], with ln " + x + "[k] = " + z
