@@ -1,13 +1,61 @@
 package dev.netc.cli;
 
+import dev.netc.runtime.data.CsvLoader;
+import dev.netc.runtime.data.Dataset;
+import dev.netc.runtime.metrics.Evaluator;
+import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.weights.WeightFile;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder. */
-@Command(name = "eval", mixinStandardHelpOptions = true)
+/** {@code netc eval FILE.nn --weights MODEL.json --data TEST.csv [--label COL | --targets ...]}. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluates a trained network on labelled data: loss, accuracy, confusion matrix and"
+          + " per-class precision, recall and F1 (or MSE, MAE and R^2 for numeric targets).",
+      "Applies the feature scaling and the class mapping saved in the weight file."
+    })
 final class EvalCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin NetworkOptions network;
+
+  @Mixin WeightsOption weights;
+
+  @Option(
+      names = "--data",
+      paramLabel = "TEST.csv",
+      required = true,
+      description = "Labelled examples (a header row, then one example per row).")
+  Path data;
+
+  @Mixin DataOptions columns;
+
   @Override
   public Integer call() {
-    return 0;
+    LoadedNetwork loaded = network.load(spec.commandLine().getErr());
+    CompiledNetwork net = loaded.newInstance();
+    WeightFile saved = weights.applyTo(net);
+    CsvLoader loader = columns.loader();
+    if (!columns.numericTargets() && !saved.classNames().isEmpty()) {
+      loader.classNames(saved.classNames());
+    }
+    Dataset examples = DataOptions.load(loader, data, "data file");
+    DataFit.check(examples, net.spec());
+    if (saved.scaler().isPresent()) {
+      examples = saved.scaler().get().apply(examples);
+    }
+    MetricsPrinter.print(loaded.model().name() + " on " + data + " ("
+        + Diagnostics.plural(examples.size(), "example") + "):", Evaluator.evaluate(net, examples),
+        spec.commandLine().getOut());
+    return ExitCode.OK;
   }
 }

@@ -1,5 +1,6 @@
 package dev.netc.cli;
 
+import dev.netc.runtime.UserError;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -24,6 +25,21 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new NetcCommand());
     cli.setExecutionExceptionHandler(Main::handleException);
+    // picocli lets Errors (a missing class, no memory) through: report them like exceptions.
+    cli.setExecutionStrategy(
+        parseResult -> {
+          try {
+            return new CommandLine.RunLast().execute(parseResult);
+          } catch (OutOfMemoryError e) {
+            CommandLine failed = parseResult.subcommand() == null ? cli
+                : parseResult.subcommand().commandSpec().commandLine();
+            return handleException(CommandFailure.system("out of memory; give Java more with"
+                + " JAVA_OPTS=-Xmx4g (or use a smaller network or data set)", null), failed,
+                parseResult);
+          } catch (Error e) {
+            return handleException(new IllegalStateException(e.toString(), e), cli, parseResult);
+          }
+        });
     return cli;
   }
 
@@ -40,6 +56,15 @@ public final class Main {
       }
       err.flush();
       return failure.exitCode();
+    }
+    if (exception instanceof UserError userError) {
+      // The runtime's message is complete: file, row or step, what was expected.
+      err.println("netc: " + userError.getMessage());
+      if (verbose) {
+        err.print(stackTrace(userError));
+      }
+      err.flush();
+      return ExitCode.INPUT;
     }
     err.println(
         "netc: internal error: "

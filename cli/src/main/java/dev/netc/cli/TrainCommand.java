@@ -1,13 +1,339 @@
 package dev.netc.cli;
 
+import dev.netc.cli.report.CurvePoint;
+import dev.netc.cli.report.HtmlReport;
+import dev.netc.cli.report.ReportData;
+import dev.netc.runtime.data.CsvLoader;
+import dev.netc.runtime.data.Dataset;
+import dev.netc.runtime.data.Scaler;
+import dev.netc.runtime.metrics.ClassificationMetrics;
+import dev.netc.runtime.metrics.Evaluator;
+import dev.netc.runtime.metrics.Metrics;
+import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.NetworkSpec;
+import dev.netc.runtime.train.EpochStats;
+import dev.netc.runtime.train.Reduction;
+import dev.netc.runtime.train.TrainingListener;
+import dev.netc.runtime.train.TrainingPlan;
+import dev.netc.runtime.train.TrainingResult;
+import dev.netc.runtime.weights.WeightFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder. */
-@Command(name = "train", mixinStandardHelpOptions = true)
+/**
+ * {@code netc train FILE.nn --data TRAIN.csv ...}: compiles the network in process, trains it with
+ * the runtime's trainer, prints the final metrics and writes the weight file.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Compiles the network in process (no build step), trains it on a CSV file, prints the final"
+          + " metrics (on the test split or file if one is given, else on the training data) and"
+          + " writes the weight file.",
+      "The initial parameters come from the file's init (and its seed); --seed seeds the shuffling"
+          + " and the splits. With --no-shuffle --epochs 1 --batch 1 the examples are used once,"
+          + " in file order, as in the worked examples of the notes."
+    })
 final class TrainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin NetworkOptions network;
+
+  @Option(
+      names = "--data",
+      paramLabel = "TRAIN.csv",
+      required = true,
+      description = "Training examples: a header row, then one example per row.")
+  Path data;
+
+  @Mixin DataOptions columns;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "100",
+      description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
+      description = "Examples per step: 1 = stochastic, more = mini-batch (default:"
+          + " ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--reduction", paramLabel = "sum|mean", defaultValue = "sum",
+      description = "A step's gradient is the sum (the language's default) or the mean over its"
+          + " examples (default: ${DEFAULT-VALUE}).")
+  String reduction;
+
+  @Option(names = "--rate", paramLabel = "R",
+      description = "The learning rate, instead of the optimizer's rate in the file.")
+  Double rate;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "Seed of the shuffling and of the splits (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--no-shuffle",
+      description = "Use the examples in file order every epoch (default: shuffled per epoch).")
+  boolean noShuffle;
+
+  @Option(names = "--scale", paramLabel = "standard|minmax",
+      description = "Scale the features, fitted on the training data and saved with the weights.")
+  String scale;
+
+  @Option(names = "--validate", paramLabel = "FRACTION",
+      description = "Hold out this fraction of the training data for validation (stratified),"
+          + " shown per epoch.")
+  Double validate;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  TestData test;
+
+  static final class TestData {
+    @Option(names = "--test", paramLabel = "TEST.csv",
+        description = "Test examples: the final metrics are measured on them.")
+    Path file;
+
+    @Option(names = "--test-fraction", paramLabel = "F",
+        description = "Hold out this fraction of --data as a test split (stratified by class,"
+            + " chosen from --seed): the final metrics are measured on it.")
+    Double fraction;
+  }
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "Threads computing a mini-batch's gradient; the result does not depend on"
+          + " it (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--checkpoint", paramLabel = "FILE",
+      description = "Save a checkpoint to FILE every --every epochs, to --resume from.")
+  Path checkpoint;
+
+  @Option(names = "--every", paramLabel = "N", defaultValue = "1",
+      description = "Epochs between checkpoints (default: ${DEFAULT-VALUE}).")
+  int every;
+
+  @Option(names = "--resume", paramLabel = "FILE",
+      description = "Continue the run saved in this checkpoint (same data and options).")
+  Path resume;
+
+  @Option(names = "--out", paramLabel = "MODEL.json",
+      description = "The weight file to write (default: NAME.weights.json, NAME the network's).")
+  Path out;
+
+  @Option(names = "--report", paramLabel = "REPORT.html",
+      description = "Also write a self-contained HTML report: network, training curves,"
+          + " confusion matrix, decision regions for two inputs.")
+  Path report;
+
   @Override
   public Integer call() {
-    return 0;
+    checkOptions();
+    PrintWriter out = spec.commandLine().getOut();
+    LoadedNetwork loaded = network.load(spec.commandLine().getErr());
+    CompiledNetwork net = loaded.newInstance();
+    NetworkSpec netSpec = net.spec();
+    if (rate != null) {
+      net.setLearningRate(rate);
+    }
+
+    Dataset all = DataOptions.load(columns.loader(), data, "data file");
+    DataFit.check(all, netSpec);
+    Dataset training = all;
+    Optional<Dataset> testSet = Optional.empty();
+    String testTitle = null;
+    if (test != null && test.fraction != null) {
+      Dataset.Split split = all.split(test.fraction, seed, true);
+      training = split.train();
+      testSet = Optional.of(split.test());
+      testTitle = "test split (" + Diagnostics.plural(split.test().size(), "example") + ", "
+          + Formats.percent(test.fraction).replace(".00%", "%") + " of " + data
+          + ", stratified, seed " + seed + ")";
+    } else if (test != null && test.file != null) {
+      CsvLoader loader = columns.loader();
+      if (all.isClassification()) {
+        loader.classNames(all.classNames());
+      }
+      Dataset file = DataOptions.load(loader, test.file, "test file");
+      DataFit.check(file, netSpec);
+      testSet = Optional.of(file);
+      testTitle = "test file " + test.file + " (" + Diagnostics.plural(file.size(), "example")
+          + ")";
+    }
+    Optional<Dataset> validation = Optional.empty();
+    if (validate != null) {
+      Dataset.Split split = training.split(validate, seed + 1000, true);
+      training = split.train();
+      validation = Optional.of(split.test());
+    }
+    Dataset rawTraining = training;
+    Scaler scaler = null;
+    if (scale != null) {
+      scaler = Scaler.fit(Scaler.Kind.of(scale), training);
+      training = scaler.apply(training);
+      validation = validation.map(scaler::apply);
+      testSet = testSet.map(scaler::apply);
+    }
+
+    List<CurvePoint> curve = new ArrayList<>();
+    Dataset trainingData = training;
+    Optional<Dataset> validationData = validation;
+    boolean trainAccuracy = report != null && training.isClassification();
+    TrainingResult result;
+    try (TrainingProgress progress =
+        TrainingProgress.start(out, TrainingProgress.isTerminal())) {
+      TrainingListener listener = new TrainingListener() {
+        @Override
+        public void onStart(TrainingPlan plan) {
+          progress.begin(plan);
+        }
+
+        @Override
+        public void onStep(int epoch, int step, int stepsPerEpoch, double runningLoss) {
+          progress.step(epoch, step, stepsPerEpoch, runningLoss);
+        }
+
+        @Override
+        public void onEpoch(EpochStats stats) {
+          double accuracy = trainAccuracy
+              ? Evaluator.classification(net, trainingData).accuracy() : Double.NaN;
+          curve.add(new CurvePoint(stats.epoch(), stats.trainingLoss(), accuracy,
+              stats.validationLoss(), stats.validationAccuracy()));
+          progress.epoch(stats);
+        }
+      };
+      result = Training.run(net, trainingData, validationData, settings(), listener);
+    }
+
+    Dataset measured = testSet.orElse(training);
+    String title = testSet.isPresent() ? testTitle
+        : "training data (" + Diagnostics.plural(training.size(), "example")
+            + "; give --test or --test-fraction to measure on held-out data)";
+    Metrics metrics = Evaluator.evaluate(net, measured);
+    out.println();
+    out.println("trained " + netSpec.name() + " (" + netSpec.topology() + ", "
+        + Formats.count(netSpec.parameterCount()) + " parameters) for "
+        + Diagnostics.plural(result.epochs(), "epoch") + " on "
+        + Diagnostics.plural(training.size(), "example") + " in "
+        + String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0));
+    String metricsText = MetricsPrinter.text(netSpec.name() + " on the " + title + ":", metrics);
+    out.print(metricsText);
+
+    Path weightsFile = this.out != null ? this.out : Path.of(netSpec.name() + ".weights.json");
+    WeightFile weights = WeightFile.capture(net, rawTraining, scaler);
+    try {
+      weights.write(weightsFile);
+    } catch (IOException e) {
+      throw InputFiles.ioFailure(weightsFile, "weight file", e);
+    }
+    out.println("wrote the weights to " + weightsFile);
+
+    if (report != null) {
+      ReportData reportData = new ReportData(netSpec, network.file.toString(), settingsText(),
+          curve, title, metricsText,
+          metrics instanceof ClassificationMetrics c
+              ? Optional.of(new ReportData.Confusion(c.classNames(), c.confusion()))
+              : Optional.empty(),
+          regions(net, rawTraining, scaler));
+      InputFiles.writeText(report, HtmlReport.render(reportData), "report");
+      out.println("wrote the report to " + report);
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private void checkOptions() {
+    positive("--epochs", epochs);
+    positive("--batch", batch);
+    positive("--threads", threads);
+    positive("--every", every);
+    if (!reduction.equals("sum") && !reduction.equals("mean")) {
+      throw CommandFailure.input("--reduction " + reduction + ": expected sum or mean");
+    }
+    if (scale != null && !scale.equals("standard") && !scale.equals("minmax")) {
+      throw CommandFailure.input("--scale " + scale + ": expected standard or minmax");
+    }
+    fraction("--validate", validate);
+    if (test != null) {
+      fraction("--test-fraction", test.fraction);
+    }
+    if (rate != null && !(rate > 0 && Double.isFinite(rate))) {
+      throw CommandFailure.input("--rate " + rate + ": the learning rate must be a positive number");
+    }
+    if (resume != null) {
+      InputFiles.checkReadable(resume, "checkpoint");
+    }
+  }
+
+  private static void positive(String option, int value) {
+    if (value < 1) {
+      throw CommandFailure.input(option + " " + value + ": must be at least 1");
+    }
+  }
+
+  private static void fraction(String option, Double value) {
+    if (value != null && !(value > 0 && value < 1)) {
+      throw CommandFailure.input(option + " " + value
+          + ": must be a fraction between 0 and 1 (exclusive), for example 0.2");
+    }
+  }
+
+  private Training.Settings settings() {
+    return new Training.Settings(epochs, batch,
+        reduction.equals("mean") ? Reduction.MEAN : Reduction.SUM,
+        noShuffle ? Optional.empty() : Optional.of(seed), threads,
+        Optional.ofNullable(checkpoint), every, Optional.ofNullable(resume));
+  }
+
+  private List<String> settingsText() {
+    List<String> lines = new ArrayList<>();
+    lines.add("data: " + data);
+    lines.add("epochs: " + epochs);
+    lines.add("batch: " + batch + " (reduction " + reduction + ")");
+    lines.add("shuffle: " + (noShuffle ? "no (file order)" : "yes (seed " + seed + ")"));
+    if (rate != null) {
+      lines.add("rate: " + rate);
+    }
+    if (scale != null) {
+      lines.add("scaling: " + scale);
+    }
+    if (validate != null) {
+      lines.add("validation: " + validate + " of the training data");
+    }
+    if (threads > 1) {
+      lines.add("threads: " + threads);
+    }
+    return lines;
+  }
+
+  /** The decision regions, for a classifier of two inputs. */
+  private static Optional<ReportData.DecisionRegions> regions(
+      CompiledNetwork net, Dataset rawTraining, Scaler scaler) {
+    if (net.inputSize() != 2 || !rawTraining.isClassification()) {
+      return Optional.empty();
+    }
+    double[] point = new double[2];
+    ReportData.Classifier classifier = (x1, x2) -> {
+      point[0] = x1;
+      point[1] = x2;
+      if (scaler != null) {
+        scaler.applyInPlace(point);
+      }
+      return net.classify(point);
+    };
+    return Optional.of(new ReportData.DecisionRegions(rawTraining.featureNames(),
+        rawTraining.classNames(), classifier, rawTraining.features(), rawTraining.labels()));
   }
 }

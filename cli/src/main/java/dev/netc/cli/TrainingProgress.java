@@ -1,6 +1,8 @@
 package dev.netc.cli;
 
-import dev.netc.cli.report.CurvePoint;
+import dev.netc.runtime.train.EpochStats;
+import dev.netc.runtime.train.PlainTextListener;
+import dev.netc.runtime.train.TrainingPlan;
 import java.io.PrintWriter;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -9,39 +11,26 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows how training goes: a progress bar (me.tongfei:progressbar, on standard error) when the
- * command runs in a terminal, else plain lines, one per epoch (at most about 20, plus the last),
- * so that logs, pipes and tests get readable text without control characters.
+ * command runs in a terminal, else plain lines in the runtime's format ({@link
+ * PlainTextListener#format}), one per epoch, at most about 20 and the last, so that logs, pipes,
+ * tests and CI get readable text without control characters.
  */
 final class TrainingProgress implements AutoCloseable {
   private static final int PLAIN_LINES = 20;
 
   private final PrintWriter out;
-  private final int epochs;
-  private final ProgressBar bar;
+  private final boolean terminal;
+  private int epochs;
+  private ProgressBar bar;
 
-  private TrainingProgress(PrintWriter out, int epochs, ProgressBar bar) {
+  private TrainingProgress(PrintWriter out, boolean terminal) {
     this.out = out;
-    this.epochs = epochs;
-    this.bar = bar;
+    this.terminal = terminal;
   }
 
-  /**
-   * Progress over {@code epochs} epochs, starting after {@code done} (when resuming); a bar if
-   * {@code terminal}, else plain lines on {@code out}.
-   */
-  static TrainingProgress start(PrintWriter out, int done, int epochs, boolean terminal) {
-    ProgressBar bar = null;
-    if (terminal) {
-      bar = new ProgressBarBuilder()
-          .setTaskName("train")
-          .setInitialMax(epochs)
-          .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-          .setUnit(" epochs", 1)
-          .setUpdateIntervalMillis(200)
-          .build();
-      bar.stepTo(done);
-    }
-    return new TrainingProgress(out, epochs, bar);
+  /** Progress shown as a bar if {@code terminal}, else as plain lines on {@code out}. */
+  static TrainingProgress start(PrintWriter out, boolean terminal) {
+    return new TrainingProgress(out, terminal);
   }
 
   /** True if standard input and output are a terminal (not a pipe, a file, a test or CI). */
@@ -49,35 +38,49 @@ final class TrainingProgress implements AutoCloseable {
     return System.console() != null && System.getenv("CI") == null;
   }
 
-  /** Reports the end of an epoch. */
-  void epoch(CurvePoint stats, double examplesPerSecond) {
-    String text = describe(stats);
+  /** Before the first epoch: sizes the bar. */
+  void begin(TrainingPlan plan) {
+    epochs = plan.epochs();
+    out.println(String.format(Locale.ROOT,
+        "training %s on %d examples%s: %d epochs of %d steps (batch %d%s)",
+        plan.network(), plan.trainingExamples(),
+        plan.validationExamples() > 0 ? ", validating on " + plan.validationExamples() : "",
+        plan.epochs() - plan.firstEpoch() + 1, plan.stepsPerEpoch(), plan.batchSize(),
+        plan.threads() > 1 ? ", " + plan.threads() + " threads" : ""));
+    out.flush();
+    if (terminal) {
+      bar = new ProgressBarBuilder()
+          .setTaskName("train")
+          .setInitialMax((long) plan.epochs() * plan.stepsPerEpoch())
+          .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+          .setUpdateIntervalMillis(200)
+          .build();
+      bar.stepTo((long) (plan.firstEpoch() - 1) * plan.stepsPerEpoch());
+    }
+  }
+
+  /** After each step: advances the bar. */
+  void step(int epoch, int step, int stepsPerEpoch, double runningLoss) {
     if (bar != null) {
-      bar.stepTo(stats.epoch());
-      bar.setExtraMessage(text);
+      bar.stepTo((long) (epoch - 1) * stepsPerEpoch + step);
+      if (step == stepsPerEpoch || step % 64 == 0) {
+        bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.4f", epoch, runningLoss));
+      }
+    }
+  }
+
+  /** After each epoch: a plain line, or the bar's message. */
+  void epoch(EpochStats stats) {
+    String line = PlainTextListener.format(stats, epochs);
+    if (bar != null) {
+      bar.setExtraMessage(line.substring(line.indexOf("loss")));
       return;
     }
     int every = Math.max(1, (epochs + PLAIN_LINES - 1) / PLAIN_LINES);
     if (stats.epoch() % every == 0 || stats.epoch() == epochs || stats.epoch() == 1) {
-      out.println(String.format(Locale.ROOT, "epoch %" + String.valueOf(epochs).length()
-          + "d/%d  %s  (%s examples/s)", stats.epoch(), epochs, text,
-          Formats.count(Math.round(examplesPerSecond))));
+      out.println(line);
       out.flush();
     }
-  }
-
-  static String describe(CurvePoint stats) {
-    StringBuilder text = new StringBuilder("loss ").append(Formats.fixed(stats.trainLoss(), 4));
-    if (!Double.isNaN(stats.trainAccuracy())) {
-      text.append("  accuracy ").append(Formats.percent(stats.trainAccuracy()));
-    }
-    if (!Double.isNaN(stats.validationLoss())) {
-      text.append("  validation loss ").append(Formats.fixed(stats.validationLoss(), 4));
-    }
-    if (!Double.isNaN(stats.validationAccuracy())) {
-      text.append("  validation accuracy ").append(Formats.percent(stats.validationAccuracy()));
-    }
-    return text.toString();
   }
 
   @Override

@@ -119,7 +119,7 @@ public final class HtmlReport {
   private static XYChart curveChart(String title, String yTitle) {
     XYChart chart = new XYChartBuilder().width(900).height(400).title(title)
         .xAxisTitle("epoch").yAxisTitle(yTitle).build();
-    chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
     chart.getStyler().setMarkerSize(4);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setXAxisDecimalPattern("#");
