@@ -1,5 +1,6 @@
 package dev.netc.runtime.data;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -163,8 +164,9 @@ public final class CsvLoader {
             .setIgnoreEmptyLines(false)
             .setTrim(true)
             .get();
-    try (CSVParser parser = format.parse(reader)) {
-      return read(parser, source);
+    LineReader lines = new LineReader(reader, source);
+    try (CSVParser parser = format.parse(lines)) {
+      return read(parser, lines, source);
     } catch (UncheckedIOException e) {
       throw notCsv(source, e.getCause());
     } catch (IOException e) {
@@ -182,15 +184,14 @@ public final class CsvLoader {
     return new DataException(source, "cannot read the file: " + e.getMessage(), e);
   }
 
-  private Dataset read(CSVParser parser, String source) {
+  private Dataset read(CSVParser parser, LineReader lines, String source) {
     Iterator<CSVRecord> records = parser.iterator();
     long[] line = {0};
-    String[] first = nextRow(records, parser, line);
+    String[] first = nextRow(records, lines, line);
     if (first == null) {
       throw new DataException(source, "the file is empty (expected "
           + (header ? "a header row and " : "") + "rows of comma-separated values)");
     }
-    checkText(first, source, line[0]);
     int width = first.length;
     if (width > 0 && first[0].startsWith("\uFEFF")) {
       first[0] = first[0].substring(1);
@@ -205,12 +206,11 @@ public final class CsvLoader {
     List<double[]> targets = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     List<Long> labelLines = new ArrayList<>();
-    String[] row = header ? nextRow(records, parser, line) : first;
+    String[] row = header ? nextRow(records, lines, line) : first;
     if (row == null) {
       throw new DataException(source, "has a header row but no data rows");
     }
     while (row != null) {
-      checkText(row, source, line[0]);
       if (row.length != width) {
         throw new DataException(source, line[0], null, "expected " + width + " values"
             + (header ? " (as in the header)" : " (as in the first row)") + ", got " + row.length);
@@ -238,7 +238,7 @@ public final class CsvLoader {
       } else {
         targets.add(new double[0]);
       }
-      row = nextRow(records, parser, line);
+      row = nextRow(records, lines, line);
     }
 
     List<String> featureNames = new ArrayList<>();
@@ -272,25 +272,16 @@ public final class CsvLoader {
   }
 
   /** The next non-blank row, with {@code line[0]} set to its 1-based line number. */
-  private static String[] nextRow(Iterator<CSVRecord> records, CSVParser parser, long[] line) {
+  private static String[] nextRow(Iterator<CSVRecord> records, LineReader lines, long[] line) {
     while (records.hasNext()) {
-      long before = parser.getCurrentLineNumber();
       CSVRecord record = records.next();
-      line[0] = before + 1;
+      line[0] = lines.lineAt(record.getCharacterPosition());
       if (record.size() == 1 && record.get(0).isEmpty()) {
         continue;
       }
       return record.values();
     }
     return null;
-  }
-
-  private static void checkText(String[] row, String source, long line) {
-    for (String value : row) {
-      if (value.indexOf('\0') >= 0) {
-        throw new DataException(source, line, null, "is not a CSV file (binary data)");
-      }
-    }
   }
 
   private record Layout(int[] features, int[] targets) {}
@@ -354,4 +345,57 @@ public final class CsvLoader {
     return List.copyOf(new TreeSet<>(labels));
   }
 
+
+  /**
+   * Passes characters through to the parser, noting where each line starts (so that a record's
+   * character position gives its line, whatever the parser has read ahead) and refusing NUL
+   * characters, which text files do not contain.
+   */
+  private static final class LineReader extends FilterReader {
+    private final String source;
+    private long position;
+    private long[] starts = new long[1024];
+    private int lines = 1;
+
+    LineReader(Reader in, String source) {
+      super(in);
+      this.source = source;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        note((char) c);
+      }
+      return c;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      for (int k = 0; k < n; k++) {
+        note(buffer[offset + k]);
+      }
+      return n;
+    }
+
+    private void note(char c) {
+      position++;
+      if (c == '\n') {
+        if (lines == starts.length) {
+          starts = Arrays.copyOf(starts, 2 * lines);
+        }
+        starts[lines++] = position;
+      } else if (c == '\0') {
+        throw new DataException(source, lines, null, "is not a CSV file (binary data)");
+      }
+    }
+
+    /** The 1-based line holding the character at {@code offset}. */
+    long lineAt(long offset) {
+      int index = Arrays.binarySearch(starts, 0, lines, offset);
+      return index >= 0 ? index + 1 : -index - 1;
+    }
+  }
 }
