@@ -1,0 +1,115 @@
+package dev.netc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The error paths: what the user sees and the exit code, never a stack trace. */
+class ErrorsTest {
+  static final Path IRIS_NN = Cli.resource("iris.nn");
+  static final Path IRIS_CSV = Cli.sampleData("iris.csv");
+
+  @TempDir Path dir;
+
+  @Test
+  void unknownFlagIsBadUsage() {
+    Cli.Run run = Cli.run("check", IRIS_NN, "--bogus");
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("Unknown option: '--bogus'"), run::toString);
+    assertTrue(run.err().contains("Usage: netc check"), run::toString);
+  }
+
+  @Test
+  void missingArgumentIsBadUsage() {
+    Cli.Run run = Cli.run("train", IRIS_NN);
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("Missing required option: '--data=TRAIN.csv'"), run::toString);
+  }
+
+  @Test
+  void missingNetworkFileIsASystemError() {
+    Path missing = dir.resolve("nothere.nn");
+    Cli.Run run = Cli.run("check", missing);
+    assertEquals(3, run.exitCode(), run::toString);
+    assertEquals("netc: cannot read network file " + missing + ": no such file (check the path)\n",
+        run.err());
+  }
+
+  @Test
+  void missingDataFileIsASystemError() {
+    Cli.Run run = Cli.run("train", IRIS_NN, "--data", dir.resolve("nothere.csv"));
+    assertEquals(3, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("cannot read data file"), run::toString);
+  }
+
+  @Test
+  void malformedNetworkFileGivesTheDiagnosticWithLineAndColumn() {
+    Path bad = Cli.resource("bad.nn");
+    Cli.Run run = Cli.run("check", bad);
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals(bad + ":3:13: error: unknown activation 'tahn' (did you mean 'tanh'?)\n"
+        + "    dense 8 tahn;\n"
+        + "            ^\n"
+        + "1 error\n", run.err());
+    Cli.Run train = Cli.run("train", bad, "--data", IRIS_CSV);
+    assertEquals(1, train.exitCode(), train::toString);
+    assertTrue(train.err().startsWith(bad + ":3:13: error: unknown activation"), train::toString);
+  }
+
+  @Test
+  void malformedCsvNamesTheLineAndColumn() throws Exception {
+    Path csv = dir.resolve("bad.csv");
+    Files.writeString(csv, "a,b,c,d,label\n1,2,3,4,0\n1,2,x,4,1\n");
+    Cli.Run run = Cli.run("train", IRIS_NN, "--data", csv);
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.err().matches("(?s)netc: " + java.util.regex.Pattern.quote(csv.toString())
+        + ", line \\d+, column 3 \\(c\\): expected a number, got \"x\"\n"), run::toString);
+    assertFalse(run.err().contains("\tat "), "no stack trace");
+  }
+
+  @Test
+  void csvThatDoesNotFitTheNetworkSaysHow() throws Exception {
+    Path csv = dir.resolve("wide.csv");
+    Files.writeString(csv, "a,b,c,label\n1,2,3,0\n1,2,3,1\n");
+    Cli.Run run = Cli.run("train", IRIS_NN, "--data", csv);
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("has 3 feature columns (a, b, c) but IrisNet takes 4 inputs"),
+        run::toString);
+  }
+
+  @Test
+  void weightsOfAnotherNetworkSayWhatDiffers() {
+    Path weights = dir.resolve("iris.json");
+    Cli.Run train = Cli.run("train", IRIS_NN, "--data", IRIS_CSV, "--epochs", "1", "--out",
+        weights);
+    assertEquals(0, train.exitCode(), train::toString);
+    Cli.Run run = Cli.run("eval", Cli.resource("other.nn"), "--weights", weights, "--data",
+        IRIS_CSV);
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("was saved from a different network"), run::toString);
+    assertTrue(run.err().contains("'8 tanh' in the file, '5 tanh' in IrisNet"), run::toString);
+    assertFalse(run.err().contains("\tat "), "no stack trace");
+  }
+
+  @Test
+  void badOptionValuesNameTheFlag() {
+    Cli.Run run = Cli.run("train", IRIS_NN, "--data", IRIS_CSV, "--test-fraction", "1.5");
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("netc: --test-fraction 1.5: must be a fraction between 0 and"
+        + " 1"), run::toString);
+  }
+
+  @Test
+  void verboseShowsTheStackTrace() throws Exception {
+    Path csv = dir.resolve("bad.csv");
+    Files.writeString(csv, "a,b,c,d,label\n1,2,3,4,0\n1,2,x,4,1\n");
+    Cli.Run run = Cli.run("train", IRIS_NN, "--data", csv, "--verbose");
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("\tat dev.netc."), run::toString);
+  }
+}
