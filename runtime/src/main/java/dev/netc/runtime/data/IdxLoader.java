@@ -100,7 +100,7 @@ public final class IdxLoader {
     if (bytes.length == 0) {
       throw new DataException(source, "the file is empty (expected IDX " + what + ")");
     }
-    if (bytes.length < 4 + 4 * dimensions) {
+    if (bytes.length < 4) {
       throw new DataException(source, "is not an IDX file (only " + bytes.length + " bytes)");
     }
     ByteBuffer data = ByteBuffer.wrap(bytes);
@@ -111,11 +111,17 @@ public final class IdxLoader {
           "is not an IDX file of unsigned bytes (magic number 0x%08X, expected 0x%08X for %s)",
           magic, expected, what));
     }
-    if ((magic & 0xFF) != dimensions) {
-      String kind = (magic & 0xFF) == 1 ? "labels" : (magic & 0xFF) == 3 ? "images" : null;
+    int found = magic & 0xFF;
+    if (found != dimensions) {
+      String kind = found == 1 ? " (labels)" : found == 3 ? " (images)" : "";
       throw new DataException(source, String.format(
-          "is an IDX file with %d dimension(s)%s, expected %s (%d dimension(s), magic 0x%08X)",
-          magic & 0xFF, kind == null ? "" : " (" + kind + ")", what, dimensions, expected));
+          "is an IDX file of %d dimension%s%s, expected %s (%d dimension%s, magic 0x%08X)",
+          found, found == 1 ? "" : "s", kind, what, dimensions, dimensions == 1 ? "" : "s",
+          expected));
+    }
+    if (bytes.length < 4 + 4 * dimensions) {
+      throw new DataException(source, "is truncated: the header needs " + (4 + 4 * dimensions)
+          + " bytes, the file has " + bytes.length);
     }
     return data;
   }
