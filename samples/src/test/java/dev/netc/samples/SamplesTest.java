@@ -1,0 +1,77 @@
+package dev.netc.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.netc.runtime.metrics.ClassificationMetrics;
+import dev.netc.runtime.metrics.RegressionMetrics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each sample trains its generated network to the quality its data allows. Seeds are fixed, so the
+ * numbers are the same on every run; each sample's printout is echoed for the build log.
+ */
+class SamplesTest {
+
+  private static PrintStream echo(ByteArrayOutputStream buffer) {
+    return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+  }
+
+  private static void show(ByteArrayOutputStream buffer) {
+    System.out.print(buffer.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void xorLearnsItsTruthTable() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    XorSample.Result result = XorSample.run(echo(out));
+    show(out);
+    for (int i = 0; i < XorSample.INPUTS.length; i++) {
+      assertEquals(XorSample.TARGETS[i][0], result.outputs()[i], 0.1,
+          "xor of " + XorSample.INPUTS[i][0] + ", " + XorSample.INPUTS[i][1]);
+    }
+  }
+
+  @Test
+  void irisReaches95PercentOnHeldOutData() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ClassificationMetrics metrics = IrisSample.run(echo(out));
+    show(out);
+    assertEquals(45, metrics.examples(), "30% of 150, stratified");
+    assertTrue(metrics.accuracy() >= 0.95, "Iris test accuracy " + metrics.accuracy());
+  }
+
+  @Test
+  void digitsReach95PercentOnHeldOutData() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ClassificationMetrics metrics = DigitsSample.run(echo(out));
+    show(out);
+    assertTrue(metrics.accuracy() >= 0.95, "digits test accuracy " + metrics.accuracy());
+  }
+
+  @Test
+  void sineRegressionFitsTheCurve() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RegressionMetrics metrics = SineSample.run(echo(out));
+    show(out);
+    // noise of sd 0.1 on a signal of variance 0.5 caps R^2 near 0.98
+    assertTrue(metrics.r2() >= 0.95, "sine test R^2 " + metrics.r2());
+  }
+
+  @Test
+  void fashionMnistReaches85PercentOnTheTestImages() {
+    assumeTrue(FashionSample.dataPresent(),
+        "Fashion-MNIST is not installed in " + FashionSample.dataDirectory()
+            + " (apt-get install dataset-fashion-mnist): skipping the Fashion-MNIST sample");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    FashionSample.Result result = FashionSample.run(echo(out));
+    show(out);
+    assertEquals(10_000, result.metrics().examples());
+    assertTrue(result.metrics().accuracy() >= 0.85,
+        "Fashion-MNIST test accuracy " + result.metrics().accuracy());
+  }
+}
