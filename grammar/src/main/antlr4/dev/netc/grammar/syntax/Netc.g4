@@ -3,8 +3,10 @@
 // Deviations from the spec's grammar, all for better diagnostics, none changes which files are
 // valid: every place that takes a NAME takes the rule `name`, so the words of the language are
 // names there (DSL.md, "Lexical rules"); `name` also admits BAD_NAME (a word with non-ASCII
-// letters) and `file` admits zero networks, so that the checker can say what is wrong in plain
-// words instead of a parser message. Stray characters and block comments go to the hidden channel,
+// letters), `number` (a value in a vector, a bias or an argument) admits a NAME such as NaN, and
+// `file` admits zero networks, and a statement or a layer body item may start with an unknown
+// word (`optimiser sgd;`, `weight = ...`), so that the checker can say what is wrong in plain words instead
+// of a parser message. Stray characters and block comments go to the hidden channel,
 // where the syntax stage looks for stray characters and unterminated comments.
 grammar Netc;
 
@@ -20,16 +22,20 @@ statement     : 'input' NUMBER ';'                                   # inputStat
               | 'regularize' call ';'                                # regularizeStatement
               | 'clip' call ';'                                      # clipStatement
               | 'precision' name ';'                                 # precisionStatement
+              | NAME ~(';' | '{' | '}')* ';'                         # unknownStatement
               ;
 
 layerBody     : '{' layerItem* '}' ;
 layerItem     : 'weights' '=' matrix ';'                             # weightsDecl
-              | 'bias' '=' (vector | NUMBER) ';'                     # biasDecl
+              | 'bias' '=' (vector | number) ';'                     # biasDecl
+              | NAME ~(';' | '{' | '}')* ';'                         # unknownItem
               ;
 matrix        : '[' vector (',' vector)* ']' ;
-vector        : '[' NUMBER (',' NUMBER)* ']' ;
+vector        : '[' number (',' number)* ']' ;
 call          : name ('(' (arg (',' arg)*)? ')')? ;
-arg           : (name '=')? NUMBER ;
+arg           : (name '=')? number ;
+// A value; a word here (NaN, Infinity, a misplaced name) is reported by the checker.
+number        : NUMBER | NAME ;
 
 name          : NAME | BAD_NAME
               | 'package' | 'network' | 'input' | 'dense' | 'as' | 'loss' | 'init'

@@ -2,6 +2,7 @@ package dev.netc.grammar.check;
 
 import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
+import dev.netc.grammar.diag.Suggestions;
 import dev.netc.grammar.model.CallKind;
 import dev.netc.grammar.model.Parameter;
 import dev.netc.grammar.model.Span;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -73,7 +73,7 @@ final class CallChecker {
     List<Optional<BoundCall.Argument>> given = bindArguments(call, kind.get());
     BoundCall<K> bound = new BoundCall<>(kind.get(), positions.of(name.get()), given);
     if (diagnostics.errorCount() == errorsBefore && call.exception == null) {
-      reportMissing(bound);
+      reportMissing(bound, what);
     }
     for (int i = 0; i < given.size(); i++) {
       Parameter parameter = kind.get().parameters().get(i);
@@ -92,7 +92,6 @@ final class CallChecker {
     boolean tooMany = false;
     int positional = 0;
     for (NetcParser.ArgContext arg : call.arg()) {
-      Optional<Token> number = Trees.token(arg.NUMBER());
       int index;
       if (arg.name() != null) {
         named = true;
@@ -136,16 +135,11 @@ final class CallChecker {
                 + " is given twice: remove one");
         continue;
       }
-      if (number.isEmpty()) {
-        continue;
-      }
-      Span span = positions.of(number.get());
-      OptionalDouble value = numbers.real(number.get().getText(), span);
-      if (value.isPresent()) {
-        given.set(
-            index,
-            Optional.of(new BoundCall.Argument(number.get().getText(), value.getAsDouble(), span)));
-      }
+      final int at = index;
+      numbers
+          .value(arg.number())
+          .ifPresent(
+              v -> given.set(at, Optional.of(new BoundCall.Argument(v.text(), v.value(), v.span()))));
     }
     return given;
   }
@@ -162,7 +156,7 @@ final class CallChecker {
     diagnostics.report(DiagnosticKind.UNKNOWN_ARGUMENT, positions.of(argName), message);
   }
 
-  private void reportMissing(BoundCall<?> bound) {
+  private void reportMissing(BoundCall<?> bound, String what) {
     List<Parameter> parameters = bound.kind().parameters();
     for (int i = 0; i < parameters.size(); i++) {
       Parameter parameter = parameters.get(i);
@@ -170,9 +164,9 @@ final class CallChecker {
         diagnostics.report(
             DiagnosticKind.MISSING_ARGUMENT,
             bound.span(),
-            bound.kind().dslName() + " needs a value for '" + parameter.name() + "': write, for"
-                + " example, " + bound.kind().dslName() + "(" + parameter.name() + " = "
-                + ArgumentRules.example(parameter.name()) + ")");
+            "the " + what + " '" + bound.kind().dslName() + "' needs a value for '"
+                + parameter.name() + "': write, for example, " + bound.kind().dslName() + "("
+                + parameter.name() + " = " + ArgumentRules.example(parameter.name()) + ")");
       }
     }
   }

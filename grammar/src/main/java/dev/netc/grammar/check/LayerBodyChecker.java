@@ -3,17 +3,13 @@ package dev.netc.grammar.check;
 import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.model.Matrix;
-import dev.netc.grammar.model.Span;
 import dev.netc.grammar.model.Vector;
 import dev.netc.grammar.syntax.NetcParser;
 import dev.netc.grammar.syntax.Positions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * The body of a {@code dense} statement: explicit {@code weights} (one row per unit, one column per
@@ -37,7 +33,7 @@ final class LayerBodyChecker {
     NetcParser.LayerBodyContext body = layer.statement().layerBody();
     Optional<Matrix> weights = Optional.empty();
     Optional<Vector> bias = Optional.empty();
-    if (body == null) {
+    if (body == null || Trees.hasSyntaxError(body)) {
       return new Body(weights, bias);
     }
     NetcParser.WeightsDeclContext firstWeights = null;
@@ -50,6 +46,9 @@ final class LayerBodyChecker {
           firstWeights = w;
           weights = weights(w.matrix(), layer, inputs);
         }
+      } else if (item instanceof NetcParser.UnknownItemContext unknown) {
+        Unknowns.report(
+            unknown.NAME().getSymbol(), List.of("weights", "bias"), "item", positions, diagnostics);
       } else if (item instanceof NetcParser.BiasDeclContext b) {
         if (firstBias != null) {
           duplicate("bias", layer, b, firstBias);
@@ -140,15 +139,11 @@ final class LayerBodyChecker {
       }
       return Optional.of(Vector.of(values.get()));
     }
-    Optional<Token> number = Trees.token(bias.NUMBER());
-    if (number.isEmpty()) {
-      return Optional.empty();
-    }
-    OptionalDouble value = numbers.real(number.get().getText(), positions.of(number.get()));
+    Optional<Numbers.Read> value = numbers.value(bias.number());
     if (value.isEmpty() || layer.units().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Vector.filled(layer.units().getAsInt(), value.getAsDouble()));
+    return Optional.of(Vector.filled(layer.units().getAsInt(), value.get().value()));
   }
 
   private static String values(int count) {
@@ -160,21 +155,15 @@ final class LayerBodyChecker {
     if (vector == null || vector.exception != null) {
       return Optional.empty();
     }
-    List<TerminalNode> nodes = vector.NUMBER();
+    List<NetcParser.NumberContext> nodes = vector.number();
     double[] values = new double[nodes.size()];
     boolean valid = true;
     for (int i = 0; i < nodes.size(); i++) {
-      Optional<Token> token = Trees.token(nodes.get(i));
-      if (token.isEmpty()) {
-        valid = false;
-        continue;
-      }
-      Span span = positions.of(token.get());
-      OptionalDouble value = numbers.real(token.get().getText(), span);
+      Optional<Numbers.Read> value = numbers.value(nodes.get(i));
       if (value.isEmpty()) {
         valid = false;
       } else {
-        values[i] = value.getAsDouble();
+        values[i] = value.get().value();
       }
     }
     return valid ? Optional.of(values) : Optional.empty();

@@ -2,6 +2,7 @@ package dev.netc.grammar.check;
 
 import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
+import dev.netc.grammar.diag.Suggestions;
 import dev.netc.grammar.model.Activation;
 import dev.netc.grammar.model.Clip;
 import dev.netc.grammar.model.DenseLayer;
@@ -34,6 +35,11 @@ final class NetworkChecker {
   /** The most elements of a Java array (the JDK's own limit, ArraysSupport.SOFT_MAX_ARRAY_LENGTH). */
   static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
 
+  /** The statements of a network, for suggestions. */
+  private static final List<String> STATEMENTS =
+      List.of(
+          "input", "dense", "loss", "init", "optimizer", "regularize", "clip", "precision");
+
   private final DiagnosticCollector diagnostics;
   private final Positions positions;
   private final Numbers numbers;
@@ -44,7 +50,7 @@ final class NetworkChecker {
   NetworkChecker(DiagnosticCollector diagnostics, Positions positions, boolean syntaxErrors) {
     this.diagnostics = diagnostics;
     this.positions = positions;
-    this.numbers = new Numbers(diagnostics);
+    this.numbers = new Numbers(diagnostics, positions);
     this.calls = new CallChecker(diagnostics, positions, numbers);
     this.bodies = new LayerBodyChecker(diagnostics, positions, numbers);
     this.syntaxErrors = syntaxErrors;
@@ -81,12 +87,15 @@ final class NetworkChecker {
     }
     Span nameSpan = positions.of(name);
     if (!syntaxErrors) {
-      missing(s.first.containsKey("input"), nameSpan, name, "an 'input' statement", "input 4;");
-      missing(!s.layers.isEmpty(), nameSpan, name, "a 'dense' layer", "dense 3 softmax;");
-      missing(s.first.containsKey("loss"), nameSpan, name, "a 'loss' statement", "loss squared_error;");
+      missing(s.first.containsKey("input"), nameSpan, name, "'input' statement", "input 4;");
+      missing(!s.layers.isEmpty(), nameSpan, name, "'dense' layer", "dense 3 softmax;");
+      missing(s.first.containsKey("loss"), nameSpan, name, "'loss' statement", "loss squared_error;");
     }
     List<DenseLayer> layers = layers(s);
-    s.loss.ifPresent(loss -> checkLoss(loss, s));
+    if (!s.broken) {
+      // with a syntax error, the last layer read may not be the output layer
+      s.loss.ifPresent(loss -> checkLoss(loss, s));
+    }
     s.optimizer.ifPresent(this::warnNesterov);
     if (diagnostics.errorCount() != errorsBefore
         || s.broken
@@ -123,11 +132,21 @@ final class NetworkChecker {
   }
 
   private void read(NetcParser.StatementContext statement, Statements s) {
-    if (statement.exception != null) {
-      s.broken = true;
-    }
+    boolean broken = Trees.hasSyntaxError(statement);
+    s.broken |= broken;
     if (statement instanceof NetcParser.DenseStatementContext dense) {
-      s.layers.add(draft(dense, s.layers.size() + 1));
+      int number = s.layers.size() + 1;
+      s.layers.add(broken ? brokenDraft(dense, number) : draft(dense, number));
+      return;
+    }
+    if (statement instanceof NetcParser.UnknownStatementContext unknown) {
+      s.broken = true;
+      Unknowns.report(unknown.NAME().getSymbol(), STATEMENTS, "statement", positions, diagnostics);
+      return;
+    }
+    if (broken) {
+      // counted for duplicates only: its content already has a syntax error
+      s.first.putIfAbsent(statement.getStart().getText(), statement);
       return;
     }
     String keyword = statement.getStart().getText();
@@ -186,6 +205,12 @@ final class NetworkChecker {
     return Optional.empty();
   }
 
+  private LayerDraft brokenDraft(NetcParser.DenseStatementContext dense, int number) {
+    Span span = positions.of(dense.getStart());
+    return new LayerDraft(
+        number, "layer" + number, span, OptionalInt.empty(), Optional.empty(), dense, span);
+  }
+
   private LayerDraft draft(NetcParser.DenseStatementContext dense, int number) {
     OptionalInt units =
         Trees.token(dense.NUMBER())
@@ -225,7 +250,9 @@ final class NetworkChecker {
                 + " rename one with 'as NAME'");
       }
       boolean output = layer.number() == s.layers.size();
-      layer.activation().ifPresent(a -> checkActivation(a, layer, output));
+      if (!s.broken) {
+        layer.activation().ifPresent(a -> checkActivation(a, layer, output));
+      }
       if (layer.units().isPresent()) {
         checkWidth(layer.units().getAsInt(), inputs, layer);
       }

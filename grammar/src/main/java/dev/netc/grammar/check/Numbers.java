@@ -3,11 +3,15 @@ package dev.netc.grammar.check;
 import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.model.Span;
+import dev.netc.grammar.syntax.NetcParser;
+import dev.netc.grammar.syntax.Positions;
 import dev.netc.grammar.syntax.TokenText;
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.antlr.v4.runtime.Token;
 
 /**
  * Reads the one number token of the language as what a place expects: a finite double, a size
@@ -21,10 +25,48 @@ final class Numbers {
   private static final int MAX_EXACT_TEXT = 1000;
 
   private final DiagnosticCollector diagnostics;
+  private final Positions positions;
 
-  Numbers(DiagnosticCollector diagnostics) {
+  Numbers(DiagnosticCollector diagnostics, Positions positions) {
     this.diagnostics = diagnostics;
+    this.positions = positions;
   }
+
+  /** A value written where the grammar admits a number or a word: the number, if finite. */
+  Optional<Read> value(NetcParser.NumberContext number) {
+    if (number == null || number.exception != null) {
+      return Optional.empty();
+    }
+    Optional<Token> token = Trees.token(number.NUMBER());
+    if (token.isPresent()) {
+      Span span = positions.of(token.get());
+      OptionalDouble value = real(token.get().getText(), span);
+      return value.isPresent()
+          ? Optional.of(new Read(token.get().getText(), value.getAsDouble(), span))
+          : Optional.empty();
+    }
+    Optional<Token> word = Trees.token(number.NAME());
+    if (word.isPresent()) {
+      Span span = positions.of(word.get());
+      if (TokenText.isNonFiniteWord(word.get())) {
+        diagnostics.report(
+            DiagnosticKind.NON_FINITE_NUMBER,
+            span,
+            TokenText.quote(word.get().getText())
+                + " is not a number netc accepts: weights, biases and arguments must be finite"
+                + " numbers such as 0.5 or -1e-3");
+      } else {
+        diagnostics.report(
+            DiagnosticKind.SYNTAX,
+            span,
+            "expected a number but found " + TokenText.quote(word.get().getText()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A number as written, its value and where it is. */
+  record Read(String text, double value, Span span) {}
 
   /** The value of a number token, if it is a finite double. */
   OptionalDouble real(String text, Span span) {

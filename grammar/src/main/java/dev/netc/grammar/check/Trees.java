@@ -2,6 +2,7 @@ package dev.netc.grammar.check;
 
 import dev.netc.grammar.syntax.NetcParser;
 import java.util.Optional;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ErrorNode;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -32,6 +33,30 @@ final class Trees {
     }
     ParseTree child = name.getChild(0);
     return child instanceof TerminalNode terminal ? token(terminal) : Optional.empty();
+  }
+
+  /**
+   * True if the parser reported an error inside {@code tree}: a rule it could not match, or a token
+   * it made up or skipped. The checker leaves such statements alone, so that one syntax error
+   * gives one diagnostic and not a cascade.
+   */
+  static boolean hasSyntaxError(ParseTree tree) {
+    if (tree instanceof ErrorNode) {
+      return true;
+    }
+    if (tree instanceof ParserRuleContext rule) {
+      if (rule.exception != null) {
+        return true;
+      }
+      for (int i = 0; i < rule.getChildCount(); i++) {
+        ParseTree child = rule.getChild(i);
+        if (!(child instanceof TerminalNode && !(child instanceof ErrorNode))
+            && hasSyntaxError(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** True if the name is a word with non-ASCII letters. */

@@ -95,7 +95,9 @@ public enum DiagnosticKind {
    * Two network names of one file that differ only in case: their class files clash on
    * case-insensitive file systems.
    */
-  NETWORK_NAME_CASE_CLASH(44, Severity.WARNING);
+  NETWORK_NAME_CASE_CLASH(44, Severity.WARNING),
+  /** A statement (or an item of a layer body) that starts with a word the language does not know. */
+  UNKNOWN_STATEMENT(45, Severity.ERROR);
 
   private final int code;
   private final Severity severity;

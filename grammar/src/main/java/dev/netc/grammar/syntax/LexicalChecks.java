@@ -64,13 +64,16 @@ final class LexicalChecks {
       text.append(token.getText());
     }
     Span first = positions.of(run.get(0));
-    Span span =
-        new Span(first.line(), first.column(), first.start(), positions.of(run.get(run.size() - 1)).end());
+    Span last = positions.of(run.get(run.size() - 1));
+    Span span = new Span(first.line(), first.column(), first.start(), last.end());
     String shown = describe(text.toString());
     String message =
         run.size() == 1
             ? "unexpected character " + shown + ": remove it"
             : "unexpected characters " + shown + ": remove them";
+    if (text.charAt(0) == '#') {
+      message += " (comments start with '//')";
+    }
     diagnostics.report(DiagnosticKind.STRAY_CHARACTER, span, message);
   }
 
@@ -93,7 +96,9 @@ final class LexicalChecks {
     if (text.codePointCount(0, text.length()) > 8) {
       codes.append(" ...");
     }
-    boolean visible = text.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c) || c == 0xFEFF);
+    boolean visible =
+        text.codePoints()
+            .noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c) || c == 0xFEFF);
     return visible ? TokenText.quote(text) + " (" + codes + ")" : codes.toString();
   }
 }

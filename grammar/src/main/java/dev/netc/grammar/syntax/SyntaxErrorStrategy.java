@@ -2,6 +2,8 @@ package dev.netc.grammar.syntax;
 
 import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
+import dev.netc.grammar.diag.Suggestions;
+import java.util.Optional;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.FailedPredicateException;
 import org.antlr.v4.runtime.InputMismatchException;
@@ -57,12 +59,7 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     if (nonFinite(token, expected)) {
       return;
     }
-    errors++;
-    diagnostics.report(
-        DiagnosticKind.SYNTAX,
-        positions.of(token),
-        "unexpected " + TokenText.found(token) + "; expected "
-            + TokenText.expected(expected, recognizer.getVocabulary()) + " here: remove it");
+    report(recognizer, token, expected);
   }
 
   @Override
@@ -93,20 +90,49 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     if (nonFinite(token, expected)) {
       return;
     }
-    errors++;
-    String words = TokenText.expected(expected, recognizer.getVocabulary());
     Token previous = previous(recognizer);
-    if (previous != null && token.getLine() > previous.getLine()) {
+    if (previous != null
+        && expected.contains(semicolon(recognizer))
+        && token.getType() != Token.EOF
+        && token.getLine() > previous.getLine()) {
+      errors++;
       diagnostics.report(
           DiagnosticKind.SYNTAX,
           positions.after(previous),
-          "expected " + words + " after " + TokenText.found(previous));
+          "expected " + TokenText.expected(expected, recognizer.getVocabulary()) + " after "
+              + TokenText.found(previous));
     } else {
+      report(recognizer, token, expected);
+    }
+  }
+
+  /**
+   * Reports {@code token} where {@code expected} was expected: a word close to an expected word
+   * of the language gets a suggestion ({@code optimiser}: did you mean 'optimizer'?), and the end
+   * of the file is reported just after the last token.
+   */
+  private void report(Parser recognizer, Token token, IntervalSet expected) {
+    errors++;
+    String words = TokenText.expected(expected, recognizer.getVocabulary());
+    Token previous = previous(recognizer);
+    if (token.getType() == Token.EOF) {
       diagnostics.report(
           DiagnosticKind.SYNTAX,
-          positions.of(token),
-          "expected " + words + " but found " + TokenText.found(token));
+          previous == null ? positions.of(token) : positions.after(previous),
+          "the file ends too early: expected " + words);
+      return;
     }
+    Optional<String> suggestion =
+        token.getType() == NetcParser.NAME
+            ? Suggestions.closest(
+                token.getText(), TokenText.keywords(expected, recognizer.getVocabulary()))
+            : Optional.empty();
+    diagnostics.report(
+        DiagnosticKind.SYNTAX,
+        positions.of(token),
+        suggestion
+            .map(k -> "unexpected " + TokenText.found(token) + " (did you mean '" + k + "'?)")
+            .orElse("expected " + words + " but found " + TokenText.found(token)));
   }
 
   /** NaN or infinity where a number belongs gets its own message. */
@@ -122,6 +148,16 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
             + " is not a number netc accepts: weights, biases and arguments must be finite"
             + " numbers such as 0.5 or -1e-3");
     return true;
+  }
+
+  /** The token type of {@code ';'}. */
+  private static int semicolon(Parser recognizer) {
+    for (int type = 1; type <= recognizer.getVocabulary().getMaxTokenType(); type++) {
+      if ("';'".equals(recognizer.getVocabulary().getLiteralName(type))) {
+        return type;
+      }
+    }
+    return Token.INVALID_TYPE;
   }
 
   /** The last token on the default channel before the current one, if any. */

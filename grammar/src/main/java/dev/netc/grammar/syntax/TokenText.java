@@ -39,10 +39,16 @@ public final class TokenText {
    * expected, the words of the language (which are names there) are not listed separately.
    */
   static String expected(IntervalSet set, Vocabulary vocabulary) {
-    boolean name = set.contains(NetcParser.NAME);
+    if (set.size() == 2 && set.contains(NetcParser.NUMBER) && set.contains(NetcParser.NAME)) {
+      return "a number"; // the rule `number`, which admits a word only to report it
+    }
+    // The rule `name` admits BAD_NAME and the keywords; a NAME without them may only start an
+    // unknown statement or body item, which is not worth a mention.
+    boolean name = set.contains(NetcParser.NAME) && set.contains(NetcParser.BAD_NAME);
     List<String> words = new ArrayList<>();
     for (int type : set.toArray()) {
-      if (name && (type == NetcParser.BAD_NAME || isKeyword(type, vocabulary))) {
+      if (name && (type == NetcParser.BAD_NAME || isKeyword(type, vocabulary))
+          || !name && type == NetcParser.NAME) {
         continue;
       }
       words.add(describe(type, vocabulary));
@@ -56,6 +62,18 @@ public final class TokenText {
     return String.join(", ", words.subList(0, words.size() - 1))
         + " or "
         + words.get(words.size() - 1);
+  }
+
+  /** The words of the language in {@code set}, without quotes ({@code dense}, {@code loss}). */
+  static List<String> keywords(IntervalSet set, Vocabulary vocabulary) {
+    List<String> words = new ArrayList<>();
+    for (int type : set.toArray()) {
+      if (isKeyword(type, vocabulary)) {
+        String literal = vocabulary.getLiteralName(type);
+        words.add(literal.substring(1, literal.length() - 1));
+      }
+    }
+    return words;
   }
 
   private static boolean isKeyword(int type, Vocabulary vocabulary) {
@@ -76,7 +94,7 @@ public final class TokenText {
   }
 
   /** True for NaN and infinity spelled as a name ({@code NaN}, {@code Infinity}, {@code inf}). */
-  static boolean isNonFiniteWord(Token token) {
+  public static boolean isNonFiniteWord(Token token) {
     if (token.getType() != NetcParser.NAME) {
       return false;
     }

@@ -1,11 +1,11 @@
-package dev.netc.grammar.check;
+package dev.netc.grammar.diag;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" suggestions: the closest candidate by edit distance, if it is close enough. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /**
@@ -13,7 +13,7 @@ final class Suggestions {
    * it is at most 1 edit away for words up to 3 letters and 2 edits for longer ones; the first in
    * list order wins ties.
    */
-  static Optional<String> closest(String word, List<String> candidates) {
+  public static Optional<String> closest(String word, List<String> candidates) {
     String lower = word.toLowerCase(Locale.ROOT);
     int allowed = lower.length() <= 3 ? 1 : 2;
     String best = null;
@@ -32,7 +32,7 @@ final class Suggestions {
    * Optimal string alignment distance (Levenshtein plus adjacent transpositions), or {@code
    * limit + 1} once it is certain to exceed {@code limit} (long inputs stay cheap).
    */
-  static int distance(String a, String b, int limit) {
+  public static int distance(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) > limit) {
       return limit + 1;
     }
@@ -60,7 +60,7 @@ final class Suggestions {
   }
 
   /** {@code " (did you mean 'x'?)"}, or {@code ": use one of a, b, c"} without a close candidate. */
-  static String hint(String word, List<String> candidates) {
+  public static String hint(String word, List<String> candidates) {
     return closest(word, candidates)
         .map(c -> " (did you mean '" + c + "'?)")
         .orElse(": use one of " + String.join(", ", candidates));
