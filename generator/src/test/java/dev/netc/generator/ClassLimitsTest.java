@@ -1,0 +1,106 @@
+package dev.netc.generator;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.Clip;
+import dev.netc.grammar.model.Loss;
+import dev.netc.grammar.model.Optimizer;
+import dev.netc.grammar.model.Precision;
+import dev.netc.runtime.network.CompiledNetwork;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads the generated class files of large networks: every method's bytecode is below HotSpot's
+ * 8000-byte HugeMethodLimit (so it is JIT-compiled) and the constant pool is far below 65535; the
+ * 4096-wide network also trains.
+ */
+class ClassLimitsTest {
+  static Compiled compiled;
+
+  @BeforeAll
+  static void compileAll() {
+    double[][] explicit = new double[128][784];
+    Random random = new Random(1);
+    for (double[] row : explicit) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = random.nextGaussian() * 0.05;
+      }
+    }
+    compiled = Compiled.of(
+        Nets.network("Mnist", 784).dense(128, Activation.SIGMOID).dense(10, Activation.SOFTMAX)
+            .loss(Loss.CROSS_ENTROPY).build(),
+        Nets.network("MnistExplicit", 784).dense(Activation.SIGMOID, explicit, null)
+            .dense(10, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY)
+            .optimizer(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8)).l2(1e-4).build(),
+        Nets.network("Wide", 256).dense(1024, Activation.RELU).dense(1024, Activation.RELU)
+            .dense(10, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY)
+            .optimizer(new Optimizer.Sgd(0.01, 0.9, true)).clip(new Clip.Norm(5)).build(),
+        Nets.network("Wide4096", 64).dense(4096, Activation.TANH).dense(10, Activation.SOFTMAX)
+            .loss(Loss.CROSS_ENTROPY).optimizer(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8))
+            .precision(Precision.FLOAT).build(),
+        // unrolled layers at the threshold: 200 weights, a 200-term sum, every optimizer feature
+        Nets.network("Unrolled200", 200).dense(1, Activation.ELU).dense(200, Activation.SIGMOID)
+            .loss(Loss.BINARY_CROSS_ENTROPY).optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8))
+            .l2(0.01).clip(new Clip.Value(1)).build(),
+        Nets.network("Unrolled10x20", 10).dense(20, Activation.LEAKY_RELU)
+            .dense(10, Activation.SOFTPLUS).dense(20, Activation.SOFTMAX)
+            .loss(Loss.MEAN_SQUARED_ERROR).optimizer(new Optimizer.RmsProp(0.01, 0.9, 1e-8))
+            .precision(Precision.FLOAT).build());
+  }
+
+  @Test
+  void everyMethodIsBelowHugeMethodLimitAndTheConstantPoolIsSmall() {
+    assertThat(compiled.classFiles()).hasSize(6);
+    for (Map.Entry<String, byte[]> file : compiled.classFiles().entrySet()) {
+      ClassFiles info = ClassFiles.read(file.getValue());
+      assertWithMessage("%s constant pool", file.getKey()).that(info.constantPoolCount())
+          .isLessThan(5000);
+      for (Map.Entry<String, Integer> method : info.codeLengths().entrySet()) {
+        assertWithMessage("%s.%s bytecode bytes", file.getKey(), method.getKey())
+            .that(method.getValue()).isLessThan(8000);
+      }
+    }
+  }
+
+  @Test
+  void wideNetworksTrain() {
+    for (String name : new String[] {"Wide4096", "Mnist", "MnistExplicit"}) {
+      CompiledNetwork net = compiled.create(name);
+      Random random = new Random(3);
+      double[] x = new double[net.inputSize()];
+      for (int k = 0; k < x.length; k++) {
+        x[k] = random.nextDouble();
+      }
+      double[] t = new double[net.outputSize()];
+      t[3] = 1;
+      double before = net.loss(x, t);
+      for (int step = 0; step < 5; step++) {
+        net.trainStep(x, t);
+      }
+      assertWithMessage(name).that(net.loss(x, t)).isLessThan(before);
+    }
+  }
+
+  @Test
+  void explicitWeightsAreDecodedFromTheirPackedConstants() {
+    CompiledNetwork net = compiled.create("MnistExplicit");
+    double[][] explicit = new double[128][784];
+    Random random = new Random(1);
+    for (double[] row : explicit) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = random.nextGaussian() * 0.05;
+      }
+    }
+    for (int i = 0; i < 128; i += 17) {
+      for (int j = 0; j < 784; j += 13) {
+        assertThat(net.parameters().get(0).get(i, j)).isEqualTo(explicit[i][j]);
+      }
+    }
+    assertThat(net.parameters().get(1).toArray()).isEqualTo(new double[128]);
+  }
+}
