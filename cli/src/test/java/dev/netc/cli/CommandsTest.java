@@ -2,7 +2,10 @@ package dev.netc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.netc.cli.report.HtmlReportTest;
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,5 +208,9 @@ class CommandsTest {
     assertTrue(html.contains("alt=\"accuracy\" src=\"data:image/png;base64,"), "accuracy chart");
     assertTrue(html.contains("Confusion matrix") && html.contains("<th>right</th>"), html);
     assertTrue(!html.contains("http://") && !html.contains("https://"), "self-contained");
+
+    assumeTrue(Files.isExecutable(HtmlReportTest.CHROMIUM), "chromium is not installed");
+    BufferedImage screenshot = ImageIO.read(HtmlReportTest.screenshot(report, dir).toFile());
+    assertTrue(HtmlReportTest.distinctColors(screenshot) > 20, "the report is not blank");
   }
 }

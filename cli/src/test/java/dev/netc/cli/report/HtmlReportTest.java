@@ -19,8 +19,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HtmlReportTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+public class HtmlReportTest {
+  /** Debian's chromium, used to check that reports render. */
+  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   @TempDir Path dir;
 
@@ -69,7 +70,7 @@ class HtmlReportTest {
   }
 
   /** Takes a screenshot of {@code page} with headless Chromium; returns the PNG. */
-  static Path screenshot(Path page, Path dir) throws Exception {
+  public static Path screenshot(Path page, Path dir) throws Exception {
     Path png = dir.resolve("screenshot.png");
     Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox",
         "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -84,7 +85,8 @@ class HtmlReportTest {
     return png;
   }
 
-  static int distinctColors(BufferedImage image) {
+  /** Number of distinct colours on a grid of every third pixel. */
+  public static int distinctColors(BufferedImage image) {
     java.util.Set<Integer> colors = new java.util.HashSet<>();
     for (int x = 0; x < image.getWidth(); x += 3) {
       for (int y = 0; y < image.getHeight(); y += 3) {
