@@ -26,6 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks/target/benchmarks.jar                 # full suite (about 40 minutes on 2 cores)
  * java -jar benchmarks/target/benchmarks.jar --short         # short mode (under 5 minutes)
  * java -jar benchmarks/target/benchmarks.jar --short -prof gc           # plus bytes allocated per example
+ * java -jar benchmarks/target/benchmarks.jar --superword   # W3 with and without -XX:-UseSuperWord
  * java -jar benchmarks/target/benchmarks.jar --markdown out.md ...      # also write the tables to a file
  * </pre>
  *
@@ -46,6 +47,11 @@ public final class Suite {
           "dev\\.netc\\.benchmarks\\.PredictionBenchmark\\..*Predict$",
           "dev\\.netc\\.benchmarks\\.ParallelTrainingBenchmark\\..*");
 
+  /** The benchmarks of the superword comparison (run on W3 only). */
+  static final String SUPERWORD =
+      "dev\\.netc\\.benchmarks\\.(TrainingBenchmark\\.(netc|hand)Stochastic"
+          + "|PredictionBenchmark\\.(netc|hand)Predict)$";
+
   private Suite() {}
 
   /**
@@ -55,11 +61,14 @@ public final class Suite {
    */
   public static void main(String[] args) throws RunnerException, IOException {
     boolean quick = false;
+    boolean superword = false;
     Path markdown = null;
     List<String> jmhArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if ("--short".equals(args[i])) {
         quick = true;
+      } else if ("--superword".equals(args[i])) {
+        superword = true;
       } else if ("--markdown".equals(args[i]) && i + 1 < args.length) {
         markdown = Path.of(args[++i]);
       } else {
@@ -81,7 +90,9 @@ public final class Suite {
     }
     ChainedOptionsBuilder options = new OptionsBuilder().parent(given);
     if (given.getIncludes().isEmpty()) {
-      if (quick) {
+      if (superword) {
+        options.include(SUPERWORD);
+      } else if (quick) {
         SHORT.forEach(options::include);
       } else {
         options.include(ALL);
@@ -91,16 +102,17 @@ public final class Suite {
       options.forks(1);
     }
     if (!given.getWarmupIterations().hasValue()) {
-      options.warmupIterations(quick ? 2 : 4);
+      options.warmupIterations(quick ? 3 : 5);
     }
     if (!given.getWarmupTime().hasValue()) {
-      options.warmupTime(quick ? TimeValue.milliseconds(400) : TimeValue.seconds(1));
+      options.warmupTime(quick ? TimeValue.milliseconds(300) : TimeValue.seconds(1));
     }
     if (!given.getMeasurementIterations().hasValue()) {
-      options.measurementIterations(quick ? 3 : 5);
+      // Many short iterations: the tables report the best one (see Report), which needs samples.
+      options.measurementIterations(quick ? 6 : 15);
     }
     if (!given.getMeasurementTime().hasValue()) {
-      options.measurementTime(quick ? TimeValue.milliseconds(400) : TimeValue.seconds(1));
+      options.measurementTime(quick ? TimeValue.milliseconds(200) : TimeValue.milliseconds(500));
     }
     if (!given.getTimeout().hasValue()) {
       options.timeout(TimeValue.minutes(2));
@@ -110,8 +122,16 @@ public final class Suite {
       return;
     }
     long start = System.nanoTime();
-    Collection<RunResult> results = new Runner(options.build()).run();
-    String tables = Report.render(results);
+    String tables;
+    if (superword) {
+      options.param("workload", "W3");
+      Collection<RunResult> on = new Runner(options.build()).run();
+      Collection<RunResult> off =
+          new Runner(options.jvmArgsAppend("-XX:-UseSuperWord").build()).run();
+      tables = Report.superword(on, off);
+    } else {
+      tables = Report.render(new Runner(options.build()).run());
+    }
     PrintStream out = System.out;
     out.println();
     out.println(tables);
