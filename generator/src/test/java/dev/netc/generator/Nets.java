@@ -103,6 +103,13 @@ final class Nets {
     return this;
   }
 
+  /** {@code network} under another name and precision. */
+  static Network rename(Network network, String name, Precision precision) {
+    return new Network(name, network.packageName(), network.sourceName(), network.inputSize(),
+        network.layers(), network.loss(), network.init(), network.optimizer(),
+        network.regularizer(), network.clip(), precision, network.span());
+  }
+
   Network build() {
     return new Network(name, Optional.of(packageName), name.toLowerCase() + ".nn", input, layers,
         loss, init, optimizer, regularizer, clip, precision, Span.NONE);

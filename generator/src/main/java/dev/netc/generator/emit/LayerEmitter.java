@@ -82,7 +82,7 @@ final class LayerEmitter {
       case RELU -> z + " > " + zero + " ? " + z + " : " + zero;
       case LEAKY_RELU -> z + " > " + zero + " ? " + z + " : " + arith.lit(p.layer().activationParameter())
           + " * " + z;
-      case ELU -> z + " > " + zero + " ? " + z + " : " + arith.narrow(a + " * Math.expm1(" + z + ")");
+      case ELU -> z + " > " + zero + " ? " + z + " : " + arith.narrowParen(a + " * Math.expm1(" + z + ")");
       case SOFTPLUS -> z + " > " + zero + " ? " + arith.narrowParen(z + " + Math.log1p(Math.exp(-" + z + "))")
           + " : " + arith.narrow("Math.log1p(Math.exp(" + z + "))");
       case LINEAR -> z;

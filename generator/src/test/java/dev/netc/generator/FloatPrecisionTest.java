@@ -1,0 +1,112 @@
+package dev.netc.generator;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.Clip;
+import dev.netc.grammar.model.Init;
+import dev.netc.grammar.model.Loss;
+import dev.netc.grammar.model.Network;
+import dev.netc.grammar.model.Optimizer;
+import dev.netc.grammar.model.Precision;
+import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.ParameterTensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code precision float} classes against the double class of the same network: same parameters
+ * (rounded to float), outputs, losses and gradients within float tolerance, and a few training steps
+ * of every optimizer.
+ */
+class FloatPrecisionTest {
+  static final List<Nets> PAIRS = new ArrayList<>();
+  static Compiled compiled;
+
+  static List<Nets> networks() {
+    return List.of(
+        Nets.network("F1", 4).dense(8, Activation.TANH).dense(3, Activation.SOFTMAX)
+            .loss(Loss.CROSS_ENTROPY).optimizer(new Optimizer.Sgd(0.05, 0.9, false)),
+        Nets.network("F2", 20).dense(16, Activation.SIGMOID).dense(12, Activation.RELU)
+            .dense(2, Activation.SIGMOID).loss(Loss.BINARY_CROSS_ENTROPY)
+            .optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8)).l2(0.01),
+        Nets.network("F3", 6).dense(40, Activation.ELU).dense(3, Activation.LINEAR)
+            .loss(Loss.MEAN_SQUARED_ERROR).optimizer(new Optimizer.RmsProp(0.01, 0.9, 1e-8))
+            .clip(new Clip.Norm(1)),
+        Nets.network("F4", 5).dense(7, Activation.SOFTPLUS).dense(4, Activation.LEAKY_RELU)
+            .dense(3, Activation.SOFTMAX).loss(Loss.SQUARED_ERROR)
+            .optimizer(new Optimizer.AdaGrad(0.05, 1e-8)).clip(new Clip.Value(0.5)),
+        Nets.network("F5", 30).dense(20, Activation.TANH).dense(2, Activation.TANH)
+            .loss(Loss.SQUARED_ERROR).optimizer(new Optimizer.Sgd(0.05, 0.5, true)));
+  }
+
+  @BeforeAll
+  static void compileAll() {
+    List<Network> all = new ArrayList<>();
+    int seed = 0;
+    for (Nets nets : networks()) {
+      all.add(nets.init(new Init.He(++seed)).build());
+    }
+    for (Nets nets : networks()) {
+      Network d = nets.build();
+      all.add(Nets.rename(d, d.name() + "Float", Precision.FLOAT));
+    }
+    compiled = Compiled.of(all);
+  }
+
+  @Test
+  void floatClassesAgreeWithTheDoubleClassWithinFloatTolerance() {
+    for (Nets nets : networks()) {
+      String name = nets.build().name();
+      CompiledNetwork d = compiled.create(name);
+      CompiledNetwork f = compiled.create(name + "Float");
+      Random random = new Random(name.hashCode());
+      // same parameters: the double network takes the float network's (rounded) values
+      for (int p = 0; p < d.parameters().size(); p++) {
+        ParameterTensor fp = f.parameters().get(p);
+        for (int k = 0; k < fp.size(); k++) {
+          fp.set(k, d.parameters().get(p).get(k));
+        }
+        d.parameters().get(p).setAll(fp.toArray());
+      }
+      for (int step = 0; step < 4; step++) {
+        double[] x = new double[d.inputSize()];
+        for (int k = 0; k < x.length; k++) {
+          x[k] = 2 * random.nextDouble() - 1;
+        }
+        double[] t = new double[d.outputSize()];
+        t[random.nextInt(t.length)] = 1;
+        close(name + " output", d.predict(x), f.predict(x), 1e-5);
+        close(name + " loss", new double[] {d.loss(x, t)}, new double[] {f.loss(x, t)}, 1e-5);
+        d.clearGradient();
+        f.clearGradient();
+        d.accumulateGradient(x, t);
+        f.accumulateGradient(x, t);
+        for (int p = 0; p < d.gradients().size(); p++) {
+          close(name + " " + d.gradients().get(p).name(), d.gradients().get(p).toArray(),
+              f.gradients().get(p).toArray(), 1e-4);
+        }
+        d.applyGradient(1.0);
+        f.applyGradient(1.0);
+        for (int p = 0; p < d.parameters().size(); p++) {
+          close(name + " step " + step + " " + d.parameters().get(p).name(),
+              d.parameters().get(p).toArray(), f.parameters().get(p).toArray(), 1e-4);
+        }
+      }
+    }
+  }
+
+  /** Within {@code tol} of the largest magnitude of {@code expected} (and of 1). */
+  static void close(String what, double[] expected, double[] actual, double tol) {
+    double scale = 1;
+    for (double v : expected) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    for (int k = 0; k < expected.length; k++) {
+      assertWithMessage("%s[%s]", what, k).that(actual[k]).isWithin(tol * scale).of(expected[k]);
+    }
+  }
+}
