@@ -55,14 +55,7 @@ public final class JsonFiles {
 
   /** {@code tree} as indented JSON text ending with a newline. */
   public static String toJson(JsonNode tree) {
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter(
-            Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withArrayValueSpacing(Separators.Spacing.AFTER)
-                .withArrayEmptySeparator(""));
-    printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
-    printer.indentArraysWith(new RowIndenter());
+    Printer printer = new Printer();
     try {
       return MAPPER.writer(printer).writeValueAsString(tree) + "\n";
     } catch (JsonProcessingException e) {
@@ -149,6 +142,39 @@ public final class JsonFiles {
     return array;
   }
 
+  /** Objects indented two spaces; arrays as {@link RowIndenter} says, ", " between inline values. */
+  private static final class Printer extends DefaultPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    Printer() {
+      super(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withArrayValueSpacing(Separators.Spacing.NONE)
+          .withArrayEmptySeparator(""));
+      indentObjectsWith(new DefaultIndenter("  ", "\n"));
+      indentArraysWith(new RowIndenter());
+    }
+
+    Printer(Printer base) {
+      super(base);
+    }
+
+    @Override
+    public Printer createInstance() {
+      return new Printer(this);
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(',');
+      if (RowIndenter.multiline(g.getOutputContext())) {
+        _arrayIndenter.writeIndentation(g, _nesting);
+      } else {
+        g.writeRaw(' ');
+      }
+    }
+  }
+
   /**
    * Arrays nested in an array, and arrays of the fields in {@link #MULTILINE}, one element per
    * line; every other array on one line.
@@ -163,7 +189,7 @@ public final class JsonFiles {
       }
     }
 
-    private static boolean multiline(JsonStreamContext array) {
+    static boolean multiline(JsonStreamContext array) {
       JsonStreamContext parent = array == null ? null : array.getParent();
       return parent != null && parent.inObject() && MULTILINE.contains(parent.getCurrentName());
     }
