@@ -1,35 +1,39 @@
 package dev.netc.benchmarks;
 
+import dev.netc.benchmarks.nets.W1Double;
+import dev.netc.benchmarks.nets.W1Float;
+import dev.netc.benchmarks.nets.W2Double;
+import dev.netc.benchmarks.nets.W2Float;
+import dev.netc.benchmarks.nets.W3Double;
+import dev.netc.benchmarks.nets.W3Float;
+import dev.netc.benchmarks.nets.W4Double;
+import dev.netc.benchmarks.nets.W4Float;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.ParameterTensor;
-import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 
 /** Creates the implementations that are compared: the generated class and the hand-written one. */
 public final class Networks {
-  /** Package of the classes netc generates from {@code src/main/netc/*.nn}. */
-  static final String GENERATED_PACKAGE = "dev.netc.benchmarks.nets";
-
   private Networks() {}
 
   /**
    * A new instance of the class netc generated for {@code workload} in {@code precision} (for example
-   * {@code dev.netc.benchmarks.nets.W3Double}), initialised from its file's seed.
+   * {@code dev.netc.benchmarks.nets.W3Double}, from {@code src/main/netc/w3.nn}), initialised from
+   * its file's seed.
    */
   public static CompiledNetwork generated(Workload workload, Precision precision) {
-    String name = GENERATED_PACKAGE + "." + workload.generatedClassName(precision);
-    try {
-      return Class.forName(name)
-          .asSubclass(CompiledNetwork.class)
-          .getDeclaredConstructor()
-          .newInstance();
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(
-          name + " was not generated: the netc-maven-plugin compiles src/main/netc/*.nn during the build", e);
-    } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-      throw new IllegalStateException(name + " has no public no-argument constructor", e);
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException(name + " failed to initialise: " + e.getCause(), e.getCause());
+    boolean d = precision == Precision.DOUBLE;
+    switch (workload) {
+      case W1:
+        return d ? new W1Double() : new W1Float();
+      case W2:
+        return d ? new W2Double() : new W2Float();
+      case W3:
+        return d ? new W3Double() : new W3Float();
+      case W4:
+        return d ? new W4Double() : new W4Float();
+      default:
+        throw new AssertionError(workload);
     }
   }
 

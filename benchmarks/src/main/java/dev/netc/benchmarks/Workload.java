@@ -77,9 +77,4 @@ public enum Workload {
     }
     return text.toString();
   }
-
-  /** Simple name of the class netc generates for this workload in {@code precision}. */
-  public String generatedClassName(Precision precision) {
-    return name() + (precision == Precision.DOUBLE ? "Double" : "Float");
-  }
 }
