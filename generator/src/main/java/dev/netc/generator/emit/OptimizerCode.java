@@ -90,7 +90,7 @@ final class OptimizerCode {
     return states;
   }
 
-  /** The update rule as an ASCII equation, for comments. */
+  /** The update rule of parameter {@code p} as an ASCII equation, for comments. */
   String equation(String p) {
     if (optimizer instanceof Optimizer.Sgd sgd) {
       if (!hasMomentum(sgd)) {
@@ -100,12 +100,14 @@ final class OptimizerCode {
           ? "v" + p + " = momentum v" + p + " - rate g; " + p + " += momentum v" + p + " - rate g"
           : "v" + p + " = momentum v" + p + " - rate g; " + p + " += v" + p;
     } else if (isAdam()) {
-      return "m = beta1 m + (1 - beta1) g; v = beta2 v + (1 - beta2) g^2; " + p
-          + " -= rate (m / c1) / (sqrt(v / c2) + epsilon)";
+      return "m" + p + " = beta1 m" + p + " + (1 - beta1) g; v" + p + " = beta2 v" + p
+          + " + (1 - beta2) g^2; " + p + " -= rate (m" + p + " / c1) / (sqrt(v" + p
+          + " / c2) + epsilon)";
     } else if (optimizer instanceof Optimizer.RmsProp) {
-      return "s = rho s + (1 - rho) g^2; " + p + " -= rate g / (sqrt(s) + epsilon)";
+      return "s" + p + " = rho s" + p + " + (1 - rho) g^2; " + p + " -= rate g / (sqrt(s" + p
+          + ") + epsilon)";
     }
-    return "s += g^2; " + p + " -= rate g / (sqrt(s) + epsilon)";
+    return "s" + p + " += g^2; " + p + " -= rate g / (sqrt(s" + p + ") + epsilon)";
   }
 
   /** The statements updating {@code p[k]} with gradient {@code g} (a local). */
