@@ -25,7 +25,7 @@ class LiteralsTest {
     assertThat(Literals.doubleLiteral(2e-3)).isEqualTo("0.002");
     assertThat(Literals.doubleLiteral(1e23)).isEqualTo("1.0e23");
     assertThat(Literals.doubleLiteral(2.0e-3 / 3)).isEqualTo("0.0006666666666666666");
-    assertThat(Literals.doubleLiteral(Double.MIN_VALUE)).isEqualTo("4.9e-324");
+    assertThat(Literals.doubleLiteral(Double.MIN_VALUE)).isEqualTo("5.0e-324");
     assertThat(Literals.doubleLiteral(Double.MAX_VALUE)).isEqualTo("1.7976931348623157e308");
   }
 
