@@ -34,7 +34,6 @@ public final class DigitsSample {
         + test.size() + " test examples");
     out.println("test accuracy " + Samples.percent(metrics.accuracy()));
     out.print(metrics.toTable());
-    out.print(metrics.confusionTable());
     return metrics;
   }
 

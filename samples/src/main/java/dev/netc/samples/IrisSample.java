@@ -32,7 +32,6 @@ public final class IrisSample {
         + test.size() + " test examples (classes 0 setosa, 1 versicolor, 2 virginica)");
     out.println("test accuracy " + Samples.percent(metrics.accuracy()));
     out.print(metrics.toTable());
-    out.print(metrics.confusionTable());
     return metrics;
   }
 
