@@ -41,12 +41,12 @@ final class TrainingProgress implements AutoCloseable {
   /** Before the first epoch: sizes the bar. */
   void begin(TrainingPlan plan) {
     epochs = plan.epochs();
-    out.println(String.format(Locale.ROOT,
-        "training %s on %d examples%s: %d epochs of %d steps (batch %d%s)",
-        plan.network(), plan.trainingExamples(),
-        plan.validationExamples() > 0 ? ", validating on " + plan.validationExamples() : "",
-        plan.epochs() - plan.firstEpoch() + 1, plan.stepsPerEpoch(), plan.batchSize(),
-        plan.threads() > 1 ? ", " + plan.threads() + " threads" : ""));
+    out.println("training " + plan.network() + " on "
+        + Diagnostics.plural(plan.trainingExamples(), "example")
+        + (plan.validationExamples() > 0 ? ", validating on " + plan.validationExamples() : "")
+        + ": " + Diagnostics.plural(plan.epochs() - plan.firstEpoch() + 1, "epoch") + " of "
+        + Diagnostics.plural(plan.stepsPerEpoch(), "step") + " (batch " + plan.batchSize()
+        + (plan.threads() > 1 ? ", " + plan.threads() + " threads" : "") + ")");
     out.flush();
     if (terminal) {
       bar = new ProgressBarBuilder()

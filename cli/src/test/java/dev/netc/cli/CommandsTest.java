@@ -108,6 +108,31 @@ class CommandsTest {
   }
 
   @Test
+  void resumingFromACheckpointEndsWithTheParametersOfAnUninterruptedRun() throws Exception {
+    Object[] common = {"train", IRIS_NN, "--data", IRIS_CSV, "--test-fraction", "0.3",
+        "--scale", "standard", "--batch", "8", "--threads", "2"};
+    Path full = dir.resolve("full.json");
+    Path checkpoint = dir.resolve("checkpoint.json");
+    Path resumed = dir.resolve("resumed.json");
+    assertEquals(0, Cli.run(concat(common, "--epochs", 6, "--out", full)).exitCode());
+    Cli.Run first = Cli.run(concat(common, "--epochs", 3, "--checkpoint", checkpoint, "--every",
+        1, "--out", dir.resolve("part.json")));
+    assertEquals(0, first.exitCode(), first::toString);
+    Cli.Run rest = Cli.run(concat(common, "--epochs", 6, "--resume", checkpoint, "--out",
+        resumed));
+    assertEquals(0, rest.exitCode(), rest::toString);
+    assertTrue(rest.out().contains("3 epochs of 14 steps (batch 8, 2 threads)"), rest::toString);
+    assertTrue(rest.out().contains("epoch 4/6"), rest::toString);
+    assertEquals(Files.readString(full), Files.readString(resumed));
+  }
+
+  private static Object[] concat(Object[] first, Object... more) {
+    Object[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+
+  @Test
   void evalAppliesTheSavedScalingAndClasses() {
     Cli.Run run = Cli.run("eval", IRIS_NN, "--weights", irisWeights, "--data", IRIS_CSV);
     assertEquals(0, run.exitCode(), run::toString);
