@@ -57,8 +57,14 @@ import java.util.concurrent.Future;
  * <p>A trainer holds only settings: one instance may train several networks, one at a time.
  */
 public final class Trainer {
-  /** Default examples per chunk of a data-parallel step. */
-  public static final int DEFAULT_CHUNK_SIZE = 32;
+  /**
+   * Default examples per chunk of a step: small enough that the usual mini-batch of 32 splits into
+   * 4 chunks for 2 threads, large enough that adding a chunk's gradient costs little next to
+   * computing it. Measured on Fashion-MNIST (784 -> 128 relu -> 10 softmax, Adam, batch 32, one
+   * epoch on this project's 2-core machine under load): chunks of 8 on 2 threads 7.9 s, on 1 thread
+   * 15.6 s; chunks of 32 (one per step, so no parallelism) on 1 thread 13.9 s.
+   */
+  public static final int DEFAULT_CHUNK_SIZE = 8;
 
   private int epochs = 10;
   private int batchSize = 1;
