@@ -148,6 +148,65 @@ class TrainerTest {
     }
   }
 
+  private static Dataset rotatedValidation(Dataset data) {
+    double[][] wrong = new double[data.size()][];
+    for (int i = 0; i < wrong.length; i++) {
+      wrong[i] = new double[3];
+      wrong[i][(data.label(i) + 1) % 3] = 1;
+    }
+    return data.withRows(data.features(), wrong);
+  }
+
+  @Test
+  void resumingKeepsTheEarlyStoppingStateAndStopsWhereTheUninterruptedRunStopped(
+      @TempDir Path dir) {
+    Dataset data = Scaler.fit(Scaler.Kind.STANDARD, TestData.iris()).apply(TestData.iris());
+    Dataset validation = rotatedValidation(data);
+    Path checkpoint = dir.resolve("early.json");
+    java.util.function.Supplier<Trainer> trainer = () -> new Trainer().epochs(60).batchSize(10)
+        .shuffle(1).validation(validation).earlyStopping(3).checkpoint(checkpoint, 1);
+    ReferenceMlp straight = ReferenceMlp.classifier(4, 6, 3, 2, 0.01, 0.9);
+    TrainingResult full = trainer.get().train(straight, data);
+    assertEquals(TrainingResult.Stop.EARLY_STOPPED, full.stop());
+    int killAt = full.epochs() - 1;
+    assertTrue(killAt > full.bestEpoch(), "kill after the best epoch " + full.bestEpoch());
+
+    ReferenceMlp killed = ReferenceMlp.classifier(4, 6, 3, 2, 0.01, 0.9);
+    assertThrows(IllegalStateException.class, () -> trainer.get().listener(new TrainingListener() {
+      @Override
+      public void onEpoch(EpochStats stats) {
+        if (stats.epoch() == killAt) {
+          throw new IllegalStateException("killed");
+        }
+      }
+    }).train(killed, data));
+    ReferenceMlp resumed = ReferenceMlp.classifier(4, 6, 3, 2, 0.01, 0.9);
+    TrainingResult rest = trainer.get().resume(checkpoint).train(resumed, data);
+    assertEquals(full.stop(), rest.stop());
+    assertEquals(full.bestEpoch(), rest.bestEpoch());
+    assertEquals(full.epochs(), rest.epochs());
+    assertTrue(TestData.sameBits(TestData.parameters(straight), TestData.parameters(resumed)));
+  }
+
+  @Test
+  void aDamagedOrMissingCheckpointIsRefused(@TempDir Path dir) throws java.io.IOException {
+    Path checkpoint = dir.resolve("c.json");
+    new Trainer().epochs(1).batchSize(50).checkpoint(checkpoint, 1)
+        .train(ReferenceMlp.classifier(4, 6, 3, 2, 0.01, 0), TestData.iris());
+    byte[] bytes = Files.readAllBytes(checkpoint);
+    Files.write(checkpoint, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Trainer resuming = new Trainer().epochs(2).batchSize(50).resume(checkpoint);
+    ReferenceMlp net = ReferenceMlp.classifier(4, 6, 3, 2, 0.01, 0);
+    List<double[]> before = TestData.parameters(net);
+    WeightFileException e = assertThrows(WeightFileException.class,
+        () -> resuming.train(net, TestData.iris()));
+    assertTrue(e.getMessage().startsWith(checkpoint + ": is truncated"), e.getMessage());
+    assertTrue(TestData.sameBits(before, TestData.parameters(net)));
+    Path missing = dir.resolve("none.json");
+    assertEquals(missing + ": file not found", assertThrows(WeightFileException.class,
+        () -> new Trainer().resume(missing).train(net, TestData.iris())).getMessage());
+  }
+
   @Test
   void resumingWithOtherSettingsIsRefused(@TempDir Path dir) {
     Dataset data = TestData.iris();
@@ -169,12 +228,7 @@ class TrainerTest {
   void earlyStoppingStopsAfterPatienceAndKeepsTheBestParameters() {
     Dataset data = Scaler.fit(Scaler.Kind.STANDARD, TestData.iris()).apply(TestData.iris());
     // Validation labels rotated by one class: the better the fit, the worse the validation loss.
-    double[][] wrong = new double[data.size()][];
-    for (int i = 0; i < wrong.length; i++) {
-      wrong[i] = new double[3];
-      wrong[i][(data.label(i) + 1) % 3] = 1;
-    }
-    Dataset validation = data.withRows(data.features(), wrong);
+    Dataset validation = rotatedValidation(data);
     ReferenceMlp net = ReferenceMlp.classifier(4, 6, 3, 2, 0.01, 0.9);
     Map<Integer, List<double[]>> snapshots = new HashMap<>();
     TrainingResult result = new Trainer().epochs(100).batchSize(10).shuffle(1)
