@@ -168,24 +168,27 @@ class TrainerTest {
     ReferenceMlp straight = ReferenceMlp.classifier(4, 6, 3, 2, 0.01, 0.9);
     TrainingResult full = trainer.get().train(straight, data);
     assertEquals(TrainingResult.Stop.EARLY_STOPPED, full.stop());
-    int killAt = full.epochs() - 1;
-    assertTrue(killAt > full.bestEpoch(), "kill after the best epoch " + full.bestEpoch());
-
-    ReferenceMlp killed = ReferenceMlp.classifier(4, 6, 3, 2, 0.01, 0.9);
-    assertThrows(IllegalStateException.class, () -> trainer.get().listener(new TrainingListener() {
-      @Override
-      public void onEpoch(EpochStats stats) {
-        if (stats.epoch() == killAt) {
-          throw new IllegalStateException("killed");
-        }
-      }
-    }).train(killed, data));
-    ReferenceMlp resumed = ReferenceMlp.classifier(4, 6, 3, 2, 0.01, 0.9);
-    TrainingResult rest = trainer.get().resume(checkpoint).train(resumed, data);
-    assertEquals(full.stop(), rest.stop());
-    assertEquals(full.bestEpoch(), rest.bestEpoch());
-    assertEquals(full.epochs(), rest.epochs());
-    assertTrue(TestData.sameBits(TestData.parameters(straight), TestData.parameters(resumed)));
+    assertTrue(full.epochs() - 1 > full.bestEpoch(), "best epoch " + full.bestEpoch());
+    // Killed in the epoch before the stop, and in the stopping epoch after its checkpoint.
+    for (int killAt : new int[] {full.epochs() - 1, full.epochs()}) {
+      ReferenceMlp killed = ReferenceMlp.classifier(4, 6, 3, 2, 0.01, 0.9);
+      assertThrows(IllegalStateException.class, () -> trainer.get()
+          .listener(new TrainingListener() {
+            @Override
+            public void onEpoch(EpochStats stats) {
+              if (stats.epoch() == killAt) {
+                throw new IllegalStateException("killed");
+              }
+            }
+          }).train(killed, data));
+      ReferenceMlp resumed = ReferenceMlp.classifier(4, 6, 3, 2, 0.01, 0.9);
+      TrainingResult rest = trainer.get().resume(checkpoint).train(resumed, data);
+      assertEquals(full.stop(), rest.stop());
+      assertEquals(full.bestEpoch(), rest.bestEpoch());
+      assertEquals(full.epochs(), rest.epochs(), "killed at " + killAt);
+      assertTrue(TestData.sameBits(TestData.parameters(straight), TestData.parameters(resumed)),
+          "killed at " + killAt);
+    }
   }
 
   @Test
