@@ -32,7 +32,8 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    CompileResult result = Compilation.compile(files, Optional.empty(), spec.commandLine().getErr());
+    CompileResult result =
+        Compilation.compile(files, Optional.empty(), spec.commandLine().getErr());
     for (GeneratedClass generated : result.classes()) {
       Network network = generated.network();
       out.println(

@@ -7,7 +7,7 @@ public final class ExitCode {
   /** Success. */
   public static final int OK = 0;
 
-  /** Errors in the input: diagnostics in a {@code .nn} file, a bad CSV, weights of another network. */
+  /** Errors in the input: diagnostics of a {@code .nn} file, bad CSV, weights of another net. */
   public static final int INPUT = 1;
 
   /** Bad usage: an unknown flag, a missing argument (picocli prints the usage). */

@@ -31,7 +31,8 @@ final class GradcheckCommand implements Callable<Integer> {
       names = "--examples",
       paramLabel = "N",
       defaultValue = "4",
-      description = "Random examples whose summed loss is differentiated (default: ${DEFAULT-VALUE}).")
+      description =
+          "Random examples whose summed loss is differentiated (default: ${DEFAULT-VALUE}).")
   int examples;
 
   @Option(
@@ -49,7 +50,8 @@ final class GradcheckCommand implements Callable<Integer> {
     }
     LoadedNetwork loaded = network.load(spec.commandLine().getErr());
     CompiledNetwork instance = loaded.newInstance();
-    List<GradientCheck.TensorResult> results = GradientCheck.run(instance, examples, seed);
+    List<LayerGradientCheck.TensorResult> results =
+        LayerGradientCheck.run(instance, examples, seed);
     out.println(
         "gradient check of "
             + loaded.model().name()
@@ -64,7 +66,7 @@ final class GradcheckCommand implements Callable<Integer> {
             + ":");
     String layer = "";
     boolean allPassed = true;
-    for (GradientCheck.TensorResult result : results) {
+    for (LayerGradientCheck.TensorResult result : results) {
       String layerName = result.name().contains(".")
           ? result.name().substring(0, result.name().lastIndexOf('.'))
           : result.name();

@@ -90,7 +90,8 @@ final class InMemoryJavaCompiler {
   static String runtimeClasspath() {
     List<String> entries = new ArrayList<>();
     try {
-      URI location = CompiledNetwork.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+      URI location =
+          CompiledNetwork.class.getProtectionDomain().getCodeSource().getLocation().toURI();
       entries.add(Path.of(location).toString());
     } catch (URISyntaxException | NullPointerException e) {
       // fall back to the JVM's classpath alone

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
     name = "netc",
     mixinStandardHelpOptions = true,
     versionProvider = NetcCommand.Version.class,
-    description = "Compiles small feed-forward neural networks (.nn files) to Java, and trains and runs them.",
+    description =
+        "Compiles small feed-forward neural networks (.nn files) to Java, and trains and runs"
+            + " them.",
     subcommands = {
       CheckCommand.class,
       CompileCommand.class,
@@ -50,7 +52,8 @@ public final class NetcCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: check, compile, train, eval, predict, gradcheck or bench");
+    throw new ParameterException(spec.commandLine(),
+        "Missing command: check, compile, train, eval, predict, gradcheck or bench");
   }
 
   /** Reads the version from {@code netc-version.properties}, which the build fills in. */

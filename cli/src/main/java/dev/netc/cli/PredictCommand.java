@@ -108,8 +108,8 @@ final class PredictCommand implements Callable<Integer> {
   }
 
   /**
-   * The feature columns of {@code --data}: all columns when they are as many as the inputs; else the
-   * columns named in the weight file; else all but the label column.
+   * The feature columns of {@code --data}: all columns when they are as many as the inputs; else
+   * the columns named in the weight file; else all but the label column.
    */
   private Dataset features(WeightFile saved, CompiledNetwork net) {
     CsvLoader all = new CsvLoader().noTargets();

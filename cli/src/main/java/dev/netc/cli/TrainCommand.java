@@ -270,7 +270,8 @@ final class TrainCommand implements Callable<Integer> {
       fraction("--test-fraction", test.fraction);
     }
     if (rate != null && !(rate > 0 && Double.isFinite(rate))) {
-      throw CommandFailure.input("--rate " + rate + ": the learning rate must be a positive number");
+      throw CommandFailure.input(
+          "--rate " + rate + ": the learning rate must be a positive number");
     }
     if (resume != null) {
       InputFiles.checkReadable(resume, "checkpoint");

@@ -71,14 +71,18 @@ final class TrainingProgress implements AutoCloseable {
 
   /** After each epoch: a plain line, or the bar's message. */
   void epoch(EpochStats stats) {
-    String line = PlainTextListener.format(stats, epochs);
     if (bar != null) {
-      bar.setExtraMessage(line.substring(line.indexOf("loss")));
+      bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.4f", stats.epoch(),
+          stats.trainingLoss())
+          + (stats.hasValidation()
+              ? String.format(Locale.ROOT, " val_loss %.4f", stats.validationLoss()) : "")
+          + (Double.isNaN(stats.validationAccuracy())
+              ? "" : " val_acc " + Formats.percent(stats.validationAccuracy())));
       return;
     }
     int every = Math.max(1, (epochs + PLAIN_LINES - 1) / PLAIN_LINES);
     if (stats.epoch() % every == 0 || stats.epoch() == epochs || stats.epoch() == 1) {
-      out.println(line);
+      out.println(PlainTextListener.format(stats, epochs));
       out.flush();
     }
   }

@@ -20,8 +20,12 @@ final class Cli {
   }
 
   static Run run(Object... args) {
+    return run(Main.commandLine(), args);
+  }
+
+  /** Runs {@code cli} (from {@link Main#commandLine()}, perhaps with more subcommands). */
+  static Run run(CommandLine cli, Object... args) {
     String[] text = Arrays.stream(args).map(String::valueOf).toArray(String[]::new);
-    CommandLine cli = Main.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));

@@ -178,8 +178,8 @@ class CommandsTest {
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.out().contains("\nhidden\n"), run::toString);
     assertTrue(run.out().contains("\nspecies\n"), run::toString);
-    assertTrue(Pattern.compile("weights\\s+32\\s+32\\s+\\S+\\s+\\S+\\s+ok").matcher(run.out()).find(),
-        run::toString);
+    Pattern row = Pattern.compile("weights\\s+32\\s+32\\s+\\S+\\s+\\S+\\s+ok");
+    assertTrue(row.matcher(run.out()).find(), run::toString);
     assertTrue(run.out().contains("ok: every gradient matches its central difference"),
         run::toString);
   }

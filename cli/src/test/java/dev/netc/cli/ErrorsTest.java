@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The error paths: what the user sees and the exit code, never a stack trace. */
 class ErrorsTest {
@@ -102,6 +105,38 @@ class ErrorsTest {
     assertEquals(1, run.exitCode(), run::toString);
     assertTrue(run.err().startsWith("netc: --test-fraction 1.5: must be a fraction between 0 and"
         + " 1"), run::toString);
+  }
+
+  /** A command with a bug. */
+  @Command(name = "boom")
+  static final class Boom implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new IllegalStateException("the plan has no layers");
+    }
+  }
+
+  @Test
+  void aBugIsAnInternalErrorOnOneLine() {
+    CommandLine cli = Main.commandLine();
+    cli.addSubcommand("boom", new Boom());
+    Cli.Run run = Cli.run(cli, "boom");
+    assertEquals(4, run.exitCode(), run::toString);
+    assertEquals("netc: internal error: java.lang.IllegalStateException: the plan has no layers"
+        + " (this is a bug in netc; run again with --verbose for the stack trace and report it)\n",
+        run.err());
+    CommandLine verbose = Main.commandLine();
+    verbose.addSubcommand("boom", new Boom());
+    Cli.Run traced = Cli.run(verbose, "boom", "--verbose");
+    assertEquals(4, traced.exitCode(), traced::toString);
+    assertTrue(traced.err().contains("\tat dev.netc.cli.ErrorsTest$Boom.call"), traced::toString);
+  }
+
+  @Test
+  void noCommandIsBadUsage() {
+    Cli.Run run = Cli.run();
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("Missing command"), run::toString);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.netc.cli;
 
 import dev.netc.runtime.init.NetcRandom;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.GradientCheck;
 import dev.netc.runtime.network.ParameterTensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,16 @@ import java.util.List;
  * summed loss, for every weight and bias (up to {@link #MAX_CHECKED} per tensor, evenly spread).
  * Tolerances are those of torch's {@code gradcheck} for double ({@code atol 1e-5, rtol 1e-3}); a
  * {@code float} network is checked with a larger step and float tolerances.
+ *
+ * <p>The runtime's {@link GradientCheck} gives one verdict for the whole network; this class keeps
+ * one result per parameter tensor for the command's table, samples large tensors, and handles
+ * {@code float} networks (the step actually taken is read back after rounding).
  */
-final class GradientCheck {
+final class LayerGradientCheck {
   /** At most this many entries of one tensor are checked (evenly spread over it). */
   static final int MAX_CHECKED = 2000;
 
-  private GradientCheck() {}
+  private LayerGradientCheck() {}
 
   /** The outcome for one parameter tensor. */
   record TensorResult(
@@ -79,10 +84,8 @@ final class GradientCheck {
   }
 
   private static double totalLoss(CompiledNetwork network, double[][] inputs, double[][] targets) {
-    double sum = 0;
-    for (int e = 0; e < inputs.length; e++) {
-      sum += network.loss(inputs[e], targets[e]);
-    }
-    return sum;
+    // The runtime's objective without the l2 term: applyGradient adds that term, not the backward
+    // pass checked here.
+    return GradientCheck.objective(network, inputs, targets, 0);
   }
 }
