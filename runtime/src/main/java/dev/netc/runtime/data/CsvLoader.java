@@ -117,15 +117,19 @@ public final class CsvLoader {
     return this;
   }
 
-  /** Columns to leave out, by header name. */
+  /** Adds columns to leave out, by header name (calls add up). */
   public CsvLoader ignore(String... columns) {
-    this.ignored = List.of((Object[]) columns);
+    List<Object> all = new ArrayList<>(ignored);
+    all.addAll(List.of((Object[]) columns));
+    this.ignored = List.copyOf(all);
     return this;
   }
 
-  /** Columns to leave out, by 0-based index (negative: from the end). */
+  /** Adds columns to leave out, by 0-based index (negative: from the end; calls add up). */
   public CsvLoader ignore(int... columns) {
-    this.ignored = Arrays.stream(columns).boxed().map(Object.class::cast).toList();
+    List<Object> all = new ArrayList<>(ignored);
+    Arrays.stream(columns).forEach(all::add);
+    this.ignored = List.copyOf(all);
     return this;
   }
 

@@ -1,7 +1,8 @@
 /**
  * Data for training and prediction: the {@link dev.netc.runtime.data.Dataset} type, loaders for CSV,
  * IDX (MNIST), LibSVM and ARFF files, feature scaling, and splits. Bad data raises {@link
- * dev.netc.runtime.data.DataException} with the file, line and column. Depends only on the JDK and
- * Apache Commons CSV; knows nothing of networks.
+ * dev.netc.runtime.data.DataException} with the file, line and column. Depends on the JDK, Apache Commons
+ * CSV and {@code init}'s {@link dev.netc.runtime.init.NetcRandom} (for reproducible shuffles); knows
+ * nothing of networks.
  */
 package dev.netc.runtime.data;

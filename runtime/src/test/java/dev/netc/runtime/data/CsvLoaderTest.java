@@ -54,6 +54,8 @@ class CsvLoaderTest {
     assertArrayEquals(new double[] {0, 1}, data.target(1));
     Dataset byIndex = new CsvLoader().separator(';').label(1).ignore(0).load(file);
     assertArrayEquals(data.features(2), byIndex.features(2));
+    Dataset both = new CsvLoader().separator(';').label(1).ignore("id").ignore(-1).load(file);
+    assertEquals(List.of("a"), both.featureNames());
   }
 
   @Test
