@@ -36,9 +36,6 @@ record IncrementalState(String fingerprint, SortedMap<String, Entry> entries) {
   /** Bumped when the layout of this file changes; another value means a full rebuild. */
   static final String FORMAT = "netc-state 1";
 
-  /** Marks an input whose last compilation failed, so that it stays stale. */
-  static final String FAILED = "failed";
-
   IncrementalState {
     entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
   }
@@ -46,7 +43,7 @@ record IncrementalState(String fingerprint, SortedMap<String, Entry> entries) {
   /**
    * What one input produced.
    *
-   * @param hash SHA-256 (hex) of the input's bytes, or {@link #FAILED}
+   * @param hash SHA-256 (hex) of the input's bytes
    * @param networks how many networks (classes) it generated
    * @param outputs the files written for it, absolute, sorted
    */

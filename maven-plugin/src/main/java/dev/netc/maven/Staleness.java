@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  *
  * <p>Everything is stale when there is no usable previous state, or when the fingerprint (plugin
  * version, compiler code, configuration) changed. Otherwise an input is stale when it is new, its
- * content hash changed, its last compilation failed, or one of its recorded outputs is missing.
+ * content hash changed, or one of its recorded outputs is missing. (A run with errors saves no
+ * state, so files that failed, and everything else that run compiled, stay stale.)
  * Inputs that disappeared are listed so that their outputs can be deleted: neither Maven nor the
  * build-context API does that.
  */

@@ -88,17 +88,6 @@ class StalenessTest {
   }
 
   @Test
-  void aFailedFileStaysStale() {
-    SortedMap<String, IncrementalState.Entry> entries = new TreeMap<>(state(FP).entries());
-    entries.put("a.nn", new IncrementalState.Entry(IncrementalState.FAILED, 0, List.of()));
-    Staleness.Plan plan =
-        Staleness.plan(
-            Optional.of(new IncrementalState(FP, entries)), FP,
-            inputs("a.nn", "h-a", "sub/b.nn", "h-b", "c.nn", "h-c"), o -> true);
-    assertEquals(List.of("a.nn"), plan.stale());
-  }
-
-  @Test
   void aChangedFingerprintMakesEverythingStaleButStillRemovesDeletedInputs() {
     Staleness.Plan plan =
         Staleness.plan(Optional.of(state("old")), FP, inputs("a.nn", "h-a", "c.nn", "h-c"),
