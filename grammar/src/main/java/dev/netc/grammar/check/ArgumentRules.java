@@ -10,7 +10,7 @@ import dev.netc.grammar.syntax.TokenText;
 /**
  * The range each parameter of the language allows (DSL.md, tables of init, optimizer, regularize
  * and clip). Every value is already finite: the number reader rejects overflow, and NaN cannot be
- * written.
+ * written. Seeds are checked as they are read ({@link Numbers#seed}).
  */
 final class ArgumentRules {
   private ArgumentRules() {}
@@ -20,7 +20,6 @@ final class ArgumentRules {
       CallKind kind,
       Parameter parameter,
       BoundCall.Argument argument,
-      Numbers numbers,
       DiagnosticCollector diagnostics) {
     double v = argument.value();
     String name = parameter.name();
@@ -33,9 +32,7 @@ final class ArgumentRules {
           case "lambda" -> v >= 0 ? null : "must be 0 or greater";
           default -> null;
         };
-    if (name.equals("seed")) {
-      numbers.seed(argument.text(), argument.span(), kind.dslName());
-    } else if (rule != null) {
+    if (rule != null) {
       diagnostics.report(
           DiagnosticKind.ARGUMENT_OUT_OF_RANGE,
           argument.span(),

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -77,7 +78,7 @@ final class CallChecker {
     }
     for (int i = 0; i < given.size(); i++) {
       Parameter parameter = kind.get().parameters().get(i);
-      given.get(i).ifPresent(a -> ArgumentRules.check(bound.kind(), parameter, a, numbers, diagnostics));
+      given.get(i).ifPresent(a -> ArgumentRules.check(bound.kind(), parameter, a, diagnostics));
     }
     ArgumentRules.checkTogether(bound, diagnostics);
     return diagnostics.errorCount() == errorsBefore ? Optional.of(bound) : Optional.empty();
@@ -136,12 +137,35 @@ final class CallChecker {
         continue;
       }
       final int at = index;
-      numbers
-          .value(arg.number())
-          .ifPresent(
-              v -> given.set(at, Optional.of(new BoundCall.Argument(v.text(), v.value(), v.span()))));
+      if (parameters.get(index).name().equals("seed")) {
+        // a seed is read exactly (a long), not through a double
+        seed(arg.number(), kind).ifPresent(v -> given.set(at, Optional.of(v)));
+      } else {
+        numbers
+            .value(arg.number())
+            .ifPresent(
+                v ->
+                    given.set(
+                        at, Optional.of(new BoundCall.Argument(v.text(), v.value(), v.span()))));
+      }
     }
     return given;
+  }
+
+  private Optional<BoundCall.Argument> seed(NetcParser.NumberContext number, CallKind kind) {
+    Optional<Token> token =
+        number == null || number.exception != null
+            ? Optional.empty()
+            : Trees.token(number.NUMBER());
+    if (token.isEmpty()) {
+      numbers.value(number); // reports a word where the seed should be
+      return Optional.empty();
+    }
+    Span span = positions.of(token.get());
+    OptionalLong seed = numbers.seed(token.get().getText(), span, kind.dslName());
+    return seed.isPresent()
+        ? Optional.of(new BoundCall.Argument(token.get().getText(), seed.getAsLong(), span))
+        : Optional.empty();
   }
 
   private void reportUnknownArgument(CallKind kind, Token argName) {

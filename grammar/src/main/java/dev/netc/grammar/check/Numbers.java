@@ -148,6 +148,7 @@ final class Numbers {
         return new Exact(!tiny, tiny ? 0 : (negative ? -1 : 1), null);
       }
     }
-    return new Exact(true, negative ? -1 : 1, null);
+    boolean whole = text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
+    return new Exact(whole, negative ? -1 : 1, null);
   }
 }
