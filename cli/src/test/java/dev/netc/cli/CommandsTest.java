@@ -173,6 +173,61 @@ class CommandsTest {
   }
 
   @Test
+  void regressionWithNumericTargets() throws Exception {
+    Path data = dir.resolve("sine.csv");
+    StringBuilder csv = new StringBuilder("id,x,y\n");
+    for (int i = 0; i < 120; i++) {
+      double x = -3 + 6.0 * i / 119;
+      csv.append(String.format(Locale.ROOT, "%d,%.6f,%.6f%n", i, x, Math.sin(x)));
+    }
+    Files.writeString(data, csv);
+    Path weights = dir.resolve("sine.json");
+    Cli.Run train = Cli.run("train", Cli.resource("sine.nn"), "--data", data, "--targets", "y",
+        "--ignore", "id", "--epochs", "60", "--batch", "4", "--test-fraction", "0.2", "--out",
+        weights);
+    assertEquals(0, train.exitCode(), train::toString);
+    Matcher r2 = Pattern.compile("r2\\s+(-?[0-9.]+)").matcher(train.out());
+    assertTrue(r2.find(), train::toString);
+    assertTrue(Double.parseDouble(r2.group(1)) > 0.9, "sin fitted: " + train);
+
+    Cli.Run eval = Cli.run("eval", Cli.resource("sine.nn"), "--weights", weights, "--data", data,
+        "--targets", "3", "--ignore", "1");
+    assertEquals(0, eval.exitCode(), eval::toString);
+    assertTrue(eval.out().contains("mse") && eval.out().contains("mae"), eval::toString);
+
+    Cli.Run predict = Cli.run("predict", Cli.resource("sine.nn"), "--weights", weights, "--data",
+        data);
+    assertEquals(0, predict.exitCode(), predict::toString);
+    List<String> lines = predict.out().lines().toList();
+    assertEquals("row,output1", lines.get(0));
+    assertEquals(121, lines.size());
+    double atZero = Double.parseDouble(lines.get(61).split(",")[1]);
+    assertEquals(Math.sin(-3 + 6.0 * 60 / 119), atZero, 0.15, lines.get(61));
+  }
+
+  @Test
+  void trainMeasuresOnATestFileAndValidatesPerEpoch() throws Exception {
+    List<String> rows = Files.readAllLines(IRIS_CSV);
+    Path trainCsv = dir.resolve("train.csv");
+    Path testCsv = dir.resolve("test.csv");
+    List<String> train = new java.util.ArrayList<>(List.of(rows.get(0)));
+    List<String> test = new java.util.ArrayList<>(List.of(rows.get(0)));
+    for (int i = 1; i < rows.size(); i++) {
+      (i % 5 == 0 ? test : train).add(rows.get(i));
+    }
+    Files.write(trainCsv, train);
+    Files.write(testCsv, test);
+    Cli.Run run = Cli.run("train", IRIS_NN, "--data", trainCsv, "--test", testCsv, "--validate",
+        "0.2", "--scale", "minmax", "--epochs", "40", "--out", dir.resolve("iris.json"));
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(run.out().contains("training IrisNet on 96 examples, validating on 24"),
+        run::toString);
+    assertTrue(run.out().contains("val_acc"), run::toString);
+    assertTrue(run.out().contains("IrisNet on the test file " + testCsv + " (30 examples):"),
+        run::toString);
+  }
+
+  @Test
   void gradcheckPrintsATablePerLayer() {
     Cli.Run run = Cli.run("gradcheck", IRIS_NN);
     assertEquals(0, run.exitCode(), run::toString);
