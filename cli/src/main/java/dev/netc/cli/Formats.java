@@ -11,18 +11,8 @@ final class Formats {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
-  /** A value with {@code digits} decimals. */
-  static String fixed(double value, int digits) {
-    return String.format(Locale.ROOT, "%." + digits + "f", value);
-  }
-
   /** A fraction as a percentage with two decimals: {@code 96.67%}. */
   static String percent(double fraction) {
     return String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
-  }
-
-  /** A value in the shortest form that reads back to the same double (for CSV output). */
-  static String exact(double value) {
-    return Double.toString(value);
   }
 }

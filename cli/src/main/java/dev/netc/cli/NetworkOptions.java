@@ -1,5 +1,6 @@
 package dev.netc.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ final class NetworkOptions {
   String network;
 
   /** Compiles the file and loads the chosen network's class. */
-  LoadedNetwork load(java.io.PrintWriter err) {
+  LoadedNetwork load(PrintWriter err) {
     return LoadedNetwork.load(file, Optional.ofNullable(network), err);
   }
 }

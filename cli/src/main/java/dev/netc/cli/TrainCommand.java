@@ -160,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
       testSet = Optional.of(split.test());
       testTitle = "test split (" + Diagnostics.plural(split.test().size(), "example") + ", "
           + Formats.percent(test.fraction).replace(".00%", "%") + " of " + data
-          + ", stratified, seed " + seed + ")";
+          + (all.isClassification() ? ", stratified" : "") + ", seed " + seed + ")";
     } else if (test != null && test.file != null) {
       CsvLoader loader = columns.loader();
       if (all.isClassification()) {
