@@ -114,7 +114,8 @@ final class Generation {
     problems.addAll(clashesWithUnchanged(plan, previousEntries, classesByInput));
 
     TreeSet<Path> failedFiles = new TreeSet<>();
-    int failures = 0;
+    int failingErrors = 0;
+    int failingWarnings = 0;
     problems.sort(null);
     for (Problem problem : problems) {
       boolean fails = problem.error() || request.failOnWarning();
@@ -131,8 +132,12 @@ final class Generation {
             problem.error() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING, null);
       }
       if (fails) {
-        failures++;
         failedFiles.add(problem.file());
+        if (problem.error()) {
+          failingErrors++;
+        } else {
+          failingWarnings++;
+        }
       }
     }
 
@@ -163,10 +168,9 @@ final class Generation {
       nextEntries.put(input, new IncrementalState.Entry(hashes.get(input), classes.size(), outputs));
     }
 
-    if (failures > 0) {
-      String what = request.failOnWarning() ? "problem" : "error";
-      throw new MojoFailureException(
-          "netc: " + plural(failures, what) + " in " + plural(failedFiles.size(), "file"));
+    if (!failedFiles.isEmpty()) {
+      throw new MojoFailureException(failureMessage(failingErrors, failingWarnings,
+          failedFiles.size()));
     }
     IncrementalState next = new IncrementalState(fingerprint, nextEntries);
     for (String output : Staleness.obsoleteOutputs(previous, next)) {
@@ -269,6 +273,21 @@ final class Generation {
     Path base = request.baseDirectory().toAbsolutePath();
     Path abs = dir.toAbsolutePath();
     return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+  }
+
+  /**
+   * {@code netc: 3 errors in 2 files}, or with {@code failOnWarning} {@code netc: 1 error and 2
+   * warnings in 2 files (failOnWarning)}.
+   */
+  static String failureMessage(int errors, int warnings, int files) {
+    String what =
+        warnings == 0
+            ? plural(errors, "error")
+            : errors == 0
+                ? plural(warnings, "warning")
+                : plural(errors, "error") + " and " + plural(warnings, "warning");
+    return "netc: " + what + " in " + plural(files, "file")
+        + (warnings > 0 ? " (failOnWarning)" : "");
   }
 
   private static String plural(int n, String noun) {

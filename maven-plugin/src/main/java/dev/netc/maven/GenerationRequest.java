@@ -42,8 +42,9 @@ record GenerationRequest(
   }
 
   /**
-   * The parameters that change what is generated from the same input, as text: part of the
-   * fingerprint, so changing one of them regenerates everything.
+   * The parameters that change what is generated from the same input (or, for {@code
+   * failOnWarning}, whether it passes), as text: part of the fingerprint, so changing one of them
+   * recompiles everything.
    */
   String configurationText() {
     return "sourceDirectory=" + sourceDirectory
@@ -52,6 +53,7 @@ record GenerationRequest(
         + "\npackageName=" + packageName.orElse("")
         + "\nencoding=" + encoding.name()
         + "\ngenerateTests=" + generateTests
+        + "\nfailOnWarning=" + failOnWarning
         + "\n";
   }
 }
