@@ -14,7 +14,9 @@ class DiagnosticKindTest {
   @Test
   void allCodesDistinct() {
     Set<Integer> codes =
-        Arrays.stream(DiagnosticKind.values()).map(DiagnosticKind::code).collect(Collectors.toSet());
+        Arrays.stream(DiagnosticKind.values())
+            .map(DiagnosticKind::code)
+            .collect(Collectors.toSet());
     assertEquals(DiagnosticKind.values().length, codes.size());
   }
 

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,9 +60,7 @@ class ErrorCorpusTest {
     assertEquals(String.join("\n", expectations(file)), String.join("\n", actual), name);
     assertEquals(result.hasErrors(), result.model().isEmpty(), "a model exactly when no error");
 
-    String rendered =
-        result.diagnostics().stream().map(DiagnosticFormat::terminal).collect(Collectors.joining("\n"))
-            + "\n";
+    String rendered = DiagnosticFormat.terminal(result.diagnostics());
     Path err = corpus().resolve(name + ".err");
     if (Boolean.getBoolean("netc.updateErrors")) {
       Files.writeString(
@@ -74,7 +71,7 @@ class ErrorCorpusTest {
     assertEquals(Files.readString(err, StandardCharsets.UTF_8), rendered, name + ".err");
   }
 
-  /** The {@code // expect:} lines at the top of a case (read leniently: a case may be bad UTF-8). */
+  /** The {@code // expect:} lines at the top of a case (a case may be bad UTF-8). */
   private static List<String> expectations(Path file) throws IOException {
     String text = SourceFile.read(file, "x").text();
     List<String> expected = new ArrayList<>();

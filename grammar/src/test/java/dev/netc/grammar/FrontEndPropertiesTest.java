@@ -36,7 +36,8 @@ class FrontEndPropertiesTest {
           "network SeedMazur {\n    input 2;\n    dense 2 sigmoid {\n"
               + "        weights = [[0.15, 0.2], [0.25, 0.3]];\n        bias = [0.35, 0.35];\n"
               + "    }\n    dense 2 sigmoid {\n        weights = [[0.4, 0.45], [0.5, 0.55]];\n"
-              + "        bias = 0.6;\n    }\n    loss squared_error;\n    optimizer sgd(rate = 0.5);\n}\n",
+              + "        bias = 0.6;\n    }\n    loss squared_error;\n"
+              + "    optimizer sgd(rate = 0.5);\n}\n",
           "package a.network.input;\nnetwork A { input 3; dense 4 leaky_relu(0.2) as input;"
               + " dense 2 elu(a = 1) as hidden; dense 1 sigmoid; loss binary_cross_entropy;"
               + " init uniform(-1, 1, seed = 3); optimizer adam(0.01, beta2 = 0.99);"
@@ -130,7 +131,7 @@ class FrontEndPropertiesTest {
     return mutate(VALID.get(random.nextInt(VALID.size())), random, 1 + random.nextInt(8));
   }
 
-  /** Applies {@code count} random edits at token level: delete, duplicate, swap, insert, replace. */
+  /** Applies {@code count} random token edits: delete, duplicate, swap, insert, replace. */
   static String mutate(String valid, Random random, int count) {
     List<String> tokens = new ArrayList<>();
     Matcher matcher = TOKEN.matcher(valid);

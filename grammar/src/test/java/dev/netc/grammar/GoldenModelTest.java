@@ -37,7 +37,9 @@ class GoldenModelTest {
   static Stream<Arguments> examples() throws IOException {
     List<Arguments> cases = new ArrayList<>();
     try (Stream<Path> files = Files.list(golden())) {
-      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("seed_")).sorted().toList()) {
+      List<Path> seeds =
+          files.filter(f -> f.getFileName().toString().startsWith("seed_")).sorted().toList();
+      for (Path file : seeds) {
         JsonNode root = JSON.readTree(file.toFile());
         for (String key : List.of("dsl", "dsl_init_constant")) {
           if (root.hasNonNull(key)) {
@@ -98,7 +100,8 @@ class GoldenModelTest {
         Init.Constant init = (Init.Constant) net.init();
         for (int i = 0; i < layer.units(); i++) {
           for (int j = 0; j < inputs; j++) {
-            assertEquals(w.get(i).get(j).asDouble(), init.weights(), where + " W[" + i + "][" + j + "]");
+            assertEquals(
+                w.get(i).get(j).asDouble(), init.weights(), where + " W[" + i + "][" + j + "]");
           }
           assertEquals(b.get(i).asDouble(), init.bias(), where + " b[" + i + "]");
         }

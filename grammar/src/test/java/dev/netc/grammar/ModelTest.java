@@ -241,7 +241,8 @@ class ModelTest {
   void windowsLineEndsAndByteOrderMark() {
     FrontEndResult result =
         Check.result(
-            "\uFEFFnetwork N {\r\n  input 2;\r\n  dense 1 sigmoid;\r\n  loss squared_error;\r\n}\r\n");
+            "\uFEFFnetwork N {\r\n  input 2;\r\n  dense 1 sigmoid;\r\n"
+                + "  loss squared_error;\r\n}\r\n");
     assertFalse(result.hasErrors());
     assertEquals(new Span(1, 9, 8, 9), result.model().orElseThrow().networks().get(0).span());
     Network net = result.model().orElseThrow().networks().get(0);

@@ -28,7 +28,8 @@ final class ArgumentRules {
           case "rate", "epsilon", "max" -> v > 0 ? null : "must be greater than 0";
           case "momentum" -> v >= 0 && v < 1 ? null : "must be at least 0 and less than 1";
           case "nesterov" -> v == 0 || v == 1 ? null : "must be 0 (off) or 1 (on)";
-          case "beta1", "beta2", "rho" -> v > 0 && v < 1 ? null : "must be between 0 and 1, both excluded";
+          case "beta1", "beta2", "rho" ->
+              v > 0 && v < 1 ? null : "must be between 0 and 1, both excluded";
           case "lambda" -> v >= 0 ? null : "must be 0 or greater";
           default -> null;
         };
@@ -36,7 +37,8 @@ final class ArgumentRules {
       diagnostics.report(
           DiagnosticKind.ARGUMENT_OUT_OF_RANGE,
           argument.span(),
-          name + " of " + kind.dslName() + " " + rule + ", found " + TokenText.quote(argument.text()));
+          name + " of " + kind.dslName() + " " + rule + ", found "
+              + TokenText.quote(argument.text()));
     }
   }
 

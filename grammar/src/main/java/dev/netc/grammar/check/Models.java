@@ -21,7 +21,8 @@ final class Models {
   static Optimizer optimizer(BoundCall<Optimizer.Kind> call) {
     return switch (call.kind()) {
       case SGD ->
-          new Optimizer.Sgd(call.value("rate"), call.value("momentum"), call.value("nesterov") == 1);
+          new Optimizer.Sgd(
+              call.value("rate"), call.value("momentum"), call.value("nesterov") == 1);
       case ADAM ->
           new Optimizer.Adam(
               call.value("rate"), call.value("beta1"), call.value("beta2"), call.value("epsilon"));

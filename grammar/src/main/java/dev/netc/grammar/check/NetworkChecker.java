@@ -32,7 +32,7 @@ final class NetworkChecker {
   /** Layers wider than this get a warning: the generated code is tuned for small networks. */
   static final int WIDE_LAYER = 4096;
 
-  /** The most elements of a Java array (the JDK's own limit, ArraysSupport.SOFT_MAX_ARRAY_LENGTH). */
+  /** The most elements of a Java array (the JDK's ArraysSupport.SOFT_MAX_ARRAY_LENGTH). */
   static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
 
   /** The statements of a network, for suggestions. */
@@ -89,7 +89,8 @@ final class NetworkChecker {
     if (!syntaxErrors) {
       missing(s.first.containsKey("input"), nameSpan, name, "'input' statement", "input 4;");
       missing(!s.layers.isEmpty(), nameSpan, name, "'dense' layer", "dense 3 softmax;");
-      missing(s.first.containsKey("loss"), nameSpan, name, "'loss' statement", "loss squared_error;");
+      missing(
+          s.first.containsKey("loss"), nameSpan, name, "'loss' statement", "loss squared_error;");
     }
     List<DenseLayer> layers = layers(s);
     if (!s.broken) {
@@ -217,7 +218,8 @@ final class NetworkChecker {
             .map(t -> numbers.size(t.getText(), positions.of(t), "the number of units"))
             .orElse(OptionalInt.empty());
     Optional<BoundCall<Activation>> activation =
-        calls.bind(dense.call(), Activation.values(), "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
+        calls.bind(
+            dense.call(), Activation.values(), "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
     Span span = positions.of(dense.getStart());
     String name = "layer" + number;
     Span nameSpan = span;

@@ -1,4 +1,5 @@
 /**
- * The check stage: parse trees to the validated model ({@code model}) or diagnostics. Depends on {@code syntax}, {@code model}, {@code diag}; no I/O.
+ * The check stage: parse trees to the validated model or diagnostics. Depends on {@code syntax},
+ * {@code model} and {@code diag}; does no I/O.
  */
 package dev.netc.grammar.check;

@@ -1,5 +1,7 @@
 package dev.netc.grammar.diag;
 
+import java.util.List;
+
 /**
  * The printed forms of a {@link Diagnostic}: one diagnostic, several renderings (STYLE.md,
  * "Diagnostics").
@@ -54,6 +56,18 @@ public final class DiagnosticFormat {
     }
     caret.append('^');
     return head + "\n" + shown + "\n" + caret;
+  }
+
+  /**
+   * Several diagnostics in the {@link #terminal(Diagnostic)} form, in the given order, each
+   * followed by a line end ("" for none).
+   */
+  public static String terminal(List<Diagnostic> diagnostics) {
+    StringBuilder text = new StringBuilder();
+    for (Diagnostic d : diagnostics) {
+      text.append(terminal(d)).append('\n');
+    }
+    return text.toString();
   }
 
   private static boolean isControl(int c) {

@@ -96,7 +96,7 @@ public enum DiagnosticKind {
    * case-insensitive file systems.
    */
   NETWORK_NAME_CASE_CLASH(44, Severity.WARNING),
-  /** A statement (or an item of a layer body) that starts with a word the language does not know. */
+  /** A statement (or layer body item) that starts with a word the language does not know. */
   UNKNOWN_STATEMENT(45, Severity.ERROR);
 
   private final int code;

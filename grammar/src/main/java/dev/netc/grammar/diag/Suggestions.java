@@ -59,7 +59,7 @@ public final class Suggestions {
     return d[a.length()][b.length()];
   }
 
-  /** {@code " (did you mean 'x'?)"}, or {@code ": use one of a, b, c"} without a close candidate. */
+  /** {@code " (did you mean 'x'?)"}, or {@code ": use one of a, b, c"} without a close one. */
   public static String hint(String word, List<String> candidates) {
     return closest(word, candidates)
         .map(c -> " (did you mean '" + c + "'?)")

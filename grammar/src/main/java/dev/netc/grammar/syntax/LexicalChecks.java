@@ -15,7 +15,8 @@ import org.antlr.v4.runtime.Token;
 final class LexicalChecks {
   private LexicalChecks() {}
 
-  static void check(CommonTokenStream tokens, Positions positions, DiagnosticCollector diagnostics) {
+  static void check(
+      CommonTokenStream tokens, Positions positions, DiagnosticCollector diagnostics) {
     List<Token> all = tokens.getTokens();
     int i = 0;
     while (i < all.size()) {
