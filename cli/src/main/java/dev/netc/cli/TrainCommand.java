@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -319,22 +320,40 @@ final class TrainCommand implements Callable<Integer> {
     return lines;
   }
 
-  /** The decision regions, for a classifier of two inputs. */
+  /**
+   * The decision regions of a classifier of two inputs: one output per class, or one sigmoid
+   * output trained on 0/1 targets (class 1 where the output is at least 0.5).
+   */
   private static Optional<ReportData.DecisionRegions> regions(
       CompiledNetwork net, Dataset rawTraining, Scaler scaler) {
-    if (net.inputSize() != 2 || !rawTraining.isClassification()) {
+    if (net.inputSize() != 2) {
+      return Optional.empty();
+    }
+    boolean binary = !rawTraining.isClassification() && net.outputSize() == 1
+        && "sigmoid".equals(net.spec().layers().get(net.spec().layers().size() - 1).activation())
+        && Arrays.stream(rawTraining.targets()).allMatch(t -> t[0] == 0 || t[0] == 1);
+    if (!rawTraining.isClassification() && !binary) {
       return Optional.empty();
     }
     double[] point = new double[2];
+    double[] output = new double[net.outputSize()];
     ReportData.Classifier classifier = (x1, x2) -> {
       point[0] = x1;
       point[1] = x2;
       if (scaler != null) {
         scaler.applyInPlace(point);
       }
+      if (binary) {
+        net.predict(point, output);
+        return output[0] >= 0.5 ? 1 : 0;
+      }
       return net.classify(point);
     };
-    return Optional.of(new ReportData.DecisionRegions(rawTraining.featureNames(),
-        rawTraining.classNames(), classifier, rawTraining.features(), rawTraining.labels()));
+    int[] labels = binary
+        ? Arrays.stream(rawTraining.targets()).mapToInt(t -> (int) t[0]).toArray()
+        : rawTraining.labels();
+    List<String> classes = binary ? List.of("0", "1") : rawTraining.classNames();
+    return Optional.of(new ReportData.DecisionRegions(rawTraining.featureNames(), classes,
+        classifier, rawTraining.features(), labels));
   }
 }

@@ -265,6 +265,20 @@ class CommandsTest {
   }
 
   @Test
+  void reportDrawsTheRegionsOfOneSigmoidOutputOnZeroOneTargets() throws Exception {
+    Path data = dir.resolve("xor.csv");
+    Files.writeString(data, "a,b,t\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n");
+    Path report = dir.resolve("xor.html");
+    Cli.Run run = Cli.run("train", Cli.resource("xor.nn"), "--data", data, "--targets", "t",
+        "--epochs", "300", "--out", dir.resolve("xor.json"), "--report", report);
+    assertEquals(0, run.exitCode(), run::toString);
+    Matcher mse = Pattern.compile("mse\\s+([0-9.]+)").matcher(run.out());
+    assertTrue(mse.find() && Double.parseDouble(mse.group(1)) < 0.05, "XOR learnt: " + run);
+    String html = Files.readString(report);
+    assertTrue(html.contains("alt=\"decision regions\""), "regions for 0/1 targets");
+  }
+
+  @Test
   void reportHasChartsAndDecisionRegionsForTwoInputs() throws Exception {
     Path data = dir.resolve("blobs.csv");
     StringBuilder csv = new StringBuilder("x,y,class\n");
