@@ -16,9 +16,7 @@ final class Diagnostics {
     }
     long errors = diagnostics.stream().filter(Diagnostic::isError).count();
     long warnings = diagnostics.size() - errors;
-    for (Diagnostic d : diagnostics) {
-      err.println(DiagnosticFormat.terminal(d));
-    }
+    err.print(DiagnosticFormat.terminal(diagnostics));
     StringBuilder count = new StringBuilder();
     if (errors > 0) {
       count.append(plural(errors, "error"));
