@@ -18,12 +18,14 @@ final class Report {
   private Report() {}
 
   /**
-   * One measured figure: {@code score} is the best measurement iteration (highest throughput,
-   * lowest time), {@code mean} JMH's average over the iterations. On a machine shared with other
-   * work, other processes only ever slow an iteration down, so the best iteration is the closest to
-   * the code's own speed and the most stable across runs; the mean shows how much the load cost.
+   * One measured figure. {@code wall} is the best measurement iteration in wall-clock time (highest
+   * throughput, lowest time) and {@code mean} JMH's average over the iterations; {@code share} the
+   * mean CPU time the JVM got (cores, from {@link CpuShareProfiler}) and {@code score} the best
+   * iteration per CPU-second, or {@code wall} when the profiler did not run. On a machine shared
+   * with other work, other processes only ever slow an iteration down, so the best iteration, per
+   * CPU-second, is the closest to the code's own speed and the most stable across runs.
    */
-  private record Figure(double score, double mean, double allocatedBytes) {}
+  private record Figure(double score, double mean, double wall, double share, double allocatedBytes) {}
 
   /** The best iteration of {@code result}: the maximum throughput, or the minimum time. */
   static double best(Result<?> result) {
@@ -47,18 +49,26 @@ final class Report {
       if (method.endsWith("Latency")) {
         score = primary.getStatistics().getPercentile(50);
       }
+      double wall = score;
       double allocated = Double.NaN;
+      double share = Double.NaN;
       for (String name : run.getSecondaryResults().keySet()) {
+        double value = run.getSecondaryResults().get(name).getScore();
         if (name.endsWith("gc.alloc.rate.norm")) {
-          allocated = run.getSecondaryResults().get(name).getScore();
+          allocated = value;
+        } else if (name.equals("cpu.share")) {
+          share = value;
+        } else if (name.equals("cpu.score") && !method.endsWith("Latency")) {
+          score = value;
         }
       }
       String key = workload + "/" + (precision == null ? "double" : precision) + "/" + method
           + (threads == null ? "" : "/" + threads);
-      figures.put(key, new Figure(score, primary.getScore(), allocated));
+      Figure figure = new Figure(score, primary.getScore(), wall, share, allocated);
+      figures.put(key, figure);
       if (precision == null) {
         // Encog is double only: its figure is the baseline of both precisions.
-        figures.put(workload + "/float/" + method, new Figure(score, primary.getScore(), allocated));
+        figures.put(workload + "/float/" + method, figure);
       }
     }
     StringBuilder out = new StringBuilder();
@@ -131,7 +141,7 @@ final class Report {
       double flop = FlopCount.trainingFlopPerExample(w, batch);
       body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %.2f | %s | %s | %s |%n",
           row[0], row[1], w.topology(),
-          count(netc.score), count(netc.mean),
+          count(netc.score), share(netc),
           String.format(Locale.ROOT, "%.2f", FlopCount.gigaflops(netc.score, flop)),
           flop / 1e6,
           hand == null ? "-" : count(hand.score),
@@ -142,7 +152,7 @@ final class Report {
       return;
     }
     out.append("### ").append(title).append("\n\n")
-        .append("| workload | topology | netc examples/s | (mean) | netc GFLOP/s | MFLOP/example "
+        .append("| workload | topology | netc examples/s | CPU share | netc GFLOP/s | MFLOP/example "
             + "| hand-written examples/s | netc / hand-written | netc / Encog (Encog examples/s) |\n")
         .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
         .append(body).append('\n');
@@ -161,7 +171,7 @@ final class Report {
       Figure encog = figures.get(prefix + "encogPredict");
       double perSecond = 1e9 / netc.score;
       body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %.2f | %s | %s | %s |%n",
-          row[0], row[1], nanos(netc.score), nanos(netc.mean), count(perSecond),
+          row[0], row[1], nanos(netc.score), share(netc), count(perSecond),
           FlopCount.gigaflops(perSecond, FlopCount.predictionFlopPerExample(w)),
           hand == null ? "-" : nanos(hand.score),
           inverseRatio(netc, hand),
@@ -171,7 +181,7 @@ final class Report {
       return;
     }
     out.append("### Prediction, one example at a time, single thread\n\n")
-        .append("| workload | netc ns/example | (mean) | netc examples/s | netc GFLOP/s "
+        .append("| workload | netc ns/example | CPU share | netc examples/s | netc GFLOP/s "
             + "| hand-written ns/example | netc speed-up over hand-written | netc speed-up over Encog (Encog ns/example) |\n")
         .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
         .append(body).append('\n');
@@ -211,16 +221,17 @@ final class Report {
         continue;
       }
       double flop = FlopCount.trainingFlopPerExample(w, Examples.COUNT);
-      body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %.2f | %.2fx |%n",
-          row[0], row[1], count(one.score), count(two.score),
-          FlopCount.gigaflops(two.score, flop), two.score / one.score));
+      body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %.2f | %.2fx |%n",
+          row[0], row[1], count(one.wall), share(one), count(two.wall), share(two),
+          FlopCount.gigaflops(two.wall, flop), two.wall / one.wall));
     }
     if (body.length() == 0) {
       return;
     }
     out.append("### Mini-batch training (32 per step) on 2 threads vs 1 (generated class)\n\n")
-        .append("| workload | 1 thread examples/s | 2 threads examples/s | 2 threads GFLOP/s | speed-up |\n")
-        .append("| --- | ---: | ---: | ---: | ---: |\n")
+        .append("| workload | 1 thread examples/s | CPU share | 2 threads examples/s | CPU share "
+            + "| 2 threads GFLOP/s | speed-up |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
         .append(body).append('\n');
   }
 
@@ -256,6 +267,10 @@ final class Report {
       return String.format(Locale.ROOT, "%.1f k", value / 1e3);
     }
     return String.format(Locale.ROOT, "%.0f", value);
+  }
+
+  private static String share(Figure f) {
+    return Double.isNaN(f.share) ? "-" : String.format(Locale.ROOT, "%.2f", f.share);
   }
 
   private static String nanos(double value) {

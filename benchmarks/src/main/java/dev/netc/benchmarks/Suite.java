@@ -23,10 +23,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * GFLOP/s, ratios to the baselines of the same run).
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar                 # full suite (about 40 minutes on 2 cores)
+ * java -jar benchmarks/target/benchmarks.jar                 # full suite (about 20 minutes on 2 cores)
  * java -jar benchmarks/target/benchmarks.jar --short         # short mode (under 5 minutes)
  * java -jar benchmarks/target/benchmarks.jar --short -prof gc           # plus bytes allocated per example
  * java -jar benchmarks/target/benchmarks.jar --superword   # W3 with and without -XX:-UseSuperWord
+ * java -jar benchmarks/target/benchmarks.jar --wall ...    # wall-clock figures only (no CpuShareProfiler)
  * java -jar benchmarks/target/benchmarks.jar --markdown out.md ...      # also write the tables to a file
  * </pre>
  *
@@ -62,6 +63,7 @@ public final class Suite {
   public static void main(String[] args) throws RunnerException, IOException {
     boolean quick = false;
     boolean superword = false;
+    boolean wallOnly = false;
     Path markdown = null;
     List<String> jmhArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -69,6 +71,8 @@ public final class Suite {
         quick = true;
       } else if ("--superword".equals(args[i])) {
         superword = true;
+      } else if ("--wall".equals(args[i])) {
+        wallOnly = true;
       } else if ("--markdown".equals(args[i]) && i + 1 < args.length) {
         markdown = Path.of(args[++i]);
       } else {
@@ -113,6 +117,9 @@ public final class Suite {
     }
     if (!given.getMeasurementTime().hasValue()) {
       options.measurementTime(quick ? TimeValue.milliseconds(200) : TimeValue.milliseconds(500));
+    }
+    if (!wallOnly) {
+      options.addProfiler(CpuShareProfiler.class);
     }
     if (!given.getTimeout().hasValue()) {
       options.timeout(TimeValue.minutes(2));

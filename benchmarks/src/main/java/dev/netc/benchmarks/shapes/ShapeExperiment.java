@@ -1,0 +1,225 @@
+package dev.netc.benchmarks.shapes;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The first layer of W3 (784 -> 128, weights stored transposed: {@code w[j * 128 + i] = W[i][j]})
+ * in the shapes the generator could emit, in double and float, nanoseconds per call:
+ *
+ * <ul>
+ *   <li>{@code forwardAxpy}: what netc emits today, {@code z[i] += w[j * 128 + i] * x[j]} for each
+ *       column j (one load and one store of z per multiply-add);
+ *   <li>{@code forwardAxpy4}: four columns per pass, {@code z[i] += w[r0 + i] * a0 + ... + w[r3 + i]
+ *       * a3} (one load and store of z per four multiply-adds);
+ *   <li>{@code updateFused}: today's fused update {@code w[k] -= rate * (d[i] * a)};
+ *   <li>{@code updateScaled}: {@code rd[i] = rate * d[i]} once per step, then {@code w[k] -= rd[i] *
+ *       a} (one multiply fewer per weight).
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class ShapeExperiment {
+  static final int IN = 784;
+  static final int OUT = 128;
+
+  /** Random weights and inputs. */
+  @State(Scope.Thread)
+  public static class Data {
+    final double[] w = new double[IN * OUT];
+    final double[] x = new double[IN];
+    final double[] z = new double[OUT];
+    final double[] b = new double[OUT];
+    final double[] d = new double[OUT];
+    final double[] rd = new double[OUT];
+    final float[] wf = new float[IN * OUT];
+    final float[] xf = new float[IN];
+    final float[] zf = new float[OUT];
+    final float[] bf = new float[OUT];
+    final float[] df = new float[OUT];
+    final float[] rdf = new float[OUT];
+    double rate = 1e-9;
+    float ratef = 1e-9f;
+
+    /** Fills the arrays. */
+    @Setup
+    public void setUp() {
+      SplittableRandom random = new SplittableRandom(3);
+      for (int k = 0; k < w.length; k++) {
+        w[k] = random.nextDouble(-0.1, 0.1);
+        wf[k] = (float) w[k];
+      }
+      for (int j = 0; j < IN; j++) {
+        x[j] = random.nextDouble();
+        xf[j] = (float) x[j];
+      }
+      for (int i = 0; i < OUT; i++) {
+        d[i] = random.nextDouble(-1, 1);
+        df[i] = (float) d[i];
+      }
+    }
+  }
+
+  /** Today's forward shape, double. */
+  @Benchmark
+  public double[] forwardAxpyDouble(Data s) {
+    double[] z = s.z;
+    double[] w = s.w;
+    double[] x = s.x;
+    System.arraycopy(s.b, 0, z, 0, OUT);
+    for (int j = 0; j < IN; j++) {
+      final double a = x[j];
+      final int row = j * OUT;
+      for (int i = 0; i < OUT; i++) {
+        z[i] += w[row + i] * a;
+      }
+    }
+    return z;
+  }
+
+  /** Four columns per pass, double. */
+  @Benchmark
+  public double[] forwardAxpy4Double(Data s) {
+    double[] z = s.z;
+    double[] w = s.w;
+    double[] x = s.x;
+    System.arraycopy(s.b, 0, z, 0, OUT);
+    for (int j = 0; j < IN; j += 4) {
+      final double a0 = x[j];
+      final double a1 = x[j + 1];
+      final double a2 = x[j + 2];
+      final double a3 = x[j + 3];
+      final int r0 = j * OUT;
+      final int r1 = r0 + OUT;
+      final int r2 = r1 + OUT;
+      final int r3 = r2 + OUT;
+      for (int i = 0; i < OUT; i++) {
+        z[i] += w[r0 + i] * a0 + w[r1 + i] * a1 + w[r2 + i] * a2 + w[r3 + i] * a3;
+      }
+    }
+    return z;
+  }
+
+  /** Today's fused update, double. */
+  @Benchmark
+  public double[] updateFusedDouble(Data s) {
+    double[] w = s.w;
+    double[] d = s.d;
+    double[] x = s.x;
+    double rate = s.rate;
+    for (int j = 0; j < IN; j++) {
+      final int row = j * OUT;
+      final double a = x[j];
+      for (int i = 0; i < OUT; i++) {
+        final int k = row + i;
+        double g = d[i] * a;
+        w[k] -= rate * g;
+      }
+    }
+    return w;
+  }
+
+  /** Update with the rate folded into the delta once, double. */
+  @Benchmark
+  public double[] updateScaledDouble(Data s) {
+    double[] w = s.w;
+    double[] rd = s.rd;
+    double[] x = s.x;
+    for (int i = 0; i < OUT; i++) {
+      rd[i] = s.rate * s.d[i];
+    }
+    for (int j = 0; j < IN; j++) {
+      final int row = j * OUT;
+      final double a = x[j];
+      for (int i = 0; i < OUT; i++) {
+        w[row + i] -= rd[i] * a;
+      }
+    }
+    return w;
+  }
+
+  /** Today's forward shape, float. */
+  @Benchmark
+  public float[] forwardAxpyFloat(Data s) {
+    float[] z = s.zf;
+    float[] w = s.wf;
+    float[] x = s.xf;
+    System.arraycopy(s.bf, 0, z, 0, OUT);
+    for (int j = 0; j < IN; j++) {
+      final float a = x[j];
+      final int row = j * OUT;
+      for (int i = 0; i < OUT; i++) {
+        z[i] += w[row + i] * a;
+      }
+    }
+    return z;
+  }
+
+  /** Four columns per pass, float. */
+  @Benchmark
+  public float[] forwardAxpy4Float(Data s) {
+    float[] z = s.zf;
+    float[] w = s.wf;
+    float[] x = s.xf;
+    System.arraycopy(s.bf, 0, z, 0, OUT);
+    for (int j = 0; j < IN; j += 4) {
+      final float a0 = x[j];
+      final float a1 = x[j + 1];
+      final float a2 = x[j + 2];
+      final float a3 = x[j + 3];
+      final int r0 = j * OUT;
+      final int r1 = r0 + OUT;
+      final int r2 = r1 + OUT;
+      final int r3 = r2 + OUT;
+      for (int i = 0; i < OUT; i++) {
+        z[i] += w[r0 + i] * a0 + w[r1 + i] * a1 + w[r2 + i] * a2 + w[r3 + i] * a3;
+      }
+    }
+    return z;
+  }
+
+  /** Today's fused update, float. */
+  @Benchmark
+  public float[] updateFusedFloat(Data s) {
+    float[] w = s.wf;
+    float[] d = s.df;
+    float[] x = s.xf;
+    float rate = s.ratef;
+    for (int j = 0; j < IN; j++) {
+      final int row = j * OUT;
+      final float a = x[j];
+      for (int i = 0; i < OUT; i++) {
+        final int k = row + i;
+        float g = d[i] * a;
+        w[k] -= rate * g;
+      }
+    }
+    return w;
+  }
+
+  /** Update with the rate folded into the delta once, float. */
+  @Benchmark
+  public float[] updateScaledFloat(Data s) {
+    float[] w = s.wf;
+    float[] rd = s.rdf;
+    float[] x = s.xf;
+    for (int i = 0; i < OUT; i++) {
+      rd[i] = s.ratef * s.df[i];
+    }
+    for (int j = 0; j < IN; j++) {
+      final int row = j * OUT;
+      final float a = x[j];
+      for (int i = 0; i < OUT; i++) {
+        w[row + i] -= rd[i] * a;
+      }
+    }
+    return w;
+  }
+}
