@@ -150,6 +150,99 @@ final class TrainCommand implements Callable<Integer> {
       net.setLearningRate(rate);
     }
 
+    Prepared prepared = prepare(netSpec);
+    Dataset training = prepared.training();
+    Dataset rawTraining = prepared.rawTraining();
+    Scaler scaler = prepared.scaler();
+    Optional<Dataset> testSet = prepared.test();
+
+    List<CurvePoint> curve = new ArrayList<>();
+    Dataset trainingData = training;
+    Optional<Dataset> validationData = prepared.validation();
+    boolean trainAccuracy = report != null && training.isClassification();
+    TrainingResult result;
+    try (TrainingProgress progress =
+        TrainingProgress.start(out, TrainingProgress.isTerminal())) {
+      TrainingListener listener = new TrainingListener() {
+        @Override
+        public void onStart(TrainingPlan plan) {
+          progress.begin(plan);
+        }
+
+        @Override
+        public void onStep(int epoch, int step, int stepsPerEpoch, double runningLoss) {
+          progress.step(epoch, step, stepsPerEpoch, runningLoss);
+        }
+
+        @Override
+        public void onEpoch(EpochStats stats) {
+          double accuracy = trainAccuracy
+              ? Evaluator.classification(net, trainingData).accuracy() : Double.NaN;
+          curve.add(new CurvePoint(stats.epoch(), stats.trainingLoss(), accuracy,
+              stats.validationLoss(), stats.validationAccuracy()));
+          progress.epoch(stats);
+        }
+      };
+      result = Training.run(net, trainingData, validationData, settings(), listener);
+    }
+
+    Dataset measured = testSet.orElse(training);
+    String title = testSet.isPresent() ? prepared.testTitle()
+        : "training data (" + Diagnostics.plural(training.size(), "example")
+            + "; give --test or --test-fraction to measure on held-out data)";
+    Metrics metrics = Evaluator.evaluate(net, measured);
+    out.println();
+    out.println("trained " + netSpec.name() + " (" + netSpec.topology() + ", "
+        + Formats.count(netSpec.parameterCount()) + " parameters) for "
+        + Diagnostics.plural(result.epochs(), "epoch") + " on "
+        + Diagnostics.plural(training.size(), "example") + " in "
+        + String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0));
+    String metricsText = MetricsPrinter.text(netSpec.name() + " on the " + title + ":", metrics);
+    out.print(metricsText);
+
+    Path weightsFile = this.out != null ? this.out : Path.of(netSpec.name() + ".weights.json");
+    WeightFile weights = WeightFile.capture(net, rawTraining, scaler);
+    try {
+      weights.write(weightsFile);
+    } catch (IOException e) {
+      throw InputFiles.ioFailure(weightsFile, "weight file", e);
+    }
+    out.println("wrote the weights to " + weightsFile);
+
+    if (report != null) {
+      ReportData reportData = new ReportData(netSpec, network.file.toString(), settingsText(),
+          curve, title, metricsText,
+          metrics instanceof ClassificationMetrics c
+              ? Optional.of(new ReportData.Confusion(c.classNames(), c.confusion()))
+              : Optional.empty(),
+          regions(net, rawTraining, scaler));
+      InputFiles.writeText(report, HtmlReport.render(reportData), "report");
+      out.println("wrote the report to " + report);
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  /**
+   * The data of a run.
+   *
+   * @param training the examples to train on, scaled
+   * @param rawTraining the same, unscaled
+   * @param validation validation examples (scaled), from {@code --validate}
+   * @param test test examples (scaled), from {@code --test} or {@code --test-fraction}
+   * @param testTitle what the test examples are, for the output
+   * @param scaler the scaling fitted on the training examples, or null
+   */
+  private record Prepared(
+      Dataset training,
+      Dataset rawTraining,
+      Optional<Dataset> validation,
+      Optional<Dataset> test,
+      String testTitle,
+      Scaler scaler) {}
+
+  /** Loads the data, splits off the test and validation parts, fits and applies the scaling. */
+  private Prepared prepare(NetworkSpec netSpec) {
     Dataset all = DataOptions.load(columns.loader(), data, "data file");
     DataFit.check(all, netSpec);
     Dataset training = all;
@@ -187,72 +280,7 @@ final class TrainCommand implements Callable<Integer> {
       validation = validation.map(scaler::apply);
       testSet = testSet.map(scaler::apply);
     }
-
-    List<CurvePoint> curve = new ArrayList<>();
-    Dataset trainingData = training;
-    Optional<Dataset> validationData = validation;
-    boolean trainAccuracy = report != null && training.isClassification();
-    TrainingResult result;
-    try (TrainingProgress progress =
-        TrainingProgress.start(out, TrainingProgress.isTerminal())) {
-      TrainingListener listener = new TrainingListener() {
-        @Override
-        public void onStart(TrainingPlan plan) {
-          progress.begin(plan);
-        }
-
-        @Override
-        public void onStep(int epoch, int step, int stepsPerEpoch, double runningLoss) {
-          progress.step(epoch, step, stepsPerEpoch, runningLoss);
-        }
-
-        @Override
-        public void onEpoch(EpochStats stats) {
-          double accuracy = trainAccuracy
-              ? Evaluator.classification(net, trainingData).accuracy() : Double.NaN;
-          curve.add(new CurvePoint(stats.epoch(), stats.trainingLoss(), accuracy,
-              stats.validationLoss(), stats.validationAccuracy()));
-          progress.epoch(stats);
-        }
-      };
-      result = Training.run(net, trainingData, validationData, settings(), listener);
-    }
-
-    Dataset measured = testSet.orElse(training);
-    String title = testSet.isPresent() ? testTitle
-        : "training data (" + Diagnostics.plural(training.size(), "example")
-            + "; give --test or --test-fraction to measure on held-out data)";
-    Metrics metrics = Evaluator.evaluate(net, measured);
-    out.println();
-    out.println("trained " + netSpec.name() + " (" + netSpec.topology() + ", "
-        + Formats.count(netSpec.parameterCount()) + " parameters) for "
-        + Diagnostics.plural(result.epochs(), "epoch") + " on "
-        + Diagnostics.plural(training.size(), "example") + " in "
-        + String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0));
-    String metricsText = MetricsPrinter.text(netSpec.name() + " on the " + title + ":", metrics);
-    out.print(metricsText);
-
-    Path weightsFile = this.out != null ? this.out : Path.of(netSpec.name() + ".weights.json");
-    WeightFile weights = WeightFile.capture(net, rawTraining, scaler);
-    try {
-      weights.write(weightsFile);
-    } catch (IOException e) {
-      throw InputFiles.ioFailure(weightsFile, "weight file", e);
-    }
-    out.println("wrote the weights to " + weightsFile);
-
-    if (report != null) {
-      ReportData reportData = new ReportData(netSpec, network.file.toString(), settingsText(),
-          curve, title, metricsText,
-          metrics instanceof ClassificationMetrics c
-              ? Optional.of(new ReportData.Confusion(c.classNames(), c.confusion()))
-              : Optional.empty(),
-          regions(net, rawTraining, scaler));
-      InputFiles.writeText(report, HtmlReport.render(reportData), "report");
-      out.println("wrote the report to " + report);
-    }
-    out.flush();
-    return ExitCode.OK;
+    return new Prepared(training, rawTraining, validation, testSet, testTitle, scaler);
   }
 
   private void checkOptions() {
