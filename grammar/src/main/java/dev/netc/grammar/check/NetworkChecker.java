@@ -86,7 +86,8 @@ final class NetworkChecker {
       read(statement, s);
     }
     Span nameSpan = positions.of(name);
-    if (!syntaxErrors) {
+    if (!syntaxErrors && !s.broken) {
+      // an unknown statement may have swallowed the statements up to its ';'
       missing(s.first.containsKey("input"), nameSpan, name, "'input' statement", "input 4;");
       missing(!s.layers.isEmpty(), nameSpan, name, "'dense' layer", "dense 3 softmax;");
       missing(
