@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -65,13 +66,7 @@ final class Generation {
       contents.put(input, bytes);
       hashes.put(input, Hashing.sha256(bytes));
     }
-    String fingerprint =
-        Hashing.sha256(
-            request.pluginVersion()
-                + "\n"
-                + Hashing.codeFingerprint(NetcCompiler.class, SourceFile.class, Generation.class)
-                + "\n"
-                + request.configurationText());
+    String fingerprint = fingerprint();
     Staleness.Plan plan =
         Staleness.plan(previous, fingerprint, hashes, output -> Files.isRegularFile(Path.of(output)));
     log.debug("netc: " + plan.stale().size() + " stale, " + plan.unchanged().size()
@@ -83,64 +78,11 @@ final class Generation {
     Map<String, IncrementalState.Entry> previousEntries =
         previous.map(IncrementalState::entries).orElse(new TreeMap<>());
     List<Problem> problems = new ArrayList<>();
-    List<CompileInput> compileInputs = new ArrayList<>();
-    for (String input : plan.stale()) {
-      Path file = sourceFile(input);
-      buildContext.removeMessages(file.toFile());
-      SourceText.Decoded decoded = SourceText.decode(file, contents.get(input), request.encoding());
-      PackageNames.Resolved pkg = PackageNames.resolve(input, request.packageName());
-      if (decoded.problem() != null) {
-        problems.add(decoded.problem());
-      } else if (pkg.error() != null) {
-        problems.add(new Problem(file, 1, 1, true, pkg.error()));
-      } else {
-        log.debug("netc: " + input + ": package for a file without a declaration "
-            + pkg.packageName().map(p -> "'" + p + "'").orElse("(default)") + " from "
-            + pkg.source());
-        compileInputs.add(new CompileInput(new SourceFile(input, decoded.text()), pkg.packageName()));
-      }
-    }
-
-    CompileResult result = compile(compileInputs);
-    for (Diagnostic d : result.diagnostics()) {
-      problems.add(
-          new Problem(sourceFile(d.source().name()), d.line(), d.column(), d.isError(), d.message()));
-    }
-    Map<String, List<GeneratedClass>> classesByInput = new LinkedHashMap<>();
-    for (GeneratedClass generated : result.classes()) {
-      classesByInput.computeIfAbsent(generated.network().sourceName(), k -> new ArrayList<>())
-          .add(generated);
-    }
+    Map<String, List<GeneratedClass>> classesByInput = compile(plan.stale(), contents, problems);
     problems.addAll(clashesWithUnchanged(plan, previousEntries, classesByInput));
+    Failures failures = report(problems);
 
-    TreeSet<Path> failedFiles = new TreeSet<>();
-    int failingErrors = 0;
-    int failingWarnings = 0;
-    problems.sort(null);
-    for (Problem problem : problems) {
-      boolean fails = problem.error() || request.failOnWarning();
-      if (problem.error()) {
-        log.error(problem.toLogLine());
-      } else {
-        log.warn(problem.toLogLine());
-      }
-      if (buildContext.isIncremental()) {
-        // An IDE: a marker on the line. (The command line's default context would log the
-        // message a second time, in another format.)
-        buildContext.addMessage(
-            problem.file().toFile(), problem.line(), problem.column(), problem.message(),
-            problem.error() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING, null);
-      }
-      if (fails) {
-        failedFiles.add(problem.file());
-        if (problem.error()) {
-          failingErrors++;
-        } else {
-          failingWarnings++;
-        }
-      }
-    }
-
+    // Write what compiled, also when other files failed (the IDE and the next run profit).
     SortedMap<String, IncrementalState.Entry> nextEntries = new TreeMap<>();
     for (String input : plan.unchanged()) {
       nextEntries.put(input, previousEntries.get(input));
@@ -148,7 +90,7 @@ final class Generation {
     int regenerated = 0;
     int written = 0;
     for (String input : plan.stale()) {
-      if (failedFiles.contains(sourceFile(input))) {
+      if (failures.files().contains(sourceFile(input))) {
         continue;
       }
       List<String> outputs = new ArrayList<>();
@@ -168,9 +110,10 @@ final class Generation {
       nextEntries.put(input, new IncrementalState.Entry(hashes.get(input), classes.size(), outputs));
     }
 
-    if (!failedFiles.isEmpty()) {
-      throw new MojoFailureException(failureMessage(failingErrors, failingWarnings,
-          failedFiles.size()));
+    // Keep the old state on failure, so that everything this run compiled stays stale.
+    if (!failures.files().isEmpty()) {
+      throw new MojoFailureException(
+          failureMessage(failures.errors(), failures.warnings(), failures.files().size()));
     }
     IncrementalState next = new IncrementalState(fingerprint, nextEntries);
     for (String output : Staleness.obsoleteOutputs(previous, next)) {
@@ -181,6 +124,97 @@ final class Generation {
     int total = nextEntries.values().stream().mapToInt(IncrementalState.Entry::networks).sum();
     log.info("netc: " + regenerated + " of " + plural(total, "network") + " regenerated into "
         + display(request.outputDirectory()) + " (" + plural(written, "file") + " written)");
+  }
+
+  /** Plugin version, the compiler's code and the configuration, hashed. */
+  private String fingerprint() throws IOException {
+    return Hashing.sha256(
+        request.pluginVersion()
+            + "\n"
+            + Hashing.codeFingerprint(NetcCompiler.class, SourceFile.class, Generation.class)
+            + "\n"
+            + request.configurationText());
+  }
+
+  /**
+   * Decodes the stale inputs, gives each its default package and compiles them all at once; adds
+   * every problem to {@code problems} and returns the generated classes by input.
+   */
+  private Map<String, List<GeneratedClass>> compile(
+      List<String> stale, Map<String, byte[]> contents, List<Problem> problems) {
+    List<CompileInput> compileInputs = new ArrayList<>();
+    for (String input : stale) {
+      Path file = sourceFile(input);
+      buildContext.removeMessages(file.toFile());
+      SourceText.Decoded decoded = SourceText.decode(file, contents.get(input), request.encoding());
+      PackageNames.Resolved pkg = PackageNames.resolve(input, request.packageName());
+      if (decoded.problem() != null) {
+        problems.add(decoded.problem());
+      } else if (pkg.error() != null) {
+        problems.add(new Problem(file, 1, 1, true, pkg.error()));
+      } else {
+        log.debug("netc: " + input + ": package for a file without a declaration "
+            + pkg.packageName().map(p -> "'" + p + "'").orElse("(default)") + " from "
+            + pkg.source());
+        compileInputs.add(new CompileInput(new SourceFile(input, decoded.text()), pkg.packageName()));
+      }
+    }
+    Map<String, List<GeneratedClass>> classesByInput = new LinkedHashMap<>();
+    if (compileInputs.isEmpty()) {
+      return classesByInput;
+    }
+    CompileResult result = NetcCompiler.compile(compileInputs);
+    for (Diagnostic d : result.diagnostics()) {
+      problems.add(
+          new Problem(sourceFile(d.source().name()), d.line(), d.column(), d.isError(), d.message()));
+    }
+    for (GeneratedClass generated : result.classes()) {
+      classesByInput.computeIfAbsent(generated.network().sourceName(), k -> new ArrayList<>())
+          .add(generated);
+    }
+    return classesByInput;
+  }
+
+  /**
+   * What fails the build.
+   *
+   * @param errors errors reported
+   * @param warnings warnings that count because of {@code failOnWarning}
+   * @param files the files they are in
+   */
+  private record Failures(int errors, int warnings, Set<Path> files) {}
+
+  /**
+   * Logs every problem, sorted by file, line and column, in the compiler's one-line form (and, in
+   * an IDE, as a marker), and counts what fails the build.
+   */
+  private Failures report(List<Problem> problems) {
+    problems.sort(null);
+    Set<Path> files = new TreeSet<>();
+    int errors = 0;
+    int warnings = 0;
+    for (Problem problem : problems) {
+      if (problem.error()) {
+        log.error(problem.toLogLine());
+      } else {
+        log.warn(problem.toLogLine());
+      }
+      if (buildContext.isIncremental()) {
+        // An IDE: a marker on the line. (The command line's default context would log the
+        // message a second time, in another format.)
+        buildContext.addMessage(
+            problem.file().toFile(), problem.line(), problem.column(), problem.message(),
+            problem.error() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING, null);
+      }
+      if (problem.error()) {
+        errors++;
+        files.add(problem.file());
+      } else if (request.failOnWarning()) {
+        warnings++;
+        files.add(problem.file());
+      }
+    }
+    return new Failures(errors, warnings, files);
   }
 
   /** The {@code .nn} files below the source folder, relative, {@code /}-separated, sorted. */
@@ -202,13 +236,6 @@ final class Generation {
       inputs.add(file.replace(File.separatorChar, '/'));
     }
     return inputs;
-  }
-
-  private CompileResult compile(List<CompileInput> inputs) {
-    if (inputs.isEmpty()) {
-      return new CompileResult(List.of(), List.of());
-    }
-    return NetcCompiler.compile(inputs);
   }
 
   /**
