@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.iris.IrisNet;
+import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.train.Trainer;
 import nets.Regressor;
 import nets.Tiny;
 import org.junit.jupiter.api.Test;
 
-/** Uses the classes the plugin generated, through the runtime's interface. */
+/** Uses the classes the plugin generated, through the runtime's interface and trainer. */
 class NetworksTest {
 
   @Test
@@ -17,11 +19,7 @@ class NetworksTest {
     CompiledNetwork net = new XorNet();
     double[][] x = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
     double[][] t = {{0}, {1}, {1}, {0}};
-    for (int epoch = 0; epoch < 2000; epoch++) {
-      for (int i = 0; i < 4; i++) {
-        net.trainStep(x[i], t[i]);
-      }
-    }
+    new Trainer().epochs(2000).batchSize(1).train(net, Dataset.of(x, t));
     for (int i = 0; i < 4; i++) {
       double y = net.predict(x[i])[0];
       assertEquals(t[i][0], y, 0.2, "xor(" + x[i][0] + ", " + x[i][1] + ") = " + y);
