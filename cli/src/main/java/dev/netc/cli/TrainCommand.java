@@ -122,9 +122,9 @@ final class TrainCommand implements Callable<Integer> {
       description = "Save a checkpoint to FILE every --every epochs, to --resume from.")
   Path checkpoint;
 
-  @Option(names = "--every", paramLabel = "N", defaultValue = "1",
-      description = "Epochs between checkpoints (default: ${DEFAULT-VALUE}).")
-  int every;
+  @Option(names = "--every", paramLabel = "N",
+      description = "Epochs between checkpoints (default: 1).")
+  Integer every;
 
   @Option(names = "--resume", paramLabel = "FILE",
       description = "Continue the run saved in this checkpoint (same data and options).")
@@ -287,7 +287,13 @@ final class TrainCommand implements Callable<Integer> {
     positive("--epochs", epochs);
     positive("--batch", batch);
     positive("--threads", threads);
-    positive("--every", every);
+    if (every != null) {
+      positive("--every", every);
+      if (checkpoint == null) {
+        throw CommandFailure.input("--every " + every
+            + ": checkpoints need a file; add --checkpoint FILE");
+      }
+    }
     if (!reduction.equals("sum") && !reduction.equals("mean")) {
       throw CommandFailure.input("--reduction " + reduction + ": expected sum or mean");
     }
@@ -324,7 +330,7 @@ final class TrainCommand implements Callable<Integer> {
     return new Training.Settings(epochs, batch,
         reduction.equals("mean") ? Reduction.MEAN : Reduction.SUM,
         noShuffle ? Optional.empty() : Optional.of(seed), threads,
-        Optional.ofNullable(checkpoint), every, Optional.ofNullable(resume));
+        Optional.ofNullable(checkpoint), every == null ? 1 : every, Optional.ofNullable(resume));
   }
 
   private List<String> settingsText() {
