@@ -68,6 +68,7 @@ final class NetworkChecker {
     Optional<Precision> precision = Optional.empty();
     final List<LayerDraft> layers = new ArrayList<>();
     boolean broken;
+    int lastBrokenLine = -1;
   }
 
   /**
@@ -136,6 +137,10 @@ final class NetworkChecker {
   private void read(NetcParser.StatementContext statement, Statements s) {
     boolean broken = Trees.hasSyntaxError(statement);
     s.broken |= broken;
+    if (broken) {
+      Token last = statement.getStop() == null ? statement.getStart() : statement.getStop();
+      s.lastBrokenLine = last.getLine();
+    }
     if (statement instanceof NetcParser.DenseStatementContext dense) {
       int number = s.layers.size() + 1;
       s.layers.add(broken ? brokenDraft(dense, number) : draft(dense, number));
@@ -143,7 +148,10 @@ final class NetworkChecker {
     }
     if (statement instanceof NetcParser.UnknownStatementContext unknown) {
       s.broken = true;
-      Unknowns.report(unknown.NAME().getSymbol(), STATEMENTS, "statement", positions, diagnostics);
+      if (s.lastBrokenLine != unknown.getStart().getLine()) {
+        Unknowns.report(
+            unknown.NAME().getSymbol(), STATEMENTS, "statement", positions, diagnostics);
+      } // else it is what the parser left of a statement with a syntax error on the same line
       return;
     }
     if (broken) {

@@ -33,6 +33,27 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
     return errors;
   }
 
+  /**
+   * Never repairs by dropping a {@code ;} or {@code }}: the words of the language are names after
+   * {@code as}, so in {@code dense 1 sigmoid as;} ANTLR would drop the {@code ;} and take the next
+   * statement's {@code loss} for the name, turning one mistake into two.
+   */
+  @Override
+  protected Token singleTokenDeletion(Parser recognizer) {
+    String text = recognizer.getCurrentToken().getText();
+    return ";".equals(text) || "}".equals(text) ? null : super.singleTokenDeletion(recognizer);
+  }
+
+  /**
+   * Never repairs by inventing a number: in {@code dense eight tanh;} that would make {@code
+   * eight} the activation and report {@code tanh} as a second error.
+   */
+  @Override
+  protected boolean singleTokenInsertion(Parser recognizer) {
+    return !recognizer.getExpectedTokens().contains(NetcParser.NUMBER)
+        && super.singleTokenInsertion(recognizer);
+  }
+
   @Override
   protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
     mismatch(recognizer, e.getOffendingToken(), recognizer.getExpectedTokens());
