@@ -45,7 +45,11 @@ final class EvalCommand implements Callable<Integer> {
     CompiledNetwork net = loaded.newInstance();
     WeightFile saved = weights.applyTo(net);
     CsvLoader loader = columns.loader();
-    if (!columns.numericTargets() && !saved.classNames().isEmpty()) {
+    if (!columns.numericTargets()) {
+      if (saved.classNames().isEmpty()) {
+        throw CommandFailure.input(weights.file + " was trained on numeric targets (it has no"
+            + " classes); name the target columns of " + data + " with --targets COL,...");
+      }
       loader.classNames(saved.classNames());
     }
     Dataset examples = DataOptions.load(loader, data, "data file");

@@ -194,6 +194,11 @@ class CommandsTest {
         "--targets", "3", "--ignore", "1");
     assertEquals(0, eval.exitCode(), eval::toString);
     assertTrue(eval.out().contains("mse") && eval.out().contains("mae"), eval::toString);
+    Cli.Run noTargets = Cli.run("eval", Cli.resource("sine.nn"), "--weights", weights, "--data",
+        data);
+    assertEquals(1, noTargets.exitCode(), noTargets::toString);
+    assertTrue(noTargets.err().contains("was trained on numeric targets (it has no classes); name"
+        + " the target columns of " + data + " with --targets COL,..."), noTargets::toString);
 
     Cli.Run predict = Cli.run("predict", Cli.resource("sine.nn"), "--weights", weights, "--data",
         data);
