@@ -68,11 +68,11 @@ final class Generation {
     }
     String fingerprint = fingerprint();
     Staleness.Plan plan =
-        Staleness.plan(previous, fingerprint, hashes, output -> Files.isRegularFile(Path.of(output)));
+        Staleness.plan(previous, fingerprint, hashes, output -> Files.isRegularFile(outputFile(output)));
     log.debug("netc: " + plan.stale().size() + " stale, " + plan.unchanged().size()
         + " unchanged (" + plan.reason() + ")");
     for (String output : plan.removedOutputs()) {
-      delete(Path.of(output));
+      delete(outputFile(output));
     }
 
     Map<String, IncrementalState.Entry> previousEntries =
@@ -98,11 +98,11 @@ final class Generation {
       for (GeneratedClass generated : classes) {
         Path target = request.outputDirectory().resolve(generated.relativePath());
         written += writeIfChanged(target, generated.javaSource()) ? 1 : 0;
-        outputs.add(target.toString());
+        outputs.add(recorded(target));
         if (request.generateTests()) {
           Path test = request.testOutputDirectory().resolve(GeneratedTests.relativePath(generated));
           written += writeIfChanged(test, GeneratedTests.source(generated)) ? 1 : 0;
-          outputs.add(test.toString());
+          outputs.add(recorded(test));
         }
       }
       regenerated += classes.size();
@@ -117,7 +117,7 @@ final class Generation {
     }
     IncrementalState next = new IncrementalState(fingerprint, nextEntries);
     for (String output : Staleness.obsoleteOutputs(previous, next)) {
-      delete(Path.of(output));
+      delete(outputFile(output));
     }
     next.write(request.stateFile());
 
@@ -255,7 +255,7 @@ final class Generation {
     List<Problem> clashes = new ArrayList<>();
     for (Map.Entry<String, List<GeneratedClass>> e : classesByInput.entrySet()) {
       for (GeneratedClass generated : e.getValue()) {
-        String output = request.outputDirectory().resolve(generated.relativePath()).toString();
+        String output = recorded(request.outputDirectory().resolve(generated.relativePath()));
         String owner = ownerOfOutput.get(output);
         if (owner != null) {
           clashes.add(
@@ -285,7 +285,28 @@ final class Generation {
     return true;
   }
 
+  /**
+   * How the state records an output: relative to the project's folder, {@code /}-separated, so
+   * that a copied or moved project does not refer to (and delete) the files of the original.
+   */
+  private String recorded(Path output) {
+    Path base = request.baseDirectory().toAbsolutePath().normalize();
+    return base.relativize(output.toAbsolutePath().normalize()).toString()
+        .replace(File.separatorChar, '/');
+  }
+
+  /** The file a recorded output names. */
+  private Path outputFile(String recorded) {
+    return request.baseDirectory().toAbsolutePath().resolve(recorded).normalize();
+  }
+
+  /** Deletes a generated file; never anything outside the output folders. */
   private void delete(Path file) throws IOException {
+    if (!file.startsWith(request.outputDirectory())
+        && !file.startsWith(request.testOutputDirectory())) {
+      log.debug("netc: not deleting " + file + ", which is outside the output folders");
+      return;
+    }
     if (Files.deleteIfExists(file)) {
       buildContext.refresh(file.toFile());
       log.debug("netc: deleted " + file);

@@ -47,13 +47,19 @@ record GenerationRequest(
    * recompiles everything.
    */
   String configurationText() {
-    return "sourceDirectory=" + sourceDirectory
-        + "\noutputDirectory=" + outputDirectory
-        + "\ntestOutputDirectory=" + testOutputDirectory
+    return "sourceDirectory=" + relative(sourceDirectory)
+        + "\noutputDirectory=" + relative(outputDirectory)
+        + "\ntestOutputDirectory=" + relative(testOutputDirectory)
         + "\npackageName=" + packageName.orElse("")
         + "\nencoding=" + encoding.name()
         + "\ngenerateTests=" + generateTests
         + "\nfailOnWarning=" + failOnWarning
         + "\n";
+  }
+
+  /** {@code folder} relative to the project, so that a moved project keeps its state. */
+  private String relative(Path folder) {
+    Path base = baseDirectory.toAbsolutePath().normalize();
+    return base.relativize(folder.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 }

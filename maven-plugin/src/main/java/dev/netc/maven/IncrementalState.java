@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * <pre>
  * netc-state 1
  * fingerprint 3f2a...
- * input iris.nn 9c1e... 1 /abs/target/generated-sources/netc/IrisNet.java
+ * input iris.nn 9c1e... 1 target/generated-sources/netc/IrisNet.java
  * </pre>
  *
  * ({@code input}, relative path, SHA-256 of its bytes, number of networks, then its outputs).
@@ -45,7 +45,7 @@ record IncrementalState(String fingerprint, SortedMap<String, Entry> entries) {
    *
    * @param hash SHA-256 (hex) of the input's bytes
    * @param networks how many networks (classes) it generated
-   * @param outputs the files written for it, absolute, sorted
+   * @param outputs the files written for it, relative to the project's folder, sorted
    */
   record Entry(String hash, int networks, List<String> outputs) {
     Entry {
