@@ -98,6 +98,21 @@ class CommandsTest {
         "scaling saved: " + weights);
   }
 
+  /** The README's first command, on the samples' own iris.nn. */
+  @Test
+  void theReadmeCommandReachesNinetyFivePercentWithTheSampleNetwork() {
+    Path sample = Path.of(System.getProperty("netc.samples", "../samples"),
+        "src/main/netc/iris.nn");
+    assumeTrue(Files.exists(sample), "samples/src/main/netc/iris.nn is not there");
+    Cli.Run run = Cli.run("train", sample, "--data", IRIS_CSV, "--test-fraction", "0.3",
+        "--seed", "1", "--scale", "standard", "--out", dir.resolve("IrisNet.weights.json"));
+    assertEquals(0, run.exitCode(), run::toString);
+    Matcher accuracy = Pattern.compile("accuracy\\s+([0-9.]+)% \\((\\d+)/45\\)")
+        .matcher(run.out());
+    assertTrue(accuracy.find(), run::toString);
+    assertTrue(Double.parseDouble(accuracy.group(1)) >= 95.0, run::toString);
+  }
+
   @Test
   void trainIsReproducibleFromTheSeed() throws Exception {
     Path again = dir.resolve("again.json");
