@@ -75,12 +75,7 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
       return;
     }
     beginErrorCondition(recognizer);
-    Token token = recognizer.getCurrentToken();
-    IntervalSet expected = getExpectedTokens(recognizer);
-    if (nonFinite(token, expected)) {
-      return;
-    }
-    report(recognizer, token, expected);
+    mismatch(recognizer, recognizer.getCurrentToken(), getExpectedTokens(recognizer));
   }
 
   @Override
@@ -143,6 +138,17 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
           "the file ends too early: expected " + words);
       return;
     }
+    if ("network".equals(token.getText()) && expected.contains(literal(recognizer, "'}'"))) {
+      diagnostics.report(
+          DiagnosticKind.SYNTAX,
+          positions.of(token),
+          "expected '}' before 'network': close the network above first");
+      return;
+    }
+    if (";".equals(token.getText()) && previous != null && ";".equals(previous.getText())) {
+      diagnostics.report(DiagnosticKind.SYNTAX, positions.of(token), "extra ';': remove it");
+      return;
+    }
     Optional<String> suggestion =
         token.getType() == NetcParser.NAME
             ? Suggestions.closest(
@@ -173,8 +179,13 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
   /** The token type of {@code ';'}. */
   private static int semicolon(Parser recognizer) {
+    return literal(recognizer, "';'");
+  }
+
+  /** The token type of a literal of the grammar, quoted as ANTLR names it ({@code "';'"}). */
+  private static int literal(Parser recognizer, String quoted) {
     for (int type = 1; type <= recognizer.getVocabulary().getMaxTokenType(); type++) {
-      if ("';'".equals(recognizer.getVocabulary().getLiteralName(type))) {
+      if (quoted.equals(recognizer.getVocabulary().getLiteralName(type))) {
         return type;
       }
     }
