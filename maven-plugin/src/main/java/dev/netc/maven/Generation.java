@@ -265,8 +265,8 @@ final class Generation {
                   generated.network().span().column(),
                   true,
                   "network '" + generated.network().name() + "' generates class "
-                      + generated.qualifiedName() + ", which " + owner + " also generates:"
-                      + " rename one of the networks or put them in different packages"));
+                      + generated.qualifiedName() + ", which " + owner + " also generates; rename one"
+                      + " of them or give their files different packages"));
         }
       }
     }
