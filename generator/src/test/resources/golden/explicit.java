@@ -158,7 +158,8 @@ public final class Exercise1 implements CompiledNetwork {
     loadInput(input);
     checkLength("output", output, 2);
     forward();
-    System.arraycopy(x2, 0, output, 0, 2);
+    output[0] = x2[0];
+    output[1] = x2[1];
   }
 
   @Override
@@ -309,12 +310,17 @@ public final class Exercise1 implements CompiledNetwork {
 
   private void loadInput(double[] input) {
     checkLength("input", input, 5);
-    System.arraycopy(input, 0, x0, 0, 5);
+    x0[0] = input[0];
+    x0[1] = input[1];
+    x0[2] = input[2];
+    x0[3] = input[3];
+    x0[4] = input[4];
   }
 
   private void loadTarget(double[] target) {
     checkLength("target", target, 2);
-    System.arraycopy(target, 0, t, 0, 2);
+    t[0] = target[0];
+    t[1] = target[1];
   }
 
   private void forward() {

@@ -212,9 +212,8 @@ public final class Regressor implements CompiledNetwork {
     loadInput(input);
     checkLength("output", output, 2);
     forward();
-    for (int k = 0; k < 2; k++) {
-      output[k] = x2[k];
-    }
+    output[0] = x2[0];
+    output[1] = x2[1];
   }
 
   @Override
@@ -375,16 +374,15 @@ public final class Regressor implements CompiledNetwork {
 
   private void loadInput(double[] input) {
     checkLength("input", input, 3);
-    for (int k = 0; k < 3; k++) {
-      x0[k] = (float) input[k];
-    }
+    x0[0] = (float) input[0];
+    x0[1] = (float) input[1];
+    x0[2] = (float) input[2];
   }
 
   private void loadTarget(double[] target) {
     checkLength("target", target, 2);
-    for (int k = 0; k < 2; k++) {
-      t[k] = (float) target[k];
-    }
+    t[0] = (float) target[0];
+    t[1] = (float) target[1];
   }
 
   private void forward() {

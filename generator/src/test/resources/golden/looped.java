@@ -183,7 +183,8 @@ public final class Looped implements CompiledNetwork {
     loadInput(input);
     checkLength("output", output, 2);
     forward();
-    System.arraycopy(x2, 0, output, 0, 2);
+    output[0] = x2[0];
+    output[1] = x2[1];
   }
 
   @Override
@@ -324,7 +325,8 @@ public final class Looped implements CompiledNetwork {
 
   private void loadTarget(double[] target) {
     checkLength("target", target, 2);
-    System.arraycopy(target, 0, t, 0, 2);
+    t[0] = target[0];
+    t[1] = target[1];
   }
 
   private void forward() {

@@ -31,6 +31,9 @@ public final class ClassEmitter {
   private static final TypeName STRINGS = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
   private static final ArrayTypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
 
+  /** Arrays up to this length are copied with one statement per element (no arraycopy call). */
+  private static final int SMALL_COPY = 16;
+
   private final NetworkPlan plan;
   private final Network network;
   private final Arith arith;
@@ -305,7 +308,11 @@ public final class ClassEmitter {
         .addStatement("loadInput(input)")
         .addStatement("checkLength($S, output, $L)", "output", outputs)
         .addStatement("forward()");
-    if (arith.isFloat()) {
+    if (outputs <= SMALL_COPY) {
+      for (int k = 0; k < outputs; k++) {
+        predict.addStatement("output[$L] = $L[$L]", k, out, k);
+      }
+    } else if (arith.isFloat()) {
       predict.beginControlFlow("for (int k = 0; k < $L; k++)", outputs)
           .addStatement("output[k] = $L[k]", out).endControlFlow();
     } else {
@@ -501,8 +508,13 @@ public final class ClassEmitter {
     }
   }
 
+  /** Copies small arrays element by element (no call), larger ones with arraycopy or a loop. */
   private void copyIn(MethodSpec.Builder m, String from, String to, int n) {
-    if (arith.isFloat()) {
+    if (n <= SMALL_COPY) {
+      for (int k = 0; k < n; k++) {
+        m.addStatement("$L[$L] = $L$L[$L]", to, k, arith.isFloat() ? "(float) " : "", from, k);
+      }
+    } else if (arith.isFloat()) {
       m.beginControlFlow("for (int k = 0; k < $L; k++)", n)
           .addStatement("$L[k] = (float) $L[k]", to, from).endControlFlow();
     } else {

@@ -40,11 +40,19 @@ public final class Planner {
 
   /** The plan of {@code network}, in its own package or else {@code fallbackPackage}. */
   public static NetworkPlan plan(Network network, String fallbackPackage) {
+    return plan(network, fallbackPackage, UNROLL_MAX_WEIGHTS);
+  }
+
+  /**
+   * The plan with another unrolling threshold: for measurements that compare code shapes (the
+   * benchmarks); {@code 0} loops every layer, {@code Integer.MAX_VALUE} unrolls every layer.
+   */
+  public static NetworkPlan plan(Network network, String fallbackPackage, int unrollMaxWeights) {
     checkLoss(network);
     List<LayerPlan> layers = new ArrayList<>();
     for (DenseLayer layer : network.layers()) {
       CodeShape shape =
-          layer.weightCount() <= UNROLL_MAX_WEIGHTS ? CodeShape.UNROLLED : CodeShape.LOOPED;
+          layer.weightCount() <= unrollMaxWeights ? CodeShape.UNROLLED : CodeShape.LOOPED;
       layers.add(new LayerPlan(layer, shape));
     }
     String pkg = network.packageName().orElse(fallbackPackage == null ? "" : fallbackPackage);
