@@ -1,13 +1,16 @@
 // The .nn language, version 1 (DSL.md, "Grammar").
 //
-// Deviations from the spec's grammar, all for better diagnostics, none changes which files are
-// valid: every place that takes a NAME takes the rule `name`, so the words of the language are
-// names there (DSL.md, "Lexical rules"); `name` also admits BAD_NAME (a word with non-ASCII
-// letters), `number` (a value in a vector, a bias or an argument) admits a NAME such as NaN, and
-// `file` admits zero networks, and a statement or a layer body item may start with an unknown
-// word (`optimiser sgd;`, `weight = ...`), so that the checker can say what is wrong in plain words instead
-// of a parser message. Stray characters and block comments go to the hidden channel,
-// where the syntax stage looks for stray characters and unterminated comments.
+// Deviations from the spec's grammar, all for better diagnostics; none changes which files are
+// valid:
+// - every place that takes a NAME takes the rule `name`, so the words of the language are names
+//   there (DSL.md, "Lexical rules"); `name` also admits BAD_NAME (a word with non-ASCII letters);
+// - `number` (a value in a vector, a bias or an argument) admits a NAME such as NaN;
+// - `file` admits zero networks;
+// - a statement or a layer body item may start with an unknown word (`optimiser sgd;`,
+//   `weight = ...`);
+// so that the checker can say what is wrong in plain words instead of a parser message. Stray
+// characters and block comments go to the hidden channel, where the syntax stage looks for stray
+// characters and unterminated comments.
 grammar Netc;
 
 file          : packageDecl? network* EOF ;
