@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
@@ -25,7 +27,21 @@ final class Report {
    * with other work, other processes only ever slow an iteration down, so the best iteration, per
    * CPU-second, is the closest to the code's own speed and the most stable across runs.
    */
-  private record Figure(double score, double mean, double wall, double share, double allocatedBytes) {}
+  private record Figure(
+      double score, double mean, double wall, double share, double allocatedBytes, double opsPerIteration) {}
+
+  /** Operations (examples) per measurement iteration, on average. */
+  private static double opsPerIteration(RunResult run) {
+    long ops = 0;
+    int iterations = 0;
+    for (BenchmarkResult benchmark : run.getBenchmarkResults()) {
+      for (IterationResult iteration : benchmark.getIterationResults()) {
+        ops += iteration.getMetadata().getMeasuredOps();
+        iterations++;
+      }
+    }
+    return iterations == 0 ? Double.NaN : (double) ops / iterations;
+  }
 
   /** The best iteration of {@code result}: the maximum throughput, or the minimum time. */
   static double best(Result<?> result) {
@@ -64,7 +80,7 @@ final class Report {
       }
       String key = workload + "/" + (precision == null ? "double" : precision) + "/" + method
           + (threads == null ? "" : "/" + threads);
-      Figure figure = new Figure(score, primary.getScore(), wall, share, allocated);
+      Figure figure = new Figure(score, primary.getScore(), wall, share, allocated, opsPerIteration(run));
       figures.put(key, figure);
       if (precision == null) {
         // Encog is double only: its figure is the baseline of both precisions.
@@ -111,7 +127,12 @@ final class Report {
     for (RunResult run : results) {
       String method = run.getParams().getBenchmark();
       method = method.substring(method.lastIndexOf('.') + 1);
-      scores.put(method + "/" + run.getParams().getParam("precision"), best(run.getPrimaryResult()));
+      double score = best(run.getPrimaryResult());
+      Result<?> perCpu = run.getSecondaryResults().get("cpu.score");
+      if (perCpu != null) {
+        score = perCpu.getScore();
+      }
+      scores.put(method + "/" + run.getParams().getParam("precision"), score);
     }
     return scores;
   }
@@ -238,16 +259,20 @@ final class Report {
   private static void allocation(StringBuilder out, Map<String, Figure> figures) {
     StringBuilder body = new StringBuilder();
     for (Map.Entry<String, Figure> e : figures.entrySet()) {
-      if (!Double.isNaN(e.getValue().allocatedBytes)) {
-        body.append(String.format(Locale.ROOT, "| %s | %.3f |%n", e.getKey(), e.getValue().allocatedBytes));
+      Figure f = e.getValue();
+      if (!Double.isNaN(f.allocatedBytes)) {
+        body.append(String.format(Locale.ROOT, "| %s | %.3f | %.0f | %.0f |%n",
+            e.getKey(), f.allocatedBytes, f.opsPerIteration, f.allocatedBytes * f.opsPerIteration));
       }
     }
     if (body.length() == 0) {
       return;
     }
     out.append("### Allocation (JMH -prof gc), bytes per example\n\n")
-        .append("| workload/precision/benchmark | B/example |\n")
-        .append("| --- | ---: |\n")
+        .append("Bytes per iteration that stay constant whatever the number of examples are JMH's "
+            + "own bookkeeping, not the benchmarked code.\n\n")
+        .append("| workload/precision/benchmark | B/example | examples per iteration | B per iteration |\n")
+        .append("| --- | ---: | ---: | ---: |\n")
         .append(body).append('\n');
   }
 

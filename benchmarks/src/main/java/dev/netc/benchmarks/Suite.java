@@ -109,11 +109,11 @@ public final class Suite {
       options.warmupIterations(quick ? 3 : 5);
     }
     if (!given.getWarmupTime().hasValue()) {
-      options.warmupTime(quick ? TimeValue.milliseconds(300) : TimeValue.seconds(1));
+      options.warmupTime(quick ? TimeValue.milliseconds(250) : TimeValue.seconds(1));
     }
     if (!given.getMeasurementIterations().hasValue()) {
       // Many short iterations: the tables report the best one (see Report), which needs samples.
-      options.measurementIterations(quick ? 6 : 15);
+      options.measurementIterations(quick ? 5 : 15);
     }
     if (!given.getMeasurementTime().hasValue()) {
       options.measurementTime(quick ? TimeValue.milliseconds(200) : TimeValue.milliseconds(500));

@@ -21,7 +21,10 @@ import org.openjdk.jmh.annotations.State;
  *       * a3} (one load and store of z per four multiply-adds);
  *   <li>{@code updateFused}: today's fused update {@code w[k] -= rate * (d[i] * a)};
  *   <li>{@code updateScaled}: {@code rd[i] = rate * d[i]} once per step, then {@code w[k] -= rd[i] *
- *       a} (one multiply fewer per weight).
+ *       a} (one multiply fewer per weight);
+ *   <li>{@code reluForward} / {@code reluForwardSkip}: the second layer of W4 (1024 -> 1024, over a
+ *       relu layer, about half of whose outputs are 0), without and with {@code if (a != 0)} around
+ *       each column's axpy.
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +50,9 @@ public class ShapeExperiment {
     final float[] rdf = new float[OUT];
     double rate = 1e-9;
     float ratef = 1e-9f;
+    final double[] w4 = new double[1024 * 1024];
+    final double[] x4 = new double[1024];
+    final double[] z4 = new double[1024];
 
     /** Fills the arrays. */
     @Setup
@@ -63,6 +69,12 @@ public class ShapeExperiment {
       for (int i = 0; i < OUT; i++) {
         d[i] = random.nextDouble(-1, 1);
         df[i] = (float) d[i];
+      }
+      for (int k = 0; k < w4.length; k++) {
+        w4[k] = random.nextDouble(-0.05, 0.05);
+      }
+      for (int j = 0; j < x4.length; j++) {
+        x4[j] = Math.max(0.0, random.nextDouble(-1, 1));
       }
     }
   }
@@ -221,5 +233,41 @@ public class ShapeExperiment {
       }
     }
     return w;
+  }
+
+  /** W4's second layer, today's axpy over every column. */
+  @Benchmark
+  public double[] reluForward(Data s) {
+    double[] z = s.z4;
+    double[] w = s.w4;
+    double[] x = s.x4;
+    java.util.Arrays.fill(z, 0.0);
+    for (int j = 0; j < 1024; j++) {
+      final double a = x[j];
+      final int row = j * 1024;
+      for (int i = 0; i < 1024; i++) {
+        z[i] += w[row + i] * a;
+      }
+    }
+    return z;
+  }
+
+  /** W4's second layer, skipping the columns of inactive (zero) relu inputs. */
+  @Benchmark
+  public double[] reluForwardSkip(Data s) {
+    double[] z = s.z4;
+    double[] w = s.w4;
+    double[] x = s.x4;
+    java.util.Arrays.fill(z, 0.0);
+    for (int j = 0; j < 1024; j++) {
+      final double a = x[j];
+      if (a != 0.0) {
+        final int row = j * 1024;
+        for (int i = 0; i < 1024; i++) {
+          z[i] += w[row + i] * a;
+        }
+      }
+    }
+    return z;
   }
 }
