@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,8 +117,12 @@ final class Generation {
           failureMessage(failures.errors(), failures.warnings(), failures.files().size()));
     }
     IncrementalState next = new IncrementalState(fingerprint, nextEntries);
+    Set<Path> kept = new HashSet<>();
+    next.allOutputs().forEach(output -> kept.add(outputFile(output)));
     for (String output : Staleness.obsoleteOutputs(previous, next)) {
-      delete(outputFile(output));
+      if (!kept.contains(outputFile(output))) {
+        delete(outputFile(output));
+      }
     }
     next.write(request.stateFile());
 

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * <p>The file is text, one record per line, tab-separated:
  *
  * <pre>
- * netc-state 1
+ * netc-state 2
  * fingerprint 3f2a...
  * input iris.nn 9c1e... 1 target/generated-sources/netc/IrisNet.java
  * </pre>
@@ -33,8 +33,11 @@ import java.util.TreeMap;
  */
 record IncrementalState(String fingerprint, SortedMap<String, Entry> entries) {
 
-  /** Bumped when the layout of this file changes; another value means a full rebuild. */
-  static final String FORMAT = "netc-state 1";
+  /**
+   * Bumped when the layout or meaning of this file changes (2: outputs relative to the project);
+   * another value means a full rebuild with no state, so nothing is deleted on its word.
+   */
+  static final String FORMAT = "netc-state 2";
 
   IncrementalState {
     entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));

@@ -24,7 +24,7 @@ class IncrementalStateTest {
     Path file = dir.resolve("a/b/state");
     state.write(file);
     assertEquals(
-        "netc-state 1\nfingerprint\tfp\ninput\tempty.nn\tdef\t0\n"
+        "netc-state 2\nfingerprint\tfp\ninput\tempty.nn\tdef\t0\n"
             + "input\tx/iris.nn\tabc\t2\t/t/x/IrisNet.java\t/t/x/IrisSmall.java\n",
         Files.readString(file));
     assertEquals(Optional.of(state), IncrementalState.read(file));
@@ -33,10 +33,10 @@ class IncrementalStateTest {
   @Test
   void aMissingDamagedOrForeignFileReadsAsNoState(@TempDir Path dir) throws IOException {
     assertTrue(IncrementalState.read(dir.resolve("none")).isEmpty());
-    assertTrue(IncrementalState.parse("netc-state 0\nfingerprint\tfp\n").isEmpty());
-    assertTrue(IncrementalState.parse("netc-state 1\nfingerprint\tfp\ninput\ta.nn\n").isEmpty());
+    assertTrue(IncrementalState.parse("netc-state 1\nfingerprint\tfp\n").isEmpty());
+    assertTrue(IncrementalState.parse("netc-state 2\nfingerprint\tfp\ninput\ta.nn\n").isEmpty());
     assertTrue(
-        IncrementalState.parse("netc-state 1\nfingerprint\tfp\ninput\ta.nn\th\tx\n").isEmpty());
+        IncrementalState.parse("netc-state 2\nfingerprint\tfp\ninput\ta.nn\th\tx\n").isEmpty());
     assertTrue(IncrementalState.parse("").isEmpty());
   }
 }
