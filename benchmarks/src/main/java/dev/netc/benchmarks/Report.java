@@ -233,26 +233,30 @@ final class Report {
 
   private static void parallel(StringBuilder out, Map<String, Figure> figures) {
     StringBuilder body = new StringBuilder();
-    for (String[] row : rows()) {
-      Workload w = Workload.valueOf(row[0]);
-      String prefix = row[0] + "/" + row[1] + "/netcBatch32/";
-      Figure one = figures.get(prefix + "1");
-      Figure two = figures.get(prefix + "2");
-      if (one == null || two == null) {
-        continue;
+    for (String method : new String[] {"netcBatch32", "trainerEpoch"}) {
+      for (String[] row : rows()) {
+        Workload w = Workload.valueOf(row[0]);
+        String prefix = row[0] + "/" + row[1] + "/" + method + "/";
+        Figure one = figures.get(prefix + "1");
+        Figure two = figures.get(prefix + "2");
+        if (one == null || two == null) {
+          continue;
+        }
+        double flop = FlopCount.trainingFlopPerExample(w, Examples.COUNT);
+        body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %s | %.2f | %.2fx |%n",
+            row[0], row[1],
+            method.equals("netcBatch32") ? "copy + addGradientFrom" : "runtime Trainer",
+            count(one.wall), share(one), count(two.wall), share(two),
+            FlopCount.gigaflops(two.wall, flop), two.wall / one.wall));
       }
-      double flop = FlopCount.trainingFlopPerExample(w, Examples.COUNT);
-      body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %.2f | %.2fx |%n",
-          row[0], row[1], count(one.wall), share(one), count(two.wall), share(two),
-          FlopCount.gigaflops(two.wall, flop), two.wall / one.wall));
     }
     if (body.length() == 0) {
       return;
     }
     out.append("### Mini-batch training (32 per step) on 2 threads vs 1 (generated class)\n\n")
-        .append("| workload | 1 thread examples/s | CPU share | 2 threads examples/s | CPU share "
+        .append("| workload | how | 1 thread examples/s | CPU share | 2 threads examples/s | CPU share "
             + "| 2 threads GFLOP/s | speed-up |\n")
-        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+        .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
         .append(body).append('\n');
   }
 

@@ -40,13 +40,15 @@ public final class Suite {
 
   /**
    * The short mode: every implementation of every workload, stochastic steps, mini-batches and
-   * prediction throughput, plus 1 vs 2 threads on W3 and W4 in double; no sampled latency.
+   * prediction throughput (no sampled latency); then 1 vs 2 threads on W3 and W4 in double only.
    */
   static final List<String> SHORT =
       List.of(
           "dev\\.netc\\.benchmarks\\.TrainingBenchmark\\..*",
-          "dev\\.netc\\.benchmarks\\.PredictionBenchmark\\..*Predict$",
-          "dev\\.netc\\.benchmarks\\.ParallelTrainingBenchmark\\..*");
+          "dev\\.netc\\.benchmarks\\.PredictionBenchmark\\..*Predict$");
+
+  /** The second part of the short mode, run with {@code precision=double}. */
+  static final String SHORT_PARALLEL = "dev\\.netc\\.benchmarks\\.ParallelTrainingBenchmark\\..*";
 
   /** The benchmarks of the superword comparison (run on W3 only). */
   static final String SUPERWORD =
@@ -106,7 +108,7 @@ public final class Suite {
       options.forks(1);
     }
     if (!given.getWarmupIterations().hasValue()) {
-      options.warmupIterations(quick ? 3 : 5);
+      options.warmupIterations(quick ? 2 : 5);
     }
     if (!given.getWarmupTime().hasValue()) {
       options.warmupTime(quick ? TimeValue.milliseconds(250) : TimeValue.seconds(1));
@@ -136,6 +138,12 @@ public final class Suite {
       Collection<RunResult> off =
           new Runner(options.jvmArgsAppend("-XX:-UseSuperWord").build()).run();
       tables = Report.superword(on, off);
+    } else if (quick && given.getIncludes().isEmpty() && !given.getParameter("precision").hasValue()) {
+      List<RunResult> results = new ArrayList<>(new Runner(options.build()).run());
+      ChainedOptionsBuilder parallel = new OptionsBuilder().parent(options.build());
+      parallel.include(SHORT_PARALLEL);
+      results.addAll(new Runner(parallel.param("precision", "double").build()).run());
+      tables = Report.render(results);
     } else {
       tables = Report.render(new Runner(options.build()).run());
     }
