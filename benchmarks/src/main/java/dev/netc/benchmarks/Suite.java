@@ -94,16 +94,55 @@ public final class Suite {
       given.showHelp();
       return;
     }
-    ChainedOptionsBuilder options = new OptionsBuilder().parent(given);
+    ChainedOptionsBuilder options = defaults(given, quick, wallOnly);
+    boolean twoParts = quick && !superword && given.getIncludes().isEmpty()
+        && !given.getParameter("precision").hasValue();
     if (given.getIncludes().isEmpty()) {
       if (superword) {
         options.include(SUPERWORD);
       } else if (quick) {
         SHORT.forEach(options::include);
+        if (!twoParts) {
+          options.include(SHORT_PARALLEL);
+        }
       } else {
         options.include(ALL);
       }
     }
+    if (given.shouldList()) {
+      new Runner(options.build()).list();
+      return;
+    }
+    long start = System.nanoTime();
+    String tables;
+    if (superword) {
+      options.param("workload", "W3");
+      Collection<RunResult> on = new Runner(options.build()).run();
+      Collection<RunResult> off =
+          new Runner(options.jvmArgsAppend("-XX:-UseSuperWord").build()).run();
+      tables = Report.superword(on, off);
+    } else if (twoParts) {
+      List<RunResult> results = new ArrayList<>(new Runner(options.build()).run());
+      ChainedOptionsBuilder parallel =
+          defaults(given, quick, wallOnly).include(SHORT_PARALLEL).param("precision", "double");
+      results.addAll(new Runner(parallel.build()).run());
+      tables = Report.render(results);
+    } else {
+      tables = Report.render(new Runner(options.build()).run());
+    }
+    PrintStream out = System.out;
+    out.println();
+    out.println(tables);
+    out.printf("(suite took %d s)%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+    if (markdown != null) {
+      Files.writeString(markdown, tables, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** JMH options: the mode's defaults for everything {@code given} on the command line leaves open. */
+  private static ChainedOptionsBuilder defaults(
+      CommandLineOptions given, boolean quick, boolean wallOnly) {
+    ChainedOptionsBuilder options = new OptionsBuilder().parent(given);
     if (!given.getForkCount().hasValue()) {
       options.forks(1);
     }
@@ -126,33 +165,6 @@ public final class Suite {
     if (!given.getTimeout().hasValue()) {
       options.timeout(TimeValue.minutes(2));
     }
-    if (given.shouldList()) {
-      new Runner(options.build()).list();
-      return;
-    }
-    long start = System.nanoTime();
-    String tables;
-    if (superword) {
-      options.param("workload", "W3");
-      Collection<RunResult> on = new Runner(options.build()).run();
-      Collection<RunResult> off =
-          new Runner(options.jvmArgsAppend("-XX:-UseSuperWord").build()).run();
-      tables = Report.superword(on, off);
-    } else if (quick && given.getIncludes().isEmpty() && !given.getParameter("precision").hasValue()) {
-      List<RunResult> results = new ArrayList<>(new Runner(options.build()).run());
-      ChainedOptionsBuilder parallel = new OptionsBuilder().parent(options.build());
-      parallel.include(SHORT_PARALLEL);
-      results.addAll(new Runner(parallel.param("precision", "double").build()).run());
-      tables = Report.render(results);
-    } else {
-      tables = Report.render(new Runner(options.build()).run());
-    }
-    PrintStream out = System.out;
-    out.println();
-    out.println(tables);
-    out.printf("(suite took %d s)%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
-    if (markdown != null) {
-      Files.writeString(markdown, tables, StandardCharsets.UTF_8);
-    }
+    return options;
   }
 }
