@@ -446,36 +446,38 @@ public final class Exercise1 implements CompiledNetwork {
     delta1[1] = (w2[1] * delta2[0] + w2[4] * delta2[1]) * x1[1] * (1.0 - x1[1]);
     delta1[2] = (w2[2] * delta2[0] + w2[5] * delta2[1]) * x1[2] * (1.0 - x1[2]);
     // g = delta2 x1^T;  w2 -= rate g
-    for (int i = 0; i < 2; i++) {
-      final double d = delta2[i];
-      for (int j = 0; j < 3; j++) {
-        final int k = i * 3 + j;
-        double g = d * x1[j];
-        w2[k] -= rate * g;
-      }
-    }
+    w2[0] -= rate * (delta2[0] * x1[0]);
+    w2[1] -= rate * (delta2[0] * x1[1]);
+    w2[2] -= rate * (delta2[0] * x1[2]);
+    w2[3] -= rate * (delta2[1] * x1[0]);
+    w2[4] -= rate * (delta2[1] * x1[1]);
+    w2[5] -= rate * (delta2[1] * x1[2]);
     // g = delta2;  b2 -= rate g
-    for (int i = 0; i < 2; i++) {
-      double g = delta2[i];
-      b2[i] -= rate * g;
-    }
+    b2[0] -= rate * delta2[0];
+    b2[1] -= rate * delta2[1];
   }
 
   private void step1() {
     // g = delta1 x0^T;  w1 -= rate g
-    for (int i = 0; i < 3; i++) {
-      final double d = delta1[i];
-      for (int j = 0; j < 5; j++) {
-        final int k = i * 5 + j;
-        double g = d * x0[j];
-        w1[k] -= rate * g;
-      }
-    }
+    w1[0] -= rate * (delta1[0] * x0[0]);
+    w1[1] -= rate * (delta1[0] * x0[1]);
+    w1[2] -= rate * (delta1[0] * x0[2]);
+    w1[3] -= rate * (delta1[0] * x0[3]);
+    w1[4] -= rate * (delta1[0] * x0[4]);
+    w1[5] -= rate * (delta1[1] * x0[0]);
+    w1[6] -= rate * (delta1[1] * x0[1]);
+    w1[7] -= rate * (delta1[1] * x0[2]);
+    w1[8] -= rate * (delta1[1] * x0[3]);
+    w1[9] -= rate * (delta1[1] * x0[4]);
+    w1[10] -= rate * (delta1[2] * x0[0]);
+    w1[11] -= rate * (delta1[2] * x0[1]);
+    w1[12] -= rate * (delta1[2] * x0[2]);
+    w1[13] -= rate * (delta1[2] * x0[3]);
+    w1[14] -= rate * (delta1[2] * x0[4]);
     // g = delta1;  b1 -= rate g
-    for (int i = 0; i < 3; i++) {
-      double g = delta1[i];
-      b1[i] -= rate * g;
-    }
+    b1[0] -= rate * delta1[0];
+    b1[1] -= rate * delta1[1];
+    b1[2] -= rate * delta1[2];
   }
 
   @Override

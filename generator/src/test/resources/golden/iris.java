@@ -558,50 +558,15 @@ public final class IrisNet implements CompiledNetwork {
   }
 
   private void step2() {
-    // delta1 = (W2^T delta2) * f'(z1), f' = 1 - x1^2 (tanh)
-    delta1[0] = (w2[0] * delta2[0] + w2[8] * delta2[1] + w2[16] * delta2[2]) * (1.0 - x1[0] * x1[0]);
-    delta1[1] = (w2[1] * delta2[0] + w2[9] * delta2[1] + w2[17] * delta2[2]) * (1.0 - x1[1] * x1[1]);
-    delta1[2] = (w2[2] * delta2[0] + w2[10] * delta2[1] + w2[18] * delta2[2]) * (1.0 - x1[2] * x1[2]);
-    delta1[3] = (w2[3] * delta2[0] + w2[11] * delta2[1] + w2[19] * delta2[2]) * (1.0 - x1[3] * x1[3]);
-    delta1[4] = (w2[4] * delta2[0] + w2[12] * delta2[1] + w2[20] * delta2[2]) * (1.0 - x1[4] * x1[4]);
-    delta1[5] = (w2[5] * delta2[0] + w2[13] * delta2[1] + w2[21] * delta2[2]) * (1.0 - x1[5] * x1[5]);
-    delta1[6] = (w2[6] * delta2[0] + w2[14] * delta2[1] + w2[22] * delta2[2]) * (1.0 - x1[6] * x1[6]);
-    delta1[7] = (w2[7] * delta2[0] + w2[15] * delta2[1] + w2[23] * delta2[2]) * (1.0 - x1[7] * x1[7]);
-    // g = delta2 x1^T;  vw2 = momentum vw2 - rate g; w2 += vw2
-    for (int i = 0; i < 3; i++) {
-      final double d = delta2[i];
-      for (int j = 0; j < 8; j++) {
-        final int k = i * 8 + j;
-        double g = d * x1[j];
-        vw2[k] = momentum * vw2[k] - rate * g;
-        w2[k] += vw2[k];
-      }
-    }
-    // g = delta2;  vb2 = momentum vb2 - rate g; b2 += vb2
-    for (int i = 0; i < 3; i++) {
-      double g = delta2[i];
-      vb2[i] = momentum * vb2[i] - rate * g;
-      b2[i] += vb2[i];
-    }
+    // split into 2 parts, each far below HotSpot's 8000-byte HugeMethodLimit
+    step2Part1();
+    step2Part2();
   }
 
   private void step1() {
-    // g = delta1 x0^T;  vw1 = momentum vw1 - rate g; w1 += vw1
-    for (int i = 0; i < 8; i++) {
-      final double d = delta1[i];
-      for (int j = 0; j < 4; j++) {
-        final int k = i * 4 + j;
-        double g = d * x0[j];
-        vw1[k] = momentum * vw1[k] - rate * g;
-        w1[k] += vw1[k];
-      }
-    }
-    // g = delta1;  vb1 = momentum vb1 - rate g; b1 += vb1
-    for (int i = 0; i < 8; i++) {
-      double g = delta1[i];
-      vb1[i] = momentum * vb1[i] - rate * g;
-      b1[i] += vb1[i];
-    }
+    // split into 2 parts, each far below HotSpot's 8000-byte HugeMethodLimit
+    step1Part1();
+    step1Part2();
   }
 
   @Override
@@ -637,6 +602,165 @@ public final class IrisNet implements CompiledNetwork {
             Tensors.vector("hidden.bias.velocity", vb1, 0, 8),
             Tensors.matrix("species.weights.velocity", vw2, 0, 3, 8, false),
             Tensors.vector("species.bias.velocity", vb2, 0, 3));
+  }
+
+  private void step2Part1() {
+    // delta1 = (W2^T delta2) * f'(z1), f' = 1 - x1^2 (tanh)
+    delta1[0] = (w2[0] * delta2[0] + w2[8] * delta2[1] + w2[16] * delta2[2]) * (1.0 - x1[0] * x1[0]);
+    delta1[1] = (w2[1] * delta2[0] + w2[9] * delta2[1] + w2[17] * delta2[2]) * (1.0 - x1[1] * x1[1]);
+    delta1[2] = (w2[2] * delta2[0] + w2[10] * delta2[1] + w2[18] * delta2[2]) * (1.0 - x1[2] * x1[2]);
+    delta1[3] = (w2[3] * delta2[0] + w2[11] * delta2[1] + w2[19] * delta2[2]) * (1.0 - x1[3] * x1[3]);
+    delta1[4] = (w2[4] * delta2[0] + w2[12] * delta2[1] + w2[20] * delta2[2]) * (1.0 - x1[4] * x1[4]);
+    delta1[5] = (w2[5] * delta2[0] + w2[13] * delta2[1] + w2[21] * delta2[2]) * (1.0 - x1[5] * x1[5]);
+    delta1[6] = (w2[6] * delta2[0] + w2[14] * delta2[1] + w2[22] * delta2[2]) * (1.0 - x1[6] * x1[6]);
+    delta1[7] = (w2[7] * delta2[0] + w2[15] * delta2[1] + w2[23] * delta2[2]) * (1.0 - x1[7] * x1[7]);
+    // g = delta2 x1^T;  vw2 = momentum vw2 - rate g; w2 += vw2
+    vw2[0] = momentum * vw2[0] - rate * (delta2[0] * x1[0]);
+    w2[0] += vw2[0];
+    vw2[1] = momentum * vw2[1] - rate * (delta2[0] * x1[1]);
+    w2[1] += vw2[1];
+    vw2[2] = momentum * vw2[2] - rate * (delta2[0] * x1[2]);
+    w2[2] += vw2[2];
+    vw2[3] = momentum * vw2[3] - rate * (delta2[0] * x1[3]);
+    w2[3] += vw2[3];
+    vw2[4] = momentum * vw2[4] - rate * (delta2[0] * x1[4]);
+    w2[4] += vw2[4];
+    vw2[5] = momentum * vw2[5] - rate * (delta2[0] * x1[5]);
+    w2[5] += vw2[5];
+    vw2[6] = momentum * vw2[6] - rate * (delta2[0] * x1[6]);
+    w2[6] += vw2[6];
+    vw2[7] = momentum * vw2[7] - rate * (delta2[0] * x1[7]);
+    w2[7] += vw2[7];
+    vw2[8] = momentum * vw2[8] - rate * (delta2[1] * x1[0]);
+    w2[8] += vw2[8];
+    vw2[9] = momentum * vw2[9] - rate * (delta2[1] * x1[1]);
+    w2[9] += vw2[9];
+    vw2[10] = momentum * vw2[10] - rate * (delta2[1] * x1[2]);
+    w2[10] += vw2[10];
+    vw2[11] = momentum * vw2[11] - rate * (delta2[1] * x1[3]);
+    w2[11] += vw2[11];
+    vw2[12] = momentum * vw2[12] - rate * (delta2[1] * x1[4]);
+    w2[12] += vw2[12];
+    vw2[13] = momentum * vw2[13] - rate * (delta2[1] * x1[5]);
+    w2[13] += vw2[13];
+    vw2[14] = momentum * vw2[14] - rate * (delta2[1] * x1[6]);
+    w2[14] += vw2[14];
+    vw2[15] = momentum * vw2[15] - rate * (delta2[1] * x1[7]);
+    w2[15] += vw2[15];
+    vw2[16] = momentum * vw2[16] - rate * (delta2[2] * x1[0]);
+    w2[16] += vw2[16];
+    vw2[17] = momentum * vw2[17] - rate * (delta2[2] * x1[1]);
+    w2[17] += vw2[17];
+    vw2[18] = momentum * vw2[18] - rate * (delta2[2] * x1[2]);
+    w2[18] += vw2[18];
+    vw2[19] = momentum * vw2[19] - rate * (delta2[2] * x1[3]);
+    w2[19] += vw2[19];
+    vw2[20] = momentum * vw2[20] - rate * (delta2[2] * x1[4]);
+    w2[20] += vw2[20];
+    vw2[21] = momentum * vw2[21] - rate * (delta2[2] * x1[5]);
+    w2[21] += vw2[21];
+    vw2[22] = momentum * vw2[22] - rate * (delta2[2] * x1[6]);
+    w2[22] += vw2[22];
+  }
+
+  private void step2Part2() {
+    vw2[23] = momentum * vw2[23] - rate * (delta2[2] * x1[7]);
+    w2[23] += vw2[23];
+    // g = delta2;  vb2 = momentum vb2 - rate g; b2 += vb2
+    vb2[0] = momentum * vb2[0] - rate * delta2[0];
+    b2[0] += vb2[0];
+    vb2[1] = momentum * vb2[1] - rate * delta2[1];
+    b2[1] += vb2[1];
+    vb2[2] = momentum * vb2[2] - rate * delta2[2];
+    b2[2] += vb2[2];
+  }
+
+  private void step1Part1() {
+    // g = delta1 x0^T;  vw1 = momentum vw1 - rate g; w1 += vw1
+    vw1[0] = momentum * vw1[0] - rate * (delta1[0] * x0[0]);
+    w1[0] += vw1[0];
+    vw1[1] = momentum * vw1[1] - rate * (delta1[0] * x0[1]);
+    w1[1] += vw1[1];
+    vw1[2] = momentum * vw1[2] - rate * (delta1[0] * x0[2]);
+    w1[2] += vw1[2];
+    vw1[3] = momentum * vw1[3] - rate * (delta1[0] * x0[3]);
+    w1[3] += vw1[3];
+    vw1[4] = momentum * vw1[4] - rate * (delta1[1] * x0[0]);
+    w1[4] += vw1[4];
+    vw1[5] = momentum * vw1[5] - rate * (delta1[1] * x0[1]);
+    w1[5] += vw1[5];
+    vw1[6] = momentum * vw1[6] - rate * (delta1[1] * x0[2]);
+    w1[6] += vw1[6];
+    vw1[7] = momentum * vw1[7] - rate * (delta1[1] * x0[3]);
+    w1[7] += vw1[7];
+    vw1[8] = momentum * vw1[8] - rate * (delta1[2] * x0[0]);
+    w1[8] += vw1[8];
+    vw1[9] = momentum * vw1[9] - rate * (delta1[2] * x0[1]);
+    w1[9] += vw1[9];
+    vw1[10] = momentum * vw1[10] - rate * (delta1[2] * x0[2]);
+    w1[10] += vw1[10];
+    vw1[11] = momentum * vw1[11] - rate * (delta1[2] * x0[3]);
+    w1[11] += vw1[11];
+    vw1[12] = momentum * vw1[12] - rate * (delta1[3] * x0[0]);
+    w1[12] += vw1[12];
+    vw1[13] = momentum * vw1[13] - rate * (delta1[3] * x0[1]);
+    w1[13] += vw1[13];
+    vw1[14] = momentum * vw1[14] - rate * (delta1[3] * x0[2]);
+    w1[14] += vw1[14];
+    vw1[15] = momentum * vw1[15] - rate * (delta1[3] * x0[3]);
+    w1[15] += vw1[15];
+    vw1[16] = momentum * vw1[16] - rate * (delta1[4] * x0[0]);
+    w1[16] += vw1[16];
+    vw1[17] = momentum * vw1[17] - rate * (delta1[4] * x0[1]);
+    w1[17] += vw1[17];
+    vw1[18] = momentum * vw1[18] - rate * (delta1[4] * x0[2]);
+    w1[18] += vw1[18];
+    vw1[19] = momentum * vw1[19] - rate * (delta1[4] * x0[3]);
+    w1[19] += vw1[19];
+    vw1[20] = momentum * vw1[20] - rate * (delta1[5] * x0[0]);
+    w1[20] += vw1[20];
+    vw1[21] = momentum * vw1[21] - rate * (delta1[5] * x0[1]);
+    w1[21] += vw1[21];
+    vw1[22] = momentum * vw1[22] - rate * (delta1[5] * x0[2]);
+    w1[22] += vw1[22];
+    vw1[23] = momentum * vw1[23] - rate * (delta1[5] * x0[3]);
+    w1[23] += vw1[23];
+    vw1[24] = momentum * vw1[24] - rate * (delta1[6] * x0[0]);
+    w1[24] += vw1[24];
+    vw1[25] = momentum * vw1[25] - rate * (delta1[6] * x0[1]);
+    w1[25] += vw1[25];
+    vw1[26] = momentum * vw1[26] - rate * (delta1[6] * x0[2]);
+    w1[26] += vw1[26];
+    vw1[27] = momentum * vw1[27] - rate * (delta1[6] * x0[3]);
+    w1[27] += vw1[27];
+    vw1[28] = momentum * vw1[28] - rate * (delta1[7] * x0[0]);
+    w1[28] += vw1[28];
+    vw1[29] = momentum * vw1[29] - rate * (delta1[7] * x0[1]);
+    w1[29] += vw1[29];
+    vw1[30] = momentum * vw1[30] - rate * (delta1[7] * x0[2]);
+    w1[30] += vw1[30];
+    vw1[31] = momentum * vw1[31] - rate * (delta1[7] * x0[3]);
+    w1[31] += vw1[31];
+    // g = delta1;  vb1 = momentum vb1 - rate g; b1 += vb1
+    vb1[0] = momentum * vb1[0] - rate * delta1[0];
+    b1[0] += vb1[0];
+    vb1[1] = momentum * vb1[1] - rate * delta1[1];
+    b1[1] += vb1[1];
+  }
+
+  private void step1Part2() {
+    vb1[2] = momentum * vb1[2] - rate * delta1[2];
+    b1[2] += vb1[2];
+    vb1[3] = momentum * vb1[3] - rate * delta1[3];
+    b1[3] += vb1[3];
+    vb1[4] = momentum * vb1[4] - rate * delta1[4];
+    b1[4] += vb1[4];
+    vb1[5] = momentum * vb1[5] - rate * delta1[5];
+    b1[5] += vb1[5];
+    vb1[6] = momentum * vb1[6] - rate * delta1[6];
+    b1[6] += vb1[6];
+    vb1[7] = momentum * vb1[7] - rate * delta1[7];
+    b1[7] += vb1[7];
   }
 
   private static void checkLength(String what, double[] values, int expected) {

@@ -107,8 +107,8 @@ public final class ClassEmitter {
       text.append("  <li>layer ").append(l.number()).append(" (").append(l.name()).append("): ")
           .append(l.units()).append(" x ").append(l.inputs()).append(' ')
           .append(l.activation().dslName()).append(", ")
-          .append(p.transposed() ? "loops over W stored transposed (w" + l.number() + "[j * "
-              + l.units() + " + i] = W" + l.number() + "[i][j])"
+          .append(p.transposed() ? "loops over the columns of W (w" + l.number()
+              + "[j][i] = W" + l.number() + "[i][j])"
               : "unrolled, W row-major (w" + l.number() + "[i * " + l.inputs() + " + j] = W"
                   + l.number() + "[i][j])")
           .append("\n");
@@ -138,10 +138,10 @@ public final class ClassEmitter {
             .build());
     for (LayerPlan p : plan.layers()) {
       type.addField(
-          FieldSpec.builder(elements, p.name("w"), Modifier.PRIVATE, Modifier.FINAL)
+          FieldSpec.builder(weights(p), p.name("w"), Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc("$L", "W" + p.number() + ", " + p.units() + " x " + p.inputs()
-                  + (p.transposed() ? ", stored transposed: w" + p.number() + "[j * " + p.units()
-                      + " + i] = W" + p.number() + "[i][j]."
+                  + (p.transposed() ? ", one array per column: w" + p.number()
+                      + "[j][i] = W" + p.number() + "[i][j]."
                       : ", row-major: w" + p.number() + "[i * " + p.inputs() + " + j] = W"
                           + p.number() + "[i][j]."))
               .build());
@@ -149,13 +149,16 @@ public final class ClassEmitter {
           FieldSpec.builder(elements, p.name("b"), Modifier.PRIVATE, Modifier.FINAL).build());
     }
     for (LayerPlan p : plan.layers()) {
-      type.addField(array(p.name("dw"), p.weightCount(), "dE/dW" + p.number()
-          + ", accumulated over the step's examples, same layout as " + p.name("w") + "."));
+      type.addField(FieldSpec.builder(weights(p), p.name("dw"), Modifier.PRIVATE, Modifier.FINAL)
+          .initializer("new $L", allocation(p))
+          .addJavadoc("$L", "dE/dW" + p.number()
+              + ", accumulated over the step's examples, same layout as " + p.name("w") + ".")
+          .build());
       type.addField(array(p.name("db"), p.units(), null));
     }
     for (LayerPlan p : plan.layers()) {
       for (OptimizerCode.State s : optimizer.states()) {
-        type.addField(FieldSpec.builder(elements, s.prefix() + p.name("w"), Modifier.PRIVATE,
+        type.addField(FieldSpec.builder(weights(p), s.prefix() + p.name("w"), Modifier.PRIVATE,
             Modifier.FINAL).build());
         type.addField(FieldSpec.builder(elements, s.prefix() + p.name("b"), Modifier.PRIVATE,
             Modifier.FINAL).build());
@@ -245,12 +248,12 @@ public final class ClassEmitter {
     MethodSpec.Builder m = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
         .addJavadoc("A network with the initial parameters of the file.");
     for (LayerPlan p : plan.layers()) {
-      m.addStatement("this.$L = new $L[$L]", p.name("w"), arith.type(), p.weightCount());
+      m.addStatement("this.$L = new $L", p.name("w"), allocation(p));
       m.addStatement("this.$L = new $L[$L]", p.name("b"), arith.type(), p.units());
     }
     for (LayerPlan p : plan.layers()) {
       for (OptimizerCode.State s : optimizer.states()) {
-        m.addStatement("this.$L = new $L[$L]", s.prefix() + p.name("w"), arith.type(), p.weightCount());
+        m.addStatement("this.$L = new $L", s.prefix() + p.name("w"), allocation(p));
         m.addStatement("this.$L = new $L[$L]", s.prefix() + p.name("b"), arith.type(), p.units());
       }
     }
@@ -391,7 +394,7 @@ public final class ClassEmitter {
 
     MethodSpec.Builder clear = override("clearGradient", TypeName.VOID);
     for (LayerPlan p : plan.layers()) {
-      clear.addStatement("$T.fill($L, $L)", ARRAYS, p.name("dw"), arith.lit(0.0));
+      fill(clear, p, p.name("dw"));
       clear.addStatement("$T.fill($L, $L)", ARRAYS, p.name("db"), arith.lit(0.0));
     }
     clear.addStatement("gradientPending = false");
@@ -405,6 +408,12 @@ public final class ClassEmitter {
         .endControlFlow();
     for (LayerPlan p : plan.layers()) {
       for (String g : List.of(p.name("dw"), p.name("db"))) {
+        if (g.startsWith("dw") && p.transposed()) {
+          add.beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs())
+              .beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
+              .addStatement("$1L[j][i] += o.$1L[j][i]", g).endControlFlow().endControlFlow();
+          continue;
+        }
         int n = g.startsWith("dw") ? p.weightCount() : p.units();
         add.beginControlFlow("for (int k = 0; k < $L; k++)", n)
             .addStatement("$1L[k] += o.$1L[k]", g).endControlFlow();
@@ -655,7 +664,7 @@ public final class ClassEmitter {
     }
     for (LayerPlan p : plan.layers()) {
       for (OptimizerCode.State s : optimizer.states()) {
-        init.addStatement("$T.fill($L, $L)", ARRAYS, s.prefix() + p.name("w"), arith.lit(0.0));
+        fill(init, p, s.prefix() + p.name("w"));
         init.addStatement("$T.fill($L, $L)", ARRAYS, s.prefix() + p.name("b"), arith.lit(0.0));
       }
     }
@@ -758,8 +767,34 @@ public final class ClassEmitter {
   }
 
   private static CodeBlock matrix(String name, String array, LayerPlan p) {
-    return CodeBlock.of("$T.matrix($L, $L, 0, $L, $L, $L)", RuntimeTypes.TENSORS, Ascii.string(name),
-        array, p.units(), p.inputs(), p.transposed());
+    if (p.transposed()) {
+      return CodeBlock.of("$T.columns($L, $L, $L, $L)", RuntimeTypes.TENSORS, Ascii.string(name),
+          array, p.units(), p.inputs());
+    }
+    return CodeBlock.of("$T.matrix($L, $L, 0, $L, $L, false)", RuntimeTypes.TENSORS,
+        Ascii.string(name), array, p.units(), p.inputs());
+  }
+
+  /** The type of a weight-shaped array: flat, or one array per column for looped layers. */
+  private TypeName weights(LayerPlan p) {
+    return p.transposed() ? ArrayTypeName.of(elements) : elements;
+  }
+
+  /** {@code double[32]} or {@code double[784][128]} (columns of W). */
+  private String allocation(LayerPlan p) {
+    return p.transposed()
+        ? arith.type() + "[" + p.inputs() + "][" + p.units() + "]"
+        : arith.type() + "[" + p.weightCount() + "]";
+  }
+
+  /** Sets a weight-shaped array to zero. */
+  private void fill(MethodSpec.Builder m, LayerPlan p, String array) {
+    if (p.transposed()) {
+      m.beginControlFlow("for ($L column : $L)", arith.arrayType(), array)
+          .addStatement("$T.fill(column, $L)", ARRAYS, arith.lit(0.0)).endControlFlow();
+    } else {
+      m.addStatement("$T.fill($L, $L)", ARRAYS, array, arith.lit(0.0));
+    }
   }
 
   private static CodeBlock vector(String name, String array, LayerPlan p) {

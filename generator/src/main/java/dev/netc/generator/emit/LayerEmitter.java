@@ -46,14 +46,14 @@ final class LayerEmitter {
     } else {
       body.comment(
           z + " = W" + p.number() + " " + x + " + " + b + ", as axpy over the columns of W"
-              + p.number() + " (" + w + "[j * " + p.units() + " + i] = W" + p.number() + "[i][j])");
+              + p.number() + " (" + w + "[j][i] = W" + p.number() + "[i][j])");
       body.stmt("System.arraycopy(" + b + ", 0, " + z + ", 0, " + p.units() + ")");
       body.code(
           "for (int j = 0; j < " + p.inputs() + "; j++) {\n"
               + "  final " + arith.type() + " a = " + x + "[j];\n"
-              + "  final int row = j * " + p.units() + ";\n"
+              + columns("  ", w)
               + "  for (int i = 0; i < " + p.units() + "; i++) {\n"
-              + "    " + z + "[i] += " + w + "[row + i] * a;\n"
+              + "    " + z + "[i] += " + w + "j[i] * a;\n"
               + "  }\n"
               + "}\n");
     }
@@ -147,9 +147,9 @@ final class LayerEmitter {
       body.code(
           "for (int j = 0; j < " + p.inputs() + "; j++) {\n"
               + "  final " + arith.type() + " a = " + x + "[j];\n"
-              + "  final int row = j * " + p.units() + ";\n"
+              + columns("  ", dw)
               + "  for (int i = 0; i < " + p.units() + "; i++) {\n"
-              + "    " + dw + "[row + i] += " + delta + "[i] * a;\n"
+              + "    " + dw + "j[i] += " + delta + "[i] * a;\n"
               + "  }\n"
               + "}\n");
       body.code(
@@ -181,7 +181,7 @@ final class LayerEmitter {
     } else {
       body.code(
           "for (int j = 0; j < " + p.inputs() + "; j++) {\n"
-              + "  final int row = j * " + p.units() + ";\n"
+              + columns("  ", w)
               + dotLoop(p, w, delta, "  ")
               + "  " + target + "[j] = " + times("s", derivative(below, "j")) + ";\n"
               + "}\n");
@@ -199,7 +199,7 @@ final class LayerEmitter {
     if (n < 8) {
       return indent + arith.type() + " s = " + zero + ";\n"
           + indent + "for (int i = 0; i < " + n + "; i++) {\n"
-          + indent + "  s += " + w + "[row + i] * " + delta + "[i];\n"
+          + indent + "  s += " + w + "j[i] * " + delta + "[i];\n"
           + indent + "}\n";
     }
     int main = n - n % 4;
@@ -209,14 +209,14 @@ final class LayerEmitter {
     text.append(indent).append("for (int i = 0; i < ").append(main).append("; i += 4) {\n");
     for (int u = 0; u < 4; u++) {
       String at = u == 0 ? "i" : "i + " + u;
-      text.append(indent).append("  s").append(u).append(" += ").append(w).append("[row + ")
+      text.append(indent).append("  s").append(u).append(" += ").append(w).append("j[")
           .append(at).append("] * ").append(delta).append("[").append(at).append("];\n");
     }
     text.append(indent).append("}\n");
     if (main < n) {
       text.append(indent).append("for (int i = ").append(main).append("; i < ").append(n)
           .append("; i++) {\n");
-      text.append(indent).append("  s0 += ").append(w).append("[row + i] * ").append(delta)
+      text.append(indent).append("  s0 += ").append(w).append("j[i] * ").append(delta)
           .append("[i];\n");
       text.append(indent).append("}\n");
     }
@@ -298,18 +298,34 @@ final class LayerEmitter {
     Body body = new Body();
     for (String param : List.of(p.name("w"), p.name("b"))) {
       boolean weight = param.startsWith("w");
-      int n = weight ? p.weightCount() : p.units();
       String d = "d" + param;
       body.comment(gradientComment(param, weight, "s " + d) + ";  " + optimizer.equation(param)
           + ";  " + d + " = 0");
-      StringBuilder loop = new StringBuilder("for (int k = 0; k < " + n + "; k++) {\n");
-      for (String line : gradient("s * " + d + "[k]", param, "k", weight, norm)) {
-        loop.append("  ").append(line).append(";\n");
+      boolean columns = weight && p.transposed();
+      String at = columns ? "i" : "k";
+      String pv = columns ? param + "j" : param;
+      String dv = columns ? d + "j" : d;
+      StringBuilder loop = new StringBuilder();
+      String indent = "  ";
+      if (columns) {
+        loop.append("for (int j = 0; j < ").append(p.inputs()).append("; j++) {\n");
+        loop.append(columns("  ", param, d));
+        loop.append(columns("  ", stateNames(param)));
+        loop.append("  for (int i = 0; i < ").append(p.units()).append("; i++) {\n");
+        indent = "    ";
+      } else {
+        int n = weight ? p.weightCount() : p.units();
+        loop.append("for (int k = 0; k < ").append(n).append("; k++) {\n");
       }
-      for (String line : optimizer.update(param, "k", "g")) {
-        loop.append("  ").append(line).append(";\n");
+      for (String line : gradient("s * " + dv + "[" + at + "]", pv, at, weight, norm)) {
+        loop.append(indent).append(line).append(";\n");
       }
-      loop.append("  ").append(d).append("[k] = ").append(arith.lit(0.0)).append(";\n}\n");
+      for (String line : optimizer.update(pv, at, "g")) {
+        loop.append(indent).append(line).append(";\n");
+      }
+      loop.append(indent).append(dv).append("[").append(at).append("] = ")
+          .append(arith.lit(0.0)).append(";\n");
+      loop.append(columns ? "  }\n}\n" : "}\n");
       body.code(loop.toString());
     }
     return body;
@@ -320,18 +336,58 @@ final class LayerEmitter {
     Body body = new Body();
     for (String param : List.of(p.name("w"), p.name("b"))) {
       boolean weight = param.startsWith("w");
-      int n = weight ? p.weightCount() : p.units();
-      String g = "s * d" + param + "[k]";
+      boolean columns = weight && p.transposed();
+      String at = columns ? "i" : "k";
+      String pv = columns ? param + "j" : param;
+      String g = "s * d" + pv + "[" + at + "]";
       if (weight && network.regularizer().isPresent()) {
-        g += " + lambda * " + param + "[k]";
+        g += " + lambda * " + pv + "[" + at + "]";
       }
-      body.code(
-          "for (int k = 0; k < " + n + "; k++) {\n"
-              + "  final " + arith.type() + " g = " + g + ";\n"
-              + "  sum += g * g;\n"
-              + "}\n");
+      String inner = "final " + arith.type() + " g = " + g + ";\n";
+      if (columns) {
+        body.code(
+            "for (int j = 0; j < " + p.inputs() + "; j++) {\n"
+                + columns("  ", param, "d" + param)
+                + "  for (int i = 0; i < " + p.units() + "; i++) {\n"
+                + "    " + inner
+                + "    sum += g * g;\n"
+                + "  }\n"
+                + "}\n");
+      } else {
+        int n = weight ? p.weightCount() : p.units();
+        body.code(
+            "for (int k = 0; k < " + n + "; k++) {\n"
+                + "  " + inner
+                + "  sum += g * g;\n"
+                + "}\n");
+      }
     }
     return body;
+  }
+
+  /** The optimizer's state arrays of parameter {@code param}: {@code vw1}, {@code mw1}, ... */
+  private String[] stateNames(String param) {
+    return optimizer.states().stream().map(st -> st.prefix() + param).toArray(String[]::new);
+  }
+
+  /**
+   * {@code final double[] w1j = w1[j];} for each array of columns: the inner loops then index a
+   * whole array from 0, which C2 vectorizes.
+   */
+  private String columns(String indent, String... arrays) {
+    StringBuilder text = new StringBuilder();
+    for (String array : arrays) {
+      text.append(indent).append("final ").append(arith.arrayType()).append(' ').append(array)
+          .append("j = ").append(array).append("[j];\n");
+    }
+    return text.toString();
+  }
+
+  private String columns(String indent, String array, String[] more) {
+    String[] all = new String[more.length + 1];
+    all[0] = array;
+    System.arraycopy(more, 0, all, 1, more.length);
+    return columns(indent, all);
   }
 
   /**
@@ -344,6 +400,27 @@ final class LayerEmitter {
     String b = p.name("b");
     String delta = p.name("delta");
     String x = p.below("x");
+    if (p.shape() == CodeShape.UNROLLED && straightLineStep()) {
+      if (below != null) {
+        propagate(body, p, below, w);
+      }
+      body.comment(gradientComment(w, true, delta + " " + x + "^T") + ";  " + optimizer.equation(w));
+      for (int i = 0; i < p.units(); i++) {
+        for (int j = 0; j < p.inputs(); j++) {
+          String g = "(" + delta + "[" + i + "] * " + x + "[" + j + "])";
+          for (String line : optimizer.update(w, String.valueOf(p.weightIndex(i, j)), g)) {
+            body.stmt(line);
+          }
+        }
+      }
+      body.comment(gradientComment(b, false, delta) + ";  " + optimizer.equation(b));
+      for (int i = 0; i < p.units(); i++) {
+        for (String line : optimizer.update(b, String.valueOf(i), delta + "[" + i + "]")) {
+          body.stmt(line);
+        }
+      }
+      return body;
+    }
     if (p.shape() == CodeShape.UNROLLED) {
       if (below != null) {
         propagate(body, p, below, w);
@@ -373,7 +450,7 @@ final class LayerEmitter {
       }
       body.comment(comment);
       loop.append("for (int j = 0; j < ").append(p.inputs()).append("; j++) {\n");
-      loop.append("  final int row = j * ").append(p.units()).append(";\n");
+      loop.append(columns("  ", w, stateNames(w)));
       if (below != null) {
         loop.append(dotLoop(p, w, delta, "  "));
         loop.append("  ").append(below.name("delta")).append("[j] = ")
@@ -381,11 +458,10 @@ final class LayerEmitter {
       }
       loop.append("  final ").append(arith.type()).append(" a = ").append(x).append("[j];\n");
       loop.append("  for (int i = 0; i < ").append(p.units()).append("; i++) {\n");
-      loop.append("    final int k = row + i;\n");
-      for (String line : gradient(delta + "[i] * a", w, "k", true, false)) {
+      for (String line : gradient(delta + "[i] * a", w + "j", "i", true, false)) {
         loop.append("    ").append(line).append(";\n");
       }
-      for (String line : optimizer.update(w, "k", "g")) {
+      for (String line : optimizer.update(w + "j", "i", "g")) {
         loop.append("    ").append(line).append(";\n");
       }
       loop.append("  }\n}\n");
@@ -403,6 +479,16 @@ final class LayerEmitter {
     loop.append("}\n");
     body.code(loop.toString());
     return body;
+  }
+
+  /**
+   * True if the fused step of an unrolled layer is written as straight-line code: when the gradient
+   * of a weight is the bare product delta x (no l2 term, no clip) and the update is SGD's one or two
+   * statements. Otherwise it is a pair of constant-bound loops, which C2 unrolls itself.
+   */
+  private boolean straightLineStep() {
+    return network.regularizer().isEmpty() && network.clip().isEmpty()
+        && optimizer.isSgd();
   }
 
   // ---------------------------------------------------------------- helpers

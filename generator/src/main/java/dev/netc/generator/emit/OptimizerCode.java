@@ -22,6 +22,11 @@ final class OptimizerCode {
     this.arith = arith;
   }
 
+  /** True for SGD, plain, with momentum or Nesterov. */
+  boolean isSgd() {
+    return optimizer instanceof Optimizer.Sgd;
+  }
+
   /** True for Adam, which needs the step count and bias corrections. */
   boolean isAdam() {
     return optimizer instanceof Optimizer.Adam;

@@ -34,6 +34,36 @@ public final class Tensors {
     return new FloatView(name, data, offset, size, 1, false, true);
   }
 
+  /**
+   * A matrix view of {@code rows x cols} doubles stored as one array per column: {@code
+   * columns[j][i] = W[i][j]}. Generated classes store the weights of looped layers this way, so that
+   * every inner loop runs over a whole array from index 0 (C2's superword pass on JDK 17 does not
+   * vectorize {@code y[i] += a * x[offset + i]} with an invariant offset, but does vectorize {@code
+   * y[i] += a * x[i]}).
+   */
+  public static ParameterTensor columns(String name, double[][] columns, int rows, int cols) {
+    checkColumns(name, columns.length, cols);
+    for (double[] column : columns) {
+      checkBounds(name, column.length, 0, rows);
+    }
+    return new DoubleColumns(name, columns, rows, cols);
+  }
+
+  /** A matrix view of {@code rows x cols} floats stored as one array per column. */
+  public static ParameterTensor columns(String name, float[][] columns, int rows, int cols) {
+    checkColumns(name, columns.length, cols);
+    for (float[] column : columns) {
+      checkBounds(name, column.length, 0, rows);
+    }
+    return new FloatColumns(name, columns, rows, cols);
+  }
+
+  private static void checkColumns(String name, int length, int cols) {
+    if (length != cols) {
+      throw new IllegalArgumentException(name + ": " + cols + " columns expected, got " + length);
+    }
+  }
+
   private static void checkBounds(String name, int length, int offset, int size) {
     if (offset < 0 || size < 0 || offset + size > length) {
       throw new IllegalArgumentException(
@@ -93,6 +123,60 @@ public final class Tensors {
     @Override
     public final String toString() {
       return name + (vector ? "[" + rows + "]" : "[" + rows + "x" + cols + "]");
+    }
+  }
+
+  private abstract static class ColumnView extends View {
+    ColumnView(String name, int rows, int cols) {
+      super(name, 0, rows, cols, false, false);
+    }
+
+    /** Row of {@code index} (within its column array). */
+    final int row(int index) {
+      return position(index) / cols();
+    }
+
+    /** Column of {@code index} (which array). */
+    final int col(int index) {
+      return position(index) % cols();
+    }
+  }
+
+  private static final class DoubleColumns extends ColumnView {
+    private final double[][] data;
+
+    DoubleColumns(String name, double[][] data, int rows, int cols) {
+      super(name, rows, cols);
+      this.data = data;
+    }
+
+    @Override
+    public double get(int index) {
+      return data[col(index)][row(index)];
+    }
+
+    @Override
+    public void set(int index, double value) {
+      data[col(index)][row(index)] = value;
+    }
+  }
+
+  private static final class FloatColumns extends ColumnView {
+    private final float[][] data;
+
+    FloatColumns(String name, float[][] data, int rows, int cols) {
+      super(name, rows, cols);
+      this.data = data;
+    }
+
+    @Override
+    public double get(int index) {
+      return data[col(index)][row(index)];
+    }
+
+    @Override
+    public void set(int index, double value) {
+      data[col(index)][row(index)] = (float) value;
     }
   }
 
