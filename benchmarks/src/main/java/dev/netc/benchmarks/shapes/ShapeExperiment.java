@@ -54,6 +54,7 @@ public class ShapeExperiment {
     final float[] rdf = new float[OUT];
     double rate = 1e-9;
     float ratef = 1e-9f;
+    int units = OUT;
     final double[] w4 = new double[1024 * 1024];
     final double[] x4 = new double[1024];
     final double[] z4 = new double[1024];
@@ -310,5 +311,79 @@ public class ShapeExperiment {
       return z * (1.0 - z2 * (1.0 / 3.0 - z2 * (2.0 / 15.0)));
     }
     return Math.copySign(1.0 - 2.0 / (Math.exp(2.0 * a) + 1.0), z);
+  }
+
+  /**
+   * Today's forward shape, double, but accumulating into an array allocated in the method (so C2
+   * knows it cannot alias the weights): tests whether possible aliasing blocks vectorization.
+   * Allocates 1 KB per call: an experiment, not a shape to emit as is.
+   */
+  @Benchmark
+  public double[] forwardAxpyFreshDouble(Data s) {
+    double[] z = new double[OUT];
+    double[] w = s.w;
+    double[] x = s.x;
+    System.arraycopy(s.b, 0, z, 0, OUT);
+    for (int j = 0; j < IN; j++) {
+      final double a = x[j];
+      final int row = j * OUT;
+      for (int i = 0; i < OUT; i++) {
+        z[i] += w[row + i] * a;
+      }
+    }
+    return z;
+  }
+
+  /** As {@link #forwardAxpyFreshDouble}, float. */
+  @Benchmark
+  public float[] forwardAxpyFreshFloat(Data s) {
+    float[] z = new float[OUT];
+    float[] w = s.wf;
+    float[] x = s.xf;
+    System.arraycopy(s.bf, 0, z, 0, OUT);
+    for (int j = 0; j < IN; j++) {
+      final float a = x[j];
+      final int row = j * OUT;
+      for (int i = 0; i < OUT; i++) {
+        z[i] += w[row + i] * a;
+      }
+    }
+    return z;
+  }
+
+  /** Today's forward shape, double, with the inner bound read from a field (not a constant). */
+  @Benchmark
+  public double[] forwardAxpyVarDouble(Data s) {
+    double[] z = s.z;
+    double[] w = s.w;
+    double[] x = s.x;
+    int n = s.units;
+    System.arraycopy(s.b, 0, z, 0, OUT);
+    for (int j = 0; j < IN; j++) {
+      final double a = x[j];
+      final int row = j * n;
+      for (int i = 0; i < n; i++) {
+        z[i] += w[row + i] * a;
+      }
+    }
+    return z;
+  }
+
+  /** As {@link #forwardAxpyVarDouble}, float. */
+  @Benchmark
+  public float[] forwardAxpyVarFloat(Data s) {
+    float[] z = s.zf;
+    float[] w = s.wf;
+    float[] x = s.xf;
+    int n = s.units;
+    System.arraycopy(s.bf, 0, z, 0, OUT);
+    for (int j = 0; j < IN; j++) {
+      final float a = x[j];
+      final int row = j * n;
+      for (int i = 0; i < n; i++) {
+        z[i] += w[row + i] * a;
+      }
+    }
+    return z;
   }
 }
