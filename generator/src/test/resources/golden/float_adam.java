@@ -490,9 +490,10 @@ public final class Regressor implements CompiledNetwork {
 
   private void beginStep() {
     steps[0]++;
-    // Adam's bias corrections (Kingma and Ba, Algorithm 1): 1 - beta^t
-    c1 = (float) (1.0 - StrictMath.pow(beta1, steps[0]));
-    c2 = (float) (1.0 - StrictMath.pow(beta2, steps[0]));
+    // Adam's bias corrections (Kingma and Ba, Algorithm 1): 1 - beta^t. Math.pow, not StrictMath.pow,
+    // which on JDK 17 allocates three small arrays per call until C2 compiles it
+    c1 = (float) (1.0 - Math.pow(beta1, steps[0]));
+    c2 = (float) (1.0 - Math.pow(beta2, steps[0]));
   }
 
   private void update1(float s) {

@@ -481,9 +481,11 @@ public final class ClassEmitter {
     MethodSpec.Builder begin = MethodSpec.methodBuilder("beginStep").addModifiers(Modifier.PRIVATE)
         .addStatement("steps[0]++");
     if (optimizer.isAdam()) {
-      begin.addComment("Adam's bias corrections (Kingma and Ba, Algorithm 1): 1 - beta^t")
-          .addStatement("c1 = $L", arith.narrowParen("1.0 - StrictMath.pow(beta1, steps[0])"))
-          .addStatement("c2 = $L", arith.narrowParen("1.0 - StrictMath.pow(beta2, steps[0])"));
+      begin.addComment("Adam's bias corrections (Kingma and Ba, Algorithm 1): 1 - beta^t. Math.pow,"
+              + " not StrictMath.pow,")
+          .addComment("which on JDK 17 allocates three small arrays per call until C2 compiles it")
+          .addStatement("c1 = $L", arith.narrowParen("1.0 - Math.pow(beta1, steps[0])"))
+          .addStatement("c2 = $L", arith.narrowParen("1.0 - Math.pow(beta2, steps[0])"));
     }
     type.addMethod(begin.build());
     if (plan.clipsNorm()) {

@@ -1,0 +1,52 @@
+package dev.netc.generator;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.Clip;
+import dev.netc.grammar.model.Loss;
+import dev.netc.grammar.model.Optimizer;
+import dev.netc.grammar.model.Precision;
+import dev.netc.runtime.network.CompiledNetwork;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/** After construction, the prediction and training paths allocate nothing. */
+class AllocationTest {
+  @Test
+  void predictAndTrainDoNotAllocate() {
+    Compiled compiled = Compiled.of(
+        Nets.network("AllocSmall", 4).dense(8, Activation.TANH).dense(3, Activation.SOFTMAX)
+            .loss(Loss.CROSS_ENTROPY).optimizer(new Optimizer.Sgd(0.1, 0.9, false)).build(),
+        Nets.network("AllocLarge", 30).dense(20, Activation.RELU).dense(2, Activation.SIGMOID)
+            .loss(Loss.BINARY_CROSS_ENTROPY).optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8))
+            .clip(new Clip.Norm(1)).l2(0.01).precision(Precision.FLOAT).build());
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    for (String name : new String[] {"AllocSmall", "AllocLarge"}) {
+      CompiledNetwork net = compiled.create(name);
+      double[] x = new double[net.inputSize()];
+      double[] y = new double[net.outputSize()];
+      double[] t = new double[net.outputSize()];
+      t[0] = 1;
+      run(net, x, y, t);
+      long before = threads.getCurrentThreadAllocatedBytes();
+      run(net, x, y, t);
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      assertWithMessage("%s: bytes allocated by 1000 rounds of predict and training", name)
+          .that(allocated).isLessThan(1024L);
+    }
+  }
+
+  private static void run(CompiledNetwork net, double[] x, double[] y, double[] t) {
+    for (int k = 0; k < 1000; k++) {
+      x[k % x.length] = (k % 7) * 0.1;
+      net.predict(x, y);
+      net.classify(x);
+      net.loss(x, t);
+      net.trainStep(x, t);
+      net.accumulateGradient(x, t);
+      net.applyGradient(0.5);
+    }
+  }
+}
