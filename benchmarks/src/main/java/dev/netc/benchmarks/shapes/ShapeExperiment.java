@@ -55,6 +55,8 @@ public class ShapeExperiment {
     double rate = 1e-9;
     float ratef = 1e-9f;
     int units = OUT;
+    final double[][] wc = new double[IN][OUT];
+    final float[][] wcf = new float[IN][OUT];
     final double[] w4 = new double[1024 * 1024];
     final double[] x4 = new double[1024];
     final double[] z4 = new double[1024];
@@ -68,6 +70,8 @@ public class ShapeExperiment {
       for (int k = 0; k < w.length; k++) {
         w[k] = random.nextDouble(-0.1, 0.1);
         wf[k] = (float) w[k];
+        wc[k / OUT][k % OUT] = w[k];
+        wcf[k / OUT][k % OUT] = wf[k];
       }
       for (int j = 0; j < IN; j++) {
         x[j] = random.nextDouble();
@@ -385,5 +389,119 @@ public class ShapeExperiment {
       }
     }
     return z;
+  }
+
+  /**
+   * The generator's shape since commit ef97bf8: one array per column ({@code w[j][i] = W[i][j]}), so
+   * the inner loop indexes both arrays from 0 (no invariant offset), double.
+   */
+  @Benchmark
+  public double[] forwardColumnsDouble(Data s) {
+    double[] z = s.z;
+    double[] x = s.x;
+    System.arraycopy(s.b, 0, z, 0, OUT);
+    for (int j = 0; j < IN; j++) {
+      final double a = x[j];
+      final double[] wj = s.wc[j];
+      for (int i = 0; i < OUT; i++) {
+        z[i] += wj[i] * a;
+      }
+    }
+    return z;
+  }
+
+  /** As {@link #forwardColumnsDouble}, float. */
+  @Benchmark
+  public float[] forwardColumnsFloat(Data s) {
+    float[] z = s.zf;
+    float[] x = s.xf;
+    System.arraycopy(s.bf, 0, z, 0, OUT);
+    for (int j = 0; j < IN; j++) {
+      final float a = x[j];
+      final float[] wj = s.wcf[j];
+      for (int i = 0; i < OUT; i++) {
+        z[i] += wj[i] * a;
+      }
+    }
+    return z;
+  }
+
+  /** Column arrays, four columns per pass over z, double. */
+  @Benchmark
+  public double[] forwardColumns4Double(Data s) {
+    double[] z = s.z;
+    double[] x = s.x;
+    System.arraycopy(s.b, 0, z, 0, OUT);
+    for (int j = 0; j < IN; j += 4) {
+      final double a0 = x[j];
+      final double a1 = x[j + 1];
+      final double a2 = x[j + 2];
+      final double a3 = x[j + 3];
+      final double[] w0 = s.wc[j];
+      final double[] w1 = s.wc[j + 1];
+      final double[] w2 = s.wc[j + 2];
+      final double[] w3 = s.wc[j + 3];
+      for (int i = 0; i < OUT; i++) {
+        z[i] += w0[i] * a0 + w1[i] * a1 + w2[i] * a2 + w3[i] * a3;
+      }
+    }
+    return z;
+  }
+
+  /** Column arrays, four columns per pass over z, float. */
+  @Benchmark
+  public float[] forwardColumns4Float(Data s) {
+    float[] z = s.zf;
+    float[] x = s.xf;
+    System.arraycopy(s.bf, 0, z, 0, OUT);
+    for (int j = 0; j < IN; j += 4) {
+      final float a0 = x[j];
+      final float a1 = x[j + 1];
+      final float a2 = x[j + 2];
+      final float a3 = x[j + 3];
+      final float[] w0 = s.wcf[j];
+      final float[] w1 = s.wcf[j + 1];
+      final float[] w2 = s.wcf[j + 2];
+      final float[] w3 = s.wcf[j + 3];
+      for (int i = 0; i < OUT; i++) {
+        z[i] += w0[i] * a0 + w1[i] * a1 + w2[i] * a2 + w3[i] * a3;
+      }
+    }
+    return z;
+  }
+
+  /** Column arrays, today's fused update, double. */
+  @Benchmark
+  public double[][] updateColumnsDouble(Data s) {
+    double[] d = s.d;
+    double[] x = s.x;
+    double rate = s.rate;
+    for (int j = 0; j < IN; j++) {
+      final double[] wj = s.wc[j];
+      final double a = x[j];
+      for (int i = 0; i < OUT; i++) {
+        double g = d[i] * a;
+        wj[i] -= rate * g;
+      }
+    }
+    return s.wc;
+  }
+
+  /** Column arrays, the rate folded into the delta once, double. */
+  @Benchmark
+  public double[][] updateColumnsScaledDouble(Data s) {
+    double[] rd = s.rd;
+    double[] x = s.x;
+    for (int i = 0; i < OUT; i++) {
+      rd[i] = s.rate * s.d[i];
+    }
+    for (int j = 0; j < IN; j++) {
+      final double[] wj = s.wc[j];
+      final double a = x[j];
+      for (int i = 0; i < OUT; i++) {
+        wj[i] -= rd[i] * a;
+      }
+    }
+    return s.wc;
   }
 }
