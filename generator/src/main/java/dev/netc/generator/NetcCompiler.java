@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one entry point of netc's compiler, shared by the Maven plugin and the command line: {@code
@@ -22,6 +23,13 @@ import java.util.Map;
  */
 public final class NetcCompiler {
   private NetcCompiler() {}
+
+  /**
+   * Class names the generated code refers to by their simple java.lang name: a network of that name
+   * would hide them ({@code Math.exp} would mean the network's class).
+   */
+  static final Set<String> RESERVED_NAMES =
+      Set.of("Math", "System", "Double", "Float", "IllegalArgumentException");
 
   /**
    * Checks every file and generates one class per network of each file without errors. Cross-file
@@ -43,6 +51,13 @@ public final class NetcCompiler {
       List<GeneratedClass> fileClasses = new ArrayList<>();
       boolean clash = false;
       for (Network network : file.networks()) {
+        if (RESERVED_NAMES.contains(network.name())) {
+          diagnostics.add(Diagnostic.of(DiagnosticKind.INVALID_NETWORK_NAME, input.source(),
+              network.span(), "network name '" + network.name() + "' would hide java.lang."
+                  + network.name() + ", which the generated class uses; choose another name"));
+          clash = true;
+          continue;
+        }
         String qualified = network.qualifiedName(fallback);
         Located first = seen.get(qualified);
         if (first != null) {
@@ -66,6 +81,10 @@ public final class NetcCompiler {
    * fallbackPackage} ("" or null for none). Deterministic: the same network gives the same text.
    */
   public static GeneratedClass generate(Network network, String fallbackPackage) {
+    if (RESERVED_NAMES.contains(network.name())) {
+      throw new IllegalArgumentException("network name " + network.name()
+          + " would hide java.lang." + network.name() + " in the generated class");
+    }
     NetworkPlan plan = Planner.plan(network, fallbackPackage);
     JavaFile file = ClassEmitter.emit(plan);
     String source = file.toString();

@@ -66,6 +66,17 @@ class NetcCompilerTest {
   }
 
   @Test
+  void networkNamesThatWouldHideJavaLangClassesAreErrors() {
+    CompileResult result = NetcCompiler.compile(List.of(new CompileInput(
+        new SourceFile("math.nn", IRIS.replace("IrisNet", "Math")), Optional.empty())));
+    assertThat(result.classes()).isEmpty();
+    assertThat(result.diagnostics()).hasSize(1);
+    assertThat(result.diagnostics().get(0).kind()).isEqualTo(DiagnosticKind.INVALID_NETWORK_NAME);
+    assertThat(result.diagnostics().get(0).message()).contains("would hide java.lang.Math");
+    assertThat(result.diagnostics().get(0).line()).isEqualTo(2);
+  }
+
+  @Test
   void sameSeedSameParametersDifferentSeedsDiffer() {
     Compiled compiled = Compiled.of(
         Nets.network("Seed1", 6).dense(5, Activation.TANH).dense(300, Activation.SIGMOID)

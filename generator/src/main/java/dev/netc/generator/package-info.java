@@ -1,0 +1,6 @@
+/**
+ * netc's compiler facade: {@link dev.netc.generator.NetcCompiler} checks {@code .nn} files with the
+ * grammar's front end and generates one Java class per network (plan, then emit). Used by the Maven
+ * plugin and the command line; depends on the grammar module and JavaPoet, never on the runtime.
+ */
+package dev.netc.generator;
