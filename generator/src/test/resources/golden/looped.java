@@ -249,8 +249,10 @@ public final class Looped implements CompiledNetwork {
       throw new IllegalArgumentException("cannot add the gradient of a different network class: " + other.spec().qualifiedName());
     }
     for (int j = 0; j < 20; j++) {
+      final double[] mine = dw1[j];
+      final double[] theirs = o.dw1[j];
       for (int i = 0; i < 16; i++) {
-        dw1[j][i] += o.dw1[j][i];
+        mine[i] += theirs[i];
       }
     }
     for (int k = 0; k < 16; k++) {

@@ -410,8 +410,10 @@ public final class ClassEmitter {
       for (String g : List.of(p.name("dw"), p.name("db"))) {
         if (g.startsWith("dw") && p.transposed()) {
           add.beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs())
+              .addStatement("final $L mine = $L[j]", arith.arrayType(), g)
+              .addStatement("final $L theirs = o.$L[j]", arith.arrayType(), g)
               .beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
-              .addStatement("$1L[j][i] += o.$1L[j][i]", g).endControlFlow().endControlFlow();
+              .addStatement("mine[i] += theirs[i]").endControlFlow().endControlFlow();
           continue;
         }
         int n = g.startsWith("dw") ? p.weightCount() : p.units();
