@@ -513,7 +513,12 @@ public final class Exercise1 implements CompiledNetwork {
   }
 
   /**
-   * 15 values from the file, row-major, packed as Base64 of IEEE-754 bits.
+   * 15 values from the file, row-major, packed as Base64 of IEEE-754 bits:
+   * <pre>
+   * [0.1, 0.1, 0.1, 0.1, 0.1]
+   * [0.1, 0.1, 0.1, 0.1, 0.1]
+   * [0.1, 0.1, 0.1, 0.1, 0.1]
+   * </pre>
    */
   private static double[] explicitWeights1() {
     final double[] values = new double[15];
@@ -522,7 +527,10 @@ public final class Exercise1 implements CompiledNetwork {
   }
 
   /**
-   * 3 values from the file, row-major, packed as Base64 of IEEE-754 bits.
+   * 3 values from the file, row-major, packed as Base64 of IEEE-754 bits:
+   * <pre>
+   * [0.0, 0.0, 0.0]
+   * </pre>
    */
   private static double[] explicitBias1() {
     final double[] values = new double[3];
@@ -531,7 +539,11 @@ public final class Exercise1 implements CompiledNetwork {
   }
 
   /**
-   * 6 values from the file, row-major, packed as Base64 of IEEE-754 bits.
+   * 6 values from the file, row-major, packed as Base64 of IEEE-754 bits:
+   * <pre>
+   * [0.1, 0.1, 0.1]
+   * [0.1, 0.1, 0.1]
+   * </pre>
    */
   private static double[] explicitWeights2() {
     final double[] values = new double[6];
@@ -540,7 +552,10 @@ public final class Exercise1 implements CompiledNetwork {
   }
 
   /**
-   * 2 values from the file, row-major, packed as Base64 of IEEE-754 bits.
+   * 2 values from the file, row-major, packed as Base64 of IEEE-754 bits:
+   * <pre>
+   * [0.0, 0.0]
+   * </pre>
    */
   private static double[] explicitBias2() {
     final double[] values = new double[2];

@@ -34,6 +34,9 @@ public final class ClassEmitter {
   /** Arrays up to this length are copied with one statement per element (no arraycopy call). */
   private static final int SMALL_COPY = 16;
 
+  /** Explicit weights up to this many are also listed in a comment, for the reader. */
+  private static final int SHOWN_VALUES = 64;
+
   private final NetworkPlan plan;
   private final Network network;
   private final Arith arith;
@@ -658,12 +661,12 @@ public final class ClassEmitter {
       if (explicitW) {
         init.addComment("layer $L ($L): explicit weights from the file", l.number(), l.name());
         init.addStatement("$L.setAll($L())", w, packed("explicitWeights" + l.number(),
-            l.weights().get().toArray()));
+            l.weights().get().toArray(), l.inputs()));
       }
       if (explicitB) {
         init.addComment("layer $L ($L): explicit bias from the file", l.number(), l.name());
         init.addStatement("$L.setAll($L())", b, packed("explicitBias" + l.number(),
-            l.bias().get().toArray()));
+            l.bias().get().toArray(), l.units()));
       }
     }
     for (LayerPlan p : plan.layers()) {
@@ -705,12 +708,26 @@ public final class ClassEmitter {
   }
 
   /** A static method returning {@code values}, decoded from packed string constants. */
-  private String packed(String name, double[] values) {
+  private String packed(String name, double[] values, int rowLength) {
     int chunks = (values.length + PackedValuesFormat.CHUNK - 1) / PackedValuesFormat.CHUNK;
+    StringBuilder doc = new StringBuilder(values.length + " values from the file, row-major,"
+        + " packed as Base64 of IEEE-754 bits");
+    if (values.length <= SHOWN_VALUES) {
+      doc.append(":\n<pre>\n");
+      for (int k = 0; k < values.length; k += rowLength) {
+        List<String> row = new ArrayList<>();
+        for (int j = k; j < Math.min(values.length, k + rowLength); j++) {
+          row.add(Literals.doubleLiteral(values[j]));
+        }
+        doc.append('[').append(String.join(", ", row)).append("]\n");
+      }
+      doc.append("</pre>\n");
+    } else {
+      doc.append(".\n");
+    }
     MethodSpec.Builder m = MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(DOUBLES)
-        .addJavadoc("$L values from the file, row-major, packed as Base64 of IEEE-754 bits.",
-            values.length)
+        .addJavadoc("$L", doc)
         .addStatement("final double[] values = new double[$L]", values.length);
     List<MethodSpec> parts = new ArrayList<>();
     MethodSpec.Builder part = null;
