@@ -108,9 +108,11 @@ public final class IrisNet implements CompiledNetwork {
   private final double[] t = new double[3];
 
   /**
-   * ln sum_k e^z_k of the output layer, for a loss that never takes ln 0.
+   * max_k z_k and sum_k e^(z_k - max) of the output layer, for a loss that never takes ln 0.
    */
-  private double logSum;
+  private double softmaxMax;
+
+  private double softmaxSum;
 
   /**
    * True while the accumulators may be non-zero (the fused step needs them zero).
@@ -398,7 +400,7 @@ public final class IrisNet implements CompiledNetwork {
         + w2[20] * x1[4] + w2[21] * x1[5] + w2[22] * x1[6] + w2[23] * x1[7]
         + b2[2];
     // x2 = softmax(z2), stable: exp(z - max) cannot overflow, and the sum is >= 1
-    // logSum = max + ln(sum), so that ln x2[k] = z2[k] - logSum (the loss)
+    // softmaxMax and softmaxSum are kept for the loss: ln x2[k] = z2[k] - max - ln(sum)
     double max = z2[0];
     for (int i = 1; i < 3; i++) {
       max = Math.max(max, z2[i]);
@@ -412,12 +414,15 @@ public final class IrisNet implements CompiledNetwork {
     for (int i = 0; i < 3; i++) {
       x2[i] = x2[i] / sum;
     }
-    logSum = max + Math.log(sum);
+    softmaxMax = max;
+    softmaxSum = sum;
   }
 
   private double lossValue() {
     double e = 0.0;
     // E = -sum_k t[k] ln x2[k], with ln x2[k] = z2[k] - logSum (never ln 0)
+    // (the log is taken here, not in forward, so that predict does not pay for it)
+    final double logSum = softmaxMax + Math.log(softmaxSum);
     for (int k = 0; k < 3; k++) {
       e -= t[k] * (z2[k] - logSum);
     }

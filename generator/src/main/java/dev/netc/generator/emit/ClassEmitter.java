@@ -194,9 +194,11 @@ public final class ClassEmitter {
     }
     type.addField(array("t", network.outputSize(), "The target of the example in progress."));
     if (plan.output().layer().activation() == Activation.SOFTMAX) {
-      type.addField(FieldSpec.builder(TypeName.DOUBLE, "logSum", Modifier.PRIVATE)
-          .addJavadoc("ln sum_k e^z_k of the output layer, for a loss that never takes ln 0.")
+      type.addField(FieldSpec.builder(TypeName.DOUBLE, "softmaxMax", Modifier.PRIVATE)
+          .addJavadoc("max_k z_k and sum_k e^(z_k - max) of the output layer, for a loss that"
+              + " never takes ln 0.")
           .build());
+      type.addField(FieldSpec.builder(TypeName.DOUBLE, "softmaxSum", Modifier.PRIVATE).build());
     }
     type.addField(FieldSpec.builder(TypeName.BOOLEAN, "gradientPending", Modifier.PRIVATE)
         .addJavadoc("True while the accumulators may be non-zero (the fused step needs them zero).")
@@ -582,7 +584,9 @@ public final class ClassEmitter {
       case CROSS_ENTROPY -> {
         m.addComment("E = -sum_k t[k] ln " + x + "[k], with ln " + x + "[k] = " + z
             + "[k] - logSum (never ln 0)");
-        m.beginControlFlow("for (int k = 0; k < $L; k++)", n)
+        m.addComment("(the log is taken here, not in forward, so that predict does not pay for it)")
+            .addStatement("final double logSum = softmaxMax + Math.log(softmaxSum)")
+            .beginControlFlow("for (int k = 0; k < $L; k++)", n)
             .addStatement("e -= t[k] * ($L[k] - logSum)", z)
             .endControlFlow().addStatement("return e");
       }

@@ -102,7 +102,8 @@ final class LayerEmitter {
     int n = p.units();
     body.comment(
         x + " = softmax(" + z + "), stable: exp(z - max) cannot overflow, and the sum is >= 1");
-    body.comment("logSum = max + ln(sum), so that ln " + x + "[k] = " + z + "[k] - logSum (the loss)");
+    body.comment("softmaxMax and softmaxSum are kept for the loss: ln " + x + "[k] = " + z
+        + "[k] - max - ln(sum)");
     body.code(
         "double max = " + z + "[0];\n"
             + "for (int i = 1; i < " + n + "; i++) {\n"
@@ -117,7 +118,8 @@ final class LayerEmitter {
             + "for (int i = 0; i < " + n + "; i++) {\n"
             + "  " + x + "[i] = " + arith.narrowParen(x + "[i] / sum") + ";\n"
             + "}\n"
-            + "logSum = max + Math.log(sum);\n");
+            + "softmaxMax = max;\n"
+            + "softmaxSum = sum;\n");
   }
 
   // ---------------------------------------------------------------- backward
