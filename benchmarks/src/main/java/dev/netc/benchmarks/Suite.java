@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * GFLOP/s, ratios to the baselines of the same run).
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar                 # full suite (about 20 minutes on 2 cores)
+ * java -jar benchmarks/target/benchmarks.jar                 # full suite (about 22 minutes on 2 cores)
  * java -jar benchmarks/target/benchmarks.jar --short         # short mode (under 5 minutes)
  * java -jar benchmarks/target/benchmarks.jar --short -prof gc           # plus bytes allocated per example
  * java -jar benchmarks/target/benchmarks.jar --superword   # W3 with and without -XX:-UseSuperWord

@@ -11,17 +11,20 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The first layer of W3 (784 -> 128, weights stored transposed: {@code w[j * 128 + i] = W[i][j]})
- * in the shapes the generator could emit, in double and float, nanoseconds per call:
+ * The first layer of W3 (784 -> 128) in the shapes the generator could emit, in double and float,
+ * nanoseconds per call. Findings are written up in docs/performance.md ("Findings for the
+ * generator").
  *
  * <ul>
- *   <li>{@code forwardAxpy}: what netc emits today, {@code z[i] += w[j * 128 + i] * x[j]} for each
- *       column j (one load and one store of z per multiply-add);
- *   <li>{@code forwardAxpy4}: four columns per pass, {@code z[i] += w[r0 + i] * a0 + ... + w[r3 + i]
- *       * a3} (one load and store of z per four multiply-adds);
- *   <li>{@code updateFused}: today's fused update {@code w[k] -= rate * (d[i] * a)};
- *   <li>{@code updateScaled}: {@code rd[i] = rate * d[i]} once per step, then {@code w[k] -= rd[i] *
- *       a} (one multiply fewer per weight);
+ *   <li>{@code forwardAxpy*}: weights in one flat array stored transposed ({@code w[j * 128 + i] =
+ *       W[i][j]}), {@code z[i] += w[j * 128 + i] * x[j]} for each column j (the generator's shape
+ *       before commit ef97bf8); {@code forwardAxpy4*} four columns per pass; {@code
+ *       forwardAxpyFresh*} accumulating into a freshly allocated array (aliasing test); {@code
+ *       forwardAxpyVar*} with the inner bound read from a field (trip-count test);
+ *   <li>{@code forwardColumns*}: one array per column ({@code w[j][i] = W[i][j]}, the generator's
+ *       shape since ef97bf8); {@code forwardColumns4*} four columns per pass over z;
+ *   <li>{@code updateFused*}, {@code updateScaled*}, {@code updateColumns*}: the fused stochastic
+ *       update {@code w -= rate * (d[i] * x[j])}, and with {@code rate * d[i]} computed once;
  *   <li>{@code reluForward} / {@code reluForwardSkip}: the second layer of W4 (1024 -> 1024, over a
  *       relu layer, about half of whose outputs are 0), without and with {@code if (a != 0)} around
  *       each column's axpy;
