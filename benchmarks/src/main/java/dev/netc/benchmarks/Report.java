@@ -160,11 +160,11 @@ final class Report {
       Figure hand = figures.get(prefix + "hand" + kind);
       Figure encog = figures.get(prefix + "encog" + kind);
       double flop = FlopCount.trainingFlopPerExample(w, batch);
-      body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %.2f | %s | %s | %s |%n",
+      body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           row[0], row[1], w.topology(),
           count(netc.score), share(netc),
           String.format(Locale.ROOT, "%.2f", FlopCount.gigaflops(netc.score, flop)),
-          flop / 1e6,
+          count(flop),
           hand == null ? "-" : count(hand.score),
           ratio(netc, hand),
           ratio(netc, encog) + (encog == null ? "" : " (" + count(encog.score) + ")")));
@@ -173,7 +173,7 @@ final class Report {
       return;
     }
     out.append("### ").append(title).append("\n\n")
-        .append("| workload | topology | netc examples/s | CPU share | netc GFLOP/s | MFLOP/example "
+        .append("| workload | topology | netc examples/s | CPU share | netc GFLOP/s | FLOP/example "
             + "| hand-written examples/s | netc / hand-written | netc / Encog (Encog examples/s) |\n")
         .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
         .append(body).append('\n');
