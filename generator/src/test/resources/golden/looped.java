@@ -343,11 +343,17 @@ public final class Looped implements CompiledNetwork {
   private void forward1() {
     // z1 = W1 x0 + b1, as axpy over the columns of W1 (w1[j][i] = W1[i][j])
     System.arraycopy(b1, 0, z1, 0, 16);
-    for (int j = 0; j < 20; j++) {
-      final double a = x0[j];
-      final double[] w1j = w1[j];
+    for (int j = 0; j < 20; j += 4) {
+      final double a0 = x0[j];
+      final double a1 = x0[j + 1];
+      final double a2 = x0[j + 2];
+      final double a3 = x0[j + 3];
+      final double[] w1j0 = w1[j];
+      final double[] w1j1 = w1[j + 1];
+      final double[] w1j2 = w1[j + 2];
+      final double[] w1j3 = w1[j + 3];
       for (int i = 0; i < 16; i++) {
-        z1[i] += w1j[i] * a;
+        z1[i] += w1j0[i] * a0 + w1j1[i] * a1 + w1j2[i] * a2 + w1j3[i] * a3;
       }
     }
     // x1 = sigmoid(z1), elementwise

@@ -48,17 +48,59 @@ final class LayerEmitter {
           z + " = W" + p.number() + " " + x + " + " + b + ", as axpy over the columns of W"
               + p.number() + " (" + w + "[j][i] = W" + p.number() + "[i][j])");
       body.stmt("System.arraycopy(" + b + ", 0, " + z + ", 0, " + p.units() + ")");
+      forwardColumns(body, p, z, w, x);
+    }
+    activation(body, p);
+    return body;
+  }
+
+  /** Columns of W per pass over z in the looped forward pass. */
+  static final int FORWARD_COLUMNS = 4;
+
+  /**
+   * {@code z += W x} over the column arrays, {@link #FORWARD_COLUMNS} columns per pass: {@code z[i]
+   * += w0[i] * a0 + w1[i] * a1 + w2[i] * a2 + w3[i] * a3} loads and stores z once per four
+   * multiply-adds instead of once per multiply-add (ShapeExperiment, W3's first layer: 1.27x in
+   * double, 1.65x in float); a loop of one column per pass takes the last {@code inputs % 4}
+   * columns. Four products are summed before z, so results can differ from a column-by-column sum
+   * in the last bits.
+   */
+  private void forwardColumns(Body body, LayerPlan p, String z, String w, String x) {
+    int n = p.inputs();
+    int main = n - n % FORWARD_COLUMNS;
+    String type = arith.type();
+    if (main > 0) {
+      StringBuilder loop = new StringBuilder();
+      StringBuilder sum = new StringBuilder();
+      loop.append("for (int j = 0; j < ").append(main).append("; j += ").append(FORWARD_COLUMNS)
+          .append(") {\n");
+      for (int c = 0; c < FORWARD_COLUMNS; c++) {
+        String at = c == 0 ? "j" : "j + " + c;
+        loop.append("  final ").append(type).append(" a").append(c).append(" = ").append(x)
+            .append("[").append(at).append("];\n");
+      }
+      for (int c = 0; c < FORWARD_COLUMNS; c++) {
+        String at = c == 0 ? "j" : "j + " + c;
+        loop.append("  final ").append(arith.arrayType()).append(' ').append(w).append("j")
+            .append(c).append(" = ").append(w).append("[").append(at).append("];\n");
+        sum.append(c == 0 ? "" : " + ").append(w).append("j").append(c).append("[i] * a")
+            .append(c);
+      }
+      loop.append("  for (int i = 0; i < ").append(p.units()).append("; i++) {\n");
+      loop.append("    ").append(z).append("[i] += ").append(sum).append(";\n");
+      loop.append("  }\n}\n");
+      body.code(loop.toString());
+    }
+    if (main < n) {
       body.code(
-          "for (int j = 0; j < " + p.inputs() + "; j++) {\n"
-              + "  final " + arith.type() + " a = " + x + "[j];\n"
+          "for (int j = " + main + "; j < " + n + "; j++) {\n"
+              + "  final " + type + " a = " + x + "[j];\n"
               + columns("  ", w)
               + "  for (int i = 0; i < " + p.units() + "; i++) {\n"
               + "    " + z + "[i] += " + w + "j[i] * a;\n"
               + "  }\n"
               + "}\n");
     }
-    activation(body, p);
-    return body;
   }
 
   private void activation(Body body, LayerPlan p) {
