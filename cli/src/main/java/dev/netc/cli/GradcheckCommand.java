@@ -1,6 +1,8 @@
 package dev.netc.cli;
 
+import dev.netc.runtime.init.NetcRandom;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.GradientCheck;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -11,17 +13,25 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code netc gradcheck FILE.nn}: the numerical gradient check of the generated class. */
+/**
+ * {@code netc gradcheck FILE.nn}: the numerical gradient check of the generated class, the
+ * runtime's {@link GradientCheck} on a few random examples (its tolerances for the network's
+ * precision, at most {@link #MAX_CHECKED} entries per tensor, evenly spread), printed as a table
+ * per layer.
+ */
 @Command(
     name = "gradcheck",
     mixinStandardHelpOptions = true,
     description = {
       "Compiles the network and checks the gradient of its generated backward pass against"
-          + " central differences of the loss, on random examples, for every weight and bias.",
+          + " central differences of the loss (plus the l2 term), on random examples, for every"
+          + " weight and bias (at most 2000 entries per tensor, evenly spread).",
       "Prints a table per layer; exits with 4 if a gradient is off (a bug in netc: please report"
           + " it)."
     })
 final class GradcheckCommand implements Callable<Integer> {
+  /** At most this many entries of one tensor are checked (evenly spread over it). */
+  static final int MAX_CHECKED = 2000;
 
   @Spec CommandSpec spec;
 
@@ -50,8 +60,11 @@ final class GradcheckCommand implements Callable<Integer> {
     }
     LoadedNetwork loaded = network.load(spec.commandLine().getErr());
     CompiledNetwork instance = loaded.newInstance();
-    List<LayerGradientCheck.TensorResult> results =
-        LayerGradientCheck.run(instance, examples, seed);
+    NetcRandom random = new NetcRandom(seed);
+    double[][] inputs = RandomData.inputs(instance, examples, random);
+    double[][] targets = RandomData.targets(instance, examples, random);
+    List<GradientCheck.TensorResult> results = GradientCheck.checkTensors(instance, inputs,
+        targets, GradientCheck.Options.forNetwork(instance).withMaxPerTensor(MAX_CHECKED));
     out.println(
         "gradient check of "
             + loaded.model().name()
@@ -66,7 +79,7 @@ final class GradcheckCommand implements Callable<Integer> {
             + ":");
     String layer = "";
     boolean allPassed = true;
-    for (LayerGradientCheck.TensorResult result : results) {
+    for (GradientCheck.TensorResult result : results) {
       String layerName = result.name().contains(".")
           ? result.name().substring(0, result.name().lastIndexOf('.'))
           : result.name();
@@ -81,6 +94,9 @@ final class GradcheckCommand implements Callable<Integer> {
           result.name().substring(result.name().lastIndexOf('.') + 1),
           result.size(), result.checked(), result.maxAbsError(), result.maxRelError(),
           result.passed() ? "ok" : "FAILED"));
+      if (!result.passed()) {
+        out.println("    worst entry " + result.worst());
+      }
       allPassed &= result.passed();
     }
     out.println();
