@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * With {@code generateTests}, one JUnit 5 test per network, next to it in the generated test
- * sources: its backward pass against central differences of the objective of the runtime's {@code
- * GradientCheck} (loss plus the l2 term; torch {@code gradcheck}'s tolerances for double, looser ones
- * for a {@code float} network) on at most 200 entries per tensor, so that a 100,000-parameter
+ * sources: its backward pass checked by one call of the runtime's {@code GradientCheck} (central
+ * differences of the loss plus the l2 term; torch {@code gradcheck}'s tolerances for double, looser
+ * ones for a {@code float} network) on at most 200 entries per tensor, so that a 100,000-parameter
  * network still checks in well under a second; and one training step that must change the
  * parameters and keep them finite. The test needs only the runtime and JUnit Jupiter on
  * the project's test classpath.
