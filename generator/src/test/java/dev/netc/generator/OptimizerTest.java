@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The update of every optimizer, with and without l2 and clip, against a reference written here from
  * DSL.md; the fused {@code trainStep} against {@code accumulateGradient} + {@code applyGradient(1)};
- * {@code copy()} with {@code addGradientFrom} against one instance.
+ * {@code copy()} with {@code addGradientFrom} against one instance. Shapes: small (unrolled), a
+ * looped tanh layer, and a looped layer over a relu layer (whose zero inputs are skipped).
  */
 class OptimizerTest {
   static final List<Optimizer> OPTIMIZERS = List.of(
@@ -44,11 +45,16 @@ class OptimizerTest {
     int n = 0;
     for (Optimizer optimizer : OPTIMIZERS) {
       for (int variant = 0; variant < VARIANTS; variant++) {
-        for (boolean large : List.of(false, true)) {
+        for (int shape = 0; shape < 3; shape++) {
           String name = "Opt" + n++;
-          Nets nets = Nets.network(name, large ? 20 : 3).init(new Init.Xavier(n))
-              .dense(large ? 16 : 5, Activation.TANH).dense(3, Activation.SOFTMAX)
-              .loss(Loss.CROSS_ENTROPY).optimizer(optimizer);
+          Nets nets = Nets.network(name, shape == 0 ? 3 : 20).init(new Init.Xavier(n));
+          if (shape == 2) {
+            // a looped layer over relu inputs, whose zero columns the generated loops skip
+            nets.dense(16, Activation.RELU).dense(18, Activation.RELU);
+          } else {
+            nets.dense(shape == 0 ? 5 : 16, Activation.TANH);
+          }
+          nets.dense(3, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY).optimizer(optimizer);
           double lambda = variant == 1 || variant == 4 ? 0.05 : 0;
           Clip clip = switch (variant) {
             case 2, 4 -> new Clip.Norm(0.2);

@@ -27,6 +27,11 @@ final class OptimizerCode {
     return optimizer instanceof Optimizer.Sgd;
   }
 
+  /** True for SGD without momentum: a zero gradient then leaves the parameter unchanged. */
+  boolean isPlainSgd() {
+    return optimizer instanceof Optimizer.Sgd sgd && !hasMomentum(sgd);
+  }
+
   /** True for Adam, which needs the step count and bias corrections. */
   boolean isAdam() {
     return optimizer instanceof Optimizer.Adam;
