@@ -329,17 +329,27 @@ public final class Trainer {
       for (int from = 0; from < n; from += stepSize) {
         step++;
         int to = Math.min(n, from + stepSize);
-        double stepLoss = accumulate(order, from, to);
+        double stepLoss;
+        if (to - from == 1) {
+          // A stochastic step: the generated class's fused step (one pass over each weight
+          // matrix) gives the same numbers as accumulate, then apply with scale 1.
+          stepLoss = net.trainStep(training.features(order[from]), training.target(order[from]));
+        } else {
+          stepLoss = accumulate(order, from, to);
+          if (Double.isFinite(stepLoss)) {
+            net.applyGradient(reduction.scale(to - from));
+          }
+        }
         if (!Double.isFinite(stepLoss)) {
           net.clearGradient();
           lastGood.restore(net);
           throw new TrainingException(epoch, step, "the loss became " + describe(stepLoss));
         }
-        net.applyGradient(reduction.scale(to - from));
         lossSum += stepLoss;
         double running = lossSum / to;
-        int current = step;
-        listeners.forEach(l -> l.onStep(epoch, current, stepsPerEpoch, running));
+        for (TrainingListener listener : listeners) {
+          listener.onStep(epoch, step, stepsPerEpoch, running);
+        }
       }
       String diverged = divergedParameter();
       if (diverged != null) {
