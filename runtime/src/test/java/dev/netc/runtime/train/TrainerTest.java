@@ -73,7 +73,10 @@ class TrainerTest {
   private static List<double[]> trainDigits(int threads, int chunk) {
     Dataset data = TestData.digits().slice(0, 600);
     data = Scaler.fit(Scaler.Kind.MIN_MAX, data).apply(data);
-    ReferenceMlp net = ReferenceMlp.classifier(64, 16, 10, 5, 0.001, 0.9);
+    // 64 -> 160 -> 10: 12,010 parameters, above Trainer.PARALLEL_MIN_PARAMETERS, so the chunks
+    // really run on several threads.
+    ReferenceMlp net = ReferenceMlp.classifier(64, 160, 10, 5, 0.001, 0.9);
+    assertTrue(net.spec().parameterCount() >= Trainer.PARALLEL_MIN_PARAMETERS);
     new Trainer().epochs(3).batchSize(100).shuffle(9).threads(threads).chunkSize(chunk)
         .train(net, data);
     return TestData.parameters(net);
