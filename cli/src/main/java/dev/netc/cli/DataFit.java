@@ -2,6 +2,7 @@ package dev.netc.cli;
 
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.NetworkSpec;
+import java.util.List;
 
 /** Checks that a dataset's columns fit a network's input and output, with messages that say how. */
 final class DataFit {
@@ -11,9 +12,9 @@ final class DataFit {
   static void checkFeatures(Dataset data, NetworkSpec spec) {
     if (data.featureCount() != spec.inputSize()) {
       throw CommandFailure.input(data.name() + " has " + data.featureCount() + " feature columns ("
-          + String.join(", ", data.featureNames()) + ") but " + spec.name() + " takes "
-          + spec.inputSize() + " inputs; name the target columns with --label or --targets and"
-          + " leave other columns out with --ignore COL,...");
+          + abbreviate(data.featureNames()) + ") but " + spec.name() + " takes "
+          + spec.inputSize() + " inputs; in a CSV file, name the target columns with --label or"
+          + " --targets and leave other columns out with --ignore COL,...");
     }
   }
 
@@ -23,7 +24,7 @@ final class DataFit {
     if (data.isClassification()) {
       if (data.classNames().size() != spec.outputSize()) {
         throw CommandFailure.input(data.name() + ": the label column has "
-            + data.classNames().size() + " classes (" + abbreviate(data) + ") but " + spec.name()
+            + data.classNames().size() + " classes (" + abbreviate(data.classNames()) + ") but " + spec.name()
             + " has " + spec.outputSize() + " output" + (spec.outputSize() == 1 ? "" : "s")
             + "; a classifier needs one output per class"
             + (spec.outputSize() == 1
@@ -41,8 +42,7 @@ final class DataFit {
     }
   }
 
-  private static String abbreviate(Dataset data) {
-    var names = data.classNames();
+  private static String abbreviate(List<String> names) {
     return names.size() <= 12
         ? String.join(", ", names)
         : String.join(", ", names.subList(0, 10)) + ", ...";

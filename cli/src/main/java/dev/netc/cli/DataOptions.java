@@ -5,13 +5,16 @@ import dev.netc.runtime.data.Dataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Which CSV columns are targets: {@code --label COL} (a class label, the default: the last column)
  * or {@code --targets COL,COL...} (numeric targets, for regression), and {@code --ignore COL,...}.
- * A column is a header name or a 1-based column number, as error messages count them.
+ * A column is a header name or a 1-based column number, as error messages count them. These
+ * options are for CSV files only; {@code --labels FILE} is for IDX images only.
  */
 final class DataOptions {
 
@@ -41,6 +44,36 @@ final class DataOptions {
       split = ",",
       description = "Columns that are neither features nor targets (an id, say), comma-separated.")
   List<String> ignore = new ArrayList<>();
+
+  @Option(
+      names = "--labels",
+      paramLabel = "FILE",
+      description = "The labels (idx1-ubyte) of IDX images given with --data (default: the file"
+          + " named like them with images-idx3 replaced by labels-idx1).")
+  Path labels;
+
+  /**
+   * Fails with a usage error (exit 2) naming the flag if a CSV-only flag is given for data of
+   * another format, or {@code --labels} for data that is not IDX.
+   */
+  void checkFormat(DataFormat format, String why, CommandLine commandLine) {
+    String flag = null;
+    if (targets != null && targets.label != null) {
+      flag = "--label";
+    } else if (numericTargets()) {
+      flag = "--targets";
+    } else if (!ignore.isEmpty()) {
+      flag = "--ignore";
+    }
+    if (flag != null && format != DataFormat.CSV) {
+      throw new ParameterException(commandLine, flag + " names CSV columns, but " + why
+          + "; leave " + flag + " out (" + format.flag() + " files say which part is the label)");
+    }
+    if (labels != null && format != DataFormat.IDX) {
+      throw new ParameterException(commandLine, "--labels is the labels file of IDX images, but "
+          + why + "; leave --labels out");
+    }
+  }
 
   /** True if {@code --targets} was given. */
   boolean numericTargets() {

@@ -34,25 +34,44 @@ final class EvalCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "TEST.csv",
       required = true,
-      description = "Labelled examples (a header row, then one example per row).")
+      description = "Labelled examples: CSV (a header row, then one example per row), ARFF,"
+          + " LibSVM or IDX images (see --format).")
   Path data;
 
   @Mixin DataOptions columns;
 
+  @Mixin FormatOption format;
+
   @Override
   public Integer call() {
+    DataFormat chosen = format.of(data);
+    columns.checkFormat(chosen, format.describe(data, chosen), spec.commandLine());
     LoadedNetwork loaded = network.load(spec.commandLine().getErr());
     CompiledNetwork net = loaded.newInstance();
     WeightFile saved = weights.applyTo(net);
-    CsvLoader loader = columns.loader();
-    if (!columns.numericTargets()) {
-      if (saved.classNames().isEmpty()) {
-        throw CommandFailure.input(weights.file + " was trained on numeric targets (it has no"
-            + " classes); name the target columns of " + data + " with --targets COL,...");
+    Dataset examples;
+    if (chosen == DataFormat.CSV) {
+      CsvLoader loader = columns.loader();
+      if (!columns.numericTargets()) {
+        if (saved.classNames().isEmpty()) {
+          throw CommandFailure.input(weights.file + " was trained on numeric targets (it has no"
+              + " classes); name the target columns of " + data + " with --targets COL,...");
+        }
+        loader.classNames(saved.classNames());
       }
-      loader.classNames(saved.classNames());
+      examples = DataOptions.load(loader, data, "data file");
+    } else {
+      boolean regression = saved.classNames().isEmpty();
+      if (regression && chosen != DataFormat.LIBSVM) {
+        throw CommandFailure.input(weights.file + " was trained on numeric targets (it has no"
+            + " classes) but " + chosen.flag() + " data has class labels; evaluate on a CSV file"
+            + " with --targets COL,... or a LibSVM file");
+      }
+      Path labels = chosen == DataFormat.IDX
+          ? DataFormat.idxLabels(data, columns.labels, "--labels") : null;
+      examples = chosen.load(data, "data file", labels, net.inputSize(), regression,
+          regression ? null : saved.classNames());
     }
-    Dataset examples = DataOptions.load(loader, data, "data file");
     DataFit.check(examples, net.spec());
     if (saved.scaler().isPresent()) {
       examples = saved.scaler().get().apply(examples);

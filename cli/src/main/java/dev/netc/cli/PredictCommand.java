@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code netc predict FILE.nn --weights MODEL.json --data ROWS.csv [--out OUT.csv]}. */
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a trained network on the rows of a CSV file (with or without the label column) and"
+      "Runs a trained network on the rows of a data file (CSV with or without the label column,"
+          + " ARFF, LibSVM or IDX images) and"
           + " prints one CSV line per row: the predicted class and the probability of each class,"
           + " or the network's outputs.",
       "The feature scaling saved in the weight file is applied first."
@@ -39,14 +41,19 @@ final class PredictCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "ROWS.csv",
       required = true,
-      description = "The rows to predict (a header row, then one example per row).")
+      description = "The rows to predict: CSV (a header row, then one example per row), ARFF,"
+          + " LibSVM (labels are read and left out) or IDX images (no labels needed); see"
+          + " --format.")
   Path data;
+
+  @Mixin FormatOption format;
 
   @Option(
       names = "--label",
       paramLabel = "COL",
-      description = "A label column to leave out (header name or 1-based number); by default the"
-          + " extra last column is left out when the file has one column more than the inputs.")
+      description = "A label column of a CSV file to leave out (header name or 1-based number);"
+          + " by default the extra last column is left out when the file has one column more"
+          + " than the inputs.")
   String label;
 
   @Option(
@@ -57,10 +64,16 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    DataFormat chosen = format.of(data);
+    if (label != null && chosen != DataFormat.CSV) {
+      throw new ParameterException(spec.commandLine(), "--label names a CSV column, but "
+          + format.describe(data, chosen) + "; leave --label out");
+    }
     LoadedNetwork loaded = network.load(spec.commandLine().getErr());
     CompiledNetwork net = loaded.newInstance();
     WeightFile saved = weights.applyTo(net);
-    Dataset rows = features(saved, net);
+    Dataset rows = chosen == DataFormat.CSV ? features(saved, net)
+        : chosen.features(data, net.inputSize());
     DataFit.checkFeatures(rows, net.spec());
     if (saved.scaler().isPresent()) {
       rows = saved.scaler().get().apply(rows);

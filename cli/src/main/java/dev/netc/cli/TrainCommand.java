@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Compiles the network in process (no build step), trains it on a CSV file, prints the final"
+      "Compiles the network in process (no build step), trains it on a data file, prints the final"
           + " metrics (on the test split or file if one is given, else on the training data) and"
           + " writes the weight file.",
       "The initial parameters come from the file's init (and its seed); --seed seeds the shuffling"
@@ -59,10 +60,13 @@ final class TrainCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "TRAIN.csv",
       required = true,
-      description = "Training examples: a header row, then one example per row.")
+      description = "Training examples: CSV (a header row, then one example per row), ARFF,"
+          + " LibSVM or IDX images (see --format).")
   Path data;
 
   @Mixin DataOptions columns;
+
+  @Mixin FormatOption format;
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "100",
       description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
@@ -104,7 +108,8 @@ final class TrainCommand implements Callable<Integer> {
 
   static final class TestData {
     @Option(names = "--test", paramLabel = "TEST.csv",
-        description = "Test examples: the final metrics are measured on them.")
+        description = "Test examples (a file of the format of --data, or see --format): the"
+            + " final metrics are measured on them.")
     Path file;
 
     @Option(names = "--test-fraction", paramLabel = "F",
@@ -112,6 +117,11 @@ final class TrainCommand implements Callable<Integer> {
             + " chosen from --seed): the final metrics are measured on it.")
     Double fraction;
   }
+
+  @Option(names = "--test-labels", paramLabel = "FILE",
+      description = "The labels of IDX test images given with --test (default: the file named"
+          + " like them with images-idx3 replaced by labels-idx1).")
+  Path testLabels;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
       description = "Threads computing a mini-batch's gradient; the result does not depend on"
@@ -142,6 +152,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkOptions();
+    checkFormats();
     PrintWriter out = spec.commandLine().getOut();
     LoadedNetwork loaded = network.load(spec.commandLine().getErr());
     CompiledNetwork net = loaded.newInstance();
@@ -243,7 +254,7 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Loads the data, splits off the test and validation parts, fits and applies the scaling. */
   private Prepared prepare(NetworkSpec netSpec) {
-    Dataset all = DataOptions.load(columns.loader(), data, "data file");
+    Dataset all = load(data, "data file", columns.labels, "--labels", netSpec, null);
     DataFit.check(all, netSpec);
     Dataset training = all;
     Optional<Dataset> testSet = Optional.empty();
@@ -256,11 +267,8 @@ final class TrainCommand implements Callable<Integer> {
           + Formats.percent(test.fraction).replace(".00%", "%") + " of " + data
           + (all.isClassification() ? ", stratified" : "") + ", seed " + seed + ")";
     } else if (test != null && test.file != null) {
-      CsvLoader loader = columns.loader();
-      if (all.isClassification()) {
-        loader.classNames(all.classNames());
-      }
-      Dataset file = DataOptions.load(loader, test.file, "test file");
+      Dataset file = load(test.file, "test file", testLabels, "--test-labels", netSpec,
+          all.isClassification() ? all.classNames() : null);
       DataFit.check(file, netSpec);
       testSet = Optional.of(file);
       testTitle = "test file " + test.file + " (" + Diagnostics.plural(file.size(), "example")
@@ -281,6 +289,45 @@ final class TrainCommand implements Callable<Integer> {
       testSet = testSet.map(scaler::apply);
     }
     return new Prepared(training, rawTraining, validation, testSet, testTitle, scaler);
+  }
+
+  /**
+   * Loads {@code file} in its format; {@code classes} (or null) are the classes of the training
+   * data, which a test file must use in the same order.
+   */
+  private Dataset load(Path file, String what, Path idxLabels, String labelsFlag,
+      NetworkSpec netSpec, List<String> classes) {
+    DataFormat chosen = format.of(file);
+    if (chosen == DataFormat.CSV) {
+      CsvLoader loader = columns.loader();
+      if (classes != null) {
+        loader.classNames(classes);
+      }
+      return DataOptions.load(loader, file, what);
+    }
+    Path labels = chosen == DataFormat.IDX
+        ? DataFormat.idxLabels(file, idxLabels, labelsFlag) : null;
+    boolean regression = chosen == DataFormat.LIBSVM && netSpec.outputSize() == 1;
+    return chosen.load(file, what, labels, netSpec.inputSize(), regression, classes);
+  }
+
+  /** Usage errors (exit 2) for flags that do not fit the formats of --data and --test. */
+  private void checkFormats() {
+    DataFormat dataFormat = format.of(data);
+    columns.checkFormat(dataFormat, format.describe(data, dataFormat), spec.commandLine());
+    if (test != null && test.file != null) {
+      DataFormat testFormat = format.of(test.file);
+      columns.checkFormat(testFormat, format.describe(test.file, testFormat),
+          spec.commandLine());
+      if (testLabels != null && testFormat != DataFormat.IDX) {
+        throw new ParameterException(spec.commandLine(), "--test-labels is the labels file of"
+            + " IDX images, but " + format.describe(test.file, testFormat)
+            + "; leave --test-labels out");
+      }
+    } else if (testLabels != null) {
+      throw new ParameterException(spec.commandLine(),
+          "--test-labels needs IDX test images: give them with --test FILE");
+    }
   }
 
   private void checkOptions() {
