@@ -1,5 +1,6 @@
 package dev.netc.maven;
 
+import dev.netc.grammar.diag.DiagnosticFormat;
 import java.nio.file.Path;
 import java.util.Comparator;
 
@@ -28,7 +29,7 @@ record Problem(Path file, int line, int column, boolean error, String message)
    * problem matchers read: {@code /abs/path/file.nn:[line,column] message}.
    */
   String toLogLine() {
-    return file + ":[" + line + "," + column + "] " + message.replace('\n', ' ').replace('\r', ' ');
+    return DiagnosticFormat.maven(file.toString(), line, column, message);
   }
 
   @Override

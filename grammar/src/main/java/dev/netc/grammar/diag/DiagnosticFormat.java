@@ -85,6 +85,14 @@ public final class DiagnosticFormat {
    * message}, with {@code path} as given (the plugin passes the absolute path).
    */
   public static String maven(String path, Diagnostic d) {
-    return path + ":[" + d.line() + "," + d.column() + "] " + d.message();
+    return maven(path, d.line(), d.column(), d.message());
+  }
+
+  /**
+   * The same single-line form for a problem that is not a {@link Diagnostic} (the Maven plugin's
+   * own findings): line breaks in {@code message} become spaces, so log parsers see one line.
+   */
+  public static String maven(String path, int line, int column, String message) {
+    return path + ":[" + line + "," + column + "] " + message.replace('\n', ' ').replace('\r', ' ');
   }
 }
