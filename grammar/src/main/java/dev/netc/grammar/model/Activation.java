@@ -13,33 +13,19 @@ public enum Activation implements CallKind {
   LINEAR("linear", List.of("identity")),
   SOFTMAX("softmax", List.of());
 
-  private final String dslName;
-  private final List<String> aliases;
-  private final List<Parameter> parameters;
+  private final CallSignature signature;
 
   Activation(String dslName, List<String> aliases, Parameter... parameters) {
-    this.dslName = dslName;
-    this.aliases = aliases;
-    this.parameters = List.of(parameters);
+    this.signature = new CallSignature(dslName, aliases, List.of(parameters));
   }
 
   @Override
-  public String dslName() {
-    return dslName;
-  }
-
-  @Override
-  public List<String> aliases() {
-    return aliases;
-  }
-
-  @Override
-  public List<Parameter> parameters() {
-    return parameters;
+  public CallSignature signature() {
+    return signature;
   }
 
   /** True if the activation has a parameter ({@code a} of leaky_relu and elu). */
   public boolean hasParameter() {
-    return !parameters.isEmpty();
+    return !parameters().isEmpty();
   }
 }

@@ -1,7 +1,5 @@
 package dev.netc.grammar.model;
 
-import java.util.List;
-
 /** The {@code clip} of a network (DSL.md, "clip"): applied to a step's gradient after regularize. */
 public sealed interface Clip {
 
@@ -32,22 +30,15 @@ public sealed interface Clip {
     NORM("norm", Parameter.required("max")),
     VALUE("value", Parameter.required("max"));
 
-    private final String dslName;
-    private final List<Parameter> parameters;
+    private final CallSignature signature;
 
     Kind(String dslName, Parameter... parameters) {
-      this.dslName = dslName;
-      this.parameters = List.of(parameters);
+      this.signature = CallSignature.of(dslName, parameters);
     }
 
     @Override
-    public String dslName() {
-      return dslName;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return parameters;
+    public CallSignature signature() {
+      return signature;
     }
   }
 }

@@ -1,7 +1,5 @@
 package dev.netc.grammar.model;
 
-import java.util.List;
-
 /** The {@code init} of a network (DSL.md, "init"); with none, {@code xavier(seed = 0)}. */
 public sealed interface Init {
 
@@ -51,22 +49,15 @@ public sealed interface Init {
     XAVIER("xavier", Parameter.of("seed", 0)),
     HE("he", Parameter.of("seed", 0));
 
-    private final String dslName;
-    private final List<Parameter> parameters;
+    private final CallSignature signature;
 
     Kind(String dslName, Parameter... parameters) {
-      this.dslName = dslName;
-      this.parameters = List.of(parameters);
+      this.signature = CallSignature.of(dslName, parameters);
     }
 
     @Override
-    public String dslName() {
-      return dslName;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return parameters;
+    public CallSignature signature() {
+      return signature;
     }
   }
 }

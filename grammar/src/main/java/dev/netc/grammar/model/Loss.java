@@ -1,7 +1,5 @@
 package dev.netc.grammar.model;
 
-import java.util.List;
-
 /** The losses of the language (DSL.md, "Losses"). */
 public enum Loss implements CallKind {
   /** 1/2 sum_k (y_k - t_k)^2. */
@@ -13,19 +11,14 @@ public enum Loss implements CallKind {
   /** - sum_k [t_k ln y_k + (1 - t_k) ln(1 - y_k)]; needs a sigmoid output. */
   BINARY_CROSS_ENTROPY("binary_cross_entropy");
 
-  private final String dslName;
+  private final CallSignature signature;
 
   Loss(String dslName) {
-    this.dslName = dslName;
+    this.signature = CallSignature.of(dslName);
   }
 
   @Override
-  public String dslName() {
-    return dslName;
-  }
-
-  @Override
-  public List<Parameter> parameters() {
-    return List.of();
+  public CallSignature signature() {
+    return signature;
   }
 }

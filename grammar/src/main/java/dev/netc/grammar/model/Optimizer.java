@@ -1,7 +1,5 @@
 package dev.netc.grammar.model;
 
-import java.util.List;
-
 /** The {@code optimizer} of a network (DSL.md, "optimizer"); with none, {@code sgd(rate = 0.01)}. */
 public sealed interface Optimizer {
 
@@ -66,22 +64,15 @@ public sealed interface Optimizer {
         "rmsprop", Parameter.of("rate", 0.001), Parameter.of("rho", 0.9), Parameter.of("epsilon", 1e-8)),
     ADAGRAD("adagrad", Parameter.of("rate", 0.01), Parameter.of("epsilon", 1e-8));
 
-    private final String dslName;
-    private final List<Parameter> parameters;
+    private final CallSignature signature;
 
     Kind(String dslName, Parameter... parameters) {
-      this.dslName = dslName;
-      this.parameters = List.of(parameters);
+      this.signature = CallSignature.of(dslName, parameters);
     }
 
     @Override
-    public String dslName() {
-      return dslName;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return parameters;
+    public CallSignature signature() {
+      return signature;
     }
   }
 }

@@ -1,7 +1,5 @@
 package dev.netc.grammar.model;
 
-import java.util.List;
-
 /** The {@code regularize} of a network (DSL.md, "regularize"). */
 public sealed interface Regularizer {
 
@@ -20,22 +18,15 @@ public sealed interface Regularizer {
   enum Kind implements CallKind {
     L2("l2", Parameter.required("lambda"));
 
-    private final String dslName;
-    private final List<Parameter> parameters;
+    private final CallSignature signature;
 
     Kind(String dslName, Parameter... parameters) {
-      this.dslName = dslName;
-      this.parameters = List.of(parameters);
+      this.signature = CallSignature.of(dslName, parameters);
     }
 
     @Override
-    public String dslName() {
-      return dslName;
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-      return parameters;
+    public CallSignature signature() {
+      return signature;
     }
   }
 }
