@@ -1,5 +1,6 @@
 package dev.netc.maven;
 
+import dev.netc.grammar.JavaNames;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -173,7 +174,7 @@ public abstract class AbstractNetcMojo extends AbstractMojo {
   private GenerationRequest request() throws MojoFailureException {
     Optional<String> pkg = Optional.ofNullable(packageName).map(String::trim)
         .filter(p -> !p.isEmpty());
-    if (pkg.isPresent() && !PackageNames.isPackageName(pkg.get())) {
+    if (pkg.isPresent() && !JavaNames.isPackageName(pkg.get())) {
       throw new MojoFailureException(
           "netc: packageName '" + pkg.get() + "' is not a Java package name (dot-separated Java"
               + " identifiers, for example com.example.nets)");

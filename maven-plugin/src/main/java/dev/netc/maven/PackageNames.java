@@ -1,7 +1,7 @@
 package dev.netc.maven;
 
+import dev.netc.grammar.JavaNames;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The Java package of a file that declares none, following the ANTLR 4 plugin: its folder below the
@@ -11,16 +11,6 @@ import java.util.Set;
  */
 final class PackageNames {
   private PackageNames() {}
-
-  private static final Set<String> RESERVED =
-      Set.of(
-          "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class",
-          "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
-          "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-          "interface", "long", "native", "new", "package", "private", "protected", "public",
-          "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
-          "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false",
-          "null", "_");
 
   /**
    * The package for a file, or a message saying why its folder is no package.
@@ -35,7 +25,7 @@ final class PackageNames {
     }
     String folder = relativePath.substring(0, slash);
     for (String segment : folder.split("/", -1)) {
-      if (!isIdentifier(segment)) {
+      if (segment.contains(".") || !JavaNames.isPackageName(segment)) {
         return new Resolved(
             Optional.empty(),
             "folder",
@@ -44,23 +34,6 @@ final class PackageNames {
       }
     }
     return new Resolved(Optional.of(folder.replace('/', '.')), "folder", null);
-  }
-
-  /** True if {@code name} is a dotted Java package name. */
-  static boolean isPackageName(String name) {
-    for (String segment : name.split("\\.", -1)) {
-      if (!isIdentifier(segment)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isIdentifier(String s) {
-    if (s.isEmpty() || RESERVED.contains(s) || !Character.isJavaIdentifierStart(s.charAt(0))) {
-      return false;
-    }
-    return s.chars().allMatch(Character::isJavaIdentifierPart);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.netc.maven;
 
+import dev.netc.grammar.JavaNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,9 +38,10 @@ class PackageNamesTest {
 
   @Test
   void packageNamesAreDottedIdentifiers() {
-    assertTrue(PackageNames.isPackageName("com.example.nets"));
-    assertFalse(PackageNames.isPackageName("com..example"));
-    assertFalse(PackageNames.isPackageName("com.1x"));
-    assertFalse(PackageNames.isPackageName("com.int"));
+    assertTrue(JavaNames.isPackageName("com.example.nets"));
+    assertFalse(JavaNames.isPackageName("com..example"));
+    assertFalse(JavaNames.isPackageName("com.1x"));
+    assertFalse(JavaNames.isPackageName("com.int"));
+    assertFalse(JavaNames.isPackageName("com.b\u00fccher"));
   }
 }

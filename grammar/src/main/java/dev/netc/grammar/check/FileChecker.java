@@ -1,5 +1,6 @@
 package dev.netc.grammar.check;
 
+import dev.netc.grammar.JavaNames;
 import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.model.Network;

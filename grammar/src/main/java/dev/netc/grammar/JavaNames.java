@@ -1,9 +1,17 @@
-package dev.netc.grammar.check;
+package dev.netc.grammar;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** What Java allows as a class name and as a part of a package name (JLS 17, 3.8 and 3.9). */
-final class JavaNames {
+/**
+ * What netc allows as a class name and as a package name: the language's ASCII names, minus what
+ * Java reserves (JLS 17, 3.8 and 3.9). The checker and the Maven plugin (for packages derived from
+ * folders or configured) share these rules, so generated sources stay ASCII and compile.
+ */
+public final class JavaNames {
+  /** A NAME of the language. */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   /** Keywords (3.9), {@code _} included. */
   private static final Set<String> KEYWORDS =
       Set.of(
@@ -24,7 +32,7 @@ final class JavaNames {
   private JavaNames() {}
 
   /** Why {@code name} cannot be a Java class name, or null if it can (name is a NAME token). */
-  static String classNameProblem(String name) {
+  public static String classNameProblem(String name) {
     if (KEYWORDS.contains(name)) {
       return "is a Java keyword";
     } else if (LITERALS.contains(name)) {
@@ -36,12 +44,25 @@ final class JavaNames {
   }
 
   /** Why {@code part} cannot be part of a Java package name, or null if it can. */
-  static String packagePartProblem(String part) {
+  public static String packagePartProblem(String part) {
     if (KEYWORDS.contains(part)) {
       return "is a Java keyword";
     } else if (LITERALS.contains(part)) {
       return "is a Java literal";
     }
     return null;
+  }
+
+  /**
+   * True if {@code name} is a dot-separated package name whose every part is a NAME of the language
+   * and no Java keyword or literal ({@code com.example.nets}).
+   */
+  public static boolean isPackageName(String name) {
+    for (String part : name.split("\\.", -1)) {
+      if (!NAME.matcher(part).matches() || packagePartProblem(part) != null) {
+        return false;
+      }
+    }
+    return true;
   }
 }
