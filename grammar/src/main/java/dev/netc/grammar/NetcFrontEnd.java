@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The language front end: parse and check one {@code .nn} file into a {@link NetworkFile} (every
- * default of DSL.md filled in) or diagnostics. Stateless and thread-safe.
+ * default of the language filled in) or diagnostics. Stateless and thread-safe.
  *
  * <pre>{@code
  * FrontEndResult result = NetcFrontEnd.check(Path.of("src/main/netc/iris.nn"), "iris.nn");

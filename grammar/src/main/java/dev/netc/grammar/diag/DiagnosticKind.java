@@ -107,7 +107,10 @@ public enum DiagnosticKind {
     this.severity = severity;
   }
 
-  /** The stable code, printed as {@code NNC<code>} where codes are shown. */
+  /**
+   * The stable code: it identifies the kind for tools and tests (the table in the grammar's README,
+   * {@code DiagnosticKindTest}). netc's printed diagnostics do not show it.
+   */
   public int code() {
     return code;
   }
