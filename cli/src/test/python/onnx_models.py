@@ -6,8 +6,9 @@ Run with Debian's Python (python3-torch 1.13, python3-onnx 1.12), from the repos
     /usr/bin/python3 cli/src/test/python/onnx_models.py
 
 For each model it writes, into cli/src/test/resources/dev/netc/cli/onnx/:
-  NAME.onnx      the model, exported by torch.onnx.export (a few edited with the onnx package
-                 to hold what PyTorch does not write in eval mode, said below)
+  NAME.onnx      the model, exported by torch.onnx.export (one edited with the onnx package to
+                 hold what PyTorch does not write in eval mode, and two typed_* models written
+                 with onnx.helper, with numpy's outputs, as said below)
   NAME.csv       300 random inputs (x1..xn, each a value of the model's precision, printed so it
                  reads back exactly) and PyTorch's outputs for them (y1..yk, printed the same way)
 and the bad inputs of the error tests. The weights come from torch.manual_seed, so a rerun writes the
@@ -133,6 +134,46 @@ def insert_dropout_and_identity(path):
     onnx.save(model, path)
 
 
+def typed_lists(name, dtype, opset):
+    """A model written with onnx.helper, not PyTorch: initializers as typed lists (float_data or
+    double_data, not raw_data), Gemm with alpha, beta and transB=0 then transB=1; reference outputs
+    computed with numpy in the model's precision."""
+    rng = np.random.default_rng(sum(map(ord, name)))
+    elem = onnx.TensorProto.FLOAT if dtype == np.float32 else onnx.TensorProto.DOUBLE
+    b1 = rng.normal(size=(4, 6)).astype(dtype)      # transB=0: [inputs, units]
+    c1 = rng.normal(size=(6,)).astype(dtype)
+    b2 = rng.normal(size=(2, 6)).astype(dtype)      # transB=1: [units, inputs]
+    c2 = rng.normal(size=(1, 2)).astype(dtype)      # a [1, units] bias
+    tensors = [helper.make_tensor(n, elem, a.shape, a.flatten().tolist(), raw=False)
+               for n, a in (("l1.w", b1), ("l1.b", c1), ("l2.w", b2), ("l2.b", c2))]
+    nodes = [
+        helper.make_node("Gemm", ["input", "l1.w", "l1.b"], ["z1"], name="gemm1", alpha=0.5,
+                         beta=2.0),
+        helper.make_node("Tanh", ["z1"], ["x1"], name="tanh1"),
+        helper.make_node("Gemm", ["x1", "l2.w", "l2.b"], ["z2"], name="gemm2", transB=1),
+        helper.make_node("Sigmoid", ["z2"], ["output"], name="sigmoid2"),
+    ]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("input", elem,
+                                                                          ["batch", 4])],
+                              [helper.make_tensor_value_info("output", elem, ["batch", 2])],
+                              initializer=tensors)
+    model = helper.make_model(graph, producer_name="onnx.helper",
+                              opset_imports=[helper.make_opsetid("", opset)])
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(OUT, name + ".onnx"))
+    x = (rng.normal(size=(ROWS, 4)) * 2).astype(dtype)
+    half, two = dtype(0.5), dtype(2.0)
+    h = np.tanh(half * (x @ b1) + two * c1)
+    y = (1 / (1 + np.exp(-(h @ b2.T + c2)))).astype(dtype)
+    kind = torch.float32 if dtype == np.float32 else torch.float64
+    with open(os.path.join(OUT, name + ".csv"), "w", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow([f"x{i + 1}" for i in range(4)] + ["y1", "y2"])
+        for row, target in zip(x.tolist(), y.tolist()):
+            out.writerow([exact(v, kind) for v in row] + [exact(v, kind) for v in target])
+    print(f"{name}: opset {opset}, {' '.join(n.op_type for n in nodes)}")
+
+
 def bad_inputs():
     torch.manual_seed(7)
     good = os.path.join(OUT, "gemm_relu_softmax_f32.onnx")
@@ -163,6 +204,8 @@ def main():
         reference(name, module, shape, dtype)
         ops = [n.op_type for n in onnx.load(path).graph.node]
         print(f"{name}: opset {opset}, {' '.join(ops)}")
+    typed_lists("typed_gemm_alpha_beta_f64", np.float64, 18)
+    typed_lists("typed_gemm_alpha_beta_f32", np.float32, 10)
     bad_inputs()
 
 
