@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@code netc import} of models exported by PyTorch, and two written with onnx.helper with typed
  * lists and Gemm's alpha and beta ({@code src/test/python/onnx_models.py} made them and their
- * reference outputs): the imported network computes PyTorch's outputs within 1e-6
- * (float32) or 1e-12 (float64), relative to max(|output|, 1); a model netc cannot read or express is an error of
- * exit code 1 naming what is wrong, and nothing is written.
+ * reference outputs): the imported network computes the reference outputs within 1e-6 (float32)
+ * or 1e-12 (float64), relative to max(|output|, 1); a model netc cannot read or express is an
+ * error of exit code 1 naming what is wrong, and nothing is written.
  */
 class OnnxImportTest {
 
@@ -75,15 +75,24 @@ class OnnxImportTest {
 
   @ParameterizedTest
   @CsvSource({
-    "gemm_relu_softmax_f32,       4, 1e-6, '4 -> 8 relu -> 3 softmax, loss cross_entropy, float'",
-    "gemm_tanh_sigmoid_f64,       5, 1e-12, '5 -> 6 tanh -> 1 sigmoid, loss binary_cross_entropy, double'",
-    "matmul_add_elu_f32,          3, 1e-6, '3 -> 5 elu -> 2 linear, loss squared_error, float'",
-    "matmul_add_softplus_f64,     4, 1e-12, '4 -> 6 softplus -> 3 softmax, loss cross_entropy, double'",
-    "leaky_relu_linear_f64,       3, 1e-12, '3 -> 7 leaky_relu -> 5 relu -> 2 linear, loss squared_error, double'",
-    "flatten_dropout_sigmoid_f32, 6, 1e-6, '6 -> 4 sigmoid -> 2 tanh, loss squared_error, float'",
-    "reshape_tanh_f32,            6, 1e-6, '6 -> 5 tanh -> 4 softmax, loss cross_entropy, float'",
-    "typed_gemm_alpha_beta_f64,   4, 1e-12, '4 -> 6 tanh -> 2 sigmoid, loss binary_cross_entropy, double'",
-    "typed_gemm_alpha_beta_f32,   4, 1e-6, '4 -> 6 tanh -> 2 sigmoid, loss binary_cross_entropy, float'"
+    "gemm_relu_softmax_f32, 4, 1e-6,"
+        + " '4 -> 8 relu -> 3 softmax, loss cross_entropy, float'",
+    "gemm_tanh_sigmoid_f64, 5, 1e-12,"
+        + " '5 -> 6 tanh -> 1 sigmoid, loss binary_cross_entropy, double'",
+    "matmul_add_elu_f32, 3, 1e-6,"
+        + " '3 -> 5 elu -> 2 linear, loss squared_error, float'",
+    "matmul_add_softplus_f64, 4, 1e-12,"
+        + " '4 -> 6 softplus -> 3 softmax, loss cross_entropy, double'",
+    "leaky_relu_linear_f64, 3, 1e-12,"
+        + " '3 -> 7 leaky_relu -> 5 relu -> 2 linear, loss squared_error, double'",
+    "flatten_dropout_sigmoid_f32, 6, 1e-6,"
+        + " '6 -> 4 sigmoid -> 2 tanh, loss squared_error, float'",
+    "reshape_tanh_f32, 6, 1e-6,"
+        + " '6 -> 5 tanh -> 4 softmax, loss cross_entropy, float'",
+    "typed_gemm_alpha_beta_f64, 4, 1e-12,"
+        + " '4 -> 6 tanh -> 2 sigmoid, loss binary_cross_entropy, double'",
+    "typed_gemm_alpha_beta_f32, 4, 1e-6,"
+        + " '4 -> 6 tanh -> 2 sigmoid, loss binary_cross_entropy, float'"
   })
   void importedNetworkComputesPyTorchsOutputs(String name, int inputs, double tolerance,
       String summary) throws IOException {
