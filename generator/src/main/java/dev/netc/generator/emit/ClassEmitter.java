@@ -9,6 +9,7 @@ import dev.netc.generator.plan.NetworkPlan;
 import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Loss;
 import dev.netc.grammar.model.Network;
+import dev.netc.grammar.print.Literals;
 import javax.lang.model.element.Modifier;
 
 /**

@@ -3,6 +3,7 @@ package dev.netc.generator.emit;
 import com.palantir.javapoet.CodeBlock;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.Planner;
+import dev.netc.grammar.print.Literals;
 import java.util.List;
 
 /**

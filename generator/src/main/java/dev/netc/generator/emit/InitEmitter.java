@@ -7,6 +7,7 @@ import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.PackedConstant;
 import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Init;
+import dev.netc.grammar.print.Literals;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;

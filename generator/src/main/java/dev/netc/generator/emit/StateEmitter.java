@@ -9,6 +9,7 @@ import dev.netc.generator.plan.LayerPlan;
 import dev.netc.grammar.model.Activation;
 import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Network;
+import dev.netc.grammar.print.Literals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
