@@ -1,7 +1,7 @@
 package dev.netc.cli;
 
 import dev.netc.grammar.FrontEndResult;
-import dev.netc.grammar.JavaNames;
+import dev.netc.grammar.check.JavaNames;
 import dev.netc.grammar.NetcFrontEnd;
 import dev.netc.grammar.diag.DiagnosticFormat;
 import dev.netc.grammar.model.Network;
