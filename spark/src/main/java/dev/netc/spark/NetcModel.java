@@ -225,6 +225,12 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     return parameters;
   }
 
+  /** The input of this model read from {@code column}, with the model's scaling. */
+  FeatureColumn featureColumn(String column) {
+    CompiledNetwork net = newNetwork();
+    return new FeatureColumn(column, net.inputSize(), net.spec().name(), scaler);
+  }
+
   private String value(Param<String> param) {
     return getOrDefault(param);
   }

@@ -21,7 +21,6 @@ final class TestSpark {
           .config("spark.default.parallelism", "2")
           .config("spark.driver.host", "127.0.0.1")
           .getOrCreate();
-      session.sparkContext().setLogLevel("ERROR");
     }
     return session;
   }
