@@ -16,6 +16,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
@@ -118,7 +119,7 @@ final class GradientSteps extends DistributedTraining {
     });
     JavaRDD<EpochShard> next = keyed.partitionBy(new HashPartitioner(partitions))
         .mapPartitions(items -> List.of(EpochShard.of(items, perStep)).iterator(), true)
-        .cache();
+        .persist(StorageLevel.MEMORY_AND_DISK());
     next.count();
     if (shards != null) {
       shards.unpersist(false);

@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Average mode: each partition trains a copy of the network on its own rows with the runtime's
@@ -43,7 +44,7 @@ final class ParameterAveraging extends DistributedTraining {
       List<Example> rows = new ArrayList<>();
       examples.forEachRemaining(rows::add);
       return List.of(new LocalShard(rows.toArray(new Example[0]))).iterator();
-    }, true).cache();
+    }, true).persist(StorageLevel.MEMORY_AND_DISK());
     int batch = settings.batchSize();
     this.maxSteps = shards.map(shard -> (shard.examples.length + batch - 1) / batch)
         .collect().stream().mapToInt(Integer::intValue).max().orElse(0);
