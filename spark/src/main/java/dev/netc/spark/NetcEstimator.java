@@ -21,7 +21,10 @@ import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -60,10 +63,13 @@ import org.apache.spark.storage.StorageLevel;
  * epoch the validation loss and accuracy are computed, and {@link #setPatience} stops early and
  * keeps the best epoch's parameters. Per-epoch figures: {@link NetcModel#trainingResult()}.
  *
+ * <p>Saved with {@code write()} (its settings, as Spark ML's metadata; listeners are not saved) and
+ * loaded with {@link #load(String)}, also inside a saved {@code Pipeline}.
+ *
  * <p>The training rows stay partitioned on the executors (cached while training); the driver holds
  * the parameters and, with a seed, one int per training row for the epoch's order.
  */
-public final class NetcEstimator extends Estimator<NetcModel> {
+public final class NetcEstimator extends Estimator<NetcModel> implements DefaultParamsWritable {
   private static final long serialVersionUID = 1L;
 
   private final String uid;
@@ -492,6 +498,16 @@ public final class NetcEstimator extends Estimator<NetcModel> {
       all.unpersist(false);
     }
     return model(net, label.classNames(), result);
+  }
+
+  /** Reads estimators saved with {@code write()}. */
+  public static MLReader<NetcEstimator> read() {
+    return new DefaultParamsReader<>();
+  }
+
+  /** Loads an estimator saved with {@code write().save(path)}. */
+  public static NetcEstimator load(String path) {
+    return read().load(path);
   }
 
   @Override

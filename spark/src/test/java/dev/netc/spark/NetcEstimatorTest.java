@@ -15,10 +15,13 @@ import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.train.TrainingResult;
 import dev.netc.spark.nets.IrisNet;
 import dev.netc.spark.nets.WaveNet;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Training with NetcEstimator: exact gradient steps, parameter averaging, validation, errors. */
 class NetcEstimatorTest {
@@ -46,14 +49,14 @@ class NetcEstimatorTest {
     // Batch 20 cuts each step into chunks of 8, 8 and 4 examples; the last step has 10.
     Dataset data = iris();
     CompiledNetwork expected = new IrisNet();
-    TrainingResult local = new Trainer().epochs(3).batchSize(20).reduction(Reduction.MEAN)
+    TrainingResult local = new Trainer().epochs(2).batchSize(20).reduction(Reduction.MEAN)
         .shuffle(1).train(expected, data);
     for (int partitions = 1; partitions <= 3; partitions++) {
-      NetcModel model = new NetcEstimator().setNetwork(IRIS).setEpochs(3).setBatchSize(20)
+      NetcModel model = new NetcEstimator().setNetwork(IRIS).setEpochs(2).setBatchSize(20)
           .setReduction("mean").setSeed(1).fit(TestData.frame(data, partitions));
       assertSameParameters(expected, model.newNetwork(), partitions + " partitions");
       TrainingResult result = model.trainingResult().orElseThrow();
-      assertEquals(3, result.epochs());
+      assertEquals(2, result.epochs());
       assertEquals(local.last().trainingLoss(), result.last().trainingLoss(),
           partitions + " partitions");
       assertEquals(local.last().steps(), result.last().steps());
@@ -129,6 +132,24 @@ class NetcEstimatorTest {
     assertTrue(result.last().hasValidation());
     // 120 training rows in steps of 10: 12 steps per epoch.
     assertEquals(24, result.last().steps());
+  }
+
+  @Test
+  void savedEstimatorKeepsItsSettings(@TempDir Path dir) throws IOException {
+    TestSpark.session();
+    NetcEstimator estimator = new NetcEstimator().setNetwork(IRIS).setEpochs(7).setBatchSize(12)
+        .setReduction("mean").setSeed(3).setMode("average").setLocalSteps(4)
+        .setClassNames("a", "b", "c").setValidationFraction(0.25, 8).setPatience(2);
+    String path = dir.resolve("estimator").toString();
+    estimator.write().overwrite().save(path);
+    NetcEstimator loaded = NetcEstimator.load(path);
+    assertEquals(estimator.uid(), loaded.uid());
+    // every parameter with its value (the class names, an array, are compared below)
+    assertEquals(estimator.explainParams().replaceAll("classNames:.*", ""),
+        loaded.explainParams().replaceAll("classNames:.*", ""));
+    assertTrue(loaded.explainParams().contains("mode: gradient (exact steps) or average"
+        + " (parameter averaging) (default: gradient, current: average)"), loaded.explainParams());
+    assertArrayEquals(new String[] {"a", "b", "c"}, loaded.getOrDefault(loaded.classNames()));
   }
 
   @Test
