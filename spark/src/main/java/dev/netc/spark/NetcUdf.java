@@ -52,6 +52,8 @@ import org.apache.spark.sql.types.DataTypes;
  * spark._jvm.dev.netc.spark.NetcUdf.register(spark._jsparkSession, "iris",
  *     "com.acme.ml.IrisNet", "hdfs:///models/iris.json")
  * </pre>
+ *
+ * <p>or register a {@link NetcSqlFunction} subclass with {@code spark.udf.registerJavaFunction}.
  */
 public final class NetcUdf
     implements UDF1<Object, Object>,
@@ -103,13 +105,10 @@ public final class NetcUdf
   public static DataType register(
       SparkSession spark, String name, String className, String weightFile) {
     NetcModel model = NetcModel.fromWeights(spark, className, weightFile);
-    CompiledNetwork net = model.newNetwork();
-    boolean classifier = model.isClassifier();
-    DataType type = classifier && !model.classNames().isEmpty() ? DataTypes.StringType
-        : classifier || net.outputSize() == 1 ? DataTypes.DoubleType
-        : DataTypes.createArrayType(DataTypes.DoubleType, false);
-    NetcUdf udf = new NetcUdf(model, classifier);
-    switch (net.inputSize() > 22 ? 1 : net.inputSize()) {
+    NetcUdf udf = of(model);
+    DataType type = resultType(model);
+    int inputs = model.featureColumn("the arguments").width();
+    switch (inputs > 22 ? 1 : inputs) {
       case 1 -> spark.udf().register(name, (UDF1<Object, Object>) udf, type);
       case 2 -> spark.udf().register(name, (UDF2<Object, Object, Object>) udf, type);
       case 3 -> spark.udf().register(name, (UDF3<Object, Object, Object, Object>) udf, type);
@@ -132,13 +131,31 @@ public final class NetcUdf
       case 20 -> spark.udf().register(name, (UDF20<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
       case 21 -> spark.udf().register(name, (UDF21<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
       case 22 -> spark.udf().register(name, (UDF22<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      default -> throw new IllegalStateException("arity " + net.inputSize());
+      default -> throw new IllegalStateException("arity " + inputs);
     }
     return type;
   }
 
+  /** The function of {@code model}. */
+  static NetcUdf of(NetcModel model) {
+    return new NetcUdf(model, model.isClassifier());
+  }
+
+  /**
+   * What the function of {@code model} returns: the class name for a classifier with class names,
+   * the class index or the single output as a double, else an array of doubles.
+   */
+  static DataType resultType(NetcModel model) {
+    boolean classifier = model.isClassifier();
+    if (classifier && !model.classNames().isEmpty()) {
+      return DataTypes.StringType;
+    }
+    return classifier || model.newNetwork().outputSize() == 1 ? DataTypes.DoubleType
+        : DataTypes.createArrayType(DataTypes.DoubleType, false);
+  }
+
   /** The function's value for one row's arguments. */
-  private synchronized Object score(Object... arguments) {
+  synchronized Object score(Object... arguments) {
     if (net == null) {
       net = parameters.newNetwork();
       input = new double[net.inputSize()];

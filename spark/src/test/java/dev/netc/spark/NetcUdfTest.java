@@ -71,6 +71,19 @@ class NetcUdfTest {
   }
 
   @Test
+  void functionRegisteredByClassNameAsPySparkDoesTakesAnArray() {
+    System.setProperty("netc.test.irisWeights", weights.toString());
+    // What spark.udf.registerJavaFunction("iris_array", "dev.netc.spark.IrisFunction", "string")
+    // calls in the JVM.
+    spark.udf().registerJava("iris_array", IrisFunction.class.getName(), DataTypes.StringType);
+    List<Row> rows = spark.sql("SELECT iris_array(array(sepal_length, sepal_width, petal_length,"
+        + " petal_width)) FROM flowers").collectAsList();
+    List<Row> expected = spark.sql("SELECT iris(sepal_length, sepal_width, petal_length,"
+        + " petal_width) FROM flowers").collectAsList();
+    assertEquals(expected, rows);
+  }
+
+  @Test
   void nullArgumentGivesNull() {
     Row row = spark.sql("SELECT iris(CAST(NULL AS DOUBLE), 1D, 2D, 3D)").first();
     assertTrue(row.isNullAt(0));
