@@ -10,13 +10,16 @@ import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.data.Scaler;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.ParameterTensor;
+import dev.netc.runtime.train.EpochStats;
 import dev.netc.runtime.train.Reduction;
 import dev.netc.runtime.train.Trainer;
+import dev.netc.runtime.train.TrainingListener;
 import dev.netc.runtime.train.TrainingResult;
 import dev.netc.spark.nets.IrisNet;
 import dev.netc.spark.nets.WaveNet;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -110,7 +113,13 @@ class NetcEstimatorTest {
 
   @Test
   void validationFractionAndEarlyStoppingReportEveryEpoch() {
-    NetcModel model = new NetcEstimator().setNetwork(IRIS).setEpochs(30).setBatchSize(4)
+    List<EpochStats> told = new ArrayList<>();
+    NetcModel model = new NetcEstimator().setNetwork(IRIS).addListener(new TrainingListener() {
+          @Override
+          public void onEpoch(EpochStats stats) {
+            told.add(stats);
+          }
+        }).setEpochs(30).setBatchSize(4)
         .setReduction("mean").setMode("average").setLocalSteps(30).setSeed(2)
         .setValidationFraction(0.2, 9).setPatience(2)
         .fit(TestData.frame(iris(), 2));
@@ -120,6 +129,10 @@ class NetcEstimatorTest {
     assertTrue(result.last().validationAccuracy() > 0.8, result.last().toString());
     assertTrue(result.epochs() < 30 || result.stop() == TrainingResult.Stop.COMPLETED);
     assertTrue(result.bestEpoch() <= result.epochs());
+    assertEquals(result.history(), told);
+    // 120 training rows on 2 partitions, steps of 4: each partition takes at least 15 steps of
+    // its own in the one round of an epoch, and the average keeps the larger step count.
+    assertTrue(told.get(0).steps() >= 15, told.get(0).toString());
   }
 
   @Test
