@@ -1,6 +1,7 @@
 package dev.netc.spark;
 
 import dev.netc.runtime.data.Dataset;
+import dev.netc.runtime.data.Preprocessor;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.train.Reduction;
 import dev.netc.runtime.train.Trainer;
@@ -92,7 +93,9 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   private final LongParam validationSeed;
   private final Param<String> validationIndicatorCol;
   private final IntParam patience;
+  private final StringArrayParam inputCols;
   private final transient List<TrainingListener> listeners = new ArrayList<>();
+  private Preprocessor preprocessor;
 
   /** An estimator with the defaults: 10 epochs, batch size 1, sum reduction, data order. */
   public NetcEstimator() {
@@ -126,6 +129,8 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
         "a boolean column, true for validation rows");
     patience = new IntParam(this, "patience",
         "epochs without a better validation loss before stopping (0: never)");
+    inputCols = new StringArrayParam(this, "inputCols", "raw input columns, encoded by the"
+        + " preprocessing given with setPreprocessor (empty: its own column names)");
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
     setDefault(predictionCol, "prediction");
@@ -242,6 +247,32 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   /** Early-stopping patience in epochs (default 0: off). */
   public IntParam patience() {
     return patience;
+  }
+
+  /** Raw input columns, encoded by the preprocessing of {@link #setPreprocessor}. */
+  public StringArrayParam inputCols() {
+    return inputCols;
+  }
+
+  /**
+   * Reads the input from raw columns (numbers, text, categories, missing values), encoded by the
+   * preprocessing given with {@link #setPreprocessor}, instead of a Vector column; as {@link
+   * NetcModel#setInputCols}, which the model then uses too.
+   */
+  public NetcEstimator setInputCols(String... columns) {
+    set(inputCols, columns.clone());
+    return this;
+  }
+
+  /**
+   * The preprocessing of raw rows (from {@code Preprocessor.fit} on a sample table, or from the
+   * weight file of a {@code netc train} run): it encodes the raw input columns, and its class names
+   * are the classes of a string label column. The model carries it, and saves it in its weight
+   * file. Not saved with the estimator itself.
+   */
+  public NetcEstimator setPreprocessor(Preprocessor value) {
+    this.preprocessor = value;
+    return this;
   }
 
   /** Sets the generated network class, by qualified name. */
@@ -397,15 +428,23 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   @Override
   public StructType transformSchema(StructType schema) {
     CompiledNetwork net = NetworkClasses.instantiate(isDefined(network) ? text(network) : null);
-    new FeatureColumn(text(featuresCol), net.inputSize(), net.spec().name(), null)
-        .check(schema, "NetcEstimator");
+    if (isDefined(inputCols)) {
+      rawColumns(schema, net);
+    } else {
+      new FeatureColumn(text(featuresCol), net.inputSize(), net.spec().name(), null)
+          .check(schema, "NetcEstimator");
+    }
     FeatureColumn.field(schema, text(labelCol), "label", "NetcEstimator", "setLabelCol");
     return model(net, List.of(), null).transformSchema(schema);
   }
 
   private NetcModel model(CompiledNetwork net, List<String> names, TrainingResult result) {
+    boolean raw = isDefined(inputCols);
     NetcModel model = new NetcModel(uid + "_model", NetworkSnapshot.capture(net, false), names,
-        List.of(), null, result);
+        raw ? preprocessor.featureNames() : List.of(), null, raw ? preprocessor : null, result);
+    if (raw) {
+      model.setInputCols(getOrDefault(inputCols));
+    }
     model.setFeaturesCol(text(featuresCol)).setPredictionCol(text(predictionCol))
         .setProbabilityCol(text(probabilityCol)).setPredictedLabelCol(text(predictedLabelCol))
         .setOutputCol(text(outputCol));
@@ -419,9 +458,12 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     boolean classifier = "cross_entropy".equals(net.spec().loss());
     StructType schema = dataset.schema();
     FeatureColumn features = new FeatureColumn(text(featuresCol), net.inputSize(), name, null);
-    int featureIndex = features.check(schema, "NetcEstimator");
+    RawColumns raw = isDefined(inputCols) ? rawColumns(schema, net) : null;
+    int featureIndex = raw != null ? -1 : features.check(schema, "NetcEstimator");
+    List<String> given = raw != null && !preprocessor.classNames().isEmpty()
+        ? preprocessor.classNames() : Arrays.asList(getOrDefault(classNames));
     LabelColumn label = LabelColumn.of(dataset, text(labelCol), classifier, net.outputSize(), name,
-        Arrays.asList(getOrDefault(classNames)));
+        given);
     int indicator = -1;
     if (isDefined(validationIndicatorCol)) {
       String column = text(validationIndicatorCol);
@@ -439,7 +481,11 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     JavaRDD<Row> rows = dataset.toDF().javaRDD();
     JavaPairRDD<Example, Long> all = rows.map(row -> {
       double[] x = new double[features.width()];
-      features.read(row, featureIndex, x);
+      if (raw != null) {
+        raw.read(row, x);
+      } else {
+        features.read(row, featureIndex, x);
+      }
       boolean held = validationColumn >= 0 && !row.isNullAt(validationColumn)
           && row.getBoolean(validationColumn);
       return new Example(x, label.target(row), held);
@@ -500,6 +546,21 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     return model(net, label.classNames(), result);
   }
 
+  private RawColumns rawColumns(StructType schema, CompiledNetwork net) {
+    if (preprocessor == null) {
+      throw new NetcSparkException("NetcEstimator: raw input columns (setInputCols) need the"
+          + " preprocessing that encodes them: setPreprocessor(Preprocessor.fit(sample, options)),"
+          + " or the one of a netc weight file");
+    }
+    if (preprocessor.width() != net.inputSize()) {
+      throw new NetcSparkException("NetcEstimator: the preprocessing encodes "
+          + preprocessor.width() + " inputs " + preprocessor.featureNames() + ", but "
+          + net.spec().name() + " has " + net.inputSize() + " inputs");
+    }
+    return RawColumns.of(preprocessor, schema, Arrays.asList(getOrDefault(inputCols)),
+        "NetcEstimator");
+  }
+
   /** Reads estimators saved with {@code write()}. */
   public static MLReader<NetcEstimator> read() {
     return new DefaultParamsReader<>();
@@ -514,6 +575,7 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   public NetcEstimator copy(ParamMap extra) {
     NetcEstimator copied = new NetcEstimator(uid);
     copied.listeners.addAll(listeners);
+    copied.preprocessor = preprocessor;
     return copyValues(copied, extra);
   }
 }

@@ -1,5 +1,6 @@
 package dev.netc.spark;
 
+import dev.netc.runtime.data.Preprocessor;
 import dev.netc.runtime.data.Scaler;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.train.TrainingResult;
@@ -17,6 +18,7 @@ import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.Identifiable$;
@@ -42,7 +44,9 @@ import org.apache.spark.sql.types.StructType;
  * }</pre>
  *
  * <p>The input is a {@link org.apache.spark.ml.linalg.Vector} column ({@link #setFeaturesCol}); the
- * feature scaling saved with the weights is applied first, as {@code netc predict} does. A
+ * feature scaling saved with the weights is applied first, as {@code netc predict} does. A model
+ * whose weight file carries the preprocessing of raw rows reads raw columns instead with {@link
+ * #setInputCols} (categorical values, missing values). A
  * classifier (a network with the {@code cross_entropy} loss) adds the class index as a double
  * ({@link #setPredictionCol}, default {@code prediction}), the network's outputs as a Vector
  * ({@link #setProbabilityCol}, default {@code probability}) and, when the model knows class names,
@@ -65,11 +69,13 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
   private final Param<String> probabilityCol;
   private final Param<String> predictedLabelCol;
   private final Param<String> outputCol;
+  private final StringArrayParam inputCols;
 
   private final NetworkSnapshot parameters;
   private final List<String> classNames;
   private final List<String> featureNames;
   private final Scaler scaler;
+  private final Preprocessor preprocessor;
   private final transient TrainingResult trainingResult;
   private transient Broadcast<NetworkSnapshot> broadcast;
 
@@ -79,12 +85,14 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
       List<String> classNames,
       List<String> featureNames,
       Scaler scaler,
+      Preprocessor preprocessor,
       TrainingResult trainingResult) {
     this.uid = uid;
     this.parameters = parameters;
     this.classNames = List.copyOf(classNames);
     this.featureNames = List.copyOf(featureNames);
     this.scaler = scaler;
+    this.preprocessor = preprocessor;
     this.trainingResult = trainingResult;
     network = new Param<>(this, "network", "qualified name of the generated network class");
     featuresCol = new Param<>(this, "featuresCol", "the Vector column of the network's input");
@@ -93,6 +101,8 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     predictedLabelCol = new Param<>(this, "predictedLabelCol",
         "the predicted class name (classifiers that know class names)");
     outputCol = new Param<>(this, "outputCol", "the network's output (regression networks)");
+    inputCols = new StringArrayParam(this, "inputCols", "raw input columns, encoded by the"
+        + " preprocessing saved with the weights (empty: the preprocessing's own column names)");
     set(network, parameters.className());
     setDefault(featuresCol, "features");
     setDefault(predictionCol, "prediction");
@@ -118,7 +128,7 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     }
     return new NetcModel(Identifiable$.MODULE$.randomUID("netcModel"),
         NetworkSnapshot.capture(net, false), weights.classNames(), weights.featureNames(),
-        weights.scaler().orElse(null), null);
+        weights.scaler().orElse(null), weights.preprocessor().orElse(null), null);
   }
 
   @Override
@@ -154,6 +164,31 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
   /** The output column of a regression network (default {@code prediction}). */
   public Param<String> outputCol() {
     return outputCol;
+  }
+
+  /**
+   * Raw input columns (numbers, text, categories, missing values) to encode with the preprocessing
+   * saved with the weights instead of reading a Vector column.
+   */
+  public StringArrayParam inputCols() {
+    return inputCols;
+  }
+
+  /**
+   * Reads the input from raw columns, encoded by the preprocessing saved in the weight file (by
+   * {@code netc} from a raw table): categorical values one-hot, missing values (null, NaN, empty,
+   * {@code NA}, ...) imputed, scaling applied, exactly as there. The columns are found by the names
+   * the preprocessing knows; {@code columns}, if given, must include them all. Values of any type
+   * are read as their text.
+   */
+  public NetcModel setInputCols(String... columns) {
+    set(inputCols, columns.clone());
+    return this;
+  }
+
+  /** The preprocessing of raw rows saved with the weights, if any. */
+  public Optional<Preprocessor> preprocessor() {
+    return Optional.ofNullable(preprocessor);
   }
 
   /** Sets the Vector column of the network's input. */
@@ -218,7 +253,8 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
 
   /** This model as a netc weight file (parameters, class and feature names, scaling). */
   public WeightFile toWeightFile() {
-    return WeightFile.capture(newNetwork(), classNames, featureNames, scaler);
+    return preprocessor != null ? WeightFile.capture(newNetwork(), preprocessor)
+        : WeightFile.capture(newNetwork(), classNames, featureNames, scaler);
   }
 
   NetworkSnapshot parameters() {
@@ -238,7 +274,11 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
   @Override
   public StructType transformSchema(StructType schema) {
     CompiledNetwork net = newNetwork();
-    feature(net).check(schema, "NetcModel");
+    if (isDefined(inputCols)) {
+      raw(schema);
+    } else {
+      feature(net).check(schema, "NetcModel");
+    }
     List<StructField> added = new ArrayList<>();
     if ("cross_entropy".equals(net.spec().loss())) {
       added.add(DataTypes.createStructField(value(predictionCol), DataTypes.DoubleType, false));
@@ -261,6 +301,17 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     return result;
   }
 
+  private RawColumns raw(StructType schema) {
+    if (preprocessor == null) {
+      throw new NetcSparkException("NetcModel: raw input columns (setInputCols) need the"
+          + " preprocessing saved with the weights by netc from a raw table, and this model has"
+          + " none; assemble the numeric columns into a Vector (VectorAssembler) and use"
+          + " setFeaturesCol");
+    }
+    return RawColumns.of(preprocessor, schema, Arrays.asList(getOrDefault(inputCols)),
+        "NetcModel");
+  }
+
   private FeatureColumn feature(CompiledNetwork net) {
     return new FeatureColumn(value(featuresCol), net.inputSize(), net.spec().name(), scaler);
   }
@@ -269,11 +320,13 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
   public Dataset<Row> transform(Dataset<?> dataset) {
     StructType schema = transformSchema(dataset.schema());
     CompiledNetwork net = newNetwork();
-    FeatureColumn features = feature(net);
-    int index = features.check(dataset.schema(), "NetcModel");
+    boolean rawInput = isDefined(inputCols);
+    FeatureColumn features = rawInput ? null : feature(net);
+    int index = rawInput ? -1 : features.check(dataset.schema(), "NetcModel");
+    RawColumns raw = rawInput ? raw(dataset.schema()) : null;
     boolean classifier = "cross_entropy".equals(net.spec().loss());
-    Scorer scorer = new Scorer(broadcast(dataset.sparkSession()), features, index, classifier,
-        classNames.toArray(new String[0]));
+    Scorer scorer = new Scorer(broadcast(dataset.sparkSession()), features, index, raw,
+        classifier, classNames.toArray(new String[0]));
     return dataset.toDF().mapPartitions(scorer, Encoders.row(schema));
   }
 
@@ -289,16 +342,20 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<NetworkSnapshot> parameters;
+    /** Null when reading raw columns. */
     private final FeatureColumn features;
     private final int index;
+    /** Null when reading a Vector column. */
+    private final RawColumns raw;
     private final boolean classifier;
     private final String[] classNames;
 
     Scorer(Broadcast<NetworkSnapshot> parameters, FeatureColumn features, int index,
-        boolean classifier, String[] classNames) {
+        RawColumns raw, boolean classifier, String[] classNames) {
       this.parameters = parameters;
       this.features = features;
       this.index = index;
+      this.raw = raw;
       this.classifier = classifier;
       this.classNames = classNames;
     }
@@ -318,7 +375,11 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
         @Override
         public Row next() {
           Row row = rows.next();
-          features.read(row, index, input);
+          if (raw != null) {
+            raw.read(row, input);
+          } else {
+            features.read(row, index, input);
+          }
           net.predict(input, output);
           int width = row.length();
           Object[] values = new Object[width + added];
@@ -356,7 +417,7 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
   @Override
   public NetcModel copy(ParamMap extra) {
     NetcModel copied = new NetcModel(uid, parameters, classNames, featureNames, scaler,
-        trainingResult);
+        preprocessor, trainingResult);
     return copyValues(copied, extra).setParent(parent());
   }
 
@@ -397,7 +458,7 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
       String className = metadata.getParamValue("network").values().toString();
       NetcModel weights = fromWeights(sparkSession(), className, path + "/weights.json");
       NetcModel model = new NetcModel(metadata.uid(), weights.parameters, weights.classNames,
-          weights.featureNames, weights.scaler, null);
+          weights.featureNames, weights.scaler, weights.preprocessor, null);
       metadata.getAndSetParams(model, metadata.getAndSetParams$default$2());
       return model;
     }
