@@ -15,6 +15,7 @@ import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.weights.WeightFile;
 import dev.netc.spark.nets.IrisNet;
 import dev.netc.spark.nets.WaveNet;
+import dev.netc.spark.nets.WideNet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -129,6 +130,23 @@ class NetcModelTest {
       assertEquals(expected.get(i)[1], String.format(Locale.ROOT, "%.8g", rows.get(i).getDouble(0)),
           "row " + (i + 1));
     }
+  }
+
+  @Test
+  void regressionWithSeveralOutputsGivesAVector() throws IOException {
+    CompiledNetwork wide = new WideNet();
+    Path file = dir.resolve("wide.json");
+    WeightFile.capture(wide, List.of(), List.of(), null).write(file);
+    double[] x = new double[30];
+    for (int j = 0; j < 30; j++) {
+      x[j] = Math.sin(j);
+    }
+    StructType schema = new StructType().add("features",
+        org.apache.spark.ml.linalg.SQLDataTypes.VectorType());
+    Row row = NetcModel.fromWeights(spark, "dev.netc.spark.nets.WideNet", file.toString())
+        .transform(spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(x))), schema))
+        .first();
+    assertArrayEquals(wide.predict(x), ((Vector) row.getAs("prediction")).toArray());
   }
 
   @Test
