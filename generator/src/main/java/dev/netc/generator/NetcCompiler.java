@@ -8,6 +8,7 @@ import dev.netc.grammar.FrontEndResult;
 import dev.netc.grammar.NetcFrontEnd;
 import dev.netc.grammar.diag.Diagnostic;
 import dev.netc.grammar.diag.DiagnosticKind;
+import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.NetworkFile;
 import dev.netc.grammar.source.SourceFile;
@@ -58,6 +59,11 @@ public final class NetcCompiler {
           clash = true;
           continue;
         }
+        if (!network.features().isEmpty()) {
+          diagnostics.add(notGenerated(input.source(), network));
+          clash = true;
+          continue;
+        }
         String qualified = network.qualifiedName(fallback);
         Located first = seen.get(qualified);
         if (first != null) {
@@ -101,6 +107,19 @@ public final class NetcCompiler {
   }
 
   private record Located(SourceFile source, Network network) {}
+
+  /**
+   * A network with convolution or pooling layers: the front end checks them (shapes, parameters)
+   * but this generator cannot write their forward and backward passes yet.
+   */
+  private static Diagnostic notGenerated(SourceFile source, Network network) {
+    FeatureLayer first = network.features().get(0);
+    String message = "layer '" + first.name() + "' (" + first.describe() + ") is checked but"
+        + " not yet supported by the generator: this version of netc cannot generate code for"
+        + " convolution and pooling layers; remove them to compile network '" + network.name()
+        + "' (its shapes: " + network.topology() + ")";
+    return Diagnostic.of(DiagnosticKind.LAYER_NOT_GENERATED, source, first.span(), message);
+  }
 
   private static Diagnostic duplicate(
       SourceFile source, Network network, String qualified, Located first) {

@@ -112,7 +112,12 @@ public enum DiagnosticKind {
   /** A convolution or pooling layer after a dense layer. */
   LAYER_AFTER_DENSE(84, Severity.ERROR),
   /** A padding other than {@code valid} or {@code same}. */
-  UNKNOWN_PADDING(85, Severity.ERROR);
+  UNKNOWN_PADDING(85, Severity.ERROR),
+  /**
+   * A network with convolution or pooling layers given to the generator, which cannot write them
+   * yet: reported by the compiler after the front end has checked the network.
+   */
+  LAYER_NOT_GENERATED(86, Severity.ERROR);
 
   private final int code;
   private final Severity severity;
