@@ -65,6 +65,11 @@ class Conv:
         z = F.conv2d(x, self.w, self.b, stride=self.stride)
         return activate(z, self.activation, self.param)
 
+    def spec(self):
+        return {"kind": "conv", "filters": self.filters, "window": [self.kh, self.kw],
+                "stride": self.stride, "padding": self.padding, "activation": self.activation,
+                "activation_param": self.param}
+
     def statement(self):
         text = "conv %d %dx%d %s" % (self.filters, self.kh, self.kw, call(self.activation, self.param))
         if self.stride != 1:
@@ -98,6 +103,9 @@ class Pool:
             return F.max_pool2d(x, (self.kh, self.kw), self.strides)
         return F.avg_pool2d(x, (self.kh, self.kw), self.strides)
 
+    def spec(self):
+        return {"kind": self.kind, "window": [self.kh, self.kw], "stride": list(self.strides)}
+
     def statement(self):
         text = "%s %dx%d" % (self.kind, self.kh, self.kw)
         return text + (" stride %d" % self.stride if self.stride else "") + ";"
@@ -128,6 +136,10 @@ class Dense:
         if self.activation == "softmax":
             return torch.softmax(z, dim=1)
         return activate(z, self.activation, self.param)
+
+    def spec(self):
+        return {"kind": "dense", "units": self.units, "activation": self.activation,
+                "activation_param": self.param}
 
     def statement(self):
         return "dense %d %s {\n        weights = %s;\n        bias = %s;\n    }" % (
@@ -264,9 +276,14 @@ def run(case):
         "network": case["network"],
         "about": case["about"],
         "input_shape": list(shape),
-        "layers": [{"layer": n, "output_shape": list(s),
-                    "parameters": sum(p.numel() for p in l.params())}
+        "layers": [dict({"layer": n, "output_shape": list(s),
+                         "parameters": sum(p.numel() for p in l.params())}, **l.spec())
                    for n, l, s in zip(layer_names(layers), layers, shapes)],
+        "loss": case["loss"],
+        "optimizer": case["optimizer_spec"],
+        "l2": case.get("l2", 0.0),
+        "clip_norm": case.get("clip_norm"),
+        "initial_params": parameters_json(layers),
         "examples": [{"x": x.tolist(), "t": t.tolist()} for x, t in examples],
     }
     with torch.no_grad():
@@ -318,6 +335,7 @@ CASES = [
         "loss": "cross_entropy",
         "optimizer": lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
         "optimizer_dsl": "sgd(rate = 0.1, momentum = 0.9)",
+        "optimizer_spec": {"kind": "sgd", "rate": 0.1, "momentum": 0.9},
         "l2": 0.01,
         "extra_dsl": ["regularize l2(0.01);"],
         "examples": 3,
@@ -334,6 +352,8 @@ CASES = [
         "loss": "binary_cross_entropy",
         "optimizer": lambda p: torch.optim.Adam(p, lr=0.01, betas=(0.9, 0.999), eps=1e-8),
         "optimizer_dsl": "adam(rate = 0.01)",
+        "optimizer_spec": {"kind": "adam", "rate": 0.01, "beta1": 0.9, "beta2": 0.999,
+                           "epsilon": 1e-8},
         "clip_norm": 1.0,
         "extra_dsl": ["clip norm(1);"],
         "examples": 2,
@@ -351,6 +371,7 @@ CASES = [
         "loss": "squared_error",
         "optimizer": lambda p: torch.optim.SGD(p, lr=0.05),
         "optimizer_dsl": "sgd(rate = 0.05)",
+        "optimizer_spec": {"kind": "sgd", "rate": 0.05, "momentum": 0.0},
         "examples": 3,
         "steps": 6,
     },
