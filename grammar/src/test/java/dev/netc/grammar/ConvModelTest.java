@@ -163,6 +163,18 @@ class ConvModelTest {
   }
 
   @Test
+  void convOptionsComeInAnyOrder() {
+    Network net =
+        Check.network(
+            "network N { input 9 x 9 x 1; conv 2 3x3 relu dropout(0.5) padding same stride 2;"
+                + " dense 1 sigmoid; loss binary_cross_entropy; }");
+    ConvLayer conv = (ConvLayer) net.features().get(0);
+    assertEquals(new Window(3, 3, 2, 2, Padding.SAME), conv.window());
+    assertEquals(0.5, conv.dropout());
+    assertEquals(new Shape(5, 5, 2), conv.output());
+  }
+
+  @Test
   void samePaddingFollowsTensorFlow() {
     // out = ceil(in / s); total = max((out - 1) * s + k - in, 0); floor(total / 2) before
     assertPadding(28, 5, 1, 28, 2, 2);

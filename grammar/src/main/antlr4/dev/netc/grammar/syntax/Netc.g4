@@ -34,8 +34,12 @@ statement     : 'input' shape ';'                                    # inputStat
 
 // Convolution and pooling (language v2): feature layers over H x W x C tensors, before the
 // first dense layer.
-convLayer     : 'conv' filters=NUMBER shape call ('stride' stride=NUMBER)? ('padding' padding=name)?
-                ('dropout' '(' rate=number ')')? ('as' layerName=name)? (';' | layerBody) ;
+convLayer     : 'conv' filters=NUMBER shape call convOption* ('as' layerName=name)? (';' | layerBody) ;
+// In any order, each at most once (the checker says which is repeated).
+convOption    : 'stride' NUMBER                                      # strideOption
+              | 'padding' name                                       # paddingOption
+              | 'dropout' '(' number ')'                             # dropoutOption
+              ;
 poolLayer     : kind=('maxpool' | 'avgpool') shape ('stride' stride=NUMBER)? ';' ;
 // A size (`784`) or dimensions (`28 x 28 x 1`, `5x5`).
 shape         : NUMBER | DIMS ;

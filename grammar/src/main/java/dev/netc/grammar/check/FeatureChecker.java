@@ -14,7 +14,9 @@ import dev.netc.grammar.syntax.NetcParser;
 import dev.netc.grammar.syntax.Positions;
 import dev.netc.grammar.syntax.TokenText;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -115,18 +117,31 @@ final class FeatureChecker {
             NetworkChecker.reportSoftmaxNotOutput(diagnostics, a.span());
           }
         });
-    OptionalInt stride = conv.stride == null ? OptionalInt.of(1) : stride(conv.stride);
+    OptionalInt stride = OptionalInt.of(1);
     Optional<Padding> padding = Optional.of(Padding.VALID);
-    if (conv.padding != null) {
-      padding =
-          Trees.name(conv.padding)
-              .flatMap(
-                  t ->
-                      calls.resolve(t, Padding.values(), "padding", DiagnosticKind.UNKNOWN_PADDING));
-    }
     OptionalDouble dropout = OptionalDouble.of(0);
-    if (conv.rate != null) {
-      dropout = dropout(conv.rate);
+    Map<String, NetcParser.ConvOptionContext> options = new LinkedHashMap<>();
+    for (NetcParser.ConvOptionContext option : conv.convOption()) {
+      String keyword = option.getStart().getText();
+      NetcParser.ConvOptionContext first = options.putIfAbsent(keyword, option);
+      if (first != null) {
+        diagnostics.report(
+            DiagnosticKind.DUPLICATE_STATEMENT,
+            positions.of(option.getStart()),
+            "'" + keyword + "' is given twice for this conv layer (first at column "
+                + (first.getStart().getCharPositionInLine() + 1) + "): remove one");
+      } else if (option instanceof NetcParser.StrideOptionContext s) {
+        stride = stride(s.NUMBER().getSymbol());
+      } else if (option instanceof NetcParser.PaddingOptionContext p) {
+        padding =
+            Trees.name(p.name())
+                .flatMap(
+                    t ->
+                        calls.resolve(
+                            t, Padding.values(), "padding", DiagnosticKind.UNKNOWN_PADDING));
+      } else if (option instanceof NetcParser.DropoutOptionContext d) {
+        dropout = dropout(d.number());
+      }
     }
     Span span = positions.of(conv.getStart());
     String name = "layer" + number;
