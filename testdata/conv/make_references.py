@@ -283,6 +283,7 @@ def run(case):
         "optimizer": case["optimizer_spec"],
         "l2": case.get("l2", 0.0),
         "clip_norm": case.get("clip_norm"),
+        "clip_value": case.get("clip_value"),
         "initial_params": parameters_json(layers),
         "examples": [{"x": x.tolist(), "t": t.tolist()} for x, t in examples],
     }
@@ -308,6 +309,9 @@ def run(case):
             if "l2" in case:
                 for w in weights:
                     w.grad += case["l2"] * w
+            if "clip_value" in case:
+                for p in params:
+                    p.grad.clamp_(-case["clip_value"], case["clip_value"])
             if "clip_norm" in case:
                 norm = math.sqrt(sum(float((p.grad ** 2).sum()) for p in params))
                 if norm > case["clip_norm"]:
@@ -374,6 +378,57 @@ CASES = [
         "optimizer_spec": {"kind": "sgd", "rate": 0.05, "momentum": 0.0},
         "examples": 3,
         "steps": 6,
+    },
+]
+
+CASES += [
+    {
+        "name": "conv_overlap_rmsprop",
+        "network": "Overlap",
+        "about": "three channels, stride 2 valid, softplus, overlapping max pooling (stride 1), rmsprop",
+        "seed": 4,
+        "input": (9, 9, 3),
+        "layers": [Conv(4, 3, 3, "softplus", stride=2), Pool("maxpool", 2, 2, stride=1),
+                   Dense(3, "softmax")],
+        "loss": "cross_entropy",
+        "optimizer": lambda p: torch.optim.RMSprop(p, lr=0.01, alpha=0.9, eps=1e-8),
+        "optimizer_dsl": "rmsprop(rate = 0.01, rho = 0.9)",
+        "optimizer_spec": {"kind": "rmsprop", "rate": 0.01, "rho": 0.9, "epsilon": 1e-8},
+        "examples": 2,
+        "steps": 4,
+    },
+    {
+        "name": "conv_rect_adagrad",
+        "network": "Rect",
+        "about": "a 2x3 window with same padding (rows: 0 above, 1 below; columns: 1 on each side), avgpool 1x2, adagrad",
+        "seed": 5,
+        "input": (5, 6, 2),
+        "layers": [Conv(3, 2, 3, "sigmoid", padding="same"), Pool("avgpool", 1, 2),
+                   Conv(2, 1, 1, "tanh"), Dense(2, "linear")],
+        "loss": "squared_error",
+        "optimizer": lambda p: torch.optim.Adagrad(p, lr=0.1, eps=1e-8),
+        "optimizer_dsl": "adagrad(rate = 0.1)",
+        "optimizer_spec": {"kind": "adagrad", "rate": 0.1, "epsilon": 1e-8},
+        "examples": 2,
+        "steps": 4,
+    },
+    {
+        "name": "conv_nesterov_l2_clip",
+        "network": "Nesterov",
+        "about": "sgd with nesterov momentum, l2 and value clipping over conv and max pooling",
+        "seed": 6,
+        "input": (6, 6, 1),
+        "layers": [Conv(2, 3, 3, "relu", padding="same"), Pool("maxpool", 3, 3),
+                   Dense(2, "sigmoid")],
+        "loss": "binary_cross_entropy",
+        "optimizer": lambda p: torch.optim.SGD(p, lr=0.2, momentum=0.8, nesterov=True),
+        "optimizer_dsl": "sgd(rate = 0.2, momentum = 0.8, nesterov = 1)",
+        "optimizer_spec": {"kind": "sgd", "rate": 0.2, "momentum": 0.8, "nesterov": True},
+        "l2": 0.05,
+        "clip_value": 0.05,
+        "extra_dsl": ["regularize l2(0.05);", "clip value(0.05);"],
+        "examples": 3,
+        "steps": 5,
     },
 ]
 

@@ -9,8 +9,9 @@ import java.util.List;
  * (element (y, x, c) of an H x W x C tensor at {@code (y * W + x) * C + c}), a conv layer's
  * weights one row per filter in (ky, kx, c) order, as in netc's language; loops run with the
  * channels innermost. One step sums the gradients of its examples (the language's {@code sum}
- * reduction), then adds {@code l2 * w} to the weights' gradient, clips the whole gradient to a
- * norm, and applies SGD with momentum or Adam. Nothing allocates after construction.
+ * reduction), then adds {@code l2 * w} to the weights' gradient, clips each component to a value
+ * and the whole gradient to a norm, and applies SGD (with momentum, optionally nesterov), Adam,
+ * RMSprop or AdaGrad as the language defines them. Nothing allocates after construction.
  *
  * <p>Build it with {@link #input}, the layer methods and {@link #loss}, then {@link #build}.
  */
@@ -352,14 +353,22 @@ final class HandConv {
   private int inW;
   private int inC;
   private Loss loss = Loss.SQUARED_ERROR;
-  private boolean adam;
+  /** The optimizers this baseline knows. */
+  enum Optimizer {
+    SGD, ADAM, RMSPROP, ADAGRAD
+  }
+
+  private Optimizer optimizer = Optimizer.SGD;
   private double rate = 0.01;
   private double momentum;
+  private boolean nesterov;
+  private double rho = 0.9;
   private double beta1 = 0.9;
   private double beta2 = 0.999;
   private double epsilon = 1e-8;
   private double l2;
   private double clipNorm = Double.POSITIVE_INFINITY;
+  private double clipValue = Double.POSITIVE_INFINITY;
   private long steps;
   private double[] input;
 
@@ -392,15 +401,31 @@ final class HandConv {
     return this;
   }
 
-  HandConv sgd(double rate, double momentum) {
-    this.adam = false;
+  HandConv sgd(double rate, double momentum, boolean nesterov) {
+    this.optimizer = Optimizer.SGD;
     this.rate = rate;
     this.momentum = momentum;
+    this.nesterov = nesterov;
+    return this;
+  }
+
+  HandConv rmsprop(double rate, double rho, double epsilon) {
+    this.optimizer = Optimizer.RMSPROP;
+    this.rate = rate;
+    this.rho = rho;
+    this.epsilon = epsilon;
+    return this;
+  }
+
+  HandConv adagrad(double rate, double epsilon) {
+    this.optimizer = Optimizer.ADAGRAD;
+    this.rate = rate;
+    this.epsilon = epsilon;
     return this;
   }
 
   HandConv adam(double rate, double beta1, double beta2, double epsilon) {
-    this.adam = true;
+    this.optimizer = Optimizer.ADAM;
     this.rate = rate;
     this.beta1 = beta1;
     this.beta2 = beta2;
@@ -415,6 +440,11 @@ final class HandConv {
 
   HandConv clipNorm(double max) {
     this.clipNorm = max;
+    return this;
+  }
+
+  HandConv clipValue(double max) {
+    this.clipValue = max;
     return this;
   }
 
@@ -554,10 +584,11 @@ final class HandConv {
     double norm = 0;
     for (Layer layer : layers) {
       for (int i = 0; i < layer.w.length; i++) {
-        layer.dw[i] += l2 * layer.w[i];
+        layer.dw[i] = clamp(layer.dw[i] + l2 * layer.w[i]);
         norm += layer.dw[i] * layer.dw[i];
       }
       for (int i = 0; i < layer.b.length; i++) {
+        layer.db[i] = clamp(layer.db[i]);
         norm += layer.db[i] * layer.db[i];
       }
     }
@@ -570,20 +601,42 @@ final class HandConv {
     }
   }
 
+  private double clamp(double g) {
+    return Math.max(-clipValue, Math.min(clipValue, g));
+  }
+
   private void apply(double[] p, double[] g, double[] m, double[] v, double scale) {
-    if (adam) {
-      double c1 = 1 - Math.pow(beta1, steps);
-      double c2 = 1 - Math.pow(beta2, steps);
-      for (int i = 0; i < p.length; i++) {
-        double gi = g[i] * scale;
-        m[i] = beta1 * m[i] + (1 - beta1) * gi;
-        v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-        p[i] -= rate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
+    switch (optimizer) {
+      case ADAM -> {
+        double c1 = 1 - Math.pow(beta1, steps);
+        double c2 = 1 - Math.pow(beta2, steps);
+        for (int i = 0; i < p.length; i++) {
+          double gi = g[i] * scale;
+          m[i] = beta1 * m[i] + (1 - beta1) * gi;
+          v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
+          p[i] -= rate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
+        }
       }
-    } else {
-      for (int i = 0; i < p.length; i++) {
-        m[i] = momentum * m[i] - rate * g[i] * scale; // m is the velocity
-        p[i] += m[i];
+      case RMSPROP -> {
+        for (int i = 0; i < p.length; i++) {
+          double gi = g[i] * scale;
+          v[i] = rho * v[i] + (1 - rho) * gi * gi;
+          p[i] -= rate * gi / (Math.sqrt(v[i]) + epsilon);
+        }
+      }
+      case ADAGRAD -> {
+        for (int i = 0; i < p.length; i++) {
+          double gi = g[i] * scale;
+          v[i] += gi * gi;
+          p[i] -= rate * gi / (Math.sqrt(v[i]) + epsilon);
+        }
+      }
+      case SGD -> {
+        for (int i = 0; i < p.length; i++) {
+          double gi = g[i] * scale;
+          m[i] = momentum * m[i] - rate * gi; // m is the velocity
+          p[i] += nesterov ? momentum * m[i] - rate * gi : m[i];
+        }
       }
     }
   }

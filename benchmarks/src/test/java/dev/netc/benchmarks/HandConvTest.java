@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The hand-written convolutional baseline computes what PyTorch computes for the references of
  * testdata/conv: every layer's output, the first step's gradients (convolution, max pooling to
- * the first argmax, average pooling, padding), and the parameters after every step of SGD with
- * momentum and l2, Adam with norm clipping, and plain SGD, within {@code 1e-12 + 1e-9
- * |expected|}. It also agrees with central differences of its own loss on a LeNet shape.
+ * the first argmax, overlapping and average pooling, padding), and the parameters after every
+ * step of SGD (plain, momentum, nesterov), Adam, RMSprop and AdaGrad, with l2 and both clips,
+ * within {@code 1e-12 + 1e-9 |expected|}. It also agrees with central differences of its own loss on a LeNet shape.
  */
 class HandConvTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +41,7 @@ class HandConvTest {
 
   @Test
   void everyReferenceIsThere() throws IOException {
-    assertTrue(cases().count() >= 3);
+    assertTrue(cases().count() >= 6);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -164,15 +164,22 @@ class HandConvTest {
     }
     net.loss(HandConv.Loss.of(root.get("loss").asText()));
     JsonNode optimizer = root.get("optimizer");
-    if (optimizer.get("kind").asText().equals("adam")) {
-      net.adam(optimizer.get("rate").asDouble(), optimizer.get("beta1").asDouble(),
+    double rate = optimizer.get("rate").asDouble();
+    switch (optimizer.get("kind").asText()) {
+      case "adam" -> net.adam(rate, optimizer.get("beta1").asDouble(),
           optimizer.get("beta2").asDouble(), optimizer.get("epsilon").asDouble());
-    } else {
-      net.sgd(optimizer.get("rate").asDouble(), optimizer.get("momentum").asDouble());
+      case "rmsprop" ->
+          net.rmsprop(rate, optimizer.get("rho").asDouble(), optimizer.get("epsilon").asDouble());
+      case "adagrad" -> net.adagrad(rate, optimizer.get("epsilon").asDouble());
+      default -> net.sgd(rate, optimizer.get("momentum").asDouble(),
+          optimizer.path("nesterov").asBoolean(false));
     }
     net.l2(root.get("l2").asDouble());
     if (!root.get("clip_norm").isNull()) {
       net.clipNorm(root.get("clip_norm").asDouble());
+    }
+    if (!root.get("clip_value").isNull()) {
+      net.clipValue(root.get("clip_value").asDouble());
     }
     return net.build();
   }

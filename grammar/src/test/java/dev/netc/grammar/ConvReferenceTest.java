@@ -51,7 +51,7 @@ class ConvReferenceTest {
 
   @Test
   void everyCaseIsThere() throws IOException {
-    assertTrue(cases().count() >= 3, "three reference cases");
+    assertTrue(cases().count() >= 6, "six reference cases");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -206,6 +206,7 @@ class ConvReferenceTest {
       case "sigmoid" -> 1 / (1 + Math.exp(-z));
       case "leaky_relu" -> z > 0 ? z : a * z;
       case "elu" -> z > 0 ? z : a * (Math.exp(z) - 1);
+      case "softplus" -> z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
       case "linear" -> z;
       default -> throw new IllegalArgumentException("no reference for " + name);
     };
