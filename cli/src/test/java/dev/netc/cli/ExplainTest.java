@@ -28,6 +28,37 @@ class ExplainTest {
   }
 
   @Test
+  void checkExplainShowsTheShapesOfConvolutionAndPooling() {
+    Cli.Run run = Cli.run("check", "--explain", Cli.resource("lenet.nn"));
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(
+        run.out()
+            .endsWith(
+                "lenet.nn: LeNet: 28 x 28 x 1 -> conv 6 5x5 relu 24 x 24 x 6 -> maxpool 2x2"
+                    + " 12 x 12 x 6 -> conv 16 5x5 relu 12 x 12 x 16 -> avgpool 2x2 6 x 6 x 16"
+                    + " -> 120 relu -> 10 softmax, loss cross_entropy, 73,022 parameters\n"
+                    + "  layer   statement         output        parameters\n"
+                    + "  input                     28 x 28 x 1            0\n"
+                    + "  layer1  conv 6 5x5 relu   24 x 24 x 6          156\n"
+                    + "  layer2  maxpool 2x2       12 x 12 x 6            0\n"
+                    + "  layer3  conv 16 5x5 relu  12 x 12 x 16       2,416\n"
+                    + "  layer4  avgpool 2x2       6 x 6 x 16             0\n"
+                    + "  layer5  dense 120 relu    120               69,240\n"
+                    + "  layer6  dense 10 softmax  10                 1,210\n"),
+        run::toString);
+  }
+
+  @Test
+  void compilingConvolutionIsALocatedErrorUntilTheGeneratorWritesIt() {
+    Cli.Run run = Cli.run("compile", Cli.resource("lenet.nn"), "-d", "target/never");
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(
+        run.err().contains("lenet.nn:4:5: error: layer 'layer1' (conv 6 5x5 relu) is checked but"
+            + " not yet supported by the generator"),
+        run::toString);
+  }
+
+  @Test
   void leNetShowsTheShapesLayerByLayer() {
     FrontEndResult result =
         NetcFrontEnd.check(

@@ -6,6 +6,8 @@ import dev.netc.generator.plan.NetworkPlan;
 import dev.netc.generator.plan.Planner;
 import dev.netc.grammar.FrontEndResult;
 import dev.netc.grammar.NetcFrontEnd;
+import dev.netc.grammar.check.DuplicateNetworks;
+import dev.netc.grammar.check.JavaNames;
 import dev.netc.grammar.diag.Diagnostic;
 import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.model.FeatureLayer;
@@ -13,9 +15,8 @@ import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.NetworkFile;
 import dev.netc.grammar.source.SourceFile;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,21 +27,14 @@ public final class NetcCompiler {
   private NetcCompiler() {}
 
   /**
-   * Class names the generated code refers to by their simple java.lang name: a network of that name
-   * would hide them ({@code Math.exp} would mean the network's class).
+   * Checks every file with the front end, then the rules across files (two networks that would
+   * generate the same class), without generating. A network whose class another input already
+   * generates is an error, and its file's networks are left out of the result.
    */
-  static final Set<String> RESERVED_NAMES =
-      Set.of("Math", "System", "Double", "Float", "IllegalArgumentException");
-
-  /**
-   * Checks every file and generates one class per network of each file without errors. Cross-file
-   * rules (two networks that would generate the same class) are checked over all inputs; a network
-   * whose class another input already generates is an error and produces no class.
-   */
-  public static CompileResult compile(List<CompileInput> inputs) {
+  public static CheckResult check(List<CompileInput> inputs) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    List<GeneratedClass> classes = new ArrayList<>();
-    Map<String, Located> seen = new LinkedHashMap<>();
+    List<CheckResult.Checked> networks = new ArrayList<>();
+    DuplicateNetworks duplicates = new DuplicateNetworks();
     for (CompileInput input : inputs) {
       FrontEndResult result = NetcFrontEnd.check(input.source());
       diagnostics.addAll(result.diagnostics());
@@ -49,33 +43,37 @@ public final class NetcCompiler {
       }
       NetworkFile file = result.model().get();
       String fallback = input.defaultPackage().orElse("");
-      List<GeneratedClass> fileClasses = new ArrayList<>();
-      boolean clash = false;
-      for (Network network : file.networks()) {
-        if (RESERVED_NAMES.contains(network.name())) {
-          diagnostics.add(Diagnostic.of(DiagnosticKind.INVALID_NETWORK_NAME, input.source(),
-              network.span(), "network name '" + network.name() + "' would hide java.lang."
-                  + network.name() + ", which the generated class uses; choose another name"));
-          clash = true;
-          continue;
+      List<Diagnostic> clashes = duplicates.add(input.source(), file, fallback);
+      diagnostics.addAll(clashes);
+      if (clashes.isEmpty()) {
+        for (Network network : file.networks()) {
+          networks.add(new CheckResult.Checked(input.source(), network, fallback));
         }
-        if (!network.features().isEmpty()) {
-          diagnostics.add(notGenerated(input.source(), network));
-          clash = true;
-          continue;
-        }
-        String qualified = network.qualifiedName(fallback);
-        Located first = seen.get(qualified);
-        if (first != null) {
-          diagnostics.add(duplicate(input.source(), network, qualified, first));
-          clash = true;
-          continue;
-        }
-        seen.put(qualified, new Located(input.source(), network));
-        fileClasses.add(generate(network, fallback));
       }
-      if (!clash) {
-        classes.addAll(fileClasses);
+    }
+    diagnostics.sort(Diagnostic.BY_POSITION);
+    return new CheckResult(networks, diagnostics);
+  }
+
+  /**
+   * Checks every file ({@link #check}) and generates one class per network of each file without
+   * errors. A network with convolution or pooling layers, which this generator cannot write yet,
+   * is an error ({@link DiagnosticKind#LAYER_NOT_GENERATED}), and its file generates nothing.
+   */
+  public static CompileResult compile(List<CompileInput> inputs) {
+    CheckResult checked = check(inputs);
+    List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
+    Set<SourceFile> unsupported = new LinkedHashSet<>();
+    for (CheckResult.Checked network : checked.networks()) {
+      if (!network.network().features().isEmpty()) {
+        diagnostics.add(notGenerated(network.source(), network.network()));
+        unsupported.add(network.source());
+      }
+    }
+    List<GeneratedClass> classes = new ArrayList<>();
+    for (CheckResult.Checked network : checked.networks()) {
+      if (!unsupported.contains(network.source())) {
+        classes.add(generate(network.network(), network.defaultPackage()));
       }
     }
     diagnostics.sort(Diagnostic.BY_POSITION);
@@ -83,11 +81,24 @@ public final class NetcCompiler {
   }
 
   /**
+   * A network with convolution or pooling layers: the front end checks them (shapes, parameters)
+   * but this generator cannot write their forward and backward passes yet.
+   */
+  private static Diagnostic notGenerated(SourceFile source, Network network) {
+    FeatureLayer first = network.features().get(0);
+    String message = "layer '" + first.name() + "' (" + first.describe() + ") is checked but"
+        + " not yet supported by the generator: this version of netc cannot generate code for"
+        + " convolution and pooling layers; remove them to compile network '" + network.name()
+        + "' (its shapes: " + network.topology() + ")";
+    return Diagnostic.of(DiagnosticKind.LAYER_NOT_GENERATED, source, first.span(), message);
+  }
+
+  /**
    * Generates the class of one checked network, in its file's package or else {@code
    * fallbackPackage} ("" or null for none). Deterministic: the same network gives the same text.
    */
   public static GeneratedClass generate(Network network, String fallbackPackage) {
-    if (RESERVED_NAMES.contains(network.name())) {
+    if (JavaNames.hidesGeneratedCodeName(network.name())) {
       throw new IllegalArgumentException("network name " + network.name()
           + " would hide java.lang." + network.name() + " in the generated class");
     }
@@ -104,30 +115,5 @@ public final class NetcCompiler {
     String path = (plan.packageName().isEmpty() ? "" : plan.packageName().replace('.', '/') + "/")
         + plan.className() + ".java";
     return new GeneratedClass(network, plan.qualifiedName(), path, source);
-  }
-
-  private record Located(SourceFile source, Network network) {}
-
-  /**
-   * A network with convolution or pooling layers: the front end checks them (shapes, parameters)
-   * but this generator cannot write their forward and backward passes yet.
-   */
-  private static Diagnostic notGenerated(SourceFile source, Network network) {
-    FeatureLayer first = network.features().get(0);
-    String message = "layer '" + first.name() + "' (" + first.describe() + ") is checked but"
-        + " not yet supported by the generator: this version of netc cannot generate code for"
-        + " convolution and pooling layers; remove them to compile network '" + network.name()
-        + "' (its shapes: " + network.topology() + ")";
-    return Diagnostic.of(DiagnosticKind.LAYER_NOT_GENERATED, source, first.span(), message);
-  }
-
-  private static Diagnostic duplicate(
-      SourceFile source, Network network, String qualified, Located first) {
-    String where = first.source().name() + ":" + first.network().span().line() + ":"
-        + first.network().span().column();
-    String message = "network '" + network.name() + "' generates class " + qualified
-        + ", which the network at " + where + " also generates; rename one of them or give"
-        + " their files different packages";
-    return Diagnostic.of(DiagnosticKind.DUPLICATE_NETWORK, source, network.span(), message);
   }
 }
