@@ -3,10 +3,6 @@ package dev.netc.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.netc.grammar.FrontEndResult;
-import dev.netc.grammar.NetcFrontEnd;
-import dev.netc.grammar.model.Network;
-import dev.netc.grammar.source.SourceFile;
 import org.junit.jupiter.api.Test;
 
 /** {@code netc check --explain}: each layer's output shape and parameter count. */
@@ -56,35 +52,5 @@ class ExplainTest {
         run.err().contains("lenet.nn:4:5: error: layer 'layer1' (conv 6 5x5 relu) is checked but"
             + " not yet supported by the generator"),
         run::toString);
-  }
-
-  @Test
-  void leNetShowsTheShapesLayerByLayer() {
-    FrontEndResult result =
-        NetcFrontEnd.check(
-            new SourceFile(
-                "lenet.nn",
-                "network LeNet {\n"
-                    + "    input 28 x 28 x 1;\n"
-                    + "    conv 6 5x5 relu;\n"
-                    + "    maxpool 2x2;\n"
-                    + "    conv 16 5x5 relu stride 1 padding same;\n"
-                    + "    avgpool 2x2;\n"
-                    + "    dense 120 relu;\n"
-                    + "    dense 10 softmax;\n"
-                    + "    loss cross_entropy;\n"
-                    + "}\n"));
-    Network network = result.model().orElseThrow().networks().get(0);
-    assertEquals(
-        "  layer   statement         output        parameters\n"
-            + "  input                     28 x 28 x 1            0\n"
-            + "  layer1  conv 6 5x5 relu   24 x 24 x 6          156\n"
-            + "  layer2  maxpool 2x2       12 x 12 x 6            0\n"
-            + "  layer3  conv 16 5x5 relu  12 x 12 x 16       2,416\n"
-            + "  layer4  avgpool 2x2       6 x 6 x 16             0\n"
-            + "  layer5  dense 120 relu    120               69,240\n"
-            + "  layer6  dense 10 softmax  10                 1,210\n",
-        LayerTable.render(network));
-    assertEquals(73022, CheckCommand.parameterCount(network));
   }
 }
