@@ -27,6 +27,16 @@ final class InputFiles {
     }
   }
 
+  /** Reads a whole file; a missing or unreadable file is a system error naming {@code what}. */
+  static byte[] readBytes(Path file, String what) {
+    checkReadable(file, what);
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw ioFailure(file, what, e);
+    }
+  }
+
   /** Fails with a system error if {@code file} is missing, a folder or unreadable. */
   static void checkReadable(Path file, String what) {
     if (!Files.exists(file)) {

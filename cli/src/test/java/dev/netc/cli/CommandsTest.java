@@ -44,7 +44,8 @@ class CommandsTest {
     assertEquals(0, version.exitCode(), version::toString);
     assertTrue(version.out().startsWith("netc 0.1.0"), version::toString);
     for (String command :
-        List.of("check", "compile", "train", "eval", "predict", "gradcheck", "bench")) {
+        List.of("check", "compile", "train", "eval", "predict", "gradcheck", "bench", "import",
+            "export")) {
       Cli.Run help = Cli.run(command, "--help");
       assertEquals(0, help.exitCode(), help::toString);
       assertTrue(help.out().contains("Usage: netc " + command), help::toString);
