@@ -12,8 +12,8 @@ import java.util.function.IntConsumer;
  * futures and hand-off would cost a noticeable part of it.
  */
 final class ChunkTeam implements AutoCloseable {
-  /** Busy-wait iterations before parking (a few tens of microseconds). */
-  private static final int SPINS = 1 << 12;
+  /** Busy-wait iterations before parking (a few hundred microseconds, a fraction of a step). */
+  private static final int SPINS = 1 << 14;
 
   private final Thread[] helpers;
   private final AtomicInteger pending = new AtomicInteger();
