@@ -45,7 +45,11 @@ final class ChunkTeam implements AutoCloseable {
    * when all have returned. An exception of any participant is rethrown here.
    */
   void run(int participants, IntConsumer work) {
-    int helping = Math.min(participants, size()) - 1;
+    if (participants < 1 || participants > size()) {
+      throw new IllegalArgumentException(
+          "participants must be 1 to " + size() + ": " + participants);
+    }
+    int helping = participants - 1;
     if (helping > 0) {
       task = work;
       caller = Thread.currentThread();
