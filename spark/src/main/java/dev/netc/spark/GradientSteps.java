@@ -2,6 +2,7 @@ package dev.netc.spark;
 
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.train.TrainingException;
 import dev.netc.runtime.train.TrainingListener;
 import java.io.Serializable;
@@ -31,7 +32,8 @@ import scala.Tuple2;
  * every chunk's examples into one partition (chunk key {@code step * chunksPerStep + chunk}, hashed
  * over the partitions), so a chunk's sum never depends on how the data was split. For each step one
  * Spark job computes the step's chunks where they live and returns them with their chunk index; the
- * driver adds them into the network in chunk order with the generated {@code addGradientFrom}, then
+ * driver adds them into the network in the Trainer's order ({@code Trainer.addChunkGradients}: chunk
+ * order, a pairwise tree per group of chunks, with the generated {@code addGradientFrom}), then
  * applies the step with the generated {@code applyGradient} (optimizer, l2 and clip included) and
  * broadcasts the new parameters. Partial sums are never merged in task-completion order, the
  * reason why {@code RDD.reduce} and {@code treeAggregate} are not used.
@@ -72,7 +74,7 @@ final class GradientSteps extends DistributedTraining {
       layOut(epoch);
     }
     int n = (int) trainingExamples;
-    CompiledNetwork worker = net.copy();
+    List<CompiledNetwork> slots = new ArrayList<>();
     double lossSum = 0;
     net.clearGradient();
     for (int step = 0; step < steps; step++) {
@@ -83,11 +85,20 @@ final class GradientSteps extends DistributedTraining {
           .collect());
       parameters.destroy();
       parts.sort(Comparator.comparingInt(ChunkGradient::chunk));
+      // The chunks are added in the Trainer's order (its pairwise tree per group of chunks), one
+      // group at a time, so that at most Trainer.GROUP_CHUNKS copies hold chunk gradients.
       double stepLoss = 0;
-      for (ChunkGradient part : parts) {
-        NetworkSnapshot.setValues(worker.gradients(), part.gradient());
-        net.addGradientFrom(worker);
-        stepLoss += part.loss();
+      for (int first = 0; first < parts.size(); first += Trainer.GROUP_CHUNKS) {
+        int count = Math.min(Trainer.GROUP_CHUNKS, parts.size() - first);
+        while (slots.size() < count) {
+          slots.add(net.copy());
+        }
+        for (int c = 0; c < count; c++) {
+          ChunkGradient part = parts.get(first + c);
+          NetworkSnapshot.setValues(slots.get(c).gradients(), part.gradient());
+          stepLoss += part.loss();
+        }
+        Trainer.addChunkGradients(net, slots.subList(0, count));
       }
       int from = step * stepSize;
       int to = Math.min(n, from + stepSize);

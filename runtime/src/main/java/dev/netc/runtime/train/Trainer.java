@@ -70,7 +70,33 @@ public final class Trainer {
    * Chunks of a step summed as one tree (see Threads above), and the most threads a step uses: each
    * chunk of a group needs its own gradient accumulator, a copy of the network's gradient.
    */
-  static final int GROUP_CHUNKS = 8;
+  public static final int GROUP_CHUNKS = 8;
+
+  /**
+   * Adds the gradients of a step's chunks to {@code net} in the order this trainer sums them (see
+   * Threads above): {@code chunks} in chunk order, in groups of {@value #GROUP_CHUNKS}, each group
+   * summed as a pairwise tree into its first chunk, and the groups' sums added to {@code net} in
+   * group order. With {@code net}'s gradient clear, the result is bit-identical to the trainer's for
+   * the same chunks, so an engine that computes chunks elsewhere (the Spark module) can end with
+   * the trainer's parameters. Calling this once per group of at most {@value #GROUP_CHUNKS} chunks
+   * gives the same result as one call. The chunk networks' accumulators are left holding partial
+   * sums.
+   *
+   * @param net where the step's gradient accumulates
+   * @param chunks one instance per chunk (copies of {@code net}), each holding its chunk's gradient
+   */
+  public static void addChunkGradients(CompiledNetwork net, List<? extends CompiledNetwork> chunks) {
+    for (int first = 0; first < chunks.size(); first += GROUP_CHUNKS) {
+      List<? extends CompiledNetwork> group =
+          chunks.subList(first, Math.min(chunks.size(), first + GROUP_CHUNKS));
+      for (int span = 1; span < group.size(); span *= 2) {
+        for (int i = 0; i + span < group.size(); i += 2 * span) {
+          group.get(i).addGradientFrom(group.get(i + span));
+        }
+      }
+      net.addGradientFrom(group.get(0));
+    }
+  }
 
   private int epochs = 10;
   private int batchSize = 1;

@@ -134,6 +134,17 @@ class TrainerTest {
       assertTrue(TestData.sameBits(expected, TestData.parameters(viaTrainer)),
           threads + " threads differ from the tree written out by hand");
     }
+    // The same order through the public helper, from chunk gradients computed elsewhere.
+    ReferenceMlp viaHelper = ReferenceMlp.classifier(64, 160, 10, 5, 0.001, 0.9);
+    List<ReferenceMlp> chunks = new ArrayList<>();
+    for (int c = 0; c < 11; c++) {
+      chunks.add(chunkGradient(viaHelper, data, c));
+    }
+    viaHelper.clearGradient();
+    Trainer.addChunkGradients(viaHelper, chunks);
+    viaHelper.applyGradient(1.0 / 43);
+    assertTrue(TestData.sameBits(expected, TestData.parameters(viaHelper)),
+        "Trainer.addChunkGradients differs from the tree written out by hand");
   }
 
   @Test
