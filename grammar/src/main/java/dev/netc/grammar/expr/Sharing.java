@@ -40,9 +40,9 @@ public record Sharing(
     Set<String> used = new LinkedHashSet<>(taken);
     String output = null;
     Expr d = derivative;
-    if (!isLeaf(function) && contains(derivative, function)) {
+    if (!isLeaf(function) && ExprTrees.contains(derivative, function)) {
       output = fresh("y", used);
-      d = replace(derivative, function, new Expr.Var(output));
+      d = ExprTrees.replace(derivative, function, new Expr.Var(output));
     }
     Expr f = function;
     Map<String, Expr> definitions = new LinkedHashMap<>();
@@ -54,9 +54,9 @@ public record Sharing(
         break;
       }
       Expr.Var name = new Expr.Var(fresh(prefix(shared), used));
-      f = replace(f, shared, name);
-      d = replace(d, shared, name);
-      definitions.replaceAll((k, v) -> replace(v, shared, name));
+      f = ExprTrees.replace(f, shared, name);
+      d = ExprTrees.replace(d, shared, name);
+      definitions.replaceAll((k, v) -> ExprTrees.replace(v, shared, name));
       definitions.put(name.name(), shared);
     }
     List<Definition> ordered = new ArrayList<>();
@@ -96,7 +96,8 @@ public record Sharing(
     while (!pending.isEmpty()) {
       Expr next = pending.remove(pending.size() - 1);
       for (Definition definition : definitions) {
-        if (contains(next, new Expr.Var(definition.name())) && needed.add(definition.name())) {
+        if (ExprTrees.contains(next, new Expr.Var(definition.name()))
+            && needed.add(definition.name())) {
           pending.add(definition.value());
         }
       }
@@ -120,7 +121,7 @@ public record Sharing(
     Expr best = null;
     int bestSize = 0;
     for (Map.Entry<Expr, Integer> entry : counts.entrySet()) {
-      int size = size(entry.getKey());
+      int size = ExprTrees.size(entry.getKey());
       if (entry.getValue() >= 2 && size > bestSize) {
         best = entry.getKey();
         bestSize = size;
@@ -133,94 +134,13 @@ public record Sharing(
     if (!isLeaf(e)) {
       counts.merge(e, 1, Integer::sum);
     }
-    children(e).forEach(c -> count(c, counts));
-  }
-
-  private static int size(Expr e) {
-    int size = 1;
-    for (Expr child : children(e)) {
-      size += size(child);
-    }
-    return size;
-  }
-
-  /** The direct subexpressions of {@code e}, the comparison's sides included. */
-  static List<Expr> children(Expr e) {
-    if (e instanceof Expr.Neg n) {
-      return List.of(n.operand());
-    }
-    if (e instanceof Expr.Sum s) {
-      return s.terms();
-    }
-    if (e instanceof Expr.Product p) {
-      return p.factors();
-    }
-    if (e instanceof Expr.Quotient q) {
-      return List.of(q.numerator(), q.denominator());
-    }
-    if (e instanceof Expr.Power p) {
-      return List.of(p.base(), p.exponent());
-    }
-    if (e instanceof Expr.Call c) {
-      return c.arguments();
-    }
-    if (e instanceof Expr.If i) {
-      return List.of(i.condition().left(), i.condition().right(), i.then(), i.otherwise());
-    }
-    return List.of();
-  }
-
-  /** True if {@code part} occurs in {@code e}. */
-  static boolean contains(Expr e, Expr part) {
-    if (e.equals(part)) {
-      return true;
-    }
-    for (Expr child : children(e)) {
-      if (contains(child, part)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** {@code e} with every occurrence of {@code part} replaced by {@code by}. */
-  static Expr replace(Expr e, Expr part, Expr by) {
-    if (e.equals(part)) {
-      return by;
-    }
-    UnaryOperator<Expr> r = c -> replace(c, part, by);
-    if (e instanceof Expr.Neg n) {
-      return new Expr.Neg(r.apply(n.operand()));
-    }
-    if (e instanceof Expr.Sum s) {
-      return new Expr.Sum(s.terms().stream().map(r).toList());
-    }
-    if (e instanceof Expr.Product p) {
-      return new Expr.Product(p.factors().stream().map(r).toList());
-    }
-    if (e instanceof Expr.Quotient q) {
-      return new Expr.Quotient(r.apply(q.numerator()), r.apply(q.denominator()));
-    }
-    if (e instanceof Expr.Power p) {
-      return new Expr.Power(r.apply(p.base()), r.apply(p.exponent()));
-    }
-    if (e instanceof Expr.Call c) {
-      return new Expr.Call(c.function(), c.arguments().stream().map(r).toList());
-    }
-    if (e instanceof Expr.If i) {
-      Expr.Comparison c = i.condition();
-      return new Expr.If(
-          new Expr.Comparison(r.apply(c.left()), c.relation(), r.apply(c.right())),
-          r.apply(i.then()),
-          r.apply(i.otherwise()));
-    }
-    return e;
+    ExprTrees.children(e).forEach(c -> count(c, counts));
   }
 
   /** Definitions used by {@code e}, each after those it uses, in order of first use. */
   private static void order(
       Expr e, Map<String, Expr> definitions, Set<String> done, List<Definition> ordered) {
-    for (Expr child : children(e)) {
+    for (Expr child : ExprTrees.children(e)) {
       order(child, definitions, done, ordered);
     }
     if (e instanceof Expr.Var v && definitions.containsKey(v.name()) && done.add(v.name())) {
