@@ -67,10 +67,13 @@ public final class Derivative {
     return new Expr.Sum(terms);
   }
 
-  /** (a / b)' = (a' b - a b') / b^2. */
+  /** (a / b)' = (a' b - a b') / b^2, or a' / b where b is free of the variable. */
   private static Expr quotient(Expr.Quotient q, String variable) {
     Expr a = q.numerator();
     Expr b = q.denominator();
+    if (!ExprTrees.contains(b, new Expr.Var(variable))) {
+      return new Expr.Quotient(of(a, variable), b);
+    }
     return new Expr.Quotient(
         sum(product(of(a, variable), b), new Expr.Neg(product(a, of(b, variable)))),
         new Expr.Power(b, num(2)));

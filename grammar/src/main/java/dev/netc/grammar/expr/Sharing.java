@@ -63,7 +63,29 @@ public record Sharing(
     Set<String> done = new LinkedHashSet<>();
     order(f, definitions, done, ordered);
     order(d, definitions, done, ordered);
-    return new Sharing(ordered, f, d, output);
+    return renamed(ordered, f, d, output, taken);
+  }
+
+  /**
+   * The same with the definitions named again in the order they are computed, so that {@code u}
+   * comes before {@code u2}.
+   */
+  private static Sharing renamed(
+      List<Definition> ordered, Expr f, Expr d, String output, Set<String> taken) {
+    Set<String> used = new LinkedHashSet<>(taken);
+    if (output != null) {
+      used.add(output);
+    }
+    Map<String, Expr> names = new LinkedHashMap<>();
+    List<Definition> definitions = new ArrayList<>();
+    for (Definition definition : ordered) {
+      String name = fresh(prefix(definition.value()), used);
+      definitions.add(
+          new Definition(name, ExprTrees.substitute(definition.value(), names)));
+      names.put(definition.name(), new Expr.Var(name));
+    }
+    return new Sharing(
+        definitions, ExprTrees.substitute(f, names), ExprTrees.substitute(d, names), output);
   }
 
   /**

@@ -147,6 +147,17 @@ public final class Simplifier {
     if (rest.isEmpty()) {
       return new Expr.Num(coefficient);
     }
+    for (int i = 0; i < rest.size(); i++) {
+      if (rest.get(i) instanceof Expr.Quotient q) {
+        // c a (n / d) b = (c a n b) / d: one division
+        List<Expr> numerator = new ArrayList<>();
+        numerator.add(new Expr.Num(coefficient));
+        numerator.addAll(rest.subList(0, i));
+        numerator.add(q.numerator());
+        numerator.addAll(rest.subList(i + 1, rest.size()));
+        return quotient(product(numerator), q.denominator());
+      }
+    }
     Expr body = rest.size() == 1 ? rest.get(0) : new Expr.Product(rest);
     if (coefficient == 1) {
       return body;
@@ -173,8 +184,28 @@ public final class Simplifier {
     if (b instanceof Expr.Neg n) {
       return negate(quotient(a, n.operand()));
     }
+    // a / (c b) = (1/c) a / b where 1/c is exact (c a power of two): 2 x / (2 r) is x / r
+    double c = 1;
+    Expr rest = null;
+    if (b instanceof Expr.Num n) {
+      c = n.value();
+    } else if (b instanceof Expr.Product p && p.factors().get(0) instanceof Expr.Num n) {
+      c = n.value();
+      List<Expr> others = p.factors().subList(1, p.factors().size());
+      rest = others.size() == 1 ? others.get(0) : new Expr.Product(others);
+    }
+    if (c != 1 && isPowerOfTwo(c)) {
+      Expr scaled = product(List.of(new Expr.Num(1 / c), a));
+      return rest == null ? scaled : quotient(scaled, rest);
+    }
     Expr q = new Expr.Quotient(a, b);
     return a instanceof Expr.Num && b instanceof Expr.Num ? fold(q) : q;
+  }
+
+  /** True if 1 / c is exactly a double: c = +-2^k, normal, with a normal reciprocal. */
+  private static boolean isPowerOfTwo(double c) {
+    double a = Math.abs(c);
+    return a >= 0x1p-1000 && a <= 0x1p1000 && a == Math.scalb(1.0, Math.getExponent(a));
   }
 
   private static Expr power(Expr base, Expr exponent) {
