@@ -49,6 +49,7 @@ final class ActivationChecker {
   private final Map<String, Optional<Expr>> bodies = new LinkedHashMap<>();
 
   private final Map<String, Header> headers = new LinkedHashMap<>();
+  private final Map<String, Set<String>> calls = new LinkedHashMap<>();
   private final List<String> inProgress = new ArrayList<>();
 
   /**
@@ -113,6 +114,7 @@ final class ActivationChecker {
               header.name(),
               header.parameters(),
               Derivation.of(body.get(), header.input(), parameterNames),
+              List.copyOf(calls.getOrDefault(header.name(), Set.of())),
               prelude,
               positions.of(header.nameToken())));
     }
@@ -474,6 +476,7 @@ final class ActivationChecker {
         return wrongArguments(
             name, text + " needs its input as the first argument, for example " + text + "(x)");
       }
+      calls.computeIfAbsent(header.name(), k -> new LinkedHashSet<>()).add(text);
       Map<String, Expr> values = new LinkedHashMap<>();
       values.put(input, expr(args.get(0).expr()));
       boolean named = false;

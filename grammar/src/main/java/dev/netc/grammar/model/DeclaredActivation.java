@@ -12,15 +12,23 @@ import java.util.List;
  * @param name the activation's name
  * @param parameters the parameters after the input, each with its default
  * @param derivation the function (calls of other declared activations inlined) and its derivative
+ * @param calls the declared activations (the file's or the prelude's) its expression calls, in
+ *     order of first call
  * @param prelude true for netc's built-ins written in the language
  * @param span where the name is declared
  */
 public record DeclaredActivation(
-    String name, List<Parameter> parameters, Derivation derivation, boolean prelude, Span span)
+    String name,
+    List<Parameter> parameters,
+    Derivation derivation,
+    List<String> calls,
+    boolean prelude,
+    Span span)
     implements CallKind {
 
   public DeclaredActivation {
     parameters = List.copyOf(parameters);
+    calls = List.copyOf(calls);
   }
 
   @Override
