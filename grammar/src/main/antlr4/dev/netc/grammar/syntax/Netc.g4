@@ -52,6 +52,8 @@ statement     : 'input' NUMBER ';'                                   # inputStat
               | 'clip' call ';'                                      # clipStatement
               | 'precision' name ';'                                 # precisionStatement
               | NAME ~(';' | '{' | '}')* ';'                         # unknownStatement
+              // a declaration belongs at file level; read here to say so
+              | activationDecl                                       # misplacedActivation
               ;
 
 layerBody     : '{' layerItem* '}' ;

@@ -163,6 +163,15 @@ final class NetworkChecker {
       s.layers.add(broken ? brokenDraft(dense, number) : draft(dense, number));
       return;
     }
+    if (statement instanceof NetcParser.MisplacedActivationContext misplaced) {
+      s.broken = true;
+      diagnostics.report(
+          DiagnosticKind.ACTIVATION_IN_NETWORK,
+          positions.of(misplaced.getStart()),
+          "activations are declared at file level, not inside a network: move this declaration"
+              + " before or after the network");
+      return;
+    }
     if (statement instanceof NetcParser.UnknownStatementContext unknown) {
       s.broken = true;
       if (s.lastBrokenLine != unknown.getStart().getLine()) {

@@ -126,7 +126,9 @@ public enum DiagnosticKind {
   /** A parameter name given twice in one declaration. */
   DUPLICATE_PARAMETER(71, Severity.ERROR),
   /** A layer using a declared activation, for which this version generates no code yet. */
-  DECLARED_ACTIVATION_NOT_GENERATED(72, Severity.ERROR);
+  DECLARED_ACTIVATION_NOT_GENERATED(72, Severity.ERROR),
+  /** An {@code activation} declaration inside a network. */
+  ACTIVATION_IN_NETWORK(73, Severity.ERROR);
 
   private final int code;
   private final Severity severity;

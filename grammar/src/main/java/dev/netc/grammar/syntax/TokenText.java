@@ -48,10 +48,16 @@ public final class TokenText {
     // The rule `name` admits BAD_NAME and the keywords; a NAME without them may only start an
     // unknown statement or body item, which is not worth a mention.
     boolean name = set.contains(NetcParser.NAME) && set.contains(NetcParser.BAD_NAME);
+    // where a statement may start, 'activation' is admitted only to say that it belongs outside
+    int misplaced =
+        set.contains(literal("'dense'", vocabulary))
+            ? literal("'activation'", vocabulary)
+            : Token.INVALID_TYPE;
     List<String> words = new ArrayList<>();
     for (int type : set.toArray()) {
       if (name && (type == NetcParser.BAD_NAME || isKeyword(type, vocabulary))
-          || !name && type == NetcParser.NAME) {
+          || !name && type == NetcParser.NAME
+          || type == misplaced) {
         continue;
       }
       words.add(describe(type, vocabulary));
