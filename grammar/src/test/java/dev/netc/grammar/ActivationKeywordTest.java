@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netc.grammar.diag.Diagnostic;
+import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.model.NetworkFile;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Files of version 1 keep compiling: {@code activation} is a keyword only at file level. */
@@ -49,5 +51,26 @@ class ActivationKeywordTest {
     assertEquals(
         "a * x * sigmoid(a * x)",
         file.activations().get(1).derivation().functionText(n -> n));
+  }
+
+  @Test
+  void deepExpressionsAreErrorsNotCrashes() {
+    for (String body :
+        List.of(
+            "(".repeat(5000) + "x" + ")".repeat(5000),
+            "tanh(".repeat(5000) + "x" + ")".repeat(5000),
+            "x" + "^2".repeat(5000),
+            "-".repeat(5000) + "x",
+            "x" + " + x".repeat(50000))) {
+      FrontEndResult result =
+          Check.result(
+              "activation f(x) = " + body + ";\n"
+                  + "network N { input 2; dense 1 sigmoid; loss squared_error; }\n");
+      assertTrue(result.hasErrors(), body.substring(0, 20));
+      assertTrue(
+          result.diagnostics().stream()
+              .allMatch(d -> d.kind() == DiagnosticKind.EXPRESSION_TOO_LARGE),
+          result.diagnostics()::toString);
+    }
   }
 }

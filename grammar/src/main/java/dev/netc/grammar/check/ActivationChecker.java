@@ -13,7 +13,9 @@ import dev.netc.grammar.model.Parameter;
 import dev.netc.grammar.model.Span;
 import dev.netc.grammar.syntax.NetcParser;
 import dev.netc.grammar.syntax.Positions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * Checks the {@code activation} declarations of a file and derives their derivatives: names
@@ -31,6 +34,15 @@ import org.antlr.v4.runtime.Token;
  * may come in any order.
  */
 final class ActivationChecker {
+  /**
+   * The most operations an activation may have with its calls written out, and the deepest
+   * nesting of its expression: far more than any activation in use (gelu has 12 operations and
+   * depth 6), few enough that deriving, simplifying and sharing stay fast.
+   */
+  static final int MAX_SIZE = 500;
+
+  static final int MAX_DEPTH = 100;
+
   private final DiagnosticCollector diagnostics;
   private final Positions positions;
   private final Numbers numbers;
@@ -82,6 +94,12 @@ final class ActivationChecker {
       String text = name.get().getText();
       if (!checkName(name.get())) {
         invalid.add(text);
+        continue;
+      }
+      if (declaration.expr() != null && tooDeep(declaration.expr())) {
+        tooLarge(name.get(), "nests deeper than " + MAX_DEPTH + " operations");
+        invalid.add(text);
+        bodies.put(text, Optional.empty());
         continue;
       }
       if (Trees.hasSyntaxError(declaration)) {
@@ -259,12 +277,51 @@ final class ActivationChecker {
     long errorsBefore = diagnostics.errorCount();
     Expr body = new Builder(header).build(header.declaration().expr());
     inProgress.remove(inProgress.size() - 1);
+    if (body != null && ExprTrees.sizeAtMost(body, MAX_SIZE) > MAX_SIZE) {
+      tooLarge(header.nameToken(), "has more than " + MAX_SIZE + " operations with its calls"
+          + " written out");
+      body = null;
+    }
     Optional<Expr> result =
         body == null || diagnostics.errorCount() != errorsBefore
             ? Optional.empty()
             : Optional.of(body);
     bodies.put(name, result);
     return result;
+  }
+
+  /**
+   * True if the parse tree of an expression is deeper than {@link #MAX_DEPTH} (measured without
+   * recursion, so that a long sum cannot overflow the stack).
+   */
+  private static boolean tooDeep(ParseTree tree) {
+    Deque<ParseTree> trees = new ArrayDeque<>(List.of(tree));
+    Deque<Integer> depths = new ArrayDeque<>(List.of(0));
+    while (!trees.isEmpty()) {
+      ParseTree next = trees.pop();
+      int depth = depths.pop();
+      if (depth > MAX_DEPTH) {
+        return true;
+      }
+      for (int i = 0; i < next.getChildCount(); i++) {
+        if (next.getChild(i) instanceof NetcParser.ExprContext child) {
+          trees.push(child);
+          depths.push(depth + 1);
+        } else if (next.getChild(i) instanceof NetcParser.ExprArgContext arg) {
+          trees.push(arg);
+          depths.push(depth);
+        }
+      }
+    }
+    return false;
+  }
+
+  private void tooLarge(Token name, String what) {
+    diagnostics.report(
+        DiagnosticKind.EXPRESSION_TOO_LARGE,
+        positions.of(name),
+        "activation '" + name.getText() + "' " + what + ": netc derives and writes out small"
+            + " formulas only; write a shorter one");
   }
 
   /** Turns the parse tree of one body into an expression; null (after reporting) if invalid. */

@@ -128,7 +128,9 @@ public enum DiagnosticKind {
   /** A layer using a declared activation, for which this version generates no code yet. */
   DECLARED_ACTIVATION_NOT_GENERATED(72, Severity.ERROR),
   /** An {@code activation} declaration inside a network. */
-  ACTIVATION_IN_NETWORK(73, Severity.ERROR);
+  ACTIVATION_IN_NETWORK(73, Severity.ERROR),
+  /** An expression too large or too deeply nested for netc. */
+  EXPRESSION_TOO_LARGE(74, Severity.ERROR);
 
   private final int code;
   private final Severity severity;

@@ -17,6 +17,21 @@ public final class ExprTrees {
     return size;
   }
 
+  /**
+   * The number of nodes of {@code e}, counted up to {@code limit + 1}: cheap even for a tree whose
+   * shared parts make it exponentially large when written out.
+   */
+  public static int sizeAtMost(Expr e, int limit) {
+    int size = 1;
+    for (Expr child : children(e)) {
+      if (size > limit) {
+        break;
+      }
+      size += sizeAtMost(child, limit - size);
+    }
+    return Math.min(size, limit + 1);
+  }
+
   /** {@code e} with each variable named in {@code values} replaced by its value, all at once. */
   public static Expr substitute(Expr e, Map<String, Expr> values) {
     if (e instanceof Expr.Var v) {
