@@ -19,8 +19,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -45,8 +43,6 @@ import org.apache.commons.csv.CSVRecord;
  * file, line and column.
  */
 public final class CsvLoader {
-  private static final Pattern INTEGER = TextFiles.INTEGER;
-
   private enum Mode {
     CLASS_LABEL,
     NUMERIC_TARGETS,
@@ -144,6 +140,27 @@ public final class CsvLoader {
 
   /** Loads {@code file}; the dataset's name is the path as given. */
   public Dataset load(Path file) {
+    return read(table(file), file.toString());
+  }
+
+  /** Loads CSV text from {@code reader}; {@code source} names it in messages. */
+  public Dataset load(Reader reader, String source) {
+    return read(table(reader, source), source);
+  }
+
+  private static DataException notCsv(String source, IOException e) {
+    if (e instanceof CharacterCodingException) {
+      return new DataException(source, "is not a CSV file (not UTF-8 text; binary data?)", e);
+    }
+    return new DataException(source, "cannot read the file: " + e.getMessage(), e);
+  }
+
+  /**
+   * Reads {@code file} as a {@link RawTable} of text values (the header row, or {@code column1},
+   * {@code column2}, ... without one), without interpreting any value: the input of a {@link
+   * Preprocessor}. Only the separator and header settings apply.
+   */
+  public RawTable table(Path file) {
     String source = file.toString();
     try (InputStream in = Files.newInputStream(file)) {
       CharsetDecoder utf8 =
@@ -151,7 +168,7 @@ public final class CsvLoader {
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT);
-      return load(new InputStreamReader(in, utf8), source);
+      return table(new InputStreamReader(in, utf8), source);
     } catch (NoSuchFileException e) {
       throw new DataException(source, "file not found", e);
     } catch (IOException e) {
@@ -159,8 +176,8 @@ public final class CsvLoader {
     }
   }
 
-  /** Loads CSV text from {@code reader}; {@code source} names it in messages. */
-  public Dataset load(Reader reader, String source) {
+  /** Reads CSV text from {@code reader} as a {@link RawTable}; {@code source} names it. */
+  public RawTable table(Reader reader, String source) {
     CSVFormat format =
         CSVFormat.DEFAULT
             .builder()
@@ -170,7 +187,7 @@ public final class CsvLoader {
             .get();
     LineReader lines = new LineReader(reader, source);
     try (CSVParser parser = format.parse(lines)) {
-      return read(parser, lines, source);
+      return readTable(parser, lines, source);
     } catch (UncheckedIOException e) {
       throw notCsv(source, e.getCause());
     } catch (IOException e) {
@@ -181,14 +198,7 @@ public final class CsvLoader {
     }
   }
 
-  private static DataException notCsv(String source, IOException e) {
-    if (e instanceof CharacterCodingException) {
-      return new DataException(source, "is not a CSV file (not UTF-8 text; binary data?)", e);
-    }
-    return new DataException(source, "cannot read the file: " + e.getMessage(), e);
-  }
-
-  private Dataset read(CSVParser parser, LineReader lines, String source) {
+  private RawTable readTable(CSVParser parser, LineReader lines, String source) {
     Iterator<CSVRecord> records = parser.iterator();
     long[] line = {0};
     String[] first = nextRow(records, lines, line);
@@ -204,12 +214,8 @@ public final class CsvLoader {
     for (int j = 0; j < width; j++) {
       names.add(header ? first[j] : "column" + (j + 1));
     }
-    Layout layout = layout(names, source);
-
-    List<double[]> features = new ArrayList<>();
-    List<double[]> targets = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    List<Long> labelLines = new ArrayList<>();
+    List<String[]> rows = new ArrayList<>();
+    long[] rowLines = new long[16];
     String[] row = header ? nextRow(records, lines, line) : first;
     if (row == null) {
       throw new DataException(source, "has a header row but no data rows");
@@ -219,15 +225,36 @@ public final class CsvLoader {
         throw new DataException(source, line[0], null, "expected " + width + " values"
             + (header ? " (as in the header)" : " (as in the first row)") + ", got " + row.length);
       }
+      if (rows.size() == rowLines.length) {
+        rowLines = Arrays.copyOf(rowLines, 2 * rowLines.length);
+      }
+      rowLines[rows.size()] = line[0];
+      rows.add(row);
+      row = nextRow(records, lines, line);
+    }
+    return new RawTable(source, names, rows, Arrays.copyOf(rowLines, rows.size()));
+  }
+
+  private Dataset read(RawTable table, String source) {
+    List<String> names = table.header();
+    Layout layout = layout(names, source);
+
+    List<double[]> features = new ArrayList<>();
+    List<double[]> targets = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<Long> labelLines = new ArrayList<>();
+    for (int i = 0; i < table.size(); i++) {
+      String[] row = table.row(i);
+      long line = table.line(i);
       double[] x = new double[layout.features.length];
       for (int k = 0; k < x.length; k++) {
-        x[k] = number(row, layout.features[k], names, source, line[0]);
+        x[k] = number(row, layout.features[k], names, source, line);
       }
       features.add(x);
       if (mode == Mode.NUMERIC_TARGETS) {
         double[] t = new double[layout.targets.length];
         for (int k = 0; k < t.length; k++) {
-          t[k] = number(row, layout.targets[k], names, source, line[0]);
+          t[k] = number(row, layout.targets[k], names, source, line);
         }
         targets.add(t);
       } else if (mode == Mode.CLASS_LABEL) {
@@ -235,14 +262,13 @@ public final class CsvLoader {
         String label = row[c];
         if (label.isEmpty()) {
           throw new DataException(
-              source, line[0], column(c, names), "missing class label (expected a class name or number)");
+              source, line, column(c, names), "missing class label (expected a class name or number)");
         }
         labels.add(label);
-        labelLines.add(line[0]);
+        labelLines.add(line);
       } else {
         targets.add(new double[0]);
       }
-      row = nextRow(records, lines, line);
     }
 
     List<String> featureNames = new ArrayList<>();
@@ -253,11 +279,8 @@ public final class CsvLoader {
     if (mode != Mode.CLASS_LABEL) {
       return new Dataset(source, f, targets.toArray(new double[0][]), featureNames, List.of());
     }
-    if (labels.stream().allMatch(label -> INTEGER.matcher(label).matches())) {
-      // "+1" and "01" are the class "1".
-      labels.replaceAll(label -> String.valueOf(Integer.parseInt(label)));
-    }
-    List<String> classes = fixedClassNames != null ? fixedClassNames : classesOf(labels);
+    ClassLabels.normalize(labels);
+    List<String> classes = fixedClassNames != null ? fixedClassNames : ClassLabels.classesOf(labels);
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int k = 0; k < classes.size(); k++) {
       index.put(classes.get(k), k);
@@ -338,17 +361,6 @@ public final class CsvLoader {
   private static String column(int j, List<String> names) {
     return (j + 1) + " (" + names.get(j) + ")";
   }
-
-  private static List<String> classesOf(List<String> labels) {
-    boolean integers = labels.stream().allMatch(label -> INTEGER.matcher(label).matches());
-    if (integers) {
-      TreeSet<Integer> values = new TreeSet<>();
-      labels.forEach(label -> values.add(Integer.parseInt(label)));
-      return values.stream().map(String::valueOf).toList();
-    }
-    return List.copyOf(new TreeSet<>(labels));
-  }
-
 
   /**
    * Passes characters through to the parser, noting where each line starts (so that a record's

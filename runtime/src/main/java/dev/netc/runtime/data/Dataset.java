@@ -233,6 +233,15 @@ public final class Dataset {
    * @param stratified keep each class's share in both parts (classification only)
    */
   public Split split(double testFraction, long seed, boolean stratified) {
+    return select(splitIndices(testFraction, seed, stratified));
+  }
+
+  /**
+   * The example indices of {@link #split(double, long, boolean)}: the same parts, as positions in
+   * this dataset, so that other data of the same rows (the raw table it was encoded from, say) can
+   * be split the same way.
+   */
+  public IndexSplit splitIndices(double testFraction, long seed, boolean stratified) {
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException("test fraction must be in (0, 1): " + testFraction);
     }
@@ -244,7 +253,7 @@ public final class Dataset {
         (i < testCount ? test : train).add(group[i]);
       }
     }
-    return new Split(mixed(train, seed + 1), mixed(test, seed + 2));
+    return new IndexSplit(mixed(train, seed + 1), mixed(test, seed + 2));
   }
 
   /**
@@ -253,6 +262,11 @@ public final class Dataset {
    * {@code i}, its training set all the others. Every example is in exactly one test set.
    */
   public List<Split> kFold(int k, long seed, boolean stratified) {
+    return kFoldIndices(k, seed, stratified).stream().map(this::select).toList();
+  }
+
+  /** The example indices of {@link #kFold(int, long, boolean)}'s folds, as positions here. */
+  public List<IndexSplit> kFoldIndices(int k, long seed, boolean stratified) {
     if (k < 2 || k > size()) {
       throw new IllegalArgumentException("k must be in [2, " + size() + "]: " + k);
     }
@@ -266,7 +280,7 @@ public final class Dataset {
         folds.get(position++ % k).add(index);
       }
     }
-    List<Split> splits = new ArrayList<>();
+    List<IndexSplit> splits = new ArrayList<>();
     for (int f = 0; f < k; f++) {
       List<Integer> train = new ArrayList<>();
       for (int g = 0; g < k; g++) {
@@ -274,9 +288,13 @@ public final class Dataset {
           train.addAll(folds.get(g));
         }
       }
-      splits.add(new Split(mixed(train, seed + 1), mixed(folds.get(f), seed + 2)));
+      splits.add(new IndexSplit(mixed(train, seed + 1), mixed(folds.get(f), seed + 2)));
     }
     return List.copyOf(splits);
+  }
+
+  private Split select(IndexSplit indices) {
+    return new Split(select(indices.train()), select(indices.test()));
   }
 
   /** The indices shuffled from {@code seed}, one group per class when stratified, else one. */
@@ -301,13 +319,14 @@ public final class Dataset {
     return List.of(groups);
   }
 
-  private Dataset mixed(List<Integer> indices, long seed) {
+  /** {@code indices} in the order of a permutation from {@code seed}. */
+  private static int[] mixed(List<Integer> indices, long seed) {
     int[] perm = permutation(indices.size(), seed);
     int[] chosen = new int[indices.size()];
     for (int i = 0; i < chosen.length; i++) {
       chosen[i] = indices.get(perm[i]);
     }
-    return select(chosen);
+    return chosen;
   }
 
   /**
@@ -343,4 +362,12 @@ public final class Dataset {
    * @param test the examples held out
    */
   public record Split(Dataset train, Dataset test) {}
+
+  /**
+   * The positions of a training part and a test part in one dataset.
+   *
+   * @param train the positions of the examples to train on, in training order
+   * @param test the positions of the examples held out
+   */
+  public record IndexSplit(int[] train, int[] test) {}
 }

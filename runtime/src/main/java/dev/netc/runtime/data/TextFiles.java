@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 /** Reading the lines of a text data file, with the errors every loader gives. */
 final class TextFiles {
-  static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
 
   private TextFiles() {}
@@ -47,7 +46,7 @@ final class TextFiles {
     if (value.isEmpty() || value.equals("?")) {
       throw new DataException(source, line, column, "missing value (expected a number)");
     }
-    if (!NUMBER.matcher(value).matches()) {
+    if (!isNumber(value)) {
       throw new DataException(source, line, column, "expected a number, got \"" + value + "\"");
     }
     double x = Double.parseDouble(value);
@@ -55,5 +54,64 @@ final class TextFiles {
       throw new DataException(source, line, column, "number out of range: \"" + value + "\"");
     }
     return x;
+  }
+
+  /**
+   * {@code value} as a double if it is a finite number in decimal notation ({@link #isNumber}),
+   * else NaN; {@link #number} says what is wrong. Does not allocate.
+   */
+  static double parseOrNaN(String value) {
+    if (!isNumber(value)) {
+      return Double.NaN;
+    }
+    double x = Double.parseDouble(value);
+    return Double.isFinite(x) ? x : Double.NaN;
+  }
+
+  /**
+   * Whether {@code s} is a number in decimal notation, {@code [+-]?(d+.?d*|.d+)([eE][+-]?d+)?} with
+   * {@code d} an ASCII digit: no hexadecimal, no {@code NaN} or {@code Infinity}, no spaces, no Java
+   * suffixes such as {@code 1d}. Scans without allocating (it runs once per value of every row).
+   */
+  static boolean isNumber(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int exponent = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        exponent++;
+      }
+      if (exponent == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

@@ -36,7 +36,7 @@ import java.util.Set;
  */
 public final class JsonFiles {
   /** Fields whose arrays are written one element per line (arrays of objects, matrix rows). */
-  private static final Set<String> MULTILINE = Set.of("layers", "weights", "tensors", "history");
+  private static final Set<String> MULTILINE = Set.of("layers", "weights", "tensors", "history", "columns");
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper(

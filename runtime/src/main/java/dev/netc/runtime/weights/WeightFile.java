@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.netc.runtime.data.Dataset;
+import dev.netc.runtime.data.Preprocessor;
 import dev.netc.runtime.data.Scaler;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.NetworkSpec;
+import dev.netc.runtime.network.ParameterLayout;
 import dev.netc.runtime.network.ParameterTensor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,12 +19,13 @@ import java.util.Optional;
 
 /**
  * The trained parameters of a network, with what prediction needs besides them (class names,
- * feature names, feature scaling), as a JSON file. The format ({@code docs/weight-file.md}):
+ * feature names, feature scaling, and for networks trained on a CSV table the {@link Preprocessor}
+ * that encodes its raw rows), as a JSON file. The format ({@code docs/weight-file.md}):
  *
  * <pre>
  * {
  *   "format": "netc-weights",
- *   "version": 1,
+ *   "version": 2,
  *   "network": "IrisNet",
  *   "fingerprint": "3f5c...",            (SHA-256 of the topology, from the generated class)
  *   "topology": "4 -> 8 tanh -> 3 softmax",
@@ -35,7 +38,10 @@ import java.util.Optional;
  *   ],
  *   "classes": ["setosa", "versicolor", "virginica"],   (empty for regression)
  *   "features": ["sepal_length_cm", ...],
- *   "scaling": {"kind": "standard", "offset": [...], "scale": [...]}   (or null)
+ *   "scaling": {"kind": "standard", "offset": [...], "scale": [...]},  (or null)
+ *   "preprocessing": {"label": "species", "targets": [], "ignored": ["rowid"],   (or null)
+ *     "columns": [{"name": "island", "type": "categorical", "values": ["Biscoe", ...]},
+ *                 {"name": "bill_length_mm", "type": "numeric", "fill": 43.92}, ...]}
  * }
  * </pre>
  *
@@ -49,8 +55,11 @@ public final class WeightFile {
   /** The value of the {@code format} field. */
   public static final String FORMAT = "netc-weights";
 
-  /** The version this runtime writes and the newest it reads. */
-  public static final int VERSION = 1;
+  /**
+   * The version this runtime writes and the newest it reads: 2 added {@code "preprocessing"};
+   * version 1 files still load (without a preprocessor).
+   */
+  public static final int VERSION = 2;
 
   private final String network;
   private final String fingerprint;
@@ -61,6 +70,7 @@ public final class WeightFile {
   private final List<String> classNames;
   private final List<String> featureNames;
   private final Scaler scaler;
+  private final Preprocessor preprocessor;
 
   /**
    * One dense layer's parameters.
@@ -94,6 +104,35 @@ public final class WeightFile {
       List<String> classNames,
       List<String> featureNames,
       Scaler scaler) {
+    this(network, fingerprint, inputSize, loss, precision, layers, classNames, featureNames, scaler,
+        null);
+  }
+
+  /**
+   * A weight file's content with the preprocessing of raw rows ({@code preprocessor} may be null;
+   * else its class names, encoded feature names, scaling and width must be this file's).
+   */
+  public WeightFile(
+      String network,
+      String fingerprint,
+      int inputSize,
+      String loss,
+      String precision,
+      List<Layer> layers,
+      List<String> classNames,
+      List<String> featureNames,
+      Scaler scaler,
+      Preprocessor preprocessor) {
+    if (preprocessor != null
+        && (preprocessor.width() != inputSize
+            || !preprocessor.classNames().equals(classNames)
+            || !preprocessor.featureNames().equals(featureNames)
+            || !preprocessor.scaler().equals(Optional.ofNullable(scaler)))) {
+      throw new IllegalArgumentException("the preprocessor (" + preprocessor + ", classes "
+          + preprocessor.classNames() + ") does not match the file's input " + inputSize
+          + ", classes " + classNames + ", features and scaling");
+    }
+    this.preprocessor = preprocessor;
     this.network = network;
     this.fingerprint = fingerprint;
     this.inputSize = inputSize;
@@ -113,15 +152,29 @@ public final class WeightFile {
     return capture(net, trainingData.classNames(), trainingData.featureNames(), scaler);
   }
 
+  /**
+   * The current parameters of {@code net}, with the preprocessing of the raw training table (its
+   * class names, encoded feature names and scaling become the file's).
+   */
+  public static WeightFile capture(CompiledNetwork net, Preprocessor preprocessor) {
+    return capture(net, preprocessor.classNames(), preprocessor.featureNames(),
+        preprocessor.scaler().orElse(null)).withPreprocessor(preprocessor);
+  }
+
+  /** This file's content with {@code value} as its preprocessing (see the constructor). */
+  public WeightFile withPreprocessor(Preprocessor value) {
+    return new WeightFile(network, fingerprint, inputSize, loss, precision, layers, classNames,
+        featureNames, scaler, value);
+  }
+
   /** The current parameters of {@code net} with the given names and scaling ({@code scaler} may be null). */
   public static WeightFile capture(
       CompiledNetwork net, List<String> classNames, List<String> featureNames, Scaler scaler) {
     NetworkSpec spec = net.spec();
-    List<ParameterTensor> parameters = net.parameters();
     List<Layer> layers = new ArrayList<>();
     for (int l = 0; l < spec.layers().size(); l++) {
-      ParameterTensor w = parameters.get(2 * l);
-      ParameterTensor b = parameters.get(2 * l + 1);
+      ParameterTensor w = net.weights(l + 1);
+      ParameterTensor b = net.bias(l + 1);
       double[][] rows = new double[w.rows()][w.cols()];
       for (int i = 0; i < w.rows(); i++) {
         for (int j = 0; j < w.cols(); j++) {
@@ -188,6 +241,14 @@ public final class WeightFile {
     return Optional.ofNullable(scaler);
   }
 
+  /**
+   * What turns a raw row of the training table's columns into the network's input, and outputs
+   * into class names; empty for files of version 1 and networks not trained on a CSV table.
+   */
+  public Optional<Preprocessor> preprocessor() {
+    return Optional.ofNullable(preprocessor);
+  }
+
   /** The topology in one line, {@code 4 -> 8 tanh -> 3 softmax}. */
   public String topology() {
     StringBuilder text = new StringBuilder().append(inputSize);
@@ -238,6 +299,11 @@ public final class WeightFile {
       scaling.set("offset", JsonFiles.array(scaler.offsets()));
       scaling.set("scale", JsonFiles.array(scaler.scales()));
     }
+    if (preprocessor == null) {
+      root.putNull("preprocessing");
+    } else {
+      root.set("preprocessing", PreprocessingJson.write(preprocessor));
+    }
     return JsonFiles.toJson(root);
   }
 
@@ -271,7 +337,7 @@ public final class WeightFile {
     int version = f.integer(root, "version");
     if (version > VERSION || version < 1) {
       throw new WeightFileException(name, "has format version " + version + "; this netc reads "
-          + "version " + VERSION + (version > VERSION ? " (written by a newer netc: upgrade)" : ""));
+          + "versions 1 to " + VERSION + (version > VERSION ? " (written by a newer netc: upgrade)" : ""));
     }
     int input = f.integer(root, "input");
     List<Layer> layers = new ArrayList<>();
@@ -327,9 +393,24 @@ public final class WeightFile {
       throw new WeightFileException(name, "has " + classes.size() + " class names for "
           + below + " outputs");
     }
+    List<String> features = f.texts(root, "features");
+    Preprocessor preprocessor = null;
+    JsonNode preprocessing = root.path("preprocessing");
+    if (version >= 2 && preprocessing.isObject()) {
+      preprocessor = PreprocessingJson.read(preprocessing, f, name, classes);
+      if (preprocessor.width() != input || !preprocessor.featureNames().equals(features)) {
+        throw new WeightFileException(name, "\"preprocessing\" encodes " + preprocessor.width()
+            + " inputs (" + String.join(", ", preprocessor.featureNames()) + ") but the file has"
+            + " input " + input + " and features " + String.join(", ", features)
+            + "; the file is damaged");
+      }
+      preprocessor = preprocessor.withScaler(scaler);
+    } else if (!preprocessing.isMissingNode() && !preprocessing.isNull()) {
+      throw new WeightFileException(name, "\"preprocessing\" must be an object or null");
+    }
     return new WeightFile(f.text(root, "", "network"), f.text(root, "", "fingerprint"), input,
-        f.text(root, "", "loss"), f.text(root, "", "precision"), layers, classes,
-        f.texts(root, "features"), scaler);
+        f.text(root, "", "loss"), f.text(root, "", "precision"), layers, classes, features, scaler,
+        preprocessor);
   }
 
   /** Reads {@code file}, checks it against {@code net} and sets its parameters. */
@@ -352,12 +433,12 @@ public final class WeightFile {
           + ". Use the .nn file these weights were trained with, or train this network anew.");
     }
     List<ParameterTensor> parameters = net.parameters();
-    if (parameters.size() != 2 * layers.size()) {
+    if (ParameterLayout.layers(parameters) != layers.size()) {
       throw new WeightFileException(source, "has " + layers.size() + " layers, the network "
-          + spec.name() + " has " + parameters.size() / 2);
+          + spec.name() + " has " + ParameterLayout.layers(parameters));
     }
     for (int l = 0; l < layers.size(); l++) {
-      ParameterTensor w = parameters.get(2 * l);
+      ParameterTensor w = net.weights(l + 1);
       Layer layer = layers.get(l);
       if (w.rows() != layer.units() || w.cols() != layer.inputs()) {
         throw new WeightFileException(source, "layer " + (l + 1) + " ('" + layer.name() + "') is "
@@ -366,14 +447,14 @@ public final class WeightFile {
       }
     }
     for (int l = 0; l < layers.size(); l++) {
-      ParameterTensor w = parameters.get(2 * l);
+      ParameterTensor w = net.weights(l + 1);
       Layer layer = layers.get(l);
       for (int i = 0; i < layer.units(); i++) {
         for (int j = 0; j < layer.inputs(); j++) {
           w.set(i, j, layer.weights()[i][j]);
         }
       }
-      parameters.get(2 * l + 1).setAll(layer.bias());
+      net.bias(l + 1).setAll(layer.bias());
     }
   }
 

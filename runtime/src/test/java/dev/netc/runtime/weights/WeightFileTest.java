@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.netc.runtime.data.Preprocessor;
 import dev.netc.runtime.data.Scaler;
 import dev.netc.runtime.init.NetcRandom;
 import dev.netc.runtime.network.ParameterTensor;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +69,7 @@ class WeightFileTest {
     ReferenceMlp net = net();
     net.parameters().get(0).setAll(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
     String text = Files.readString(saved(net));
-    assertTrue(text.startsWith("{\n  \"format\": \"netc-weights\",\n  \"version\": 1,\n"
+    assertTrue(text.startsWith("{\n  \"format\": \"netc-weights\",\n  \"version\": 2,\n"
         + "  \"network\": \"Classifier\",\n"), text);
     assertTrue(text.contains("\"weights\": [\n        [1.0, 2.0, 3.0, 4.0],\n"
         + "        [5.0, 6.0, 7.0, 8.0],\n        [9.0, 10.0, 11.0, 12.0]\n      ],"), text);
@@ -125,8 +127,8 @@ class WeightFileTest {
     assertEquals("x.json: the file is empty (expected a netc weight file)", error("", "x.json"));
     assertEquals("x.json: is not a netc weight file (expected \"format\": \"netc-weights\", found "
         + "\"other\")", error(good.replace("netc-weights", "other"), "x.json"));
-    assertEquals("x.json: has format version 2; this netc reads version 1 (written by a newer "
-        + "netc: upgrade)", error(good.replace("\"version\": 1", "\"version\": 2"), "x.json"));
+    assertEquals("x.json: has format version 3; this netc reads versions 1 to 2 (written by a "
+        + "newer netc: upgrade)", error(good.replace("\"version\": 2", "\"version\": 3"), "x.json"));
     String shortRow = good.replaceFirst("\\[(-?[0-9.E-]+), (-?[0-9.E-]+), (-?[0-9.E-]+), "
         + "(-?[0-9.E-]+)\\]", "[$1, $2, $3]");
     assertEquals("x.json: layers[0] ('layer1'): row 0 of \"weights\" has 3 values, expected 4 "
@@ -163,5 +165,87 @@ class WeightFileTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> WeightFile.capture(net, List.of(), List.of(), null).toJson());
     assertEquals("layer1.bias holds NaN: a diverged network cannot be saved", e.getMessage());
+  }
+
+  /** Island (2 values), bill and zip: 4 inputs, as {@link #net()} takes. */
+  private static final Preprocessor PREPROCESSOR = new Preprocessor(
+      List.of(Preprocessor.Column.categorical("island", List.of("Biscoe", "Dream")),
+          Preprocessor.Column.numeric("bill", 43.9219298245614),
+          Preprocessor.Column.numeric("zip", 0.1)),
+      List.of("id"), "sex", List.of(), List.of("no", "yes"), SCALER);
+
+  @Test
+  void thePreprocessingReadsBackEqualAndEncodesTheSame() throws IOException {
+    ReferenceMlp net = net();
+    Path file = dir.resolve("p.json");
+    WeightFile.capture(net, PREPROCESSOR).write(file);
+    WeightFile read = WeightFile.load(file, ReferenceMlp.classifier(4, 3, 2, 77, 0.1, 0));
+    Preprocessor back = read.preprocessor().orElseThrow();
+    assertEquals(PREPROCESSOR, back);
+    assertEquals(List.of("no", "yes"), read.classNames());
+    assertEquals(List.of("island=Biscoe", "island=Dream", "bill", "zip"), read.featureNames());
+    assertEquals(SCALER, read.scaler().orElseThrow());
+    Map<String, String> row = Map.of("island", "Dream", "bill", "NA", "zip", "7");
+    assertArrayEquals(PREPROCESSOR.encode(row), back.encode(row));
+    String text = Files.readString(file);
+    assertTrue(text.contains("""
+          "preprocessing": {
+            "label": "sex",
+            "targets": [],
+            "ignored": ["id"],
+            "columns": [
+              {
+                "name": "island",
+                "type": "categorical",
+                "values": ["Biscoe", "Dream"]
+              },
+              {
+                "name": "bill",
+                "type": "numeric",
+                "fill": 43.9219298245614
+              },
+        """), text);
+  }
+
+  @Test
+  void damagedPreprocessingSaysWhatIsWrong() throws IOException {
+    Path file = dir.resolve("p.json");
+    WeightFile.capture(net(), PREPROCESSOR).write(file);
+    String good = Files.readString(file);
+    assertEquals("x.json: preprocessing.columns[0].type is \"ordinal\", expected \"numeric\" or"
+        + " \"categorical\"; the file is damaged",
+        error(good.replace("\"categorical\"", "\"ordinal\""), "x.json"));
+    assertEquals("x.json: \"preprocessing\" encodes 5 inputs (island=Biscoe, island=Dream,"
+        + " island=Torgersen, bill, zip) but the file has input 4 and features island=Biscoe,"
+        + " island=Dream, bill, zip; the file is damaged",
+        error(good.replace("[\"Biscoe\", \"Dream\"]", "[\"Biscoe\", \"Dream\", \"Torgersen\"]"),
+            "x.json"));
+    assertEquals("x.json: preprocessing.columns[0]: values of categorical column 'island' must be"
+        + " distinct and sorted: 'Dream' before 'Biscoe'; the file is damaged",
+        error(good.replace("[\"Biscoe\", \"Dream\"]", "[\"Dream\", \"Biscoe\"]"), "x.json"));
+    assertEquals("x.json: \"preprocessing.columns[1].fill\" is missing or not a number; the file is"
+        + " damaged or not a netc file", error(good.replace("\"fill\": 43.9219298245614", "\"fill\": \"x\""),
+            "x.json"));
+  }
+
+  /**
+   * A file of format version 1, as netc wrote before the preprocessing was added (from {@code
+   * ReferenceMlp.classifier(4, 3, 2, 5, 0.1, 0)} and {@link #SCALER}), still loads.
+   */
+  @Test
+  void filesOfVersionOneStillLoad() throws IOException {
+    Path file = dir.resolve("v1.json");
+    try (var in = WeightFileTest.class.getResourceAsStream("/weights/classifier-version1.weights.json")) {
+      Files.write(file, in.readAllBytes());
+    }
+    assertTrue(Files.readString(file).contains("\"version\": 1,"));
+    ReferenceMlp target = ReferenceMlp.classifier(4, 3, 2, 77, 0.1, 0);
+    WeightFile read = WeightFile.load(file, target);
+    assertTrue(TestData.sameBits(TestData.parameters(ReferenceMlp.classifier(4, 3, 2, 5, 0.1, 0)),
+        TestData.parameters(target)));
+    assertTrue(read.preprocessor().isEmpty());
+    assertEquals(SCALER, read.scaler().orElseThrow());
+    assertEquals(List.of("no", "yes"), read.classNames());
+    assertEquals(List.of("a", "b", "c", "d"), read.featureNames());
   }
 }
