@@ -1,10 +1,18 @@
 package dev.netc.cli;
 
 import dev.netc.generator.CheckResult;
+import dev.netc.grammar.NetcFrontEnd;
+import dev.netc.grammar.check.Prelude;
+import dev.netc.grammar.expr.NumberText;
+import dev.netc.grammar.model.DeclaredActivation;
 import dev.netc.grammar.model.Network;
+import dev.netc.grammar.model.Parameter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +27,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Checks .nn files and prints their diagnostics in the compiler form"
           + " (file:line:column: error: message, the line, a caret).",
-      "Prints one line per network of a file without errors."
+      "Prints one line per network of a file without errors; with --explain, also each"
+          + " layer's output shape and parameter count, and each declared activation with its"
+          + " derived derivative."
     })
 final class CheckCommand implements Callable<Integer> {
 
@@ -30,7 +40,11 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = "--explain",
-      description = "Also prints, for each network, every layer's output shape and parameter count.")
+      description =
+          "Also prints, for each network, every layer's output shape and parameter count; then"
+              + " each activation the files declare, and each built-in written in the language"
+              + " that they call, with the derivative netc derived: f(x) and f'(x), shared values"
+              + " named after the comma.")
   boolean explain;
 
   @Override
@@ -54,8 +68,48 @@ final class CheckCommand implements Callable<Integer> {
         out.print(LayerTable.render(network));
       }
     }
+    if (explain) {
+      explainActivations(out);
+    }
     out.flush();
     return ExitCode.OK;
+  }
+
+  /** The declared activations of each file, then the prelude's that they call. */
+  private void explainActivations(PrintWriter out) {
+    Set<String> called = new LinkedHashSet<>();
+    for (Path file : files) {
+      List<DeclaredActivation> declared =
+          NetcFrontEnd.check(InputFiles.readSource(file))
+              .model()
+              .map(m -> m.activations())
+              .orElse(List.of());
+      for (DeclaredActivation activation : declared) {
+        explanation(activation).forEach(line -> out.println(file + ": " + line));
+        called.addAll(activation.calls());
+      }
+    }
+    for (String name : called) {
+      DeclaredActivation builtIn = Prelude.activations().get(name);
+      if (builtIn != null) {
+        explanation(builtIn).forEach(line -> out.println("built-in: " + line));
+      }
+    }
+  }
+
+  /** {@code activation NAME(x, a = 1)}, then f and f' on indented lines. */
+  static List<String> explanation(DeclaredActivation activation) {
+    List<String> parameters = new ArrayList<>();
+    parameters.add(activation.input());
+    for (Parameter parameter : activation.parameters()) {
+      parameters.add(
+          parameter.name() + " = " + NumberText.of(parameter.defaultValue().orElseThrow()));
+    }
+    String x = activation.input();
+    return List.of(
+        "activation " + activation.name() + "(" + String.join(", ", parameters) + ")",
+        "    f(" + x + ") = " + activation.derivation().functionText(n -> n),
+        "    f'(" + x + ") = " + activation.derivation().derivativeText(n -> n));
   }
 
   static long parameterCount(Network network) {

@@ -68,6 +68,21 @@ class DiagnosticKindTest {
           Map.entry("SOFTMAX_SINGLE_UNIT", 43),
           Map.entry("NETWORK_NAME_CASE_CLASH", 44),
           Map.entry("UNKNOWN_STATEMENT", 45),
+          Map.entry("ACTIVATION_NAME_TAKEN", 60),
+          Map.entry("DUPLICATE_ACTIVATION", 61),
+          Map.entry("UNKNOWN_FUNCTION", 62),
+          Map.entry("UNKNOWN_VARIABLE", 63),
+          Map.entry("PARAMETER_WITHOUT_DEFAULT", 64),
+          Map.entry("RECURSIVE_ACTIVATION", 65),
+          Map.entry("CONSTANT_ACTIVATION", 66),
+          Map.entry("FUNCTION_ARGUMENTS", 67),
+          Map.entry("EXPONENT_NOT_CONSTANT", 68),
+          Map.entry("MISPLACED_COMPARISON", 69),
+          Map.entry("INVALID_INPUT_PARAMETER", 70),
+          Map.entry("DUPLICATE_PARAMETER", 71),
+          Map.entry("DECLARED_ACTIVATION_NOT_GENERATED", 72),
+          Map.entry("ACTIVATION_IN_NETWORK", 73),
+          Map.entry("EXPRESSION_TOO_LARGE", 74),
           Map.entry("INPUT_SHAPE", 80),
           Map.entry("WINDOW_SHAPE", 81),
           Map.entry("WINDOW_TOO_LARGE", 82),
@@ -82,7 +97,8 @@ class DiagnosticKindTest {
           "WIDE_LAYER",
           "NESTEROV_WITHOUT_MOMENTUM",
           "SOFTMAX_SINGLE_UNIT",
-          "NETWORK_NAME_CASE_CLASH");
+          "NETWORK_NAME_CASE_CLASH",
+          "CONSTANT_ACTIVATION");
 
   @SafeVarargs
   private static Map<String, Integer> entries(Map.Entry<String, Integer>... entries) {

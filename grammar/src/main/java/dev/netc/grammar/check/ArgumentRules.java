@@ -3,6 +3,7 @@ package dev.netc.grammar.check;
 import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.model.CallKind;
+import dev.netc.grammar.model.DeclaredActivation;
 import dev.netc.grammar.model.Init;
 import dev.netc.grammar.model.Parameter;
 import dev.netc.grammar.syntax.TokenText;
@@ -21,6 +22,9 @@ final class ArgumentRules {
       Parameter parameter,
       BoundCall.Argument argument,
       DiagnosticCollector diagnostics) {
+    if (kind instanceof DeclaredActivation) {
+      return; // a declared activation's parameters take any finite value
+    }
     double v = argument.value();
     String name = parameter.name();
     String rule =

@@ -4,6 +4,7 @@ import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.diag.Suggestions;
 import dev.netc.grammar.model.CallKind;
+import dev.netc.grammar.model.DeclaredActivation;
 import dev.netc.grammar.model.Parameter;
 import dev.netc.grammar.model.Span;
 import dev.netc.grammar.syntax.NetcParser;
@@ -137,7 +138,7 @@ final class CallChecker {
         continue;
       }
       final int at = index;
-      if (parameters.get(index).name().equals("seed")) {
+      if (parameters.get(index).name().equals("seed") && !(kind instanceof DeclaredActivation)) {
         // a seed is read exactly (a long), not through a double
         seed(arg.number(), kind).ifPresent(v -> given.set(at, Optional.of(v)));
       } else {

@@ -20,7 +20,9 @@ import org.antlr.v4.runtime.Token;
 /**
  * The check stage: a parse tree to a {@link NetworkFile}, or diagnostics. Checks the package, each
  * network's name (a legal Java class name that hides none of the {@code java.lang} classes the
- * generated code uses), and the names across networks; {@link NetworkChecker} does the rest. Runs on recovered trees too, so that syntax errors do not hide the
+ * generated code uses), and the names across networks; {@link ActivationChecker} checks the
+ * declared activations first (networks may use those declared after them), {@link NetworkChecker}
+ * the networks. Runs on recovered trees too, so that syntax errors do not hide the
  * file's other errors.
  */
 public final class FileChecker {
@@ -35,8 +37,11 @@ public final class FileChecker {
     NetcParser.FileContext file = parsed.tree();
     String sourceName = diagnostics.source().name();
     Optional<String> packageName = packageName(file.packageDecl(), positions, diagnostics);
+    ActivationChecker.Result declared =
+        new ActivationChecker(diagnostics, positions, Prelude.activations(), false)
+            .check(file.activationDecl());
     NetworkChecker checker =
-        new NetworkChecker(diagnostics, positions, parsed.syntaxErrors() > 0);
+        new NetworkChecker(diagnostics, positions, parsed.syntaxErrors() > 0, declared);
     List<Network> networks = new ArrayList<>();
     Map<String, Token> names = new LinkedHashMap<>();
     Map<String, Token> folded = new LinkedHashMap<>();
@@ -58,7 +63,8 @@ public final class FileChecker {
     if (diagnostics.hasErrors() || networks.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new NetworkFile(sourceName, packageName, networks));
+    return Optional.of(
+        new NetworkFile(sourceName, packageName, networks, declared.activations()));
   }
 
   private static Optional<String> packageName(

@@ -4,6 +4,7 @@ import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.diag.Suggestions;
 import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.CallKind;
 import dev.netc.grammar.model.Clip;
 import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Init;
@@ -16,11 +17,13 @@ import dev.netc.grammar.model.Span;
 import dev.netc.grammar.syntax.NetcParser;
 import dev.netc.grammar.syntax.Positions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
@@ -48,8 +51,17 @@ final class NetworkChecker {
   private final LayerBodyChecker bodies;
   private final FeatureChecker features;
   private final boolean syntaxErrors;
+  private final CallKind[] activations;
+  private final Set<String> invalidActivations;
 
-  NetworkChecker(DiagnosticCollector diagnostics, Positions positions, boolean syntaxErrors) {
+  /**
+   * @param declared the file's declared activations, already checked
+   */
+  NetworkChecker(
+      DiagnosticCollector diagnostics,
+      Positions positions,
+      boolean syntaxErrors,
+      ActivationChecker.Result declared) {
     this.diagnostics = diagnostics;
     this.positions = positions;
     this.numbers = new Numbers(diagnostics, positions);
@@ -57,6 +69,11 @@ final class NetworkChecker {
     this.bodies = new LayerBodyChecker(diagnostics, positions, numbers);
     this.features = new FeatureChecker(diagnostics, positions, numbers, calls, bodies);
     this.syntaxErrors = syntaxErrors;
+    List<CallKind> all = new ArrayList<>(List.of(Activation.values()));
+    all.addAll(Prelude.activations().values());
+    all.addAll(declared.activations());
+    this.activations = all.toArray(new CallKind[0]);
+    this.invalidActivations = declared.invalid();
   }
 
   /** The statements of one network, the first of each kind kept. */
@@ -182,6 +199,15 @@ final class NetworkChecker {
       }
       return;
     }
+    if (statement instanceof NetcParser.MisplacedActivationContext misplaced) {
+      s.broken = true;
+      diagnostics.report(
+          DiagnosticKind.ACTIVATION_IN_NETWORK,
+          positions.of(misplaced.getStart()),
+          "activations are declared at file level, not inside a network: move this declaration"
+              + " before or after the network");
+      return;
+    }
     if (statement instanceof NetcParser.UnknownStatementContext unknown) {
       s.broken = true;
       if (s.lastBrokenLine != unknown.getStart().getLine()) {
@@ -261,9 +287,7 @@ final class NetworkChecker {
         Trees.token(dense.NUMBER())
             .map(t -> numbers.size(t.getText(), positions.of(t), "the number of units"))
             .orElse(OptionalInt.empty());
-    Optional<BoundCall<Activation>> activation =
-        calls.bind(
-            dense.call(), Activation.values(), "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
+    Optional<BoundCall<Activation>> activation = activation(dense.call());
     Span span = positions.of(dense.getStart());
     String name = "layer" + number;
     Span nameSpan = span;
@@ -278,6 +302,40 @@ final class NetworkChecker {
       }
     }
     return new LayerDraft(number, name, nameSpan, units, activation, dense, span);
+  }
+
+  /**
+   * The layer's activation: a built-in, or empty after reporting. A declared activation (the
+   * prelude's or the file's) is checked like a built-in, then reported: this version generates no
+   * code for them yet.
+   */
+  private Optional<BoundCall<Activation>> activation(NetcParser.CallContext call) {
+    Optional<Token> name = call == null ? Optional.empty() : Trees.name(call.name());
+    if (name.isPresent()
+        && invalidActivations.contains(name.get().getText())
+        && Arrays.stream(activations).noneMatch(k -> k.dslName().equals(name.get().getText()))) {
+      return Optional.empty(); // its declaration has errors, already reported
+    }
+    Optional<BoundCall<CallKind>> bound =
+        calls.bind(call, activations, "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
+    if (bound.isEmpty()) {
+      return Optional.empty();
+    }
+    if (bound.get().kind() instanceof Activation builtIn) {
+      return Optional.of(new BoundCall<>(builtIn, bound.get().span(), bound.get().given()));
+    }
+    String declared = bound.get().kind().dslName();
+    diagnostics.report(
+        DiagnosticKind.DECLARED_ACTIVATION_NOT_GENERATED,
+        bound.get().span(),
+        "activation '" + declared + "' is declared in the language, and this version of netc"
+            + " checks and derives it ('netc check --explain') but cannot generate code for it"
+            + " yet: use one of " + String.join(", ", builtInNames()) + " in layers for now");
+    return Optional.empty();
+  }
+
+  private static List<String> builtInNames() {
+    return Arrays.stream(Activation.values()).map(Activation::dslName).toList();
   }
 
   /** A layer's number, name and where it is, for the rule that names are unique. */

@@ -99,6 +99,39 @@ public enum DiagnosticKind {
   /** A statement (or layer body item) that starts with a word the language does not know. */
   UNKNOWN_STATEMENT(45, Severity.ERROR),
 
+  // 60-79: activations declared in the language
+
+  /** A declared activation whose name is a built-in activation or a function of expressions. */
+  ACTIVATION_NAME_TAKEN(60, Severity.ERROR),
+  /** Two activations of one file with the same name. */
+  DUPLICATE_ACTIVATION(61, Severity.ERROR),
+  /** A call in an expression of something that is neither a function nor a declared activation. */
+  UNKNOWN_FUNCTION(62, Severity.ERROR),
+  /** A name in an expression that is neither the input nor a parameter. */
+  UNKNOWN_VARIABLE(63, Severity.ERROR),
+  /** A parameter after the input without a default. */
+  PARAMETER_WITHOUT_DEFAULT(64, Severity.ERROR),
+  /** An activation that calls itself, directly or through others. */
+  RECURSIVE_ACTIVATION(65, Severity.ERROR),
+  /** An activation whose expression does not use its input: its derivative is 0. */
+  CONSTANT_ACTIVATION(66, Severity.WARNING),
+  /** A call in an expression with the wrong number or kind of arguments. */
+  FUNCTION_ARGUMENTS(67, Severity.ERROR),
+  /** An exponent that depends on the input. */
+  EXPONENT_NOT_CONSTANT(68, Severity.ERROR),
+  /** A comparison outside the condition of {@code if}, or an {@code if} without one. */
+  MISPLACED_COMPARISON(69, Severity.ERROR),
+  /** An activation without an input parameter, or whose input has a default. */
+  INVALID_INPUT_PARAMETER(70, Severity.ERROR),
+  /** A parameter name given twice in one declaration. */
+  DUPLICATE_PARAMETER(71, Severity.ERROR),
+  /** A layer using a declared activation, for which this version generates no code yet. */
+  DECLARED_ACTIVATION_NOT_GENERATED(72, Severity.ERROR),
+  /** An {@code activation} declaration inside a network. */
+  ACTIVATION_IN_NETWORK(73, Severity.ERROR),
+  /** An expression too large or too deeply nested for netc. */
+  EXPRESSION_TOO_LARGE(74, Severity.ERROR),
+
   // Convolution and pooling layers: codes 80 to 99.
 
   /** An {@code input} shape that is neither one size nor height x width x channels. */

@@ -35,9 +35,7 @@ final class LexicalChecks {
             && all.get(end).getLine() == token.getLine()) {
           end++;
         }
-        if (!minusOfNonFinite(all, i, end)) {
-          reportStray(all.subList(i, end), positions, diagnostics);
-        }
+        reportStray(all.subList(i, end), positions, diagnostics);
         i = end;
       } else {
         i++;
@@ -47,15 +45,6 @@ final class LexicalChecks {
 
   private static boolean closed(String comment) {
     return comment.length() >= 4 && comment.endsWith("*/");
-  }
-
-  /** A lone '-' right before NaN or Infinity: the parser already reports the non-finite number. */
-  private static boolean minusOfNonFinite(List<Token> all, int start, int end) {
-    return end == start + 1
-        && "-".equals(all.get(start).getText())
-        && end < all.size()
-        && all.get(end).getStartIndex() == all.get(start).getStopIndex() + 1
-        && TokenText.isNonFiniteWord(all.get(end));
   }
 
   private static void reportStray(

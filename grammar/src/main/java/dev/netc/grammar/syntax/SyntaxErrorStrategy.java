@@ -184,12 +184,7 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
   /** The token type of a literal of the grammar, quoted as ANTLR names it ({@code "';'"}). */
   private static int literal(Parser recognizer, String quoted) {
-    for (int type = 1; type <= recognizer.getVocabulary().getMaxTokenType(); type++) {
-      if (quoted.equals(recognizer.getVocabulary().getLiteralName(type))) {
-        return type;
-      }
-    }
-    return Token.INVALID_TYPE;
+    return TokenText.literal(quoted, recognizer.getVocabulary());
   }
 
   /** The last token on the default channel before the current one, if any. */

@@ -30,9 +30,22 @@ public final class SyntaxParser {
     parser.addErrorListener(fallback);
     SyntaxErrorStrategy strategy = new SyntaxErrorStrategy(diagnostics, positions);
     parser.setErrorHandler(strategy);
-    NetcParser.FileContext tree = parser.file();
+    NetcParser.FileContext tree;
+    int overflow = 0;
+    try {
+      tree = parser.file();
+    } catch (StackOverflowError e) {
+      // parentheses or calls nested thousands deep: report where the parser got to
+      overflow = 1;
+      diagnostics.report(
+          DiagnosticKind.EXPRESSION_TOO_LARGE,
+          positions.of(parser.getCurrentToken()),
+          "this expression nests too deeply for netc: write a shorter one");
+      tree = new NetcParser.FileContext(null, 0);
+    }
     LexicalChecks.check(tokens, positions, diagnostics);
-    return new ParsedFile(tree, tokens, positions, strategy.errors() + fallback.errors);
+    return new ParsedFile(
+        tree, tokens, positions, strategy.errors() + fallback.errors + overflow);
   }
 
   /**

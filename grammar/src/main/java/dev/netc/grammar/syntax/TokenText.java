@@ -39,8 +39,11 @@ public final class TokenText {
    * expected, the words of the language (which are names there) are not listed separately.
    */
   static String expected(IntervalSet set, Vocabulary vocabulary) {
-    if (set.size() == 2 && set.contains(NetcParser.NUMBER) && set.contains(NetcParser.NAME)) {
-      return "a number"; // the rule `number`, which admits a word only to report it
+    int minus = set.contains(literal("'-'", vocabulary)) ? 1 : 0;
+    if (set.size() == 2 + minus
+        && set.contains(NetcParser.NUMBER)
+        && set.contains(NetcParser.NAME)) {
+      return "a number"; // the rule `number`, which admits a (negated) word only to report it
     }
     if (set.size() == 2 && set.contains(NetcParser.NUMBER) && set.contains(NetcParser.DIMS)) {
       return "sizes such as 5x5 or 28 x 28 x 1"; // the rule `shape`
@@ -48,10 +51,16 @@ public final class TokenText {
     // The rule `name` admits BAD_NAME and the keywords; a NAME without them may only start an
     // unknown statement or body item, which is not worth a mention.
     boolean name = set.contains(NetcParser.NAME) && set.contains(NetcParser.BAD_NAME);
+    // where a statement may start, 'activation' is admitted only to say that it belongs outside
+    int misplaced =
+        set.contains(literal("'dense'", vocabulary))
+            ? literal("'activation'", vocabulary)
+            : Token.INVALID_TYPE;
     List<String> words = new ArrayList<>();
     for (int type : set.toArray()) {
       if (name && (type == NetcParser.BAD_NAME || isKeyword(type, vocabulary))
-          || !name && type == NetcParser.NAME) {
+          || !name && type == NetcParser.NAME
+          || type == misplaced) {
         continue;
       }
       words.add(describe(type, vocabulary));
@@ -65,6 +74,16 @@ public final class TokenText {
     return String.join(", ", words.subList(0, words.size() - 1))
         + " or "
         + words.get(words.size() - 1);
+  }
+
+  /** The token type of a literal such as {@code "'-'"}. */
+  static int literal(String quoted, Vocabulary vocabulary) {
+    for (int type = 1; type <= vocabulary.getMaxTokenType(); type++) {
+      if (quoted.equals(vocabulary.getLiteralName(type))) {
+        return type;
+      }
+    }
+    return Token.INVALID_TYPE;
   }
 
   /** The words of the language in {@code set}, without quotes ({@code dense}, {@code loss}). */
