@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       EvalCommand.class,
       PredictCommand.class,
+      CvCommand.class,
       GradcheckCommand.class,
       BenchCommand.class
     },
@@ -53,7 +54,7 @@ public final class NetcCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "Missing command: check, compile, train, eval, predict, gradcheck or bench");
+        "Missing command: check, compile, train, eval, predict, cv, gradcheck or bench");
   }
 
   /** Reads the version from {@code netc-version.properties}, which the build fills in. */
