@@ -19,7 +19,7 @@ import org.encog.neural.networks.layers.BasicLayer;
 import org.encog.neural.networks.training.propagation.back.Backpropagation;
 
 /**
- * Baseline (b) of issue 7: Encog 3.4 (Apache-2.0, pure Java, double only), configured like the
+ * Baseline (b) of docs/performance.md: Encog 3.4 (Apache-2.0, pure Java, double only), configured like the
  * {@code .nn} files: the same layers and activations, a softmax output whose delta is {@code y - t}
  * (Encog's linear error function with the softmax derivative 1 is exactly the cross-entropy delta),
  * plain backpropagation with rate 0.01 and momentum 0, the flat-spot fix off, one thread.

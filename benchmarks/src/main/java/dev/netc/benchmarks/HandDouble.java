@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Baseline (a) of issue 7: the straightforward Java a competent developer writes for a dense network
+ * Baseline (a) of docs/performance.md: the straightforward Java a competent developer writes for a dense network
  * in double, with no code generation. Weights are stored row-major in the textbook orientation
  * ({@code w[l][i * m + j] = W[i][j]}), the forward pass is a dot product per unit, the delta of the
  * layer below is the textbook {@code f'(x_j) * sum_i W[i][j] delta_i}, the gradient is accumulated

@@ -3,7 +3,7 @@ package dev.netc.benchmarks;
 import java.util.List;
 
 /**
- * The four networks of issue 7. Each has a {@code .nn} file in {@code src/main/netc} with a double
+ * The four workloads of docs/performance.md. Each has a {@code .nn} file in {@code src/main/netc} with a double
  * and a float network ({@code W1Double}, {@code W1Float}, ...), all with cross-entropy over a
  * softmax output, {@code xavier(seed = 1)} and plain {@code sgd(rate = 0.01)}.
  */

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The classes the netc-maven-plugin generated from {@code src/main/netc/*.nn} during this build are
- * the networks of issue 7, and the baselines compute the same numbers as they do (the check every
+ * the workloads W1-W4 ({@link Workload}), and the baselines compute the same numbers as they do (the check every
  * JMH state repeats before timing).
  */
 class GeneratedClassesTest {

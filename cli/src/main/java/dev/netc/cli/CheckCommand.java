@@ -1,19 +1,17 @@
 package dev.netc.cli;
 
-import dev.netc.generator.CompileResult;
-import dev.netc.generator.GeneratedClass;
+import dev.netc.generator.CheckResult;
 import dev.netc.grammar.model.Network;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code netc check FILE.nn...}: diagnostics only. */
+/** {@code netc check FILE.nn...}: diagnostics only; every rule is checked, nothing is generated. */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
@@ -32,10 +30,9 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    CompileResult result =
-        Compilation.compile(files, Optional.empty(), spec.commandLine().getErr());
-    for (GeneratedClass generated : result.classes()) {
-      Network network = generated.network();
+    CheckResult result = Compilation.check(files, spec.commandLine().getErr());
+    for (CheckResult.Checked checked : result.networks()) {
+      Network network = checked.network();
       out.println(
           network.sourceName()
               + ": "

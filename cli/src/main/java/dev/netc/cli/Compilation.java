@@ -1,5 +1,6 @@
 package dev.netc.cli;
 
+import dev.netc.generator.CheckResult;
 import dev.netc.generator.CompileInput;
 import dev.netc.generator.CompileResult;
 import dev.netc.generator.GeneratedClass;
@@ -20,17 +21,35 @@ final class Compilation {
    * code 1 (after the diagnostics) if any file has an error.
    */
   static CompileResult compile(List<Path> files, Optional<String> defaultPackage, PrintWriter err) {
-    List<CompileInput> inputs = new ArrayList<>();
-    for (Path file : files) {
-      SourceFile source = InputFiles.readSource(file);
-      inputs.add(new CompileInput(source, defaultPackage));
-    }
-    CompileResult result = NetcCompiler.compile(inputs);
+    CompileResult result = NetcCompiler.compile(read(files, defaultPackage));
     Diagnostics.print(result.diagnostics(), err);
     if (result.hasErrors()) {
       throw CommandFailure.silent(ExitCode.INPUT);
     }
     return result;
+  }
+
+  /**
+   * Reads and checks {@code files} with every rule of the language, generating nothing; prints
+   * every diagnostic to {@code err} and fails with exit code 1 (after them) if any file has an
+   * error.
+   */
+  static CheckResult check(List<Path> files, PrintWriter err) {
+    CheckResult result = NetcCompiler.check(read(files, Optional.empty()));
+    Diagnostics.print(result.diagnostics(), err);
+    if (result.hasErrors()) {
+      throw CommandFailure.silent(ExitCode.INPUT);
+    }
+    return result;
+  }
+
+  private static List<CompileInput> read(List<Path> files, Optional<String> defaultPackage) {
+    List<CompileInput> inputs = new ArrayList<>();
+    for (Path file : files) {
+      SourceFile source = InputFiles.readSource(file);
+      inputs.add(new CompileInput(source, defaultPackage));
+    }
+    return inputs;
   }
 
   /**

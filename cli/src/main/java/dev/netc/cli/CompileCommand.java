@@ -48,7 +48,7 @@ final class CompileCommand implements Callable<Integer> {
         Compilation.compile(files, Optional.ofNullable(packageName), spec.commandLine().getErr());
     for (GeneratedClass generated : result.classes()) {
       Path target = directory.resolve(generated.relativePath());
-      InputFiles.writeText(target, generated.javaSource(), "output file");
+      InputFiles.writeGenerated(target, generated.javaSource());
       out.println(generated.network().sourceName() + ": " + generated.network().name() + " -> "
           + target);
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code netc eval FILE.nn --weights MODEL.json --data TEST.csv [--label COL | --targets ...]}. */
+/** {@code netc eval FILE.nn [--weights MODEL.json] --data TEST.csv [--label COL | ...]}. */
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
@@ -72,8 +72,9 @@ final class EvalCommand implements Callable<Integer> {
       CsvLoader loader = columns.loader();
       if (!columns.numericTargets()) {
         if (saved.classNames().isEmpty()) {
-          throw CommandFailure.input(weights.file + " was trained on numeric targets (it has no"
-              + " classes); name the target columns of " + data + " with --targets COL,...");
+          throw CommandFailure.input(weights.source(network.file) + " was trained on numeric"
+              + " targets (it has no classes); name the target columns of " + data
+              + " with --targets COL,...");
         }
         loader.classNames(saved.classNames());
       }
@@ -81,9 +82,9 @@ final class EvalCommand implements Callable<Integer> {
     } else {
       boolean regression = saved.classNames().isEmpty();
       if (regression && chosen != DataFormat.LIBSVM) {
-        throw CommandFailure.input(weights.file + " was trained on numeric targets (it has no"
-            + " classes) but " + chosen.flag() + " data has class labels; evaluate on a CSV file"
-            + " with --targets COL,... or a LibSVM file");
+        throw CommandFailure.input(weights.source(network.file) + " was trained on numeric"
+            + " targets (it has no classes) but " + chosen.flag() + " data has class labels;"
+            + " evaluate on a CSV file with --targets COL,... or a LibSVM file");
       }
       Path labels = chosen == DataFormat.IDX
           ? DataFormat.idxLabels(data, columns.labels, "--labels") : null;

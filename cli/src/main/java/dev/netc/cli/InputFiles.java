@@ -1,10 +1,8 @@
 package dev.netc.cli;
 
+import dev.netc.generator.write.GeneratedFiles;
 import dev.netc.grammar.source.SourceFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -15,22 +13,17 @@ import java.nio.file.Path;
 final class InputFiles {
   private InputFiles() {}
 
-  /** Reads a {@code .nn} file as UTF-8; its diagnostics name it as the user gave it. */
+  /**
+   * Reads a {@code .nn} file as UTF-8 through the grammar's read stage; its diagnostics name it as
+   * the user gave it. A missing or unreadable file is a system error; bytes that are not UTF-8 are
+   * the compiler's located {@code UNREADABLE_TEXT} error, as in the Maven plugin.
+   */
   static SourceFile readSource(Path file) {
-    byte[] bytes = readBytes(file, "network file");
+    checkReadable(file, "network file");
     try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return new SourceFile(file.toString(), text);
-    } catch (CharacterCodingException e) {
-      throw CommandFailure.input(
-          file + ": error: the file is not UTF-8 text; save it as UTF-8 (a .nn file is plain text)",
-          e);
+      return SourceFile.read(file, file.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw ioFailure(file, "network file", e);
     }
   }
 
@@ -71,6 +64,18 @@ final class InputFiles {
       reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
     return CommandFailure.system("cannot access " + what + " " + file + ": " + reason, e);
+  }
+
+  /**
+   * Writes a generated source to {@code file} through the generator's write stage: only if its
+   * bytes differ (creating the folder); I/O failures are system errors.
+   */
+  static void writeGenerated(Path file, String javaSource) {
+    try {
+      GeneratedFiles.writeIfChanged(file, javaSource);
+    } catch (IOException e) {
+      throw ioFailure(file, "output file", e);
+    }
   }
 
   /** Writes {@code text} to {@code file} (creating its folder); I/O failures are system errors. */

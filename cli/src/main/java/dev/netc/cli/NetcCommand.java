@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
       PredictCommand.class,
       CvCommand.class,
       GradcheckCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ImportCommand.class,
+      ExportCommand.class
     },
     footer = {
       "",
@@ -54,23 +56,29 @@ public final class NetcCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "Missing command: check, compile, train, eval, predict, cv, gradcheck or bench");
+        "Missing command: check, compile, train, eval, predict, cv, gradcheck, bench, import or"
+            + " export");
   }
 
-  /** Reads the version from {@code netc-version.properties}, which the build fills in. */
+  /** netc's version, from {@code netc-version.properties}, which the build fills in. */
+  static String versionNumber() {
+    Properties properties = new Properties();
+    try (InputStream in = NetcCommand.class.getResourceAsStream("netc-version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties.getProperty("version", "(unknown version)");
+  }
+
+  /** The version lines of {@code --version}. */
   static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      Properties properties = new Properties();
-      try (InputStream in = NetcCommand.class.getResourceAsStream("netc-version.properties")) {
-        if (in != null) {
-          properties.load(in);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
       return new String[] {
-        "netc " + properties.getProperty("version", "(unknown version)"),
+        "netc " + versionNumber(),
         "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
             + ")"
       };

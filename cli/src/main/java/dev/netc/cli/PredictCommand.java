@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code netc predict FILE.nn --weights MODEL.json --data ROWS.csv [--out OUT.csv]}. */
+/** {@code netc predict FILE.nn [--weights MODEL.json] --data ROWS.csv [--out OUT.csv]}. */
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,

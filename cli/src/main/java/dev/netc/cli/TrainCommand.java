@@ -3,6 +3,7 @@ package dev.netc.cli;
 import dev.netc.cli.report.CurvePoint;
 import dev.netc.cli.report.HtmlReport;
 import dev.netc.cli.report.ReportData;
+import dev.netc.grammar.print.SourceRewriter;
 import dev.netc.runtime.data.CsvLoader;
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.data.Preprocessor;
@@ -110,6 +111,12 @@ final class TrainCommand implements Callable<Integer> {
       description = "The weight file to write (default: NAME.weights.json, NAME the network's).")
   Path out;
 
+  @Option(names = "--out-nn", paramLabel = "TRAINED.nn",
+      description = "Also write the .nn file with the trained weights and biases as explicit layer"
+          + " bodies (its name, package, optimizer and comments kept): its class starts from the"
+          + " trained parameters, with no weight file.")
+  Path outNn;
+
   @Option(names = "--report", paramLabel = "REPORT.html",
       description = "Also write a self-contained HTML report: network, training curves,"
           + " confusion matrix, decision regions for two inputs.")
@@ -195,6 +202,19 @@ final class TrainCommand implements Callable<Integer> {
       throw InputFiles.ioFailure(weightsFile, "weight file", e);
     }
     out.println("wrote the weights to " + weightsFile);
+    if (outNn != null) {
+      String text = SourceRewriter.withParameters(InputFiles.readSource(network.file),
+          TrainedParameters.of(loaded.model(), net));
+      InputFiles.writeText(outNn, text, "trained network file");
+      boolean categories = prepared.preprocessor() != null && prepared.preprocessor().columns()
+          .stream().anyMatch(c -> c.type() == Preprocessor.ColumnType.CATEGORICAL);
+      out.println("wrote the trained network to " + outNn
+          + (categories ? " (the encoding of the categorical columns"
+              + (scaler == null ? "" : " and the feature scaling") + " is in " + weightsFile
+              + ": give it to eval and predict with --weights, or encode the inputs yourself)"
+          : scaler == null ? "" : " (the feature scaling is in " + weightsFile + ": give it to"
+              + " eval and predict with --weights, or scale the inputs yourself)"));
+    }
 
     if (report != null) {
       ReportData reportData = new ReportData(netSpec, network.file.toString(),

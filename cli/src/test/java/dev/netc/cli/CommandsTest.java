@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -43,7 +44,8 @@ class CommandsTest {
     assertEquals(0, version.exitCode(), version::toString);
     assertTrue(version.out().startsWith("netc 0.1.0"), version::toString);
     for (String command :
-        List.of("check", "compile", "train", "eval", "predict", "cv", "gradcheck", "bench")) {
+        List.of("check", "compile", "train", "eval", "predict", "cv", "gradcheck", "bench",
+            "import", "export")) {
       Cli.Run help = Cli.run(command, "--help");
       assertEquals(0, help.exitCode(), help::toString);
       assertTrue(help.out().contains("Usage: netc " + command), help::toString);
@@ -74,6 +76,20 @@ class CommandsTest {
     assertTrue(Files.exists(dir.resolve("org/acme/Small.java")), "file without package: --package");
     assertTrue(Files.exists(dir.resolve("org/acme/Wide.java")));
     assertTrue(run.out().contains("IrisNet -> " + iris), run::toString);
+  }
+
+  @Test
+  void compileLeavesAClassWithTheSameBytesUntouched() throws Exception {
+    assertEquals(0, Cli.run("compile", IRIS_NN, "-d", dir).exitCode());
+    Path iris = dir.resolve("com/example/iris/IrisNet.java");
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(iris, old);
+    Cli.Run again = Cli.run("compile", IRIS_NN, "-d", dir);
+    assertEquals(0, again.exitCode(), again::toString);
+    assertEquals(old, Files.getLastModifiedTime(iris));
+    Files.writeString(iris, "stale", StandardCharsets.UTF_8);
+    assertEquals(0, Cli.run("compile", IRIS_NN, "-d", dir).exitCode());
+    assertTrue(Files.readString(iris, StandardCharsets.UTF_8).contains("class IrisNet"));
   }
 
   @Test

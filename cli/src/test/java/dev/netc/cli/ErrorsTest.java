@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -62,6 +63,48 @@ class ErrorsTest {
     Cli.Run train = Cli.run("train", bad, "--data", IRIS_CSV);
     assertEquals(1, train.exitCode(), train::toString);
     assertTrue(train.err().startsWith(bad + ":3:13: error: unknown activation"), train::toString);
+  }
+
+  @Test
+  void aNetworkFileThatIsNotUtf8IsTheCompilersLocatedDiagnostic() throws Exception {
+    Path latin1 = dir.resolve("cafe.nn");
+    String text = "network Cafe {\n    input 2; // caf\u00e9\n    dense 1 sigmoid;\n"
+        + "    loss binary_cross_entropy;\n}\n";
+    Files.write(latin1, text.getBytes(StandardCharsets.ISO_8859_1));
+    Cli.Run run = Cli.run("check", latin1);
+    assertEquals(1, run.exitCode(), run::toString);
+    // The same message, line and column as the Maven plugin gives (its GenerationRunTest).
+    assertTrue(run.err().startsWith(latin1 + ":2:20: error: the file is not UTF-8 text: the byte"
+        + " at offset 34 cannot be decoded; save the file as UTF-8\n"), run::toString);
+    assertTrue(run.err().endsWith("1 error\n"), run::toString);
+  }
+
+  @Test
+  void checkAppliesTheNamingRulesOfTheGeneratedCode() throws Exception {
+    Path math = dir.resolve("math.nn");
+    Files.writeString(math, "network Math {\n    input 2;\n    dense 1 sigmoid;\n"
+        + "    loss binary_cross_entropy;\n}\n");
+    Cli.Run run = Cli.run("check", math);
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith(math + ":1:9: error: network name 'Math' would hide"
+        + " java.lang.Math, which the generated class uses: choose another, for example"
+        + " 'MathNet'\n"), run::toString);
+  }
+
+  @Test
+  void checkFindsTwoFilesThatGenerateTheSameClass() throws Exception {
+    String net = "network Same {\n    input 2;\n    dense 1 sigmoid;\n"
+        + "    loss binary_cross_entropy;\n}\n";
+    Path a = dir.resolve("a.nn");
+    Path b = dir.resolve("b.nn");
+    Files.writeString(a, net);
+    Files.writeString(b, net);
+    Cli.Run run = Cli.run("check", a, b);
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith(b + ":1:9: error: network 'Same' generates class Same, which"
+        + " the network at " + a + ":1:9 also generates; rename one of them or give their files"
+        + " different packages\n"), run::toString);
+    assertEquals("", run.out());
   }
 
   @Test

@@ -6,16 +6,13 @@ import dev.netc.generator.plan.NetworkPlan;
 import dev.netc.generator.plan.Planner;
 import dev.netc.grammar.FrontEndResult;
 import dev.netc.grammar.NetcFrontEnd;
+import dev.netc.grammar.check.DuplicateNetworks;
+import dev.netc.grammar.check.JavaNames;
 import dev.netc.grammar.diag.Diagnostic;
-import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.NetworkFile;
-import dev.netc.grammar.source.SourceFile;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The one entry point of netc's compiler, shared by the Maven plugin and the command line: {@code
@@ -25,21 +22,14 @@ public final class NetcCompiler {
   private NetcCompiler() {}
 
   /**
-   * Class names the generated code refers to by their simple java.lang name: a network of that name
-   * would hide them ({@code Math.exp} would mean the network's class).
+   * Checks every file with the front end, then the rules across files (two networks that would
+   * generate the same class), without generating. A network whose class another input already
+   * generates is an error, and its file's networks are left out of the result.
    */
-  static final Set<String> RESERVED_NAMES =
-      Set.of("Math", "System", "Double", "Float", "IllegalArgumentException");
-
-  /**
-   * Checks every file and generates one class per network of each file without errors. Cross-file
-   * rules (two networks that would generate the same class) are checked over all inputs; a network
-   * whose class another input already generates is an error and produces no class.
-   */
-  public static CompileResult compile(List<CompileInput> inputs) {
+  public static CheckResult check(List<CompileInput> inputs) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    List<GeneratedClass> classes = new ArrayList<>();
-    Map<String, Located> seen = new LinkedHashMap<>();
+    List<CheckResult.Checked> networks = new ArrayList<>();
+    DuplicateNetworks duplicates = new DuplicateNetworks();
     for (CompileInput input : inputs) {
       FrontEndResult result = NetcFrontEnd.check(input.source());
       diagnostics.addAll(result.diagnostics());
@@ -48,32 +38,29 @@ public final class NetcCompiler {
       }
       NetworkFile file = result.model().get();
       String fallback = input.defaultPackage().orElse("");
-      List<GeneratedClass> fileClasses = new ArrayList<>();
-      boolean clash = false;
-      for (Network network : file.networks()) {
-        if (RESERVED_NAMES.contains(network.name())) {
-          diagnostics.add(Diagnostic.of(DiagnosticKind.INVALID_NETWORK_NAME, input.source(),
-              network.span(), "network name '" + network.name() + "' would hide java.lang."
-                  + network.name() + ", which the generated class uses; choose another name"));
-          clash = true;
-          continue;
+      List<Diagnostic> clashes = duplicates.add(input.source(), file, fallback);
+      diagnostics.addAll(clashes);
+      if (clashes.isEmpty()) {
+        for (Network network : file.networks()) {
+          networks.add(new CheckResult.Checked(network, fallback));
         }
-        String qualified = network.qualifiedName(fallback);
-        Located first = seen.get(qualified);
-        if (first != null) {
-          diagnostics.add(duplicate(input.source(), network, qualified, first));
-          clash = true;
-          continue;
-        }
-        seen.put(qualified, new Located(input.source(), network));
-        fileClasses.add(generate(network, fallback));
-      }
-      if (!clash) {
-        classes.addAll(fileClasses);
       }
     }
     diagnostics.sort(Diagnostic.BY_POSITION);
-    return new CompileResult(classes, diagnostics);
+    return new CheckResult(networks, diagnostics);
+  }
+
+  /**
+   * Checks every file ({@link #check}) and generates one class per network of each file without
+   * errors.
+   */
+  public static CompileResult compile(List<CompileInput> inputs) {
+    CheckResult checked = check(inputs);
+    List<GeneratedClass> classes = new ArrayList<>();
+    for (CheckResult.Checked network : checked.networks()) {
+      classes.add(generate(network.network(), network.defaultPackage()));
+    }
+    return new CompileResult(classes, checked.diagnostics());
   }
 
   /**
@@ -81,7 +68,7 @@ public final class NetcCompiler {
    * fallbackPackage} ("" or null for none). Deterministic: the same network gives the same text.
    */
   public static GeneratedClass generate(Network network, String fallbackPackage) {
-    if (RESERVED_NAMES.contains(network.name())) {
+    if (JavaNames.hidesGeneratedCodeName(network.name())) {
       throw new IllegalArgumentException("network name " + network.name()
           + " would hide java.lang." + network.name() + " in the generated class");
     }
@@ -98,17 +85,5 @@ public final class NetcCompiler {
     String path = (plan.packageName().isEmpty() ? "" : plan.packageName().replace('.', '/') + "/")
         + plan.className() + ".java";
     return new GeneratedClass(network, plan.qualifiedName(), path, source);
-  }
-
-  private record Located(SourceFile source, Network network) {}
-
-  private static Diagnostic duplicate(
-      SourceFile source, Network network, String qualified, Located first) {
-    String where = first.source().name() + ":" + first.network().span().line() + ":"
-        + first.network().span().column();
-    String message = "network '" + network.name() + "' generates class " + qualified
-        + ", which the network at " + where + " also generates; rename one of them or give"
-        + " their files different packages";
-    return Diagnostic.of(DiagnosticKind.DUPLICATE_NETWORK, source, network.span(), message);
   }
 }

@@ -66,6 +66,32 @@ class NetcCompilerTest {
   }
 
   @Test
+  void checkAppliesTheRulesAcrossFilesAndGivesTheNetworksWithTheirPackages() {
+    CheckResult result = NetcCompiler.check(List.of(
+        new CompileInput(new SourceFile("a/iris.nn", IRIS), Optional.empty()),
+        new CompileInput(new SourceFile("b/iris.nn", "\n\n" + IRIS), Optional.empty()),
+        new CompileInput(new SourceFile("c.nn", IRIS.replace("package com.example;\n", "")),
+            Optional.of("org.acme"))));
+    assertThat(result.networks().stream().map(CheckResult.Checked::qualifiedName).toList())
+        .containsExactly("com.example.IrisNet", "org.acme.IrisNet").inOrder();
+    assertThat(result.diagnostics()).hasSize(1);
+    var d = result.diagnostics().get(0);
+    assertThat(d.kind()).isEqualTo(DiagnosticKind.DUPLICATE_NETWORK);
+    assertThat(d.source().name()).isEqualTo("b/iris.nn");
+    assertThat(d.message()).isEqualTo("network 'IrisNet' generates class com.example.IrisNet,"
+        + " which the network at a/iris.nn:2:9 also generates; rename one of them or give their"
+        + " files different packages");
+  }
+
+  @Test
+  void generatingANetworkWithAReservedNameIsAProgrammingError() {
+    var math = Nets.network("Math", 2).dense(1, Activation.SIGMOID).build();
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> NetcCompiler.generate(math, ""));
+    assertThat(e).hasMessageThat().contains("would hide java.lang.Math");
+  }
+
+  @Test
   void networkNamesThatWouldHideJavaLangClassesAreErrors() {
     CompileResult result = NetcCompiler.compile(List.of(new CompileInput(
         new SourceFile("math.nn", IRIS.replace("IrisNet", "Math")), Optional.empty())));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The update of every optimizer, with and without l2 and clip, against a reference written here from
- * DSL.md; the fused {@code trainStep} against {@code accumulateGradient} + {@code applyGradient(1)};
+ * docs/language.md; the fused {@code trainStep} against {@code accumulateGradient} + {@code applyGradient(1)};
  * {@code copy()} with {@code addGradientFrom} against one instance. Shapes: small (unrolled), a
  * looped tanh layer, and a looped layer over a relu layer (whose zero inputs are skipped).
  */
@@ -203,7 +203,7 @@ class OptimizerTest {
     }
   }
 
-  /** DSL.md's update rules, written out plainly over the flat views. */
+  /** The update rules of docs/language.md, written out plainly over the flat views. */
   static final class Reference {
     final Case c;
     final List<double[]> params = new ArrayList<>();

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The language front end: parse and check one {@code .nn} file into a {@link NetworkFile} (every
- * default of DSL.md filled in) or diagnostics. Stateless and thread-safe.
+ * default of the language filled in) or diagnostics. Stateless and thread-safe.
  *
  * <pre>{@code
  * FrontEndResult result = NetcFrontEnd.check(Path.of("src/main/netc/iris.nn"), "iris.nn");
@@ -27,8 +27,9 @@ public final class NetcFrontEnd {
 
   /**
    * Parses and checks {@code source}. Never throws for any input text: every problem is a
-   * diagnostic. A source whose bytes were not UTF-8 ({@link SourceFile#decodingError()}) gets one
-   * {@link DiagnosticKind#UNREADABLE_TEXT} error and is not parsed.
+   * diagnostic. A source whose bytes were not valid in their charset ({@link
+   * SourceFile#decodingError()}) gets one {@link DiagnosticKind#UNREADABLE_TEXT} error at the first
+   * bad byte and is not parsed.
    */
   public static FrontEndResult check(SourceFile source) {
     DiagnosticCollector diagnostics = new DiagnosticCollector(source);
@@ -38,8 +39,8 @@ public final class NetcFrontEnd {
       diagnostics.report(
           DiagnosticKind.UNREADABLE_TEXT,
           new Positions(source).atOffset(error.textOffset()),
-          "the file is not UTF-8 text: the byte at offset " + error.byteOffset()
-              + " cannot be decoded; save the file as UTF-8");
+          "the file is not " + error.charset() + " text: the byte at offset " + error.byteOffset()
+              + " cannot be decoded; save the file as " + error.charset());
     } else {
       ParsedFile parsed = SyntaxParser.parse(source, diagnostics);
       model = FileChecker.check(parsed, diagnostics);

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Valid files become the model they describe, every default of DSL.md filled in. */
+/** Valid files become the model they describe, every default of the language (docs/language.md) filled in. */
 class ModelTest {
 
   @Test

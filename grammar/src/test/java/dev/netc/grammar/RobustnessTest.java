@@ -18,7 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bad inputs issue 2 names, one by one: each gets a diagnostic or is accepted. */
+/** Bad inputs, one by one: each gets a diagnostic or is accepted, never an exception. */
 class RobustnessTest {
 
   private static List<DiagnosticKind> kinds(FrontEndResult result) {
@@ -137,6 +137,44 @@ class RobustnessTest {
             .getBytes(StandardCharsets.UTF_8));
     SourceFile source = SourceFile.read(file, "ok.nn");
     assertFalse(source.text().startsWith("\uFEFF"));
+    assertTrue(source.decodingError().isEmpty());
+    assertTrue(NetcFrontEnd.check(source).model().isPresent());
+  }
+
+  @Test
+  void aByteTheGivenCharsetRejectsIsALocatedDiagnosticNamingTheCharset() {
+    byte[] bytes =
+        "network N {\n  input 2; // caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    SourceFile source = SourceFile.decode("latin.nn", bytes, StandardCharsets.US_ASCII);
+    FrontEndResult result = NetcFrontEnd.check(source);
+    assertEquals(List.of(DiagnosticKind.UNREADABLE_TEXT), kinds(result));
+    Diagnostic d = result.diagnostics().get(0);
+    assertEquals(2, d.line());
+    assertEquals(18, d.column());
+    assertEquals(
+        "the file is not US-ASCII text: the byte at offset 29 cannot be decoded; save the file as"
+            + " US-ASCII",
+        d.message());
+  }
+
+  @Test
+  void theSameBytesReadInTheirOwnCharsetAreText() {
+    String text = "network Caf\u00e9 { input 2; dense 1 sigmoid; loss squared_error; }\n";
+    SourceFile source =
+        SourceFile.decode("latin.nn", text.getBytes(StandardCharsets.ISO_8859_1),
+            StandardCharsets.ISO_8859_1);
+    assertTrue(source.decodingError().isEmpty());
+    assertEquals(text, source.text());
+  }
+
+  @Test
+  void utf16WithByteOrderMarkDecodes(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("wide.nn");
+    Files.write(
+        file,
+        "network N { input 2; dense 1 sigmoid; loss squared_error; }\n"
+            .getBytes(StandardCharsets.UTF_16));
+    SourceFile source = SourceFile.read(file, "wide.nn", StandardCharsets.UTF_16);
     assertTrue(source.decodingError().isEmpty());
     assertTrue(NetcFrontEnd.check(source).model().isPresent());
   }

@@ -4,11 +4,12 @@ import dev.netc.generator.CompileInput;
 import dev.netc.generator.CompileResult;
 import dev.netc.generator.GeneratedClass;
 import dev.netc.generator.NetcCompiler;
+import dev.netc.generator.write.GeneratedFiles;
+import dev.netc.grammar.check.DuplicateNetworks;
 import dev.netc.grammar.diag.Diagnostic;
 import dev.netc.grammar.source.SourceFile;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +31,9 @@ import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
  * One run of a goal, in the order of the plugin conventions: scan the inputs, plan from the state
- * file, delete outputs of removed inputs, compile the stale inputs through {@link NetcCompiler},
- * report every problem of every file, write the files whose bytes changed, then save the state (only
+ * file, delete outputs of removed inputs, read the stale inputs through the grammar's {@link
+ * SourceFile} and compile them through {@link NetcCompiler}, report every problem of every file,
+ * write the files whose bytes changed through {@link GeneratedFiles}, then save the state (only
  * after success, so failed files stay stale).
  */
 final class Generation {
@@ -142,8 +144,9 @@ final class Generation {
   }
 
   /**
-   * Decodes the stale inputs, gives each its default package and compiles them all at once; adds
-   * every problem to {@code problems} and returns the generated classes by input.
+   * Decodes the stale inputs in the configured encoding (a bad byte is the compiler's located
+   * {@code UNREADABLE_TEXT} error), gives each its default package and compiles them all at once;
+   * adds every problem to {@code problems} and returns the generated classes by input.
    */
   private Map<String, List<GeneratedClass>> compile(
       List<String> stale, Map<String, byte[]> contents, List<Problem> problems) {
@@ -151,17 +154,15 @@ final class Generation {
     for (String input : stale) {
       Path file = sourceFile(input);
       buildContext.removeMessages(file.toFile());
-      SourceText.Decoded decoded = SourceText.decode(file, contents.get(input), request.encoding());
       PackageNames.Resolved pkg = PackageNames.resolve(input, request.packageName());
-      if (decoded.problem() != null) {
-        problems.add(decoded.problem());
-      } else if (pkg.error() != null) {
+      if (pkg.error() != null) {
         problems.add(new Problem(file, 1, 1, true, pkg.error()));
       } else {
         log.debug("netc: " + input + ": package for a file without a declaration "
             + pkg.packageName().map(p -> "'" + p + "'").orElse("(default)") + " from "
             + pkg.source());
-        compileInputs.add(new CompileInput(new SourceFile(input, decoded.text()), pkg.packageName()));
+        SourceFile source = SourceFile.decode(input, contents.get(input), request.encoding());
+        compileInputs.add(new CompileInput(source, pkg.packageName()));
       }
     }
     Map<String, List<GeneratedClass>> classesByInput = new LinkedHashMap<>();
@@ -269,9 +270,10 @@ final class Generation {
                   generated.network().span().line(),
                   generated.network().span().column(),
                   true,
-                  "network '" + generated.network().name() + "' generates class "
-                      + generated.qualifiedName() + ", which " + owner + " also generates; rename one"
-                      + " of them or give their files different packages"));
+                  DuplicateNetworks.message(
+                      generated.network().name(),
+                      generated.qualifiedName(),
+                      DuplicateNetworks.Earlier.in(owner))));
         }
       }
     }
@@ -279,12 +281,9 @@ final class Generation {
   }
 
   private boolean writeIfChanged(Path target, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+    if (!GeneratedFiles.writeIfChanged(target, text)) {
       return false;
     }
-    Files.createDirectories(target.getParent());
-    Files.write(target, bytes);
     buildContext.refresh(target.toFile());
     log.debug("netc: wrote " + target);
     return true;

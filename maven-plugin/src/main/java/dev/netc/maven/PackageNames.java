@@ -1,6 +1,6 @@
 package dev.netc.maven;
 
-import dev.netc.grammar.JavaNames;
+import dev.netc.grammar.check.JavaNames;
 import java.util.Optional;
 
 /**

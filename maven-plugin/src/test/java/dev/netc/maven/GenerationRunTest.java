@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,10 +64,14 @@ class GenerationRunTest {
   }
 
   private static GenerationRequest request(Path base) {
+    return request(base, StandardCharsets.UTF_8);
+  }
+
+  private static GenerationRequest request(Path base, Charset encoding) {
     return new GenerationRequest(base, base.resolve("src/main/netc"),
         base.resolve("target/generated-sources/netc"),
         base.resolve("target/generated-test-sources/netc"), List.of("**/*.nn"), List.of(),
-        Optional.of("inc"), StandardCharsets.UTF_8, false, false,
+        Optional.of("inc"), encoding, false, false,
         base.resolve("target/maven-status/netc/generate/default/state"), "0.1.0-test");
   }
 
@@ -186,5 +191,54 @@ class GenerationRunTest {
     run(base);
     assertTrue(Files.isRegularFile(a));
     assertTrue(run(base).lines.get(0).contains("0 of 1 network regenerated"));
+  }
+
+  /** The bytes of a network file with an e-acute in a comment on line 2, in ISO-8859-1. */
+  private static byte[] latin1Network() {
+    return network("Cafe", 3).replace("input 2;", "input 2; // caf\u00e9")
+        .getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void aByteTheEncodingRejectsIsTheCompilersLocatedDiagnostic(@TempDir Path base)
+      throws Exception {
+    Path file = base.resolve("src/main/netc/cafe.nn");
+    Files.createDirectories(file.getParent());
+    Files.write(file, latin1Network());
+    RecordingLog log = new RecordingLog();
+    MojoFailureException failure = assertThrows(MojoFailureException.class,
+        () -> new Generation(request(base), log, new DefaultBuildContext()).run());
+    assertEquals("netc: 1 error in 1 file", failure.getMessage());
+    String src = base.resolve("src/main/netc").toAbsolutePath().normalize().toString();
+    // The same message, line and column as netc check gives (the CLI's ErrorsTest).
+    assertEquals(
+        List.of(
+            "ERROR " + src + "/cafe.nn:[2,20] the file is not UTF-8 text: the byte at offset 34"
+                + " cannot be decoded; save the file as UTF-8"),
+        log.lines);
+    assertFalse(Files.exists(out(base, "inc/Cafe.java")));
+  }
+
+  @Test
+  void theConfiguredEncodingDecodesTheFile(@TempDir Path base) throws Exception {
+    Path file = base.resolve("src/main/netc/cafe.nn");
+    Files.createDirectories(file.getParent());
+    Files.write(file, latin1Network());
+    RecordingLog log = new RecordingLog();
+    new Generation(request(base, StandardCharsets.ISO_8859_1), log, new DefaultBuildContext())
+        .run();
+    assertTrue(Files.isRegularFile(out(base, "inc/Cafe.java")));
+  }
+
+  @Test
+  void anUnchangedClassIsNotRewritten(@TempDir Path base) throws Exception {
+    write(base.resolve("src/main/netc/a.nn"), network("NetA", 3));
+    run(base);
+    Path a = out(base, "inc/NetA.java");
+    Files.setLastModifiedTime(a, OLD);
+    // A new configuration recompiles every input; the bytes of NetA stay the same.
+    Files.delete(base.resolve("target/maven-status/netc/generate/default/state"));
+    assertTrue(run(base).lines.get(0).contains("(0 files written)"));
+    assertEquals(OLD, Files.getLastModifiedTime(a));
   }
 }

@@ -1,6 +1,6 @@
 package dev.netc.maven;
 
-import dev.netc.grammar.JavaNames;
+import dev.netc.grammar.check.JavaNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

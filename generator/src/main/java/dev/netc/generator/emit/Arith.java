@@ -1,6 +1,7 @@
 package dev.netc.generator.emit;
 
 import dev.netc.grammar.model.Precision;
+import dev.netc.grammar.print.Literals;
 
 /** The element type of a generated class and how literals and casts are written in it. */
 final class Arith {

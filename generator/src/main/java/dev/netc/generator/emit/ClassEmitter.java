@@ -18,6 +18,7 @@ import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Init;
 import dev.netc.grammar.model.Loss;
 import dev.netc.grammar.model.Network;
+import dev.netc.grammar.print.Literals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

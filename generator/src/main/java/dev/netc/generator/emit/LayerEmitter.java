@@ -6,6 +6,7 @@ import dev.netc.generator.plan.Planner;
 import dev.netc.grammar.model.Activation;
 import dev.netc.grammar.model.Clip;
 import dev.netc.grammar.model.Network;
+import dev.netc.grammar.print.Literals;
 import java.util.ArrayList;
 import java.util.List;
 

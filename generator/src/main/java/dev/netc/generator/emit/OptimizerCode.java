@@ -1,6 +1,7 @@
 package dev.netc.generator.emit;
 
 import dev.netc.grammar.model.Optimizer;
+import dev.netc.grammar.print.Literals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

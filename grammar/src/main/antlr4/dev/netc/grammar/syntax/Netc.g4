@@ -1,9 +1,9 @@
-// The .nn language, version 1 (DSL.md, "Grammar").
+// The .nn language, version 1 (docs/language.md, "Grammar").
 //
 // Deviations from the spec's grammar, all for better diagnostics; none changes which files are
 // valid:
 // - every place that takes a NAME takes the rule `name`, so the words of the language are names
-//   there (DSL.md, "Lexical rules"); `name` also admits BAD_NAME (a word with non-ASCII letters);
+//   there (docs/language.md, "Lexical rules"); `name` also admits BAD_NAME (a word with non-ASCII letters);
 // - `number` (a value in a vector, a bias or an argument) admits a NAME such as NaN;
 // - `file` admits zero networks;
 // - a statement or a layer body item may start with an unknown word (`optimiser sgd;`,

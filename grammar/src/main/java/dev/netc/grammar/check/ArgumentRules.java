@@ -8,7 +8,7 @@ import dev.netc.grammar.model.Parameter;
 import dev.netc.grammar.syntax.TokenText;
 
 /**
- * The range each parameter of the language allows (DSL.md, tables of init, optimizer, regularize
+ * The range each parameter of the language allows (docs/language.md, tables of init, optimizer, regularize
  * and clip). Every value is already finite: the number reader rejects overflow, and NaN cannot be
  * written. Seeds are checked as they are read ({@link Numbers#seed}).
  */

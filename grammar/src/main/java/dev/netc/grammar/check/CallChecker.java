@@ -17,7 +17,7 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Resolves the name of a call against a closed set (activations, inits, ...) and binds its
- * arguments to the parameters: positional first, in the order of the tables of DSL.md, then named;
+ * arguments to the parameters: positional first, in the order of the tables of docs/language.md, then named;
  * then checks each value's range ({@link ArgumentRules}).
  */
 final class CallChecker {

@@ -1,6 +1,5 @@
 package dev.netc.grammar.check;
 
-import dev.netc.grammar.JavaNames;
 import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.model.Network;
@@ -19,9 +18,9 @@ import java.util.Optional;
 import org.antlr.v4.runtime.Token;
 
 /**
- * The check stage: a parse tree to a {@link NetworkFile}, or diagnostics (STYLE.md, "The
- * pipeline"). Checks the package, each network's name, and the names across networks; {@link
- * NetworkChecker} does the rest. Runs on recovered trees too, so that syntax errors do not hide the
+ * The check stage: a parse tree to a {@link NetworkFile}, or diagnostics. Checks the package, each
+ * network's name (a legal Java class name that hides none of the {@code java.lang} classes the
+ * generated code uses), and the names across networks; {@link NetworkChecker} does the rest. Runs on recovered trees too, so that syntax errors do not hide the
  * file's other errors.
  */
 public final class FileChecker {
@@ -118,14 +117,20 @@ public final class FileChecker {
           "network name '" + text + "' " + problem + ", but it becomes a Java class name:"
               + " choose another, for example '" + Character.toUpperCase(text.charAt(0))
               + text.substring(1) + "Net'");
+    } else if (JavaNames.hidesGeneratedCodeName(text)) {
+      diagnostics.report(
+          DiagnosticKind.INVALID_NETWORK_NAME,
+          span,
+          "network name '" + text + "' would hide java.lang." + text + ", which the generated"
+              + " class uses: choose another, for example '" + text + "Net'");
     }
     Token first = names.putIfAbsent(text, name);
     if (first != null) {
       diagnostics.report(
           DiagnosticKind.DUPLICATE_NETWORK,
           span,
-          "network '" + text + "' is already declared at line " + first.getLine()
-              + ": each network becomes a class, so rename one of them");
+          DuplicateNetworks.message(
+              text, text, DuplicateNetworks.Earlier.inThisFile(first.getLine())));
       return;
     }
     Token sameLetters = folded.putIfAbsent(text.toLowerCase(Locale.ROOT), name);

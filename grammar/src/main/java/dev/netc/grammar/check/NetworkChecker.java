@@ -26,7 +26,7 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Checks one {@code network} and builds its model with every default filled in: statement
- * counts, sizes, calls, layer names, the output layer's fit with the loss (DSL.md).
+ * counts, sizes, calls, layer names, the output layer's fit with the loss (docs/language.md).
  */
 final class NetworkChecker {
   /** Layers wider than this get a warning: the generated code is tuned for small networks. */

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Collects the diagnostics of one file while the front end runs, and hands them out sorted, at
  * most {@link #LIMIT} errors, then one {@link DiagnosticKind#TOO_MANY_ERRORS} line with the count
- * of the rest (DSL.md, "Errors"). Memory stays bounded however many errors a file has: only the
+ * of the rest (docs/language.md, "Errors"). Memory stays bounded however many errors a file has: only the
  * earliest are kept. Not thread-safe; one per file.
  */
 public final class DiagnosticCollector {

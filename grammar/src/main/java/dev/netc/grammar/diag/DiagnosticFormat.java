@@ -3,8 +3,8 @@ package dev.netc.grammar.diag;
 import java.util.List;
 
 /**
- * The printed forms of a {@link Diagnostic}: one diagnostic, several renderings (STYLE.md,
- * "Diagnostics").
+ * The printed forms of a {@link Diagnostic}: one diagnostic, several renderings (docs/language.md,
+ * "Errors").
  */
 public final class DiagnosticFormat {
   /** Lines longer than this (in characters) are shown as a window around the column. */

@@ -5,7 +5,7 @@ package dev.netc.grammar.diag;
  * reused or reassigned: a retired kind keeps its number, and new kinds take the next free one.
  */
 public enum DiagnosticKind {
-  /** The file could not be read as UTF-8 text. */
+  /** The file is not valid text in its encoding (UTF-8 unless the build says otherwise). */
   UNREADABLE_TEXT(1, Severity.ERROR),
   /** The parser did not expect this token. */
   SYNTAX(2, Severity.ERROR),
@@ -107,7 +107,10 @@ public enum DiagnosticKind {
     this.severity = severity;
   }
 
-  /** The stable code, printed as {@code NNC<code>} where codes are shown. */
+  /**
+   * The stable code: it identifies the kind for tools and tests (the table in the grammar's README,
+   * {@code DiagnosticKindTest}). netc's printed diagnostics do not show it.
+   */
   public int code() {
     return code;
   }

@@ -2,7 +2,7 @@ package dev.netc.grammar.model;
 
 import java.util.List;
 
-/** The activations of the language (DSL.md, "Activations"). */
+/** The activations of the language (docs/language.md, "Activations"). */
 public enum Activation implements CallKind {
   SIGMOID("sigmoid", List.of("logistic")),
   TANH("tanh", List.of()),

@@ -1,6 +1,6 @@
 package dev.netc.grammar.model;
 
-/** The losses of the language (DSL.md, "Losses"). */
+/** The losses of the language (docs/language.md, "Losses"). */
 public enum Loss implements CallKind {
   /** 1/2 sum_k (y_k - t_k)^2. */
   SQUARED_ERROR("squared_error"),

@@ -1,6 +1,6 @@
 package dev.netc.grammar.model;
 
-/** The {@code optimizer} of a network (DSL.md, "optimizer"); with none, {@code sgd(rate = 0.01)}. */
+/** The {@code optimizer} of a network (docs/language.md, "optimizer"); with none, {@code sgd(rate = 0.01)}. */
 public sealed interface Optimizer {
 
   /** The default of the language: {@code sgd(rate = 0.01)}. */

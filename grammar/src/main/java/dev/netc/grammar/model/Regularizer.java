@@ -1,6 +1,6 @@
 package dev.netc.grammar.model;
 
-/** The {@code regularize} of a network (DSL.md, "regularize"). */
+/** The {@code regularize} of a network (docs/language.md, "regularize"). */
 public sealed interface Regularizer {
 
   /** Which regularizer this is. */

@@ -3,6 +3,7 @@ package dev.netc.grammar.source;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -18,17 +19,20 @@ import java.util.Optional;
  * The text of one {@code .nn} file and where its lines start, so that offsets become 1-based line
  * and column numbers (a column counts characters, that is Unicode code points; a tab is one).
  *
- * <p>Read a file with {@link #read(Path, String)} (or decode bytes you already hold with {@link
- * #decode(String, byte[])}): neither throws for bad content. Bytes that are not UTF-8 give a
- * source with a {@link #decodingError()}, which {@code NetcFrontEnd.check} reports as an error
- * naming the line and column of the first bad byte. Build one from text with {@link
- * #SourceFile(String, String)}.
+ * <p>This is netc's one read stage: the command line and the Maven plugin both read {@code .nn}
+ * files through it. Read a file with {@link #read(Path, String, Charset)} (or decode bytes you
+ * already hold with {@link #decode(String, byte[], Charset)}); the forms without a charset read
+ * UTF-8. None throws for bad content: bytes that are not valid in the charset give a source with a
+ * {@link #decodingError()}, which {@code NetcFrontEnd.check} reports as the error {@code
+ * UNREADABLE_TEXT} naming the line and column of the first bad byte. Build one from text with
+ * {@link #SourceFile(String, String)}.
  *
  * @param name the file as it is shown in diagnostics (a path as the user gave it, or relative to a
  *     source root)
  * @param text the file's text, without a byte order mark; line ends may be {@code \n} or {@code
- *     \r\n}. If the bytes were not UTF-8, each malformed sequence is replaced by U+FFFD.
- * @param decodingError where the bytes stopped being UTF-8, if they did
+ *     \r\n}. If the bytes were not valid in their charset, each malformed sequence is replaced
+ *     (by U+FFFD for UTF-8).
+ * @param decodingError where the bytes stopped being valid in their charset, if they did
  */
 public record SourceFile(String name, String text, Optional<DecodingError> decodingError) {
 
@@ -47,36 +51,63 @@ public record SourceFile(String name, String text, Optional<DecodingError> decod
   }
 
   /**
-   * Where the bytes of a file stopped being UTF-8.
+   * Where the bytes of a file stopped being valid text in their charset.
    *
    * @param textOffset the offset in {@link #text()} (a {@code char} index) where the first
    *     replacement character stands
    * @param byteOffset the offset of the first malformed byte in the file, from 0
+   * @param charset the name of the charset the bytes were decoded with ({@code UTF-8})
    */
-  public record DecodingError(int textOffset, long byteOffset) {}
+  public record DecodingError(int textOffset, long byteOffset, String charset) {
+    public DecodingError {
+      Objects.requireNonNull(charset, "charset");
+    }
+  }
 
   /**
-   * Reads {@code file} as UTF-8 (a byte order mark is dropped). Malformed bytes do not throw: the
-   * result carries a {@link #decodingError()}.
+   * Reads {@code file} as UTF-8 (a byte order mark is dropped), as {@link #read(Path, String,
+   * Charset)} does.
    *
-   * @param file the file to read
-   * @param displayName the name diagnostics show for it
    * @throws IOException only if the file cannot be read at all (missing, a folder, no permission)
    */
   public static SourceFile read(Path file, String displayName) throws IOException {
-    return decode(displayName, Files.readAllBytes(file));
+    return read(file, displayName, StandardCharsets.UTF_8);
   }
 
-  /** Decodes {@code bytes} as UTF-8 as {@link #read(Path, String)} does. */
+  /**
+   * Reads {@code file} in {@code charset} (a UTF-8 byte order mark is dropped). Malformed or
+   * unmappable bytes do not throw: the result carries a {@link #decodingError()}.
+   *
+   * @param file the file to read
+   * @param displayName the name diagnostics show for it
+   * @param charset the file's encoding (the Maven plugin's {@code encoding}; UTF-8 elsewhere)
+   * @throws IOException only if the file cannot be read at all (missing, a folder, no permission)
+   */
+  public static SourceFile read(Path file, String displayName, Charset charset)
+      throws IOException {
+    return decode(displayName, Files.readAllBytes(file), charset);
+  }
+
+  /** Decodes {@code bytes} as UTF-8, as {@link #decode(String, byte[], Charset)} does. */
   public static SourceFile decode(String displayName, byte[] bytes) {
-    int skip = startsWithBom(bytes) ? 3 : 0;
+    return decode(displayName, bytes, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Decodes {@code bytes} in {@code charset} as {@link #read(Path, String, Charset)} does: never
+   * throws for bad bytes.
+   */
+  public static SourceFile decode(String displayName, byte[] bytes, Charset charset) {
+    Objects.requireNonNull(charset, "charset");
+    int skip = charset.equals(StandardCharsets.UTF_8) && startsWithUtf8Bom(bytes) ? 3 : 0;
     ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
     CharsetDecoder decoder =
-        StandardCharsets.UTF_8
+        charset
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CharBuffer out =
+        CharBuffer.allocate((int) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()) + 1);
     CoderResult result = decoder.decode(in, out, true);
     if (!result.isError()) {
       result = decoder.flush(out);
@@ -85,12 +116,12 @@ public record SourceFile(String name, String text, Optional<DecodingError> decod
       out.flip();
       return new SourceFile(displayName, out.toString());
     }
-    DecodingError error = new DecodingError(out.position(), in.position());
-    String lenient = new String(bytes, skip, bytes.length - skip, StandardCharsets.UTF_8);
+    DecodingError error = new DecodingError(out.position(), in.position(), charset.name());
+    String lenient = new String(bytes, skip, bytes.length - skip, charset);
     return new SourceFile(displayName, lenient, Optional.of(error));
   }
 
-  private static boolean startsWithBom(byte[] bytes) {
+  private static boolean startsWithUtf8Bom(byte[] bytes) {
     return bytes.length >= 3
         && (bytes[0] & 0xFF) == 0xEF
         && (bytes[1] & 0xFF) == 0xBB

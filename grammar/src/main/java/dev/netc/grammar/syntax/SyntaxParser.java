@@ -11,8 +11,8 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 
 /**
- * The parse stage: {@link SourceFile} to parse tree plus syntax and lexical diagnostics (STYLE.md,
- * "The pipeline"). Stateless; every call builds its own lexer and parser.
+ * The parse stage: {@link SourceFile} to parse tree plus syntax and lexical diagnostics. Stateless;
+ * every call builds its own lexer and parser.
  */
 public final class SyntaxParser {
   private SyntaxParser() {}

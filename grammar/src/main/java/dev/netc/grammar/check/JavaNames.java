@@ -1,12 +1,13 @@
-package dev.netc.grammar;
+package dev.netc.grammar.check;
 
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * What netc allows as a class name and as a package name: the language's ASCII names, minus what
- * Java reserves (JLS 17, 3.8 and 3.9). The checker and the Maven plugin (for packages derived from
- * folders or configured) share these rules, so generated sources stay ASCII and compile.
+ * Java reserves (JLS 17, 3.8 and 3.9), minus the {@code java.lang} classes generated code uses.
+ * The checker and the Maven plugin (for packages derived from folders or configured) share these
+ * rules, so generated sources stay ASCII and compile.
  */
 public final class JavaNames {
   /** A NAME of the language. */
@@ -29,7 +30,25 @@ public final class JavaNames {
   private static final Set<String> RESTRICTED_TYPE_NAMES =
       Set.of("var", "yield", "record", "sealed", "permits");
 
+  /**
+   * The classes of {@code java.lang} that generated code names by their simple name: a network
+   * class of that name would hide them in its own class ({@code Math.exp} would mean the network's
+   * class) and in every class of its package ({@code @Override}, {@code String}). The generator's
+   * tests check that its output names no other {@code java.lang} class.
+   */
+  private static final Set<String> GENERATED_CODE_NAMES =
+      Set.of(
+          "Math", "System", "Double", "Float", "IllegalArgumentException", "Override", "String");
+
   private JavaNames() {}
+
+  /**
+   * True if a network class named {@code name} would hide a {@code java.lang} class that its
+   * generated code names by its simple name.
+   */
+  public static boolean hidesGeneratedCodeName(String name) {
+    return GENERATED_CODE_NAMES.contains(name);
+  }
 
   /** Why {@code name} cannot be a Java class name, or null if it can (name is a NAME token). */
   public static String classNameProblem(String name) {

@@ -1,4 +1,4 @@
-package dev.netc.generator.emit;
+package dev.netc.grammar.print;
 
 import static com.google.common.truth.Truth.assertThat;
 

@@ -1,0 +1,163 @@
+package dev.netc.grammar.print;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.netc.grammar.FrontEndResult;
+import dev.netc.grammar.NetcFrontEnd;
+import dev.netc.grammar.model.DenseLayer;
+import dev.netc.grammar.model.Matrix;
+import dev.netc.grammar.model.Network;
+import dev.netc.grammar.model.Precision;
+import dev.netc.grammar.model.Vector;
+import dev.netc.grammar.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class NetworkPrinterTest {
+
+  private static final String SOURCE = """
+      // xor.nn: a comment that must survive
+      package com.example.xor;
+
+      /* a block comment */
+      network Xor {
+          input 2;
+          dense 3 leaky_relu(0.2) as hidden;   // the hidden layer
+          dense 1 sigmoid {
+              bias = 0.5;
+          }
+          loss binary_cross_entropy;
+          init he(seed = 4);
+          optimizer adam(rate = 0.02);
+          PRECISION
+      }
+      """;
+
+  private static Network check(String name, String text) {
+    FrontEndResult result = NetcFrontEnd.check(new SourceFile(name, text));
+    assertTrue(result.model().isPresent(), () -> "does not check:\n" + text + "\n"
+        + result.diagnostics());
+    return result.model().get().networks().get(0);
+  }
+
+  /** {@code network} with random explicit parameters, hard cases first. */
+  private static Network withRandomParameters(Network network, long seed) {
+    Random random = new Random(seed);
+    double[] special = network.precision() == Precision.FLOAT
+        ? new double[] {0.0, -0.0, Float.MIN_VALUE, 1e-40, -Float.MAX_VALUE, 0.1f + 0.2f, 1e23f,
+            16777216.0, 0.1f, 3.3333333f}
+        : new double[] {0.0, -0.0, Double.MIN_VALUE, 1e-300, -Double.MAX_VALUE, 0.1 + 0.2, 1e23,
+            3.4028234663852886e38, 1.401298464324817e-45, 16777217.0};
+    int k = 0;
+    List<DenseLayer> layers = new ArrayList<>();
+    for (DenseLayer l : network.layers()) {
+      double[] w = new double[l.units() * l.inputs()];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = k < special.length ? special[k++] : random.nextGaussian() * Math.pow(10,
+            random.nextInt(12) - 6);
+      }
+      double[] b = new double[l.units()];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = random.nextGaussian();
+      }
+      if (network.precision() == Precision.FLOAT) {
+        for (int i = 0; i < w.length; i++) {
+          w[i] = (float) w[i];
+        }
+        for (int i = 0; i < b.length; i++) {
+          b[i] = (float) b[i];
+        }
+      }
+      layers.add(new DenseLayer(l.number(), l.name(), l.units(), l.inputs(), l.activation(),
+          l.activationParameter(), java.util.Optional.of(Matrix.of(l.units(), l.inputs(), w)),
+          java.util.Optional.of(Vector.of(b)), l.span()));
+    }
+    return new Network(network.name(), network.packageName(), network.sourceName(),
+        network.inputSize(), layers, network.loss(), network.init(), network.optimizer(),
+        network.regularizer(), network.clip(), network.precision(), network.span());
+  }
+
+  /** The values of every layer as read by a network of {@code precision}, as raw bits. */
+  private static List<Long> bits(Network network) {
+    List<Long> bits = new ArrayList<>();
+    for (DenseLayer l : network.layers()) {
+      for (double v : l.weights().get().toArray()) {
+        bits.add(bitsIn(v, network.precision()));
+      }
+      for (double v : l.bias().get().toArray()) {
+        bits.add(bitsIn(v, network.precision()));
+      }
+    }
+    return bits;
+  }
+
+  private static long bitsIn(double v, Precision precision) {
+    return precision == Precision.FLOAT ? Float.floatToRawIntBits((float) v)
+        : Double.doubleToRawLongBits(v);
+  }
+
+  @Test
+  void rewrittenFileReadsBackTheSameBitsAndKeepsItsText() {
+    for (String precision : List.of("", "precision float;")) {
+      String text = SOURCE.replace("PRECISION", precision);
+      Network trained = withRandomParameters(check("xor.nn", text), 11);
+      String written = SourceRewriter.withParameters(new SourceFile("xor.nn", text), trained);
+      Network read = check("trained.nn", written);
+      assertEquals(bits(trained), bits(read), written);
+      assertThat(written).contains("// xor.nn: a comment that must survive\npackage com.example.xor;");
+      assertThat(written).contains("/* a block comment */");
+      assertThat(written).contains("    dense 3 leaky_relu(0.2) as hidden {\n        weights = [\n"
+          + "            [0.0, -0.0],\n");
+      assertThat(written).contains("\n    }   // the hidden layer\n");
+      assertThat(written).contains("init he(seed = 4);\n    optimizer adam(rate = 0.02);");
+      assertThat(written).doesNotContain("bias = 0.5");
+      assertEquals(read.optimizer(), trained.optimizer());
+    }
+  }
+
+  @Test
+  void printedFileReadsBackTheSameModel() {
+    for (String precision : List.of("", "precision float;")) {
+      Network trained = withRandomParameters(check("xor.nn", SOURCE.replace("PRECISION",
+          precision)), 5);
+      String written = NetworkPrinter.file(trained, List.of("imported", ""));
+      assertThat(written).startsWith("// imported\n//\npackage com.example.xor;\n\nnetwork Xor {\n");
+      Network read = check("printed.nn", written);
+      assertEquals(bits(trained), bits(read), written);
+      assertEquals(trained.topology(), read.topology());
+      assertEquals(trained.fingerprint(), read.fingerprint());
+      assertEquals(trained.optimizer(), read.optimizer());
+      assertEquals(trained.layers().get(0).name(), read.layers().get(0).name());
+    }
+  }
+
+  @Test
+  void severalNetworksKeepOnlyTheWrittenOne() {
+    String text = "package p;\n// first\nnetwork A {\n  input 1;\n  dense 1 linear;\n"
+        + "  loss squared_error;\n}\n\nnetwork B {\n  input 2;\n  dense 1 sigmoid;\n"
+        + "  loss squared_error;\n}\n";
+    FrontEndResult result = NetcFrontEnd.check(new SourceFile("two.nn", text));
+    Network b = withRandomParameters(result.model().get().networks().get(1), 1);
+    String written = SourceRewriter.withParameters(new SourceFile("two.nn", text), b);
+    assertThat(written).startsWith("package p;\n// first\nnetwork B {\n");
+    assertThat(written).doesNotContain("network A");
+    assertEquals(bits(b), bits(check("b.nn", written)));
+  }
+
+  @Test
+  void nonFiniteValuesAreRefused() {
+    Network net = withRandomParameters(check("xor.nn", SOURCE.replace("PRECISION", "")), 2);
+    DenseLayer l = net.layers().get(1);
+    DenseLayer bad = new DenseLayer(l.number(), l.name(), l.units(), l.inputs(), l.activation(),
+        l.activationParameter(), l.weights(), java.util.Optional.of(Vector.of(Double.NaN)),
+        l.span());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> NetworkPrinter.layerBody(bad, Precision.DOUBLE, ""));
+    assertThat(e).hasMessageThat().contains("layer 2 (layer2): bias [0] is NaN");
+  }
+}
