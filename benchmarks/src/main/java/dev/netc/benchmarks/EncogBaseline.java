@@ -129,10 +129,9 @@ public final class EncogBaseline {
 
   /** Copies every weight and bias of {@code from} (views in the language's orientation) into Encog. */
   public void copyFrom(CompiledNetwork from) {
-    List<ParameterTensor> p = from.parameters();
     for (int l = 0; l < workload.layerCount(); l++) {
-      ParameterTensor w = p.get(2 * l);
-      ParameterTensor b = p.get(2 * l + 1);
+      ParameterTensor w = from.weights(l + 1);
+      ParameterTensor b = from.bias(l + 1);
       for (int i = 0; i < w.rows(); i++) {
         for (int j = 0; j < w.cols(); j++) {
           network.setWeight(l, j, i, w.get(i, j));

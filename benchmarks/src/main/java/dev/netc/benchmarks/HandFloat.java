@@ -288,9 +288,8 @@ final class HandFloat implements CompiledNetwork {
 
   @Override
   public void initialize() {
-    List<ParameterTensor> p = parameters();
-    for (int l = 0; l < layers; l++) {
-      Initializers.xavier(p.get(2 * l), p.get(2 * l + 1), HandSpecs.SEED, l + 1);
+    for (int l = 1; l <= layers; l++) {
+      Initializers.xavier(weights(l), bias(l), HandSpecs.SEED, l);
     }
     clearGradient();
     steps[0] = 0;

@@ -120,10 +120,9 @@ public final class Validation {
 
   private static void compareEncogOutputLayer(
       String what, CompiledNetwork reference, EncogBaseline encog, double tolerance) {
-    List<ParameterTensor> p = reference.parameters();
-    int l = p.size() / 2 - 1;
-    ParameterTensor w = p.get(2 * l);
-    ParameterTensor b = p.get(2 * l + 1);
+    int l = reference.spec().layers().size() - 1;
+    ParameterTensor w = reference.weights(l + 1);
+    ParameterTensor b = reference.bias(l + 1);
     for (int i = 0; i < w.rows(); i++) {
       for (int j = 0; j < w.cols(); j++) {
         close(what + ": " + w.name() + "[" + i + "][" + j + "]", w.get(i, j), encog.weight(l, i, j), tolerance);

@@ -134,9 +134,9 @@ class WorkedExamplesTest {
     JsonNode layers = c.get("network").get("layers");
     for (int l = 0; l < layers.size(); l++) {
       check.values("initial W" + (l + 1), flat(layers.get(l).get("W")),
-          net.parameters().get(2 * l).toArray());
+          net.weights(l + 1).toArray());
       check.values("initial b" + (l + 1), vector(layers.get(l).get("b")),
-          net.parameters().get(2 * l + 1).toArray());
+          net.bias(l + 1).toArray());
     }
     int batchSize = c.get("training").get("batch_size").asInt();
     double scale = c.get("training").get("reduction").asText().equals("mean") ? 1.0 / batchSize : 1;
@@ -161,9 +161,9 @@ class WorkedExamplesTest {
               Compiled.field(one, "delta" + l));
           // accumulated twice above: the per-example gradient is half of the accumulator
           check.values(ex + " dW" + l, flat(layer.get("grad_W")),
-              half(one.gradients().get(2 * (l - 1))));
+              half(one.weightGradient(l)));
           check.values(ex + " db" + l, vector(layer.get("grad_b")),
-              half(one.gradients().get(2 * (l - 1) + 1)));
+              half(one.biasGradient(l)));
         }
         one.clearGradient();
         one.accumulateGradient(x, t);
@@ -174,24 +174,24 @@ class WorkedExamplesTest {
       }
       for (int l = 0; l < layers.size(); l++) {
         check.values(at + " step dW" + (l + 1), flat(step.get("grad_W").get(l)),
-            net.gradients().get(2 * l).toArray());
+            net.weightGradient(l + 1).toArray());
         check.values(at + " step db" + (l + 1), vector(step.get("grad_b").get(l)),
-            net.gradients().get(2 * l + 1).toArray());
+            net.biasGradient(l + 1).toArray());
       }
       net.applyGradient(scale);
       JsonNode after = step.get("params_after");
       for (int l = 0; l < layers.size(); l++) {
         check.values(at + " W" + (l + 1) + " after", flat(after.get("W").get(l)),
-            net.parameters().get(2 * l).toArray());
+            net.weights(l + 1).toArray());
         if (!frozen) {
           check.values(at + " b" + (l + 1) + " after", vector(after.get("b").get(l)),
-              net.parameters().get(2 * l + 1).toArray());
+              net.bias(l + 1).toArray());
         }
         if (batchSize == 1 && !frozen) {
           check.values(at + " W" + (l + 1) + " after fused trainStep", flat(after.get("W").get(l)),
-              fused.parameters().get(2 * l).toArray());
+              fused.weights(l + 1).toArray());
           check.values(at + " b" + (l + 1) + " after fused trainStep", vector(after.get("b").get(l)),
-              fused.parameters().get(2 * l + 1).toArray());
+              fused.bias(l + 1).toArray());
         }
       }
       if (step.has("optimizer_state_after") && !step.get("optimizer_state_after").isNull()) {
@@ -210,9 +210,9 @@ class WorkedExamplesTest {
     JsonNode last = c.get("final_params");
     for (int l = 0; l < layers.size(); l++) {
       check.values("final W" + (l + 1), flat(last.get("W").get(l)),
-          net.parameters().get(2 * l).toArray());
+          net.weights(l + 1).toArray());
       check.values("final b" + (l + 1), vector(last.get("b").get(l)),
-          net.parameters().get(2 * l + 1).toArray());
+          net.bias(l + 1).toArray());
     }
     JsonNode train = c.get("train");
     double sum = 0;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.ParameterLayout;
 import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.train.Reduction;
 import dev.netc.runtime.train.Trainer;
@@ -76,8 +77,8 @@ class GoldenExamplesTest {
   private static void checkParameters(Tolerance t, String what, List<ParameterTensor> tensors,
       JsonNode weights, JsonNode biases) {
     for (int l = 0; l < weights.size(); l++) {
-      ParameterTensor w = tensors.get(2 * l);
-      ParameterTensor b = tensors.get(2 * l + 1);
+      ParameterTensor w = ParameterLayout.weights(tensors, l + 1);
+      ParameterTensor b = ParameterLayout.bias(tensors, l + 1);
       JsonNode rows = weights.get(l);
       for (int i = 0; i < rows.size(); i++) {
         for (int j = 0; j < rows.get(i).size(); j++) {

@@ -1,60 +1,37 @@
 package dev.netc.generator.emit;
 
-import com.palantir.javapoet.ArrayTypeName;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.netc.generator.plan.LayerPlan;
-import dev.netc.generator.plan.MethodSplitter;
 import dev.netc.generator.plan.NetworkPlan;
-import dev.netc.grammar.model.Activation;
-import dev.netc.grammar.model.Clip;
 import dev.netc.grammar.model.DenseLayer;
-import dev.netc.grammar.model.Init;
 import dev.netc.grammar.model.Loss;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.print.Literals;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.Modifier;
 
-/** Writes the class of one planned network with JavaPoet. Makes no decisions: the plan has them. */
+/**
+ * Writes the class of one planned network with JavaPoet. Makes no decisions: the plan has them.
+ * Each kind of member has its own emitter, and the members appear in this fixed order:
+ *
+ * <ol>
+ *   <li>state: the fields ({@link StateEmitter});
+ *   <li>the constructors ({@link StateEmitter}), then the view methods they call ({@link
+ *       ViewEmitter});
+ *   <li>the runtime API in the interface's order ({@link ApiEmitter}), ending with {@code
+ *       initialize()} and the methods that decode explicit parameters ({@link InitEmitter});
+ *   <li>the passes in forward, backward, update order, each split method followed by its parts
+ *       ({@link Passes});
+ *   <li>static helpers: {@code checkLength}, {@code softplus}.
+ * </ol>
+ */
 public final class ClassEmitter {
-  private static final ClassName LIST = ClassName.get("java.util", "List");
-  private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
-  private static final TypeName VIEWS = ParameterizedTypeName.get(LIST, RuntimeTypes.PARAMETER_TENSOR);
-  private static final TypeName STRINGS = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
-  private static final ArrayTypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
-
-  /** Arrays up to this length are copied with one statement per element (no arraycopy call). */
-  private static final int SMALL_COPY = 16;
-
-  /** Explicit weights up to this many are also listed in a comment, for the reader. */
-  private static final int SHOWN_VALUES = 64;
-
-  private final NetworkPlan plan;
-  private final Network network;
-  private final Arith arith;
-  private final OptimizerCode optimizer;
-  private final LayerEmitter layers;
-  private final ClassName self;
-  private final TypeName elements;
-  private final List<MethodSpec> helpers = new ArrayList<>();
+  private final EmitContext context;
 
   private ClassEmitter(NetworkPlan plan) {
-    this.plan = plan;
-    this.network = plan.network();
-    this.arith = new Arith(network.precision());
-    this.optimizer = new OptimizerCode(network.optimizer(), arith);
-    this.layers = new LayerEmitter(network, arith, optimizer);
-    this.self = ClassName.get(plan.packageName(), plan.className());
-    this.elements = ArrayTypeName.of(arith.isFloat() ? TypeName.FLOAT : TypeName.DOUBLE);
+    this.context = new EmitContext(plan);
   }
 
   /** The Java file of {@code plan}'s class. */
@@ -63,31 +40,30 @@ public final class ClassEmitter {
   }
 
   private JavaFile file() {
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(self)
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(RuntimeTypes.COMPILED_NETWORK)
-            .addJavadoc("$L", classJavadoc());
-    fields(type);
-    type.addMethod(constructor());
-    type.addMethod(copyConstructor());
-    publicApi(type);
-    passes(type);
-    initialization(type);
-    views(type);
-    type.addMethods(helpers);
-    type.addMethod(checkLength());
+    Network network = context.network;
+    StateEmitter state = new StateEmitter(context);
+    TypeSpec.Builder type = TypeSpec.classBuilder(context.self)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(RuntimeTypes.COMPILED_NETWORK)
+        .addJavadoc("$L", classJavadoc())
+        .addFields(state.fields())
+        .addMethod(state.constructor())
+        .addMethod(state.copyConstructor())
+        .addMethods(new ViewEmitter(context).methods())
+        .addMethods(new ApiEmitter(context).methods())
+        .addMethods(new InitEmitter(context).methods())
+        .addMethods(new Passes(context).methods())
+        .addMethod(checkLength());
     if (network.loss() == Loss.BINARY_CROSS_ENTROPY) {
-      type.addMethod(
-          MethodSpec.methodBuilder("softplus")
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .returns(TypeName.DOUBLE)
-              .addParameter(TypeName.DOUBLE, "v")
-              .addComment("ln(1 + e^v) without overflow: ln(1 + e^v) = v + ln(1 + e^-v) for v > 0")
-              .addStatement("return v > 0.0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v))")
-              .build());
+      type.addMethod(MethodSpec.methodBuilder("softplus")
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(TypeName.DOUBLE)
+          .addParameter(TypeName.DOUBLE, "v")
+          .addComment("ln(1 + e^v) without overflow: ln(1 + e^v) = v + ln(1 + e^-v) for v > 0")
+          .addStatement("return v > 0.0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v))")
+          .build());
     }
-    return JavaFile.builder(plan.packageName(), type.build())
+    return JavaFile.builder(context.plan.packageName(), type.build())
         .addFileComment("$L", "Generated by netc from " + Ascii.comment(network.sourceName())
             + ". Do not edit.")
         .skipJavaLangImports(true)
@@ -96,26 +72,25 @@ public final class ClassEmitter {
   }
 
   private String classJavadoc() {
+    Network network = context.network;
     StringBuilder text = new StringBuilder();
     text.append(network.name()).append(": ").append(network.topology()).append("; loss ")
-        .append(network.loss().dslName()).append("; ").append(optimizer.callText());
+        .append(network.loss().dslName()).append("; ").append(context.optimizer.callText());
     network.regularizer().ifPresent(r -> text.append("; regularize l2(")
-        .append(Literals.doubleLiteral(((dev.netc.grammar.model.Regularizer.L2) r).lambda())).append(")"));
+        .append(Literals.doubleLiteral(((dev.netc.grammar.model.Regularizer.L2) r).lambda()))
+        .append(")"));
     network.clip().ifPresent(c -> text.append("; clip ").append(c.kind().dslName()).append("(")
         .append(Literals.doubleLiteral(c.max())).append(")"));
     text.append("; precision ").append(network.precision().dslName()).append(".\n\n");
     text.append("<p>Generated by netc from ").append(Ascii.comment(network.sourceName()))
         .append(". Layers:\n<ul>\n");
-    for (LayerPlan p : plan.layers()) {
+    for (LayerPlan p : context.layers()) {
       DenseLayer l = p.layer();
       text.append("  <li>layer ").append(l.number()).append(" (").append(l.name()).append("): ")
           .append(l.units()).append(" x ").append(l.inputs()).append(' ')
           .append(l.activation().dslName()).append(", ")
-          .append(p.transposed() ? "loops over the columns of W (w" + l.number()
-              + "[j][i] = W" + l.number() + "[i][j])"
-              : "unrolled, W row-major (w" + l.number() + "[i * " + l.inputs() + " + j] = W"
-                  + l.number() + "[i][j])")
-          .append("\n");
+          .append(p.columns() ? "loops over the columns of W, " : "unrolled, ")
+          .append(StateEmitter.layout(p)).append("\n");
     }
     text.append("</ul>\n\n");
     text.append("<p>One instance is used by one thread at a time: its scratch arrays hold the example"
@@ -126,715 +101,15 @@ public final class ClassEmitter {
     return text.toString();
   }
 
-  // ------------------------------------------------------------------ fields
-
-  private void fields(TypeSpec.Builder type) {
-    type.addField(
-        FieldSpec.builder(RuntimeTypes.NETWORK_SPEC, "SPEC", Modifier.PRIVATE, Modifier.STATIC,
-                Modifier.FINAL)
-            .initializer("$L", specInitializer())
-            .build());
-    List<String> names = new ArrayList<>(hyperparameters().keySet());
-    type.addField(
-        FieldSpec.builder(STRINGS, "HYPERPARAMETERS", Modifier.PRIVATE, Modifier.STATIC,
-                Modifier.FINAL)
-            .initializer("$T.of($L)", LIST, String.join(", ", names.stream().map(Ascii::string).toList()))
-            .build());
-    for (LayerPlan p : plan.layers()) {
-      type.addField(
-          FieldSpec.builder(weights(p), p.name("w"), Modifier.PRIVATE, Modifier.FINAL)
-              .addJavadoc("$L", "W" + p.number() + ", " + p.units() + " x " + p.inputs()
-                  + (p.transposed() ? ", one array per column: w" + p.number()
-                      + "[j][i] = W" + p.number() + "[i][j]."
-                      : ", row-major: w" + p.number() + "[i * " + p.inputs() + " + j] = W"
-                          + p.number() + "[i][j]."))
-              .build());
-      type.addField(
-          FieldSpec.builder(elements, p.name("b"), Modifier.PRIVATE, Modifier.FINAL).build());
-    }
-    for (LayerPlan p : plan.layers()) {
-      type.addField(FieldSpec.builder(weights(p), p.name("dw"), Modifier.PRIVATE, Modifier.FINAL)
-          .initializer("new $L", allocation(p))
-          .addJavadoc("$L", "dE/dW" + p.number()
-              + ", accumulated over the step's examples, same layout as " + p.name("w") + ".")
-          .build());
-      type.addField(array(p.name("db"), p.units(), null));
-    }
-    for (LayerPlan p : plan.layers()) {
-      for (OptimizerCode.State s : optimizer.states()) {
-        type.addField(FieldSpec.builder(weights(p), s.prefix() + p.name("w"), Modifier.PRIVATE,
-            Modifier.FINAL).build());
-        type.addField(FieldSpec.builder(elements, s.prefix() + p.name("b"), Modifier.PRIVATE,
-            Modifier.FINAL).build());
-      }
-    }
-    type.addField(
-        FieldSpec.builder(ArrayTypeName.of(TypeName.LONG), "steps", Modifier.PRIVATE, Modifier.FINAL)
-            .addJavadoc("Optimizer steps taken (Adam's t), in a one-element array shared by copies.")
-            .build());
-    for (Map.Entry<String, Double> h : hyperparameters().entrySet()) {
-      type.addField(
-          FieldSpec.builder(TypeName.get(arith.isFloat() ? float.class : double.class), h.getKey(),
-                  Modifier.PRIVATE)
-              .initializer("$L", arith.lit(h.getValue()))
-              .build());
-    }
-    if (optimizer.isAdam()) {
-      type.addField(FieldSpec.builder(arith.isFloat() ? TypeName.FLOAT : TypeName.DOUBLE, "c1",
-              Modifier.PRIVATE)
-          .addJavadoc("Adam's bias corrections of this step: 1 - beta1^t and 1 - beta2^t.")
-          .build());
-      type.addField(FieldSpec.builder(arith.isFloat() ? TypeName.FLOAT : TypeName.DOUBLE, "c2",
-          Modifier.PRIVATE).build());
-    }
-    type.addField(array("x0", network.inputSize(), "The input of the example in progress."));
-    for (LayerPlan p : plan.layers()) {
-      type.addField(array(p.name("z"), p.units(), null));
-      type.addField(array(p.name("x"), p.units(), null));
-      type.addField(array(p.name("delta"), p.units(), null));
-    }
-    type.addField(array("t", network.outputSize(), "The target of the example in progress."));
-    if (plan.output().layer().activation() == Activation.SOFTMAX) {
-      type.addField(FieldSpec.builder(TypeName.DOUBLE, "softmaxMax", Modifier.PRIVATE)
-          .addJavadoc("max_k z_k and sum_k e^(z_k - max) of the output layer, for a loss that"
-              + " never takes ln 0.")
-          .build());
-      type.addField(FieldSpec.builder(TypeName.DOUBLE, "softmaxSum", Modifier.PRIVATE).build());
-    }
-    type.addField(FieldSpec.builder(TypeName.BOOLEAN, "gradientPending", Modifier.PRIVATE)
-        .addJavadoc("True while the accumulators may be non-zero (the fused step needs them zero).")
-        .build());
-    type.addField(FieldSpec.builder(VIEWS, "parameterViews", Modifier.PRIVATE, Modifier.FINAL).build());
-    type.addField(FieldSpec.builder(VIEWS, "gradientViews", Modifier.PRIVATE, Modifier.FINAL).build());
-    type.addField(FieldSpec.builder(VIEWS, "stateViews", Modifier.PRIVATE, Modifier.FINAL).build());
-  }
-
-  private FieldSpec array(String name, int size, String doc) {
-    FieldSpec.Builder field =
-        FieldSpec.builder(elements, name, Modifier.PRIVATE, Modifier.FINAL)
-            .initializer("new $L[$L]", arith.type(), size);
-    if (doc != null) {
-      field.addJavadoc("$L", doc);
-    }
-    return field.build();
-  }
-
-  private Map<String, Double> hyperparameters() {
-    Map<String, Double> values = optimizer.hyperparameters();
-    network.regularizer().ifPresent(
-        r -> values.put("lambda", ((dev.netc.grammar.model.Regularizer.L2) r).lambda()));
-    network.clip().ifPresent(c -> values.put("clip", c.max()));
-    return values;
-  }
-
-  private CodeBlock specInitializer() {
-    CodeBlock.Builder layerSpecs = CodeBlock.builder();
-    boolean first = true;
-    for (DenseLayer l : network.layers()) {
-      layerSpecs.add(first ? "\n        " : ",\n        ");
-      first = false;
-      layerSpecs.add("new $T($L, $L, $L, $L)", RuntimeTypes.LAYER_SPEC, Ascii.string(l.name()),
-          l.units(), Ascii.string(l.activation().dslName()),
-          Literals.doubleLiteral(l.activationParameter()));
-    }
-    return CodeBlock.builder()
-        .add("new $T(\n    $L,\n    $L,\n    $L,\n    $L,\n    $T.of($L),\n    $L,\n    $L,"
-                + "\n    $L,\n    $L)",
-            RuntimeTypes.NETWORK_SPEC, Ascii.string(network.name()),
-            Ascii.string(plan.qualifiedName()), Ascii.string(network.sourceName()),
-            network.inputSize(), LIST, layerSpecs.build(), Ascii.string(network.loss().dslName()),
-            Ascii.string(network.precision().dslName()), Ascii.string(optimizer.callText()),
-            Ascii.string(network.fingerprint()))
-        .build();
-  }
-
-  // ------------------------------------------------------------------ constructors
-
-  private MethodSpec constructor() {
-    MethodSpec.Builder m = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-        .addJavadoc("A network with the initial parameters of the file.");
-    for (LayerPlan p : plan.layers()) {
-      m.addStatement("this.$L = new $L", p.name("w"), allocation(p));
-      m.addStatement("this.$L = new $L[$L]", p.name("b"), arith.type(), p.units());
-    }
-    for (LayerPlan p : plan.layers()) {
-      for (OptimizerCode.State s : optimizer.states()) {
-        m.addStatement("this.$L = new $L", s.prefix() + p.name("w"), allocation(p));
-        m.addStatement("this.$L = new $L[$L]", s.prefix() + p.name("b"), arith.type(), p.units());
-      }
-    }
-    m.addStatement("this.steps = new long[1]");
-    views(m);
-    m.addStatement("initialize()");
-    return m.build();
-  }
-
-  private MethodSpec copyConstructor() {
-    MethodSpec.Builder m = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-        .addParameter(self, "source")
-        .addJavadoc("A copy sharing {@code source}'s parameters and optimizer state.");
-    for (LayerPlan p : plan.layers()) {
-      m.addStatement("this.$1L = source.$1L", p.name("w"));
-      m.addStatement("this.$1L = source.$1L", p.name("b"));
-    }
-    for (LayerPlan p : plan.layers()) {
-      for (OptimizerCode.State s : optimizer.states()) {
-        m.addStatement("this.$1L = source.$1L", s.prefix() + p.name("w"));
-        m.addStatement("this.$1L = source.$1L", s.prefix() + p.name("b"));
-      }
-    }
-    m.addStatement("this.steps = source.steps");
-    for (String h : hyperparameters().keySet()) {
-      m.addStatement("this.$1L = source.$1L", h);
-    }
-    views(m);
-    return m.build();
-  }
-
-  private void views(MethodSpec.Builder m) {
-    m.addStatement("this.parameterViews = newParameterViews()");
-    m.addStatement("this.gradientViews = newGradientViews()");
-    m.addStatement("this.stateViews = newStateViews()");
-  }
-
-  // ------------------------------------------------------------------ public API
-
-  private MethodSpec.Builder override(String name, TypeName returns) {
-    return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .returns(returns);
-  }
-
-  private void publicApi(TypeSpec.Builder type) {
-    String out = plan.output().name("x");
-    int outputs = network.outputSize();
-    type.addMethod(override("spec", RuntimeTypes.NETWORK_SPEC).addStatement("return SPEC").build());
-    type.addMethod(override("inputSize", TypeName.INT)
-        .addStatement("return $L", network.inputSize()).build());
-    type.addMethod(override("outputSize", TypeName.INT).addStatement("return $L", outputs).build());
-
-    MethodSpec.Builder predict = override("predict", TypeName.VOID)
-        .addParameter(DOUBLES, "input").addParameter(DOUBLES, "output")
-        .addStatement("loadInput(input)")
-        .addStatement("checkLength($S, output, $L)", "output", outputs)
-        .addStatement("forward()");
-    if (outputs <= SMALL_COPY) {
-      for (int k = 0; k < outputs; k++) {
-        predict.addStatement("output[$L] = $L[$L]", k, out, k);
-      }
-    } else if (arith.isFloat()) {
-      predict.beginControlFlow("for (int k = 0; k < $L; k++)", outputs)
-          .addStatement("output[k] = $L[k]", out).endControlFlow();
-    } else {
-      predict.addStatement("System.arraycopy($L, 0, output, 0, $L)", out, outputs);
-    }
-    type.addMethod(predict.build());
-
-    type.addMethod(override("classify", TypeName.INT).addParameter(DOUBLES, "input")
-        .addStatement("loadInput(input)")
-        .addStatement("forward()")
-        .addStatement("int best = 0")
-        .beginControlFlow("for (int k = 1; k < $L; k++)", outputs)
-        .beginControlFlow("if ($1L[k] > $1L[best])", out)
-        .addStatement("best = k")
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("return best").build());
-
-    type.addMethod(override("loss", TypeName.DOUBLE)
-        .addParameter(DOUBLES, "input").addParameter(DOUBLES, "target")
-        .addStatement("loadInput(input)")
-        .addStatement("loadTarget(target)")
-        .addStatement("forward()")
-        .addStatement("return lossValue()").build());
-
-    MethodSpec.Builder accumulate = override("accumulateGradient", TypeName.DOUBLE)
-        .addParameter(DOUBLES, "input").addParameter(DOUBLES, "target")
-        .addStatement("loadInput(input)")
-        .addStatement("loadTarget(target)")
-        .addStatement("forward()")
-        .addStatement("final double e = lossValue()")
-        .addStatement("outputDelta()");
-    for (int l = plan.layers().size(); l >= 1; l--) {
-      accumulate.addStatement("backward$L()", l);
-    }
-    accumulate.addStatement("gradientPending = true").addStatement("return e");
-    type.addMethod(accumulate.build());
-
-    MethodSpec.Builder apply = override("applyGradient", TypeName.VOID)
-        .addParameter(TypeName.DOUBLE, "scale")
-        .addStatement("beginStep()")
-        .addStatement("final $L s = $L", arith.type(), arith.narrow("scale"));
-    if (plan.clipsNorm()) {
-      apply.addComment("clip norm: g *= f with f = min(1, clip / |g|), over the whole step's gradient")
-          .addStatement("final $L f = clipFactor(s)", arith.type());
-    }
-    for (LayerPlan p : plan.layers()) {
-      apply.addStatement(plan.clipsNorm() ? "update$L(s, f)" : "update$L(s)", p.number());
-    }
-    apply.addStatement("gradientPending = false");
-    type.addMethod(apply.build());
-
-    if (plan.fusedTrainStep()) {
-      MethodSpec.Builder step = override("trainStep", TypeName.DOUBLE)
-          .addParameter(DOUBLES, "input").addParameter(DOUBLES, "target")
-          .addJavadoc("One stochastic step with backward and update fused: each layer propagates"
-              + " delta with its\nold weights, then updates them, in one pass over W. The same"
-              + " numbers as\n{@code accumulateGradient} then {@code applyGradient(1.0)}.\n")
-          .beginControlFlow("if (gradientPending)")
-          .addStatement("final double e = accumulateGradient(input, target)")
-          .addStatement("applyGradient(1.0)")
-          .addStatement("return e")
-          .endControlFlow()
-          .addStatement("loadInput(input)")
-          .addStatement("loadTarget(target)")
-          .addStatement("forward()")
-          .addStatement("final double e = lossValue()")
-          .addStatement("outputDelta()")
-          .addStatement("beginStep()");
-      for (int l = plan.layers().size(); l >= 1; l--) {
-        step.addStatement("step$L()", l);
-      }
-      step.addStatement("return e");
-      type.addMethod(step.build());
-    }
-
-    MethodSpec.Builder clear = override("clearGradient", TypeName.VOID);
-    for (LayerPlan p : plan.layers()) {
-      fill(clear, p, p.name("dw"));
-      clear.addStatement("$T.fill($L, $L)", ARRAYS, p.name("db"), arith.lit(0.0));
-    }
-    clear.addStatement("gradientPending = false");
-    type.addMethod(clear.build());
-
-    MethodSpec.Builder add = override("addGradientFrom", TypeName.VOID)
-        .addParameter(RuntimeTypes.COMPILED_NETWORK, "other")
-        .beginControlFlow("if (!(other instanceof $T o))", self)
-        .addStatement("throw new IllegalArgumentException($S + other.spec().qualifiedName())",
-            "cannot add the gradient of a different network class: ")
-        .endControlFlow();
-    for (LayerPlan p : plan.layers()) {
-      for (String g : List.of(p.name("dw"), p.name("db"))) {
-        if (g.startsWith("dw") && p.transposed()) {
-          add.beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs())
-              .addStatement("final $L mine = $L[j]", arith.arrayType(), g)
-              .addStatement("final $L theirs = o.$L[j]", arith.arrayType(), g)
-              .beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
-              .addStatement("mine[i] += theirs[i]").endControlFlow().endControlFlow();
-          continue;
-        }
-        int n = g.startsWith("dw") ? p.weightCount() : p.units();
-        add.beginControlFlow("for (int k = 0; k < $L; k++)", n)
-            .addStatement("$1L[k] += o.$1L[k]", g).endControlFlow();
-      }
-    }
-    add.addStatement("gradientPending = true");
-    type.addMethod(add.build());
-
-    type.addMethod(override("parameters", VIEWS).addStatement("return parameterViews").build());
-    type.addMethod(override("gradients", VIEWS).addStatement("return gradientViews").build());
-    type.addMethod(override("optimizerState", VIEWS).addStatement("return stateViews").build());
-    type.addMethod(override("optimizerSteps", TypeName.LONG).addStatement("return steps[0]").build());
-    type.addMethod(override("setOptimizerSteps", TypeName.VOID).addParameter(TypeName.LONG, "count")
-        .addStatement("steps[0] = count").build());
-    type.addMethod(override("hyperparameterNames", STRINGS).addStatement("return HYPERPARAMETERS")
-        .build());
-
-    String unknown = "\"" + network.name() + " has no hyper-parameter '\" + name + \"'; it has \" + HYPERPARAMETERS";
-    StringBuilder get = new StringBuilder("return switch (name) {\n");
-    StringBuilder set = new StringBuilder("switch (name) {\n");
-    for (String h : hyperparameters().keySet()) {
-      get.append("  case ").append(Ascii.string(h)).append(" -> ").append(h).append(";\n");
-      set.append("  case ").append(Ascii.string(h)).append(" -> ").append(h).append(" = ")
-          .append(arith.narrow("value")).append(";\n");
-    }
-    get.append("  default -> throw new IllegalArgumentException(").append(unknown).append(");\n};\n");
-    set.append("  default -> throw new IllegalArgumentException(").append(unknown).append(");\n}\n");
-    type.addMethod(override("hyperparameter", TypeName.DOUBLE).addParameter(String.class, "name")
-        .addCode("$L", get).build());
-    type.addMethod(override("setHyperparameter", TypeName.VOID).addParameter(String.class, "name")
-        .addParameter(TypeName.DOUBLE, "value").addCode("$L", set).build());
-    type.addMethod(override("copy", RuntimeTypes.COMPILED_NETWORK)
-        .addStatement("return new $T(this)", self).build());
-  }
-
-  // ------------------------------------------------------------------ passes
-
-  private void passes(TypeSpec.Builder type) {
-    MethodSpec.Builder load = MethodSpec.methodBuilder("loadInput").addModifiers(Modifier.PRIVATE)
-        .addParameter(DOUBLES, "input")
-        .addStatement("checkLength($S, input, $L)", "input", network.inputSize());
-    copyIn(load, "input", "x0", network.inputSize());
-    type.addMethod(load.build());
-    MethodSpec.Builder target = MethodSpec.methodBuilder("loadTarget").addModifiers(Modifier.PRIVATE)
-        .addParameter(DOUBLES, "target")
-        .addStatement("checkLength($S, target, $L)", "target", network.outputSize());
-    copyIn(target, "target", "t", network.outputSize());
-    type.addMethod(target.build());
-
-    MethodSpec.Builder forward = MethodSpec.methodBuilder("forward").addModifiers(Modifier.PRIVATE);
-    for (LayerPlan p : plan.layers()) {
-      forward.addStatement("forward$L()", p.number());
-    }
-    type.addMethod(forward.build());
-    for (LayerPlan p : plan.layers()) {
-      type.addMethod(split("forward" + p.number(), layers.forward(p)));
-    }
-    type.addMethod(lossValue());
-    type.addMethod(outputDelta());
-    for (int l = plan.layers().size(); l >= 1; l--) {
-      LayerPlan p = plan.layers().get(l - 1);
-      LayerPlan below = l > 1 ? plan.layers().get(l - 2) : null;
-      type.addMethod(split("backward" + l, layers.backward(p, below)));
-    }
-    MethodSpec.Builder begin = MethodSpec.methodBuilder("beginStep").addModifiers(Modifier.PRIVATE)
-        .addStatement("steps[0]++");
-    if (optimizer.isAdam()) {
-      begin.addComment("Adam's bias corrections (Kingma and Ba, Algorithm 1): 1 - beta^t. Math.pow,"
-              + " not StrictMath.pow,")
-          .addComment("which on JDK 17 allocates three small arrays per call until C2 compiles it")
-          .addStatement("c1 = $L", arith.narrowParen("1.0 - Math.pow(beta1, steps[0])"))
-          .addStatement("c2 = $L", arith.narrowParen("1.0 - Math.pow(beta2, steps[0])"));
-    }
-    type.addMethod(begin.build());
-    if (plan.clipsNorm()) {
-      MethodSpec.Builder clip = MethodSpec.methodBuilder("clipFactor").addModifiers(Modifier.PRIVATE)
-          .returns(arith.isFloat() ? TypeName.FLOAT : TypeName.DOUBLE)
-          .addParameter(arith.isFloat() ? TypeName.FLOAT : TypeName.DOUBLE, "s")
-          .addComment("|g|^2 over every weight and bias of the step, g as update computes it")
-          .addStatement("double sum = 0.0");
-      for (LayerPlan p : plan.layers()) {
-        clip.addCode("$L", layers.normSquared(p).text());
-      }
-      clip.addStatement("final double norm = Math.sqrt(sum)")
-          .addStatement("return norm > clip ? $L : $L", arith.narrowParen("clip / norm"), arith.lit(1.0));
-      type.addMethod(clip.build());
-    }
-    for (LayerPlan p : plan.layers()) {
-      MethodSpec.Builder update = MethodSpec.methodBuilder("update" + p.number())
-          .addModifiers(Modifier.PRIVATE)
-          .addParameter(arith.isFloat() ? TypeName.FLOAT : TypeName.DOUBLE, "s");
-      if (plan.clipsNorm()) {
-        update.addParameter(arith.isFloat() ? TypeName.FLOAT : TypeName.DOUBLE, "f");
-      }
-      type.addMethod(update.addCode("$L", layers.update(p, plan.clipsNorm()).text()).build());
-    }
-    if (plan.fusedTrainStep()) {
-      for (int l = plan.layers().size(); l >= 1; l--) {
-        LayerPlan p = plan.layers().get(l - 1);
-        LayerPlan below = l > 1 ? plan.layers().get(l - 2) : null;
-        type.addMethod(split("step" + l, layers.step(p, below)));
-      }
-    }
-  }
-
-  /** Copies small arrays element by element (no call), larger ones with arraycopy or a loop. */
-  private void copyIn(MethodSpec.Builder m, String from, String to, int n) {
-    if (n <= SMALL_COPY) {
-      for (int k = 0; k < n; k++) {
-        m.addStatement("$L[$L] = $L$L[$L]", to, k, arith.isFloat() ? "(float) " : "", from, k);
-      }
-    } else if (arith.isFloat()) {
-      m.beginControlFlow("for (int k = 0; k < $L; k++)", n)
-          .addStatement("$L[k] = (float) $L[k]", to, from).endControlFlow();
-    } else {
-      m.addStatement("System.arraycopy($L, 0, $L, 0, $L)", from, to, n);
-    }
-  }
-
-  /** A private void method with {@code body}, split into numbered helpers if it is too large. */
-  private MethodSpec split(String name, Body body) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
-    if (body.cost() <= plan.methodBudget()) {
-      return m.addCode("$L", body.text()).build();
-    }
-    List<List<Body.Piece>> parts =
-        MethodSplitter.split(body.pieces(), Body.Piece::cost, plan.methodBudget());
-    m.addComment("split into $L parts, each far below HotSpot's 8000-byte HugeMethodLimit",
-        parts.size());
-    for (int k = 0; k < parts.size(); k++) {
-      String part = name + "Part" + (k + 1);
-      m.addStatement("$L()", part);
-      StringBuilder text = new StringBuilder();
-      for (Body.Piece piece : parts.get(k)) {
-        text.append(piece.text());
-      }
-      helpers.add(MethodSpec.methodBuilder(part).addModifiers(Modifier.PRIVATE)
-          .addCode("$L", text).build());
-    }
-    return m.build();
-  }
-
-  private MethodSpec lossValue() {
-    LayerPlan out = plan.output();
-    String x = out.name("x");
-    String z = out.name("z");
-    int n = out.units();
-    MethodSpec.Builder m = MethodSpec.methodBuilder("lossValue").addModifiers(Modifier.PRIVATE)
-        .returns(TypeName.DOUBLE).addStatement("double e = 0.0");
-    switch (network.loss()) {
-      case SQUARED_ERROR, MEAN_SQUARED_ERROR -> {
-        m.addComment(network.loss() == Loss.SQUARED_ERROR
-            ? "E = 1/2 sum_k (" + x + "[k] - t[k])^2"
-            : "E = 1/" + n + " sum_k (" + x + "[k] - t[k])^2");
-        m.beginControlFlow("for (int k = 0; k < $L; k++)", n)
-            .addStatement("final double d = $L[k] - t[k]", x)
-            .addStatement("e += d * d")
-            .endControlFlow();
-        m.addStatement("return $L", network.loss() == Loss.SQUARED_ERROR ? "0.5 * e" : "e / " + n + ".0");
-      }
-      case CROSS_ENTROPY -> {
-        m.addComment("E = -sum_k t[k] ln " + x + "[k], with ln " + x + "[k] = " + z
-            + "[k] - logSum (never ln 0)");
-        m.addComment("(the log is taken here, not in forward, so that predict does not pay for it)")
-            .addStatement("final double logSum = softmaxMax + Math.log(softmaxSum)")
-            .beginControlFlow("for (int k = 0; k < $L; k++)", n)
-            .addStatement("e -= t[k] * ($L[k] - logSum)", z)
-            .endControlFlow().addStatement("return e");
-      }
-      case BINARY_CROSS_ENTROPY -> {
-        m.addComment("E = -sum_k [t ln y + (1 - t) ln(1 - y)], with -ln y = softplus(-z) and"
-            + " -ln(1 - y) = softplus(z)");
-        m.beginControlFlow("for (int k = 0; k < $L; k++)", n)
-            .addStatement("e += t[k] * softplus(-$1L[k]) + (1.0 - t[k]) * softplus($1L[k])", z)
-            .endControlFlow().addStatement("return e");
-      }
-    }
-    return m.build();
-  }
-
-  private MethodSpec outputDelta() {
-    LayerPlan out = plan.output();
-    String x = out.name("x");
-    String delta = out.name("delta");
-    int n = out.units();
-    Activation f = out.layer().activation();
-    Loss loss = network.loss();
-    String dEdy = loss == Loss.MEAN_SQUARED_ERROR
-        ? arith.lit(2.0 / n) + " * (" + x + "[k] - t[k])" : x + "[k] - t[k]";
-    String dEdyText = loss == Loss.MEAN_SQUARED_ERROR
-        ? "2/" + n + " (" + x + " - t)" : "(" + x + " - t)";
-    MethodSpec.Builder m = MethodSpec.methodBuilder("outputDelta").addModifiers(Modifier.PRIVATE);
-    if (loss == Loss.CROSS_ENTROPY) {
-      m.addComment("$L = $L sum(t) - t: softmax and cross-entropy fused (y - t for one-hot t)",
-          delta, x);
-      m.addStatement("$L sumT = $L", arith.type(), arith.lit(0.0))
-          .beginControlFlow("for (int k = 0; k < $L; k++)", n).addStatement("sumT += t[k]")
-          .endControlFlow()
-          .beginControlFlow("for (int k = 0; k < $L; k++)", n)
-          .addStatement("$L[k] = $L[k] * sumT - t[k]", delta, x).endControlFlow();
-    } else if (loss == Loss.BINARY_CROSS_ENTROPY) {
-      m.addComment("$L = $L - t: sigmoid and binary cross-entropy fused", delta, x);
-      m.beginControlFlow("for (int k = 0; k < $L; k++)", n)
-          .addStatement("$L[k] = $L[k] - t[k]", delta, x).endControlFlow();
-    } else if (f == Activation.SOFTMAX) {
-      m.addComment("$L = J^T g with g = dE/dy = $L and the softmax Jacobian J = diag(y) - y y^T:",
-          delta, dEdyText);
-      m.addComment("$L[k] = y[k] (g[k] - sum_i y[i] g[i])", delta);
-      m.addStatement("$L dot = $L", arith.type(), arith.lit(0.0))
-          .beginControlFlow("for (int k = 0; k < $L; k++)", n)
-          .addStatement("$L[k] = $L", delta, dEdy)
-          .addStatement("dot += $L[k] * $L[k]", x, delta).endControlFlow()
-          .beginControlFlow("for (int k = 0; k < $L; k++)", n)
-          .addStatement("$1L[k] = $2L[k] * ($1L[k] - dot)", delta, x).endControlFlow();
-    } else {
-      String factor = layers.derivative(out, "k");
-      m.addComment("$L = $L * f'($L), elementwise, f' = $L", delta, dEdyText, out.name("z"),
-          LayerEmitter.derivativeText(out));
-      m.beginControlFlow("for (int k = 0; k < $L; k++)", n)
-          .addStatement("$L[k] = $L", delta,
-              factor == null ? dEdy : "(" + dEdy + ") * " + factor)
-          .endControlFlow();
-    }
-    return m.build();
-  }
-
-  // ------------------------------------------------------------------ initialization
-
-  private void initialization(TypeSpec.Builder type) {
-    MethodSpec.Builder init = override("initialize", TypeName.VOID);
-    Init rule = network.init();
-    for (LayerPlan p : plan.layers()) {
-      DenseLayer l = p.layer();
-      String w = "parameterViews.get(" + (2 * (l.number() - 1)) + ")";
-      String b = "parameterViews.get(" + (2 * (l.number() - 1) + 1) + ")";
-      boolean explicitW = l.weights().isPresent();
-      boolean explicitB = l.bias().isPresent();
-      if (!(explicitW && explicitB)) {
-        init.addComment("layer $L ($L): $L", l.number(), l.name(), initText(rule));
-        init.addStatement("$L", initCall(rule, w, b, l.number()));
-      }
-      if (explicitW) {
-        init.addComment("layer $L ($L): explicit weights from the file", l.number(), l.name());
-        init.addStatement("$L.setAll($L())", w, packed("explicitWeights" + l.number(),
-            l.weights().get().toArray(), l.inputs()));
-      }
-      if (explicitB) {
-        init.addComment("layer $L ($L): explicit bias from the file", l.number(), l.name());
-        init.addStatement("$L.setAll($L())", b, packed("explicitBias" + l.number(),
-            l.bias().get().toArray(), l.units()));
-      }
-    }
-    for (LayerPlan p : plan.layers()) {
-      for (OptimizerCode.State s : optimizer.states()) {
-        fill(init, p, s.prefix() + p.name("w"));
-        init.addStatement("$T.fill($L, $L)", ARRAYS, s.prefix() + p.name("b"), arith.lit(0.0));
-      }
-    }
-    init.addStatement("steps[0] = 0L").addStatement("clearGradient()");
-    type.addMethod(init.build());
-  }
-
-  private static String initText(Init init) {
-    if (init instanceof Init.Constant c) {
-      return "constant(weights = " + Literals.doubleLiteral(c.weights()) + ", bias = "
-          + Literals.doubleLiteral(c.bias()) + ")";
-    } else if (init instanceof Init.Uniform u) {
-      return "uniform(low = " + Literals.doubleLiteral(u.low()) + ", high = "
-          + Literals.doubleLiteral(u.high()) + ", seed = " + u.seed() + ")";
-    } else if (init instanceof Init.Xavier x) {
-      return "xavier(seed = " + x.seed() + "), from the layer's own stream";
-    }
-    return "he(seed = " + ((Init.He) init).seed() + "), from the layer's own stream";
-  }
-
-  private static CodeBlock initCall(Init init, String w, String b, int layer) {
-    if (init instanceof Init.Constant c) {
-      return CodeBlock.of("$T.constant($L, $L, $L, $L)", RuntimeTypes.INITIALIZERS, w, b,
-          Literals.doubleLiteral(c.weights()), Literals.doubleLiteral(c.bias()));
-    } else if (init instanceof Init.Uniform u) {
-      return CodeBlock.of("$T.uniform($L, $L, $L, $L, $LL, $L)", RuntimeTypes.INITIALIZERS, w, b,
-          Literals.doubleLiteral(u.low()), Literals.doubleLiteral(u.high()), u.seed(), layer);
-    } else if (init instanceof Init.Xavier x) {
-      return CodeBlock.of("$T.xavier($L, $L, $LL, $L)", RuntimeTypes.INITIALIZERS, w, b, x.seed(),
-          layer);
-    }
-    return CodeBlock.of("$T.he($L, $L, $LL, $L)", RuntimeTypes.INITIALIZERS, w, b,
-        ((Init.He) init).seed(), layer);
-  }
-
-  /** A static method returning {@code values}, decoded from packed string constants. */
-  private String packed(String name, double[] values, int rowLength) {
-    int chunks = (values.length + PackedValuesFormat.CHUNK - 1) / PackedValuesFormat.CHUNK;
-    StringBuilder doc = new StringBuilder(values.length + " values from the file, row-major,"
-        + " packed as Base64 of IEEE-754 bits");
-    if (values.length <= SHOWN_VALUES) {
-      doc.append(":\n<pre>\n");
-      for (int k = 0; k < values.length; k += rowLength) {
-        List<String> row = new ArrayList<>();
-        for (int j = k; j < Math.min(values.length, k + rowLength); j++) {
-          row.add(Literals.doubleLiteral(values[j]));
-        }
-        doc.append('[').append(String.join(", ", row)).append("]\n");
-      }
-      doc.append("</pre>\n");
-    } else {
-      doc.append(".\n");
-    }
-    MethodSpec.Builder m = MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(DOUBLES)
-        .addJavadoc("$L", doc)
-        .addStatement("final double[] values = new double[$L]", values.length);
-    List<MethodSpec> parts = new ArrayList<>();
-    MethodSpec.Builder part = null;
-    for (int c = 0; c < chunks; c++) {
-      int offset = c * PackedValuesFormat.CHUNK;
-      int count = Math.min(PackedValuesFormat.CHUNK, values.length - offset);
-      String chunk = PackedValuesFormat.encode(values, offset, count);
-      if (chunks <= PackedValuesFormat.CHUNKS_PER_METHOD) {
-        m.addStatement("$T.decode($S, values, $L)", RuntimeTypes.PACKED_VALUES, chunk, offset);
-        continue;
-      }
-      if (c % PackedValuesFormat.CHUNKS_PER_METHOD == 0) {
-        if (part != null) {
-          parts.add(part.build());
-        }
-        String partName = name + "Part" + (c / PackedValuesFormat.CHUNKS_PER_METHOD + 1);
-        part = MethodSpec.methodBuilder(partName).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .addParameter(DOUBLES, "values");
-        m.addStatement("$L(values)", partName);
-      }
-      part.addStatement("$T.decode($S, values, $L)", RuntimeTypes.PACKED_VALUES, chunk, offset);
-    }
-    if (part != null) {
-      parts.add(part.build());
-    }
-    m.addStatement("return values");
-    helpers.add(m.build());
-    helpers.addAll(parts);
-    return name;
-  }
-
-  // ------------------------------------------------------------------ views
-
-  private void views(TypeSpec.Builder type) {
-    MethodSpec.Builder params = MethodSpec.methodBuilder("newParameterViews")
-        .addModifiers(Modifier.PRIVATE).returns(VIEWS);
-    MethodSpec.Builder grads = MethodSpec.methodBuilder("newGradientViews")
-        .addModifiers(Modifier.PRIVATE).returns(VIEWS);
-    MethodSpec.Builder state = MethodSpec.methodBuilder("newStateViews")
-        .addModifiers(Modifier.PRIVATE).returns(VIEWS);
-    List<CodeBlock> p = new ArrayList<>();
-    List<CodeBlock> g = new ArrayList<>();
-    List<CodeBlock> s = new ArrayList<>();
-    for (LayerPlan lp : plan.layers()) {
-      String name = lp.layer().name();
-      p.add(matrix(name + ".weights", lp.name("w"), lp));
-      p.add(vector(name + ".bias", lp.name("b"), lp));
-      g.add(matrix(name + ".weights.gradient", lp.name("dw"), lp));
-      g.add(vector(name + ".bias.gradient", lp.name("db"), lp));
-      for (OptimizerCode.State st : optimizer.states()) {
-        s.add(matrix(name + ".weights." + st.suffix(), st.prefix() + lp.name("w"), lp));
-        s.add(vector(name + ".bias." + st.suffix(), st.prefix() + lp.name("b"), lp));
-      }
-    }
-    type.addMethod(params.addStatement("return $T.of($L)", LIST, CodeBlock.join(p, ",\n    ")).build());
-    type.addMethod(grads.addStatement("return $T.of($L)", LIST, CodeBlock.join(g, ",\n    ")).build());
-    type.addMethod(state.addStatement("return $T.of($L)", LIST, CodeBlock.join(s, ",\n    ")).build());
-  }
-
-  private static CodeBlock matrix(String name, String array, LayerPlan p) {
-    if (p.transposed()) {
-      return CodeBlock.of("$T.columns($L, $L, $L, $L)", RuntimeTypes.TENSORS, Ascii.string(name),
-          array, p.units(), p.inputs());
-    }
-    return CodeBlock.of("$T.matrix($L, $L, 0, $L, $L, false)", RuntimeTypes.TENSORS,
-        Ascii.string(name), array, p.units(), p.inputs());
-  }
-
-  /** The type of a weight-shaped array: flat, or one array per column for looped layers. */
-  private TypeName weights(LayerPlan p) {
-    return p.transposed() ? ArrayTypeName.of(elements) : elements;
-  }
-
-  /** {@code double[32]} or {@code double[784][128]} (columns of W). */
-  private String allocation(LayerPlan p) {
-    return p.transposed()
-        ? arith.type() + "[" + p.inputs() + "][" + p.units() + "]"
-        : arith.type() + "[" + p.weightCount() + "]";
-  }
-
-  /** Sets a weight-shaped array to zero. */
-  private void fill(MethodSpec.Builder m, LayerPlan p, String array) {
-    if (p.transposed()) {
-      m.beginControlFlow("for ($L column : $L)", arith.arrayType(), array)
-          .addStatement("$T.fill(column, $L)", ARRAYS, arith.lit(0.0)).endControlFlow();
-    } else {
-      m.addStatement("$T.fill($L, $L)", ARRAYS, array, arith.lit(0.0));
-    }
-  }
-
-  private static CodeBlock vector(String name, String array, LayerPlan p) {
-    return CodeBlock.of("$T.vector($L, $L, 0, $L)", RuntimeTypes.TENSORS, Ascii.string(name), array,
-        p.units());
-  }
-
   private MethodSpec checkLength() {
-    return MethodSpec.methodBuilder("checkLength").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(String.class, "what").addParameter(DOUBLES, "values")
+    return MethodSpec.methodBuilder("checkLength")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(String.class, "what")
+        .addParameter(EmitContext.DOUBLES, "values")
         .addParameter(TypeName.INT, "expected")
         .beginControlFlow("if (values.length != expected)")
         .addStatement("throw new IllegalArgumentException($S + what + $S + values.length"
-            + " + $S + expected)", network.name() + ": ", " has ", " values, expected ")
+            + " + $S + expected)", context.network.name() + ": ", " has ", " values, expected ")
         .endControlFlow()
         .build();
   }

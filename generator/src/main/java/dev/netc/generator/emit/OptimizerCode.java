@@ -23,16 +23,6 @@ final class OptimizerCode {
     this.arith = arith;
   }
 
-  /** True for SGD, plain, with momentum or Nesterov. */
-  boolean isSgd() {
-    return optimizer instanceof Optimizer.Sgd;
-  }
-
-  /** True for SGD without momentum: a zero gradient then leaves the parameter unchanged. */
-  boolean isPlainSgd() {
-    return optimizer instanceof Optimizer.Sgd sgd && !hasMomentum(sgd);
-  }
-
   /** True for Adam, which needs the step count and bias corrections. */
   boolean isAdam() {
     return optimizer instanceof Optimizer.Adam;
@@ -101,24 +91,25 @@ final class OptimizerCode {
     return states;
   }
 
-  /** The update rule of parameter {@code p} as an ASCII equation, for comments. */
-  String equation(String p) {
+  /** The update rule of parameter {@code p} as ASCII equations, one per comment line. */
+  List<String> equations(String p) {
     if (optimizer instanceof Optimizer.Sgd sgd) {
       if (!hasMomentum(sgd)) {
-        return p + " -= rate g";
+        return List.of(p + " -= rate g");
       }
       return sgd.nesterov()
-          ? "v" + p + " = momentum v" + p + " - rate g; " + p + " += momentum v" + p + " - rate g"
-          : "v" + p + " = momentum v" + p + " - rate g; " + p + " += v" + p;
+          ? List.of("v" + p + " = momentum v" + p + " - rate g",
+              p + " += momentum v" + p + " - rate g")
+          : List.of("v" + p + " = momentum v" + p + " - rate g", p + " += v" + p);
     } else if (isAdam()) {
-      return "m" + p + " = beta1 m" + p + " + (1 - beta1) g; v" + p + " = beta2 v" + p
-          + " + (1 - beta2) g^2; " + p + " -= rate (m" + p + " / c1) / (sqrt(v" + p
-          + " / c2) + epsilon)";
+      return List.of("m" + p + " = beta1 m" + p + " + (1 - beta1) g",
+          "v" + p + " = beta2 v" + p + " + (1 - beta2) g^2",
+          p + " -= rate (m" + p + " / c1) / (sqrt(v" + p + " / c2) + epsilon)");
     } else if (optimizer instanceof Optimizer.RmsProp) {
-      return "s" + p + " = rho s" + p + " + (1 - rho) g^2; " + p + " -= rate g / (sqrt(s" + p
-          + ") + epsilon)";
+      return List.of("s" + p + " = rho s" + p + " + (1 - rho) g^2",
+          p + " -= rate g / (sqrt(s" + p + ") + epsilon)");
     }
-    return "s" + p + " += g^2; " + p + " -= rate g / (sqrt(s" + p + ") + epsilon)";
+    return List.of("s" + p + " += g^2", p + " -= rate g / (sqrt(s" + p + ") + epsilon)");
   }
 
   /** The statements updating {@code p[k]} with gradient {@code g} (a local). */

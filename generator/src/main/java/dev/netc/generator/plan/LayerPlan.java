@@ -1,16 +1,44 @@
 package dev.netc.generator.plan;
 
 import dev.netc.grammar.model.DenseLayer;
+import java.util.Optional;
 
 /**
- * The decisions for one dense layer: its code shape, its storage, and the names of its arrays in the
- * generated class (the notes' notation: {@code w1}, {@code b1}, {@code z1}, {@code x1}, {@code
- * delta1}, gradients {@code dw1}, {@code db1}).
+ * The decisions for one dense layer: its code shape and storage, the shape of its loops, how its
+ * methods are split, and the names of its arrays in the generated class (the notes' notation:
+ * {@code w1}, {@code b1}, {@code z1}, {@code x1}, {@code delta1}, gradients {@code dw1}, {@code
+ * db1}).
  *
  * @param layer the layer of the model
  * @param shape unrolled or looped
+ * @param forwardColumns columns of W per pass over z in the looped forward pass (1 if unrolled)
+ * @param partialSums independent partial sums of the looped dot product that propagates delta
+ *     (1 if unrolled)
+ * @param skipsZeroInputs true if the looped loops over the columns of W skip the columns whose
+ *     input is exactly 0 (the layer below is relu)
+ * @param skipsZeroColumnUpdates true if the fused step also skips the update of such a column
+ *     (its gradient is 0 and a zero gradient leaves the parameter unchanged)
+ * @param straightLineStep true if the fused step of an unrolled layer updates each weight in its
+ *     own statement; false for a pair of constant-bound loops
+ * @param forward the method {@code forward<l>}
+ * @param backward the method {@code backward<l>}
+ * @param step the method {@code step<l>} of the fused stochastic step, if the step is fused
+ * @param explicitWeights the file's explicit weights, if any
+ * @param explicitBias the file's explicit bias, if any
  */
-public record LayerPlan(DenseLayer layer, CodeShape shape) {
+public record LayerPlan(
+    DenseLayer layer,
+    CodeShape shape,
+    int forwardColumns,
+    int partialSums,
+    boolean skipsZeroInputs,
+    boolean skipsZeroColumnUpdates,
+    boolean straightLineStep,
+    MethodPlan forward,
+    MethodPlan backward,
+    Optional<MethodPlan> step,
+    Optional<PackedConstant> explicitWeights,
+    Optional<PackedConstant> explicitBias) {
 
   /** The layer's number, counting dense layers from 1. */
   public int number() {
@@ -32,14 +60,14 @@ public record LayerPlan(DenseLayer layer, CodeShape shape) {
     return layer.units() * layer.inputs();
   }
 
-  /** True if W is stored transposed (looped layers). */
-  public boolean transposed() {
+  /** True if W is stored as one array per column (looped layers). */
+  public boolean columns() {
     return shape == CodeShape.LOOPED;
   }
 
-  /** Index of W[i][j] in the weight array. */
+  /** Index of W[i][j] in the flat, row-major weight array of an unrolled layer. */
   public int weightIndex(int i, int j) {
-    return transposed() ? j * units() + i : i * inputs() + j;
+    return i * inputs() + j;
   }
 
   /** Name of a per-layer array: {@code name("w")} is {@code w1}. */

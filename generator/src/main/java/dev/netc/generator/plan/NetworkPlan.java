@@ -5,8 +5,8 @@ import dev.netc.grammar.model.Network;
 import java.util.List;
 
 /**
- * Everything the emitter needs to write one network's class, decided: names, the code shape of
- * each layer, whether the stochastic step is fused.
+ * Everything the emitter needs to write one network's class, decided: names, the shape of each
+ * layer's code and methods, whether the stochastic step is fused, how vectors are copied.
  *
  * @param network the checked model
  * @param packageName the Java package ("" for none)
@@ -14,7 +14,10 @@ import java.util.List;
  * @param layers one plan per dense layer, in order
  * @param fusedTrainStep true if {@code trainStep} fuses backward and update (every optimizer is
  *     elementwise; only {@code clip norm}, which needs the whole step's gradient first, prevents it)
- * @param methodBudget estimated bytecode bytes above which straight-line code is split into helpers
+ * @param inputCopy how {@code input} is copied into {@code x0}
+ * @param targetCopy how {@code target} is copied into {@code t}
+ * @param outputCopy how the output layer's activations are copied into {@code output}
+ * @param methodBudget estimated bytecode bytes above which a method is split into parts
  */
 public record NetworkPlan(
     Network network,
@@ -22,6 +25,9 @@ public record NetworkPlan(
     String className,
     List<LayerPlan> layers,
     boolean fusedTrainStep,
+    Copy inputCopy,
+    Copy targetCopy,
+    Copy outputCopy,
     int methodBudget) {
 
   public NetworkPlan {
@@ -36,6 +42,11 @@ public record NetworkPlan(
   /** The output layer's plan. */
   public LayerPlan output() {
     return layers.get(layers.size() - 1);
+  }
+
+  /** The plan of the layer below {@code layer}, or null for the first layer. */
+  public LayerPlan below(LayerPlan layer) {
+    return layer.number() > 1 ? layers.get(layer.number() - 2) : null;
   }
 
   /** True if the network clips by norm. */

@@ -1,13 +1,22 @@
 package dev.netc.generator.plan;
 
 import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.Clip;
 import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Loss;
 import dev.netc.grammar.model.Network;
+import dev.netc.grammar.model.Optimizer;
+import dev.netc.grammar.model.Precision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Decides, from a checked network, how its class is shaped: the plan step of the pipeline. */
+/**
+ * Decides, from a checked network, how its class is shaped: the plan step of the pipeline. Every
+ * choice of code shape is made here, with the measurement that justifies it beside its constant;
+ * the emitter only writes what the plan says. The benchmarks and findings cited are in {@code
+ * docs/performance.md} and {@code benchmarks/} ({@code ShapeExperiment}).
+ */
 public final class Planner {
   private Planner() {}
 
@@ -15,12 +24,12 @@ public final class Planner {
    * Layers with at most this many weights are unrolled into straight-line code; larger layers use
    * constant-bound loops over the columns of W (axpy form).
    *
-   * <p>Evidence (JMH on JDK 17, 2 cores, training steps per second, one example per step; issue 3):
-   * 4-8-3 (32 and 24 weights): unrolled 12.8-13.7 M, constant-bound loops 11.0 M (dot form) / 9.6
-   * M (axpy form); 64-32-10 (2048 weights): unrolled into methods of 400 operations 0.34 M, loops
-   * 0.50 M (dot) / 0.72 M (axpy); 784-128-10: unrolled 4.5 k (520 methods, 78 s of JIT time) versus
-   * 28 k in axpy form. Unrolling pays only while a layer's code stays a few hundred operations
-   * (about 200 weights, one multiply-add each); beyond that the loops win, and by a growing factor.
+   * <p>Evidence (JMH on JDK 17, 2 cores, training steps per second, one example per step): 4-8-3
+   * (32 and 24 weights): unrolled 12.8-13.7 M, constant-bound loops 11.0 M (dot form) / 9.6 M (axpy
+   * form); 64-32-10 (2048 weights): unrolled into methods of 400 operations 0.34 M, loops 0.50 M
+   * (dot) / 0.72 M (axpy); 784-128-10: unrolled 4.5 k (520 methods, 78 s of JIT time) versus 28 k
+   * in axpy form. Unrolling pays only while a layer's code stays a few hundred operations (about
+   * 200 weights, one multiply-add each); beyond that the loops win, and by a growing factor.
    *
    * <p>Re-measured with this generator (JDK 17.0.15, AMD EPYC with AVX-512, 2 shared cores at load
    * 3, best of 8 one-second runs of {@code trainStep}, plain SGD, double; not JMH, so +-15%):
@@ -35,38 +44,189 @@ public final class Planner {
   /**
    * Longest running sum written as one expression in straight-line code; longer sums are stored in
    * parts ({@code z[i] = ...; z[i] += ...;}). C2 gives up on a single chain of more than about 130
-   * terms ("out of stack space, increase MaxLabelRootDepth"; issue 3), so 100 leaves a margin.
+   * terms ("out of stack space, increase MaxLabelRootDepth"), so 100 leaves a margin.
    */
   public static final int PARTIAL_SUM_TERMS = 100;
 
   /**
-   * Estimated bytecode size above which straight-line code is split into numbered helper methods.
+   * Estimated bytecode bytes ({@link BytecodeCost}) above which a method is split into parts.
    * HotSpot never compiles a method over 8000 bytes ({@code HugeMethodLimit}); the estimate is
-   * rough, so the budget leaves a factor of more than two (a test measures the real sizes).
+   * pessimistic and the budget half of the limit, so real methods stay far below it (a test reads
+   * their sizes). Below the budget a pass stays one method, which reads top to bottom.
    */
-  public static final int METHOD_BUDGET_BYTES = 3000;
+  public static final int METHOD_BUDGET_BYTES = 4000;
+
+  /**
+   * Columns of W per pass over z in a looped forward pass: {@code z[i] += w0[i] * a0 + ... + w3[i]
+   * * a3} loads and stores z once per four multiply-adds instead of once per multiply-add
+   * (ShapeExperiment, W3's 784 x 128 layer: {@code forwardColumns4Double} 10.5 us vs 13.3 us, 1.27x;
+   * float 5.2 vs 8.6 us, 1.65x). A loop of one column per pass takes the last {@code inputs % 4}.
+   * A layer that skips zero inputs takes one column per pass (it tests each input).
+   */
+  public static final int FORWARD_COLUMNS = 4;
+
+  /**
+   * Independent partial sums of the looped dot product {@code s = sum_i w[j][i] delta[i]} (the
+   * delta below): one running sum waits for each floating-point add to finish (C2 does not
+   * vectorize a reduction whose order it must keep); four keep the adder busy. Not measured
+   * separately; layers of fewer than {@link #PARTIAL_SUMS_MIN_UNITS} units use one sum, as four
+   * would leave at most one round of the unrolled loop.
+   */
+  public static final int PARTIAL_SUMS = 4;
+
+  /** Units from which the looped dot product takes {@link #PARTIAL_SUMS} partial sums. */
+  public static final int PARTIAL_SUMS_MIN_UNITS = 8;
+
+  /**
+   * Vectors up to this length (input, target, output) are copied one statement per element, without
+   * a call; longer ones by {@code System.arraycopy}, or by a loop where float needs a cast. Not
+   * measured: a choice of readable straight-line code for the short vectors of small networks.
+   */
+  public static final int ELEMENT_COPY_MAX = 16;
+
+  /**
+   * Values per packed string constant of explicit weights: 256 doubles are 2732 characters of
+   * Base64, far below the 65535-byte limit of one constant, and one decode call (about 10 bytes of
+   * bytecode) per 256 values.
+   */
+  public static final int PACKED_CHUNK = 256;
+
+  /** Decode calls per method: 200 calls are about 2 KB of bytecode, far below 8000 bytes. */
+  public static final int PACKED_CHUNKS_PER_METHOD = 200;
+
+  /** Explicit values up to this many are also listed in the decoding method's Javadoc. */
+  public static final int LISTED_VALUES = 64;
 
   /** The plan of {@code network}, in its own package or else {@code fallbackPackage}. */
   public static NetworkPlan plan(Network network, String fallbackPackage) {
-    return plan(network, fallbackPackage, UNROLL_MAX_WEIGHTS);
+    checkLoss(network);
+    boolean fused = network.clip().map(c -> !(c instanceof Clip.Norm)).orElse(true);
+    List<LayerPlan> layers = new ArrayList<>();
+    for (DenseLayer layer : network.layers()) {
+      layers.add(layer(network, layer, fused));
+    }
+    String pkg = network.packageName().orElse(fallbackPackage == null ? "" : fallbackPackage);
+    boolean isFloat = network.precision() == Precision.FLOAT;
+    return new NetworkPlan(network, pkg, network.name(), layers, fused,
+        copy(network.inputSize(), isFloat), copy(network.outputSize(), isFloat),
+        copy(network.outputSize(), isFloat), METHOD_BUDGET_BYTES);
+  }
+
+  private static LayerPlan layer(Network network, DenseLayer layer, boolean fused) {
+    CodeShape shape =
+        layer.weightCount() <= UNROLL_MAX_WEIGHTS ? CodeShape.UNROLLED : CodeShape.LOOPED;
+    boolean looped = shape == CodeShape.LOOPED;
+    DenseLayer below = layer.number() > 1 ? network.layers().get(layer.number() - 2) : null;
+    // relu gives exact zeros about half of the time; skipping their columns (finding 4 of
+    // docs/performance.md, reluForwardSkip on W4's 1024 x 1024 layer: 1.64x) pays only in loops;
+    // leaky_relu and elu never give exact zeros
+    boolean skip = looped && below != null && below.activation() == Activation.RELU;
+    // a zero column's gradient is 0, and a zero gradient leaves a weight unchanged only under
+    // plain SGD without l2 (momentum, Adam, ... move it anyway)
+    boolean skipUpdate = skip && isPlainSgd(network.optimizer()) && network.regularizer().isEmpty();
+    // straight-line update statements only where a weight's update is SGD's one or two statements
+    // on the bare product delta x; otherwise a pair of constant-bound loops, which C2 unrolls
+    boolean straight = !looped && network.optimizer() instanceof Optimizer.Sgd
+        && network.regularizer().isEmpty() && network.clip().isEmpty();
+    int partialSums = looped && layer.units() >= PARTIAL_SUMS_MIN_UNITS ? PARTIAL_SUMS : 1;
+    int n = layer.number();
+    MethodPlan forward = method("forward" + n, List.of(
+        new Sized(Block.FORWARD_SUM, layer.units(),
+            looped ? 0 : BytecodeCost.forwardRow(layer.inputs())),
+        new Sized(Block.ACTIVATION, layer.activation() == Activation.SOFTMAX ? 1 : layer.units(),
+            looped || layer.activation() == Activation.SOFTMAX
+                ? 0 : BytecodeCost.activation(layer.activation()))));
+    List<Sized> backward = new ArrayList<>(List.of(
+        new Sized(Block.WEIGHT_GRADIENT, Math.toIntExact(layer.weightCount()),
+            looped ? 0 : BytecodeCost.gradientEntry()),
+        new Sized(Block.BIAS_GRADIENT, layer.units(), looped ? 0 : BytecodeCost.gradientEntry())));
+    Sized propagate = below == null ? null : new Sized(Block.PROPAGATE, layer.inputs(),
+        looped ? 0 : BytecodeCost.propagateRow(layer.units()));
+    if (propagate != null) {
+      backward.add(propagate);
+    }
+    Optional<MethodPlan> step = Optional.empty();
+    if (fused) {
+      List<Sized> blocks = new ArrayList<>();
+      if (propagate != null && !looped) {
+        blocks.add(propagate);
+      }
+      int update = straight ? BytecodeCost.sgdUpdate(network.optimizer()) : 0;
+      blocks.add(new Sized(Block.WEIGHT_STEP, Math.toIntExact(layer.weightCount()), update));
+      blocks.add(new Sized(Block.BIAS_STEP, layer.units(), update));
+      step = Optional.of(method("step" + n, blocks));
+    }
+    return new LayerPlan(layer, shape, looped && !skip ? FORWARD_COLUMNS : 1, partialSums, skip,
+        skipUpdate, straight, forward, method("backward" + n, backward), step,
+        layer.weights().map(m -> packed("explicitWeights" + n, m.toArray(), layer.inputs())),
+        layer.bias().map(v -> packed("explicitBias" + n, v.toArray(), layer.units())));
   }
 
   /**
-   * The plan with another unrolling threshold: for measurements that compare code shapes (the
-   * benchmarks); {@code 0} loops every layer, {@code Integer.MAX_VALUE} unrolls every layer.
+   * A block with its entries and the estimated cost of one entry; a cost of 0 means the block is
+   * one loop nest ({@link BytecodeCost#LOOP}).
    */
-  public static NetworkPlan plan(Network network, String fallbackPackage, int unrollMaxWeights) {
-    checkLoss(network);
-    List<LayerPlan> layers = new ArrayList<>();
-    for (DenseLayer layer : network.layers()) {
-      CodeShape shape =
-          layer.weightCount() <= unrollMaxWeights ? CodeShape.UNROLLED : CodeShape.LOOPED;
-      layers.add(new LayerPlan(layer, shape));
+  private record Sized(Block block, int entries, int entryCost) {
+    int cost() {
+      return entryCost == 0 ? BytecodeCost.LOOP : entries * entryCost;
     }
-    String pkg = network.packageName().orElse(fallbackPackage == null ? "" : fallbackPackage);
-    boolean fused = network.clip().map(c -> c.kind() != dev.netc.grammar.model.Clip.Kind.NORM)
-        .orElse(true);
-    return new NetworkPlan(network, pkg, network.name(), layers, fused, METHOD_BUDGET_BYTES);
+  }
+
+  /**
+   * The method of {@code blocks}: one part if it fits the budget; else parts that each begin at a
+   * block boundary, except that a block larger than the budget is cut between entries into parts of
+   * its own (the last of which the next blocks may join).
+   */
+  private static MethodPlan method(String name, List<Sized> blocks) {
+    int total = blocks.stream().mapToInt(Sized::cost).sum();
+    List<List<Segment>> parts = new ArrayList<>();
+    List<Segment> current = new ArrayList<>();
+    int used = 0;
+    for (Sized b : blocks) {
+      int cost = b.cost();
+      if (total <= METHOD_BUDGET_BYTES || used + cost <= METHOD_BUDGET_BYTES) {
+        current.add(Segment.whole(b.block(), b.entries()));
+        used += cost;
+        continue;
+      }
+      if (!current.isEmpty()) {
+        parts.add(current);
+        current = new ArrayList<>();
+        used = 0;
+      }
+      if (cost <= METHOD_BUDGET_BYTES) {
+        current.add(Segment.whole(b.block(), b.entries()));
+        used = cost;
+        continue;
+      }
+      int perPart = Math.max(1, METHOD_BUDGET_BYTES / b.entryCost());
+      for (int from = 0; from < b.entries(); from += perPart) {
+        int to = Math.min(b.entries(), from + perPart);
+        if (!current.isEmpty()) {
+          parts.add(current);
+        }
+        current = new ArrayList<>(List.of(new Segment(b.block(), from, to, b.entries())));
+        used = (to - from) * b.entryCost();
+      }
+    }
+    parts.add(current);
+    return new MethodPlan(name, parts, total);
+  }
+
+  private static PackedConstant packed(String method, double[] values, int rowLength) {
+    return new PackedConstant(method, values, rowLength, PACKED_CHUNK, PACKED_CHUNKS_PER_METHOD,
+        values.length <= LISTED_VALUES);
+  }
+
+  private static Copy copy(int length, boolean toFloat) {
+    if (length <= ELEMENT_COPY_MAX) {
+      return Copy.ELEMENTS;
+    }
+    return toFloat ? Copy.LOOP : Copy.ARRAYCOPY;
+  }
+
+  private static boolean isPlainSgd(Optimizer optimizer) {
+    return optimizer instanceof Optimizer.Sgd sgd && sgd.momentum() == 0 && !sgd.nesterov();
   }
 
   private static void checkLoss(Network network) {

@@ -86,7 +86,8 @@ public interface CompiledNetwork {
   void addGradientFrom(CompiledNetwork other);
 
   /**
-   * Live views of every parameter, layer by layer, weights then bias: names {@code <layer>.weights}
+   * Live views of every parameter, layer by layer, weights then bias ({@link ParameterLayout};
+   * {@link #weights(int)} and {@link #bias(int)} name them): names {@code <layer>.weights}
    * (shape units x inputs, row-major in the orientation of the language: row i = unit i) and {@code
    * <layer>.bias} (shape units).
    */
@@ -94,6 +95,29 @@ public interface CompiledNetwork {
 
   /** Live views of the gradient accumulators, in the order and shapes of {@link #parameters()}. */
   List<ParameterTensor> gradients();
+
+  /**
+   * Layer {@code layer}'s weights (units x inputs), counting layers from 1: a view of {@link
+   * #parameters()} as {@link ParameterLayout} places it.
+   */
+  default ParameterTensor weights(int layer) {
+    return ParameterLayout.weights(parameters(), layer);
+  }
+
+  /** Layer {@code layer}'s bias, counting layers from 1: a view of {@link #parameters()}. */
+  default ParameterTensor bias(int layer) {
+    return ParameterLayout.bias(parameters(), layer);
+  }
+
+  /** The gradient accumulator of layer {@code layer}'s weights, counting layers from 1. */
+  default ParameterTensor weightGradient(int layer) {
+    return ParameterLayout.weights(gradients(), layer);
+  }
+
+  /** The gradient accumulator of layer {@code layer}'s bias, counting layers from 1. */
+  default ParameterTensor biasGradient(int layer) {
+    return ParameterLayout.bias(gradients(), layer);
+  }
 
   /**
    * Live views of the optimizer's state (momentum velocity, Adam or RMSProp moments), named after the

@@ -8,6 +8,7 @@ import dev.netc.runtime.data.Preprocessor;
 import dev.netc.runtime.data.Scaler;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.NetworkSpec;
+import dev.netc.runtime.network.ParameterLayout;
 import dev.netc.runtime.network.ParameterTensor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -170,11 +171,10 @@ public final class WeightFile {
   public static WeightFile capture(
       CompiledNetwork net, List<String> classNames, List<String> featureNames, Scaler scaler) {
     NetworkSpec spec = net.spec();
-    List<ParameterTensor> parameters = net.parameters();
     List<Layer> layers = new ArrayList<>();
     for (int l = 0; l < spec.layers().size(); l++) {
-      ParameterTensor w = parameters.get(2 * l);
-      ParameterTensor b = parameters.get(2 * l + 1);
+      ParameterTensor w = net.weights(l + 1);
+      ParameterTensor b = net.bias(l + 1);
       double[][] rows = new double[w.rows()][w.cols()];
       for (int i = 0; i < w.rows(); i++) {
         for (int j = 0; j < w.cols(); j++) {
@@ -433,12 +433,12 @@ public final class WeightFile {
           + ". Use the .nn file these weights were trained with, or train this network anew.");
     }
     List<ParameterTensor> parameters = net.parameters();
-    if (parameters.size() != 2 * layers.size()) {
+    if (ParameterLayout.layers(parameters) != layers.size()) {
       throw new WeightFileException(source, "has " + layers.size() + " layers, the network "
-          + spec.name() + " has " + parameters.size() / 2);
+          + spec.name() + " has " + ParameterLayout.layers(parameters));
     }
     for (int l = 0; l < layers.size(); l++) {
-      ParameterTensor w = parameters.get(2 * l);
+      ParameterTensor w = net.weights(l + 1);
       Layer layer = layers.get(l);
       if (w.rows() != layer.units() || w.cols() != layer.inputs()) {
         throw new WeightFileException(source, "layer " + (l + 1) + " ('" + layer.name() + "') is "
@@ -447,14 +447,14 @@ public final class WeightFile {
       }
     }
     for (int l = 0; l < layers.size(); l++) {
-      ParameterTensor w = parameters.get(2 * l);
+      ParameterTensor w = net.weights(l + 1);
       Layer layer = layers.get(l);
       for (int i = 0; i < layer.units(); i++) {
         for (int j = 0; j < layer.inputs(); j++) {
           w.set(i, j, layer.weights()[i][j]);
         }
       }
-      parameters.get(2 * l + 1).setAll(layer.bias());
+      net.bias(l + 1).setAll(layer.bias());
     }
   }
 

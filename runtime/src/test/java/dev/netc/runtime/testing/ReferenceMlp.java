@@ -381,9 +381,8 @@ public final class ReferenceMlp implements CompiledNetwork {
 
   @Override
   public void initialize() {
-    List<ParameterTensor> p = parameters();
     for (int l = 0; l < dw.length; l++) {
-      Initializers.xavier(p.get(2 * l), p.get(2 * l + 1), seed, l + 1);
+      Initializers.xavier(weights(l + 1), bias(l + 1), seed, l + 1);
       java.util.Arrays.fill(shared.vw[l], 0);
       java.util.Arrays.fill(shared.vb[l], 0);
     }

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.netc.runtime.data.Dataset;
-import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.testing.ReferenceMlp;
 import dev.netc.runtime.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,15 +55,14 @@ class WorkedExamplesTest {
         root.path("network").path("loss").textValue(), 0,
         root.path("optimizer").path("rate").doubleValue(),
         root.path("optimizer").path("momentum").doubleValue());
-    List<ParameterTensor> parameters = net.parameters();
     for (int l = 0; l < units.length; l++) {
       JsonNode w = layers.get(l).path("W");
       for (int i = 0; i < w.size(); i++) {
         for (int j = 0; j < w.get(i).size(); j++) {
-          parameters.get(2 * l).set(i, j, w.get(i).get(j).doubleValue());
+          net.weights(l + 1).set(i, j, w.get(i).get(j).doubleValue());
         }
       }
-      parameters.get(2 * l + 1).setAll(doubles(layers.get(l).path("b")));
+      net.bias(l + 1).setAll(doubles(layers.get(l).path("b")));
     }
     JsonNode train = root.path("train");
     double[][] x = new double[train.size()][];
@@ -86,13 +83,13 @@ class WorkedExamplesTest {
       JsonNode w = expected.path("W").get(l);
       for (int i = 0; i < w.size(); i++) {
         for (int j = 0; j < w.get(i).size(); j++) {
-          close(w.get(i).get(j).doubleValue(), parameters.get(2 * l).get(i, j),
+          close(w.get(i).get(j).doubleValue(), net.weights(l + 1).get(i, j),
               name + " W" + (l + 1) + "[" + i + "][" + j + "]");
         }
       }
       double[] b = doubles(expected.path("b").get(l));
       for (int i = 0; i < b.length; i++) {
-        close(b[i], parameters.get(2 * l + 1).get(i), name + " b" + (l + 1) + "[" + i + "]");
+        close(b[i], net.bias(l + 1).get(i), name + " b" + (l + 1) + "[" + i + "]");
       }
     }
     double lossSum = 0;

@@ -1,0 +1,225 @@
+package dev.netc.generator.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.netc.generator.plan.LayerPlan;
+import dev.netc.grammar.model.Network;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The methods of the runtime's {@code CompiledNetwork} interface, in the interface's order: each
+ * runs the passes (private methods) in order, or reads or writes the state.
+ */
+final class ApiEmitter {
+  private final EmitContext context;
+  private final Network network;
+  private final Arith arith;
+
+  ApiEmitter(EmitContext context) {
+    this.context = context;
+    this.network = context.network;
+    this.arith = context.arith;
+  }
+
+  /** The methods before {@code initialize}, in order. */
+  List<MethodSpec> methods() {
+    List<MethodSpec> methods = new ArrayList<>();
+    methods.add(EmitContext.override("spec", RuntimeTypes.NETWORK_SPEC)
+        .addStatement("return SPEC").build());
+    methods.add(EmitContext.override("inputSize", TypeName.INT)
+        .addStatement("return $L", network.inputSize()).build());
+    methods.add(EmitContext.override("outputSize", TypeName.INT)
+        .addStatement("return $L", network.outputSize()).build());
+    methods.add(predict());
+    methods.add(classify());
+    methods.add(EmitContext.override("loss", TypeName.DOUBLE)
+        .addParameter(EmitContext.DOUBLES, "input")
+        .addParameter(EmitContext.DOUBLES, "target")
+        .addStatement("loadInput(input)")
+        .addStatement("loadTarget(target)")
+        .addStatement("forward()")
+        .addStatement("return lossValue()")
+        .build());
+    methods.add(accumulateGradient());
+    methods.add(applyGradient());
+    if (context.plan.fusedTrainStep()) {
+      methods.add(trainStep());
+    }
+    methods.add(clearGradient());
+    methods.add(addGradientFrom());
+    methods.add(EmitContext.override("parameters", EmitContext.VIEWS)
+        .addStatement("return parameterViews").build());
+    methods.add(EmitContext.override("gradients", EmitContext.VIEWS)
+        .addStatement("return gradientViews").build());
+    methods.add(EmitContext.override("optimizerState", EmitContext.VIEWS)
+        .addStatement("return stateViews").build());
+    methods.add(EmitContext.override("optimizerSteps", TypeName.LONG)
+        .addStatement("return steps[0]").build());
+    methods.add(EmitContext.override("setOptimizerSteps", TypeName.VOID)
+        .addParameter(TypeName.LONG, "count")
+        .addStatement("steps[0] = count").build());
+    methods.add(EmitContext.override("hyperparameterNames", EmitContext.STRINGS)
+        .addStatement("return HYPERPARAMETERS").build());
+    methods.addAll(hyperparameters());
+    methods.add(EmitContext.override("copy", RuntimeTypes.COMPILED_NETWORK)
+        .addStatement("return new $T(this)", context.self).build());
+    return methods;
+  }
+
+  private MethodSpec predict() {
+    String out = context.plan.output().name("x");
+    int outputs = network.outputSize();
+    MethodSpec.Builder m = EmitContext.override("predict", TypeName.VOID)
+        .addParameter(EmitContext.DOUBLES, "input")
+        .addParameter(EmitContext.DOUBLES, "output")
+        .addStatement("loadInput(input)")
+        .addStatement("checkLength($S, output, $L)", "output", outputs)
+        .addStatement("forward()");
+    switch (context.plan.outputCopy()) {
+      case ELEMENTS -> {
+        for (int k = 0; k < outputs; k++) {
+          m.addStatement("output[$L] = $N[$L]", k, out, k);
+        }
+      }
+      case LOOP -> m.beginControlFlow("for (int k = 0; k < $L; k++)", outputs)
+          .addStatement("output[k] = $N[k]", out)
+          .endControlFlow();
+      case ARRAYCOPY -> m.addStatement("System.arraycopy($N, 0, output, 0, $L)", out, outputs);
+    }
+    return m.build();
+  }
+
+  private MethodSpec classify() {
+    String out = context.plan.output().name("x");
+    return EmitContext.override("classify", TypeName.INT)
+        .addParameter(EmitContext.DOUBLES, "input")
+        .addStatement("loadInput(input)")
+        .addStatement("forward()")
+        .addStatement("int best = 0")
+        .beginControlFlow("for (int k = 1; k < $L; k++)", network.outputSize())
+        .beginControlFlow("if ($1N[k] > $1N[best])", out)
+        .addStatement("best = k")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return best")
+        .build();
+  }
+
+  private MethodSpec accumulateGradient() {
+    MethodSpec.Builder m = EmitContext.override("accumulateGradient", TypeName.DOUBLE)
+        .addParameter(EmitContext.DOUBLES, "input")
+        .addParameter(EmitContext.DOUBLES, "target")
+        .addStatement("loadInput(input)")
+        .addStatement("loadTarget(target)")
+        .addStatement("forward()")
+        .addStatement("final double e = lossValue()")
+        .addStatement("outputDelta()");
+    for (int l = context.layers().size(); l >= 1; l--) {
+      m.addStatement("$N()", context.layers().get(l - 1).backward().name());
+    }
+    return m.addStatement("gradientPending = true").addStatement("return e").build();
+  }
+
+  private MethodSpec applyGradient() {
+    MethodSpec.Builder m = EmitContext.override("applyGradient", TypeName.VOID)
+        .addParameter(TypeName.DOUBLE, "scale")
+        .addStatement("beginStep()")
+        .addStatement("final $T s = $L", context.element, arith.narrow("scale"));
+    if (context.plan.clipsNorm()) {
+      m.addComment("clip norm: g *= f with f = min(1, clip / |g|), over the whole step's gradient")
+          .addStatement("final $T f = clipFactor(s)", context.element);
+    }
+    for (LayerPlan p : context.layers()) {
+      m.addStatement(context.plan.clipsNorm() ? "update$L(s, f)" : "update$L(s)", p.number());
+    }
+    return m.addStatement("gradientPending = false").build();
+  }
+
+  private MethodSpec trainStep() {
+    MethodSpec.Builder m = EmitContext.override("trainStep", TypeName.DOUBLE)
+        .addParameter(EmitContext.DOUBLES, "input")
+        .addParameter(EmitContext.DOUBLES, "target")
+        .addJavadoc("One stochastic step with backward and update fused: each layer propagates"
+            + " delta with its\nold weights, then updates them, in one pass over W. The same"
+            + " numbers as\n{@code accumulateGradient} then {@code applyGradient(1.0)}.\n")
+        .beginControlFlow("if (gradientPending)")
+        .addStatement("final double e = accumulateGradient(input, target)")
+        .addStatement("applyGradient(1.0)")
+        .addStatement("return e")
+        .endControlFlow()
+        .addStatement("loadInput(input)")
+        .addStatement("loadTarget(target)")
+        .addStatement("forward()")
+        .addStatement("final double e = lossValue()")
+        .addStatement("outputDelta()")
+        .addStatement("beginStep()");
+    for (int l = context.layers().size(); l >= 1; l--) {
+      m.addStatement("$N()", context.layers().get(l - 1).step().orElseThrow().name());
+    }
+    return m.addStatement("return e").build();
+  }
+
+  private MethodSpec clearGradient() {
+    MethodSpec.Builder m = EmitContext.override("clearGradient", TypeName.VOID);
+    for (LayerPlan p : context.layers()) {
+      m.addCode(context.fillWeights(p, p.name("dw")));
+      m.addStatement("$T.fill($N, $L)", EmitContext.ARRAYS, p.name("db"), arith.lit(0.0));
+    }
+    return m.addStatement("gradientPending = false").build();
+  }
+
+  private MethodSpec addGradientFrom() {
+    MethodSpec.Builder m = EmitContext.override("addGradientFrom", TypeName.VOID)
+        .addParameter(RuntimeTypes.COMPILED_NETWORK, "other")
+        .beginControlFlow("if (!(other instanceof $T o))", context.self)
+        .addStatement("throw new IllegalArgumentException($S + other.spec().qualifiedName())",
+            "cannot add the gradient of a different network class: ")
+        .endControlFlow();
+    for (LayerPlan p : context.layers()) {
+      String dw = p.name("dw");
+      if (p.columns()) {
+        m.beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs())
+            .addStatement("final $T mine = $N[j]", context.elements, dw)
+            .addStatement("final $T theirs = o.$N[j]", context.elements, dw)
+            .beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
+            .addStatement("mine[i] += theirs[i]")
+            .endControlFlow()
+            .endControlFlow();
+      } else {
+        m.beginControlFlow("for (int k = 0; k < $L; k++)", p.weightCount())
+            .addStatement("$1N[k] += o.$1N[k]", dw)
+            .endControlFlow();
+      }
+      m.beginControlFlow("for (int k = 0; k < $L; k++)", p.units())
+          .addStatement("$1N[k] += o.$1N[k]", p.name("db"))
+          .endControlFlow();
+    }
+    return m.addStatement("gradientPending = true").build();
+  }
+
+  /** {@code hyperparameter(name)} and {@code setHyperparameter(name, value)}. */
+  private List<MethodSpec> hyperparameters() {
+    CodeBlock unknown = CodeBlock.of("throw new IllegalArgumentException($S + name + $S"
+        + " + HYPERPARAMETERS)", network.name() + " has no hyper-parameter '", "'; it has ");
+    CodeBlock.Builder get = CodeBlock.builder().add("return switch (name) {\n$>");
+    CodeBlock.Builder set = CodeBlock.builder().beginControlFlow("switch (name)");
+    for (String h : context.hyperparameters().keySet()) {
+      get.addStatement("case $S -> $N", h, h);
+      set.addStatement("case $S -> $N = $L", h, h, arith.narrow("value"));
+    }
+    get.addStatement("default -> $L", unknown).add("$<};\n");
+    set.addStatement("default -> $L", unknown).endControlFlow();
+    return List.of(
+        EmitContext.override("hyperparameter", TypeName.DOUBLE)
+            .addParameter(String.class, "name")
+            .addCode(get.build())
+            .build(),
+        EmitContext.override("setHyperparameter", TypeName.VOID)
+            .addParameter(String.class, "name")
+            .addParameter(TypeName.DOUBLE, "value")
+            .addCode(set.build())
+            .build());
+  }
+}

@@ -1,0 +1,127 @@
+package dev.netc.generator.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.netc.generator.plan.LayerPlan;
+import dev.netc.generator.plan.NetworkPlan;
+import dev.netc.grammar.model.Network;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * What every emitter of one class shares: the plan, the element type and its literals, the
+ * optimizer's code, and the types and small builders used in several kinds of member.
+ */
+final class EmitContext {
+  static final ClassName LIST = ClassName.get("java.util", "List");
+  static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
+  static final TypeName VIEWS = ParameterizedTypeName.get(LIST, RuntimeTypes.PARAMETER_TENSOR);
+  static final TypeName STRINGS = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
+  static final ArrayTypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
+
+  final NetworkPlan plan;
+  final Network network;
+  final Arith arith;
+  final OptimizerCode optimizer;
+  final Expressions expressions;
+  final ClassName self;
+  /** The element type, {@code double} or {@code float}. */
+  final TypeName element;
+  /** {@code double[]} or {@code float[]}. */
+  final TypeName elements;
+
+  EmitContext(NetworkPlan plan) {
+    this.plan = plan;
+    this.network = plan.network();
+    this.arith = new Arith(network.precision());
+    this.optimizer = new OptimizerCode(network.optimizer(), arith);
+    this.expressions = new Expressions(arith);
+    this.self = ClassName.get(plan.packageName(), plan.className());
+    this.element = arith.isFloat() ? TypeName.FLOAT : TypeName.DOUBLE;
+    this.elements = ArrayTypeName.of(element);
+  }
+
+  /** The layers' plans, in order. */
+  List<LayerPlan> layers() {
+    return plan.layers();
+  }
+
+  /**
+   * The hyper-parameters that the generated class can change, with the file's values: the
+   * optimizer's, then {@code lambda} of l2 and the {@code clip} bound.
+   */
+  Map<String, Double> hyperparameters() {
+    Map<String, Double> values = optimizer.hyperparameters();
+    network.regularizer().ifPresent(
+        r -> values.put("lambda", ((dev.netc.grammar.model.Regularizer.L2) r).lambda()));
+    network.clip().ifPresent(c -> values.put("clip", c.max()));
+    return values;
+  }
+
+  /** The type of a weight-shaped array: flat, or one array per column for looped layers. */
+  TypeName weights(LayerPlan p) {
+    return p.columns() ? ArrayTypeName.of(elements) : elements;
+  }
+
+  /** {@code double[32]} or {@code double[784][128]} (columns of W). */
+  CodeBlock allocation(LayerPlan p) {
+    return p.columns()
+        ? CodeBlock.of("$T[$L][$L]", element, p.inputs(), p.units())
+        : CodeBlock.of("$T[$L]", element, p.weightCount());
+  }
+
+  /** Sets a weight-shaped array to zero. */
+  CodeBlock fillWeights(LayerPlan p, String array) {
+    if (p.columns()) {
+      return CodeBlock.builder()
+          .beginControlFlow("for ($T column : $N)", elements, array)
+          .addStatement("$T.fill(column, $L)", ARRAYS, arith.lit(0.0))
+          .endControlFlow()
+          .build();
+    }
+    return CodeBlock.of("$T.fill($N, $L);\n", ARRAYS, array, arith.lit(0.0));
+  }
+
+  /**
+   * {@code for j: a = x[j]; arrayj = array[j]; for i: statement} over the columns of looped layer
+   * {@code p}, skipping the columns whose input is 0 if the plan says so; {@code statement} uses
+   * {@code a}, {@code i} and the column {@code <array>j}.
+   */
+  CodeBlock overColumns(LayerPlan p, String x, String array, String statement) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs())
+        .addStatement("final $T a = $N[j]", element, x);
+    if (p.skipsZeroInputs()) {
+      code.beginControlFlow("if (a == $L)", arith.lit(0.0)).addStatement("continue").endControlFlow();
+    }
+    return code.addStatement("final $T $Nj = $N[j]", elements, array, array)
+        .beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
+        .addStatement("$L", statement)
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** A public method that implements one of {@code CompiledNetwork}'s. */
+  static MethodSpec.Builder override(String name, TypeName returns) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(returns);
+  }
+
+  /** A private method. */
+  static MethodSpec.Builder internal(String name) {
+    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
+  }
+
+  /** {@code // text} as a code block. */
+  static CodeBlock comment(String text) {
+    return CodeBlock.of("// $L\n", text);
+  }
+}
