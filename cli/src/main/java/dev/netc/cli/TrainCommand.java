@@ -307,6 +307,7 @@ final class TrainCommand implements Callable<Integer> {
       testTitle = fileTitle(file.size());
     }
     Preprocessor preprocessor = Preprocessor.fit(trainRows, encoding);
+    options.checkClassWeights(data.toString(), preprocessor.label().isPresent());
     DataFit.checkEncoded(preprocessor, data.toString(), netSpec);
     Dataset encoded = preprocessor.encode(trainRows).data();
     DataFit.check(encoded, netSpec);

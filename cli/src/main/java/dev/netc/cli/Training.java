@@ -28,6 +28,7 @@ final class Training {
    * @param resume the checkpoint to continue from
    * @param schedule the learning-rate schedule, if any
    * @param patience early stopping's patience in epochs, or 0 for none
+   * @param balancedClassWeights weight each example by its class's balanced weight
    */
   record Settings(
       int epochs,
@@ -39,20 +40,21 @@ final class Training {
       int every,
       Optional<Path> resume,
       Optional<Schedule> schedule,
-      int patience) {
+      int patience,
+      boolean balancedClassWeights) {
 
     /** The settings of {@code options}, without checkpoints. */
     static Settings of(TrainingOptions options) {
       return new Settings(options.epochs, options.batch, options.reduction(),
           options.noShuffle ? Optional.empty() : Optional.of(options.seed), options.threads,
           Optional.empty(), 1, Optional.empty(), Optional.ofNullable(options.schedule()),
-          options.patience == null ? 0 : options.patience);
+          options.patience == null ? 0 : options.patience, options.classWeights != null);
     }
 
     /** These settings with checkpoints every {@code every} epochs and a run to resume. */
     Settings withCheckpoints(Optional<Path> file, int everyEpochs, Optional<Path> resumeFrom) {
       return new Settings(epochs, batch, reduction, shuffleSeed, threads, file, everyEpochs,
-          resumeFrom, schedule, patience);
+          resumeFrom, schedule, patience, balancedClassWeights);
     }
   }
 
@@ -76,6 +78,9 @@ final class Training {
     settings.schedule().ifPresent(trainer::schedule);
     if (settings.patience() > 0) {
       trainer.earlyStopping(settings.patience());
+    }
+    if (settings.balancedClassWeights()) {
+      trainer.balancedClassWeights();
     }
     return trainer.train(net, data);
   }
@@ -101,6 +106,7 @@ final class Training {
    * plus 1000), fits the scaling ({@code --scale}) on the rest and applies it to every part.
    */
   static Prepared prepare(Dataset training, Optional<Dataset> test, TrainingOptions options) {
+    options.checkClassWeights(training);
     Optional<Dataset> validation = Optional.empty();
     if (options.validate != null) {
       Dataset.Split split = training.split(options.validate, options.seed + 1000, true);

@@ -1,5 +1,6 @@
 package dev.netc.cli;
 
+import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.train.Reduction;
 import dev.netc.runtime.train.Schedule;
 import java.util.ArrayList;
@@ -60,6 +61,11 @@ final class TrainingOptions {
           + " and keep the parameters of the best epoch (needs --validate).")
   Integer patience;
 
+  @Option(names = "--class-weights", paramLabel = "balanced",
+      description = "Weight each training example's loss and gradient by n / (classes * count of"
+          + " its class), so that every class counts as much (for imbalanced classes).")
+  String classWeights;
+
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
       description = "Threads computing a mini-batch's gradient; the result does not depend on"
           + " it (default: ${DEFAULT-VALUE}).")
@@ -89,6 +95,22 @@ final class TrainingOptions {
       }
     }
     schedule();
+    if (classWeights != null && !classWeights.equals("balanced")) {
+      throw CommandFailure.input("--class-weights " + classWeights + ": expected balanced");
+    }
+  }
+
+  /** Fails (exit 1) if {@code --class-weights} is given for data without classes. */
+  void checkClassWeights(Dataset training) {
+    checkClassWeights(training.name(), training.isClassification());
+  }
+
+  /** Fails (exit 1) if {@code --class-weights} is given for data ({@code source}) without classes. */
+  void checkClassWeights(String source, boolean classification) {
+    if (classWeights != null && !classification) {
+      throw CommandFailure.input("--class-weights " + classWeights + ": " + source
+          + " has numeric targets, not classes; class weights are for a class label column");
+    }
   }
 
   static void positive(String option, int value) {
@@ -194,6 +216,9 @@ final class TrainingOptions {
     }
     if (patience != null) {
       lines.add("early stopping: patience " + patience);
+    }
+    if (classWeights != null) {
+      lines.add("class weights: " + classWeights);
     }
     if (threads > 1) {
       lines.add("threads: " + threads);

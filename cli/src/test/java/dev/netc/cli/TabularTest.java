@@ -232,4 +232,36 @@ class TabularTest {
     assertEquals("netc: --schedule step:0.5: expected step:FACTOR:EVERY, for example"
         + " step:0.5:20\n", badSchedule.err());
   }
+
+  @Test
+  void balancedClassWeightsChangeTheTrainingAndNeedClasses() throws Exception {
+    Path plain = dir.resolve("plain.json");
+    Path balanced = dir.resolve("balanced.json");
+    Object[] common = {"train", PENGUINS_NN, "--data", trainCsv, "--label", "species", "--ignore",
+        "year", "--scale", "standard", "--epochs", "20", "--test", testCsv, "--out"};
+    Cli.Run unweighted = Cli.run(concat(common, plain));
+    Cli.Run weighted = Cli.run(concat(common, balanced, "--class-weights", "balanced"));
+    assertEquals(0, unweighted.exitCode(), unweighted::toString);
+    assertEquals(0, weighted.exitCode(), weighted::toString);
+    Matcher accuracy = Pattern.compile("accuracy\\s+([0-9.]+)%").matcher(weighted.out());
+    assertTrue(accuracy.find(), weighted::toString);
+    assertTrue(Double.parseDouble(accuracy.group(1)) >= 97, weighted::toString);
+    assertTrue(!Files.readString(plain).equals(Files.readString(balanced)),
+        "the weights change the training");
+
+    Cli.Run regression = Cli.run("train", PENGUINS_NN, "--data", trainCsv, "--targets",
+        "body_mass_g", "--class-weights", "balanced");
+    assertEquals(1, regression.exitCode(), regression::toString);
+    assertEquals("netc: --class-weights balanced: " + trainCsv + " has numeric targets, not"
+        + " classes; class weights are for a class label column\n", regression.err());
+    Cli.Run other = Cli.run("train", PENGUINS_NN, "--data", trainCsv, "--class-weights", "inverse");
+    assertEquals(1, other.exitCode(), other::toString);
+    assertEquals("netc: --class-weights inverse: expected balanced\n", other.err());
+  }
+
+  private static Object[] concat(Object[] first, Object... more) {
+    Object[] all = Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
 }
