@@ -1,0 +1,198 @@
+package dev.netc.spark;
+
+import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.ParameterTensor;
+import dev.netc.runtime.train.EpochStats;
+import dev.netc.runtime.train.TrainingException;
+import dev.netc.runtime.train.TrainingListener;
+import dev.netc.runtime.train.TrainingPlan;
+import dev.netc.runtime.train.TrainingResult;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import scala.Tuple4;
+
+/**
+ * The epoch loop both training modes share, as the runtime's {@code Trainer} runs it: an epoch of
+ * steps, the guard against divergence (the parameters of the epoch's start are kept), validation
+ * after each epoch, early stopping with the best epoch's parameters, per-epoch statistics and
+ * listeners. A mode supplies the epoch itself.
+ */
+abstract class DistributedTraining {
+  protected final JavaSparkContext spark;
+  protected final CompiledNetwork net;
+  protected final TrainingSettings settings;
+  protected final long trainingExamples;
+  private final JavaRDD<Example> validation;
+  private final long validationExamples;
+  private final boolean classifier;
+  private final List<TrainingListener> listeners;
+
+  DistributedTraining(JavaSparkContext spark, CompiledNetwork net, TrainingSettings settings,
+      long trainingExamples, JavaRDD<Example> validation, long validationExamples,
+      boolean classifier, List<TrainingListener> listeners) {
+    this.spark = spark;
+    this.net = net;
+    this.settings = settings;
+    this.trainingExamples = trainingExamples;
+    this.validation = validation;
+    this.validationExamples = validationExamples;
+    this.classifier = classifier;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  /** Steps per epoch, for the plan given to listeners. */
+  abstract int stepsPerEpoch();
+
+  /** Partitions computing in parallel, for the plan given to listeners. */
+  abstract int partitions();
+
+  /**
+   * Runs epoch {@code epoch}, changing {@link #net}; returns the sum of the examples' losses, each
+   * taken before its step's update.
+   *
+   * @throws TrainingException if a step's loss is not finite (the caller restores the parameters)
+   */
+  abstract double epoch(int epoch);
+
+  /** Called once at the end, to release cached data. */
+  abstract void release();
+
+  final TrainingResult run() {
+    TrainingPlan plan = new TrainingPlan(net.spec().name(), 1, settings.epochs(),
+        (int) trainingExamples, (int) validationExamples,
+        (int) Math.min(settings.batchSize(), trainingExamples), stepsPerEpoch(), partitions());
+    listeners.forEach(l -> l.onStart(plan));
+    long start = System.nanoTime();
+    List<EpochStats> history = new ArrayList<>();
+    TrainingResult.Stop stop = TrainingResult.Stop.COMPLETED;
+    NetworkSnapshot best = null;
+    double bestLoss = Double.NaN;
+    int bestEpoch = 0;
+    try {
+      for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        double rate = net.learningRate();
+        NetworkSnapshot lastGood = NetworkSnapshot.capture(net, true);
+        long epochStart = System.nanoTime();
+        double lossSum;
+        try {
+          lossSum = epoch(epoch);
+        } catch (TrainingException e) {
+          net.clearGradient();
+          lastGood.restore(net);
+          throw e;
+        }
+        String diverged = divergedParameter();
+        if (diverged != null) {
+          lastGood.restore(net);
+          throw new TrainingException(epoch, stepsPerEpoch(), diverged);
+        }
+        double seconds = (System.nanoTime() - epochStart) / 1e9;
+        double validationLoss = Double.NaN;
+        double accuracy = Double.NaN;
+        if (validationExamples > 0) {
+          double[] check = validate();
+          validationLoss = check[0] / validationExamples;
+          if (!Double.isFinite(validationLoss)) {
+            lastGood.restore(net);
+            throw new TrainingException(epoch, stepsPerEpoch(), "the validation loss became "
+                + validationLoss);
+          }
+          accuracy = classifier ? check[1] / validationExamples : Double.NaN;
+        }
+        EpochStats stats = new EpochStats(epoch, lossSum / trainingExamples, validationLoss,
+            accuracy, rate, net.optimizerSteps(),
+            seconds > 0 ? trainingExamples / seconds : 0,
+            Duration.ofNanos(System.nanoTime() - start));
+        history.add(stats);
+        boolean stopNow = false;
+        if (settings.patience() > 0) {
+          if (Double.isNaN(bestLoss) || validationLoss < bestLoss) {
+            bestLoss = validationLoss;
+            bestEpoch = epoch;
+            best = NetworkSnapshot.capture(net, false);
+          } else if (epoch - bestEpoch >= settings.patience()) {
+            stopNow = true;
+          }
+        } else {
+          bestEpoch = epoch;
+        }
+        listeners.forEach(l -> l.onEpoch(stats));
+        if (stopNow) {
+          stop = TrainingResult.Stop.EARLY_STOPPED;
+          break;
+        }
+      }
+    } finally {
+      release();
+    }
+    if (best != null) {
+      NetworkSnapshot.setValues(net.parameters(), best.parameters());
+    }
+    TrainingResult result = new TrainingResult(history, stop, bestEpoch,
+        Duration.ofNanos(System.nanoTime() - start));
+    listeners.forEach(l -> l.onFinish(result));
+    return result;
+  }
+
+  /** Tells the listeners about a finished step. */
+  protected final void stepDone(int epoch, int step, double runningLoss) {
+    for (TrainingListener listener : listeners) {
+      listener.onStep(epoch, step, stepsPerEpoch(), runningLoss);
+    }
+  }
+
+  /**
+   * The validation loss sum and the number of right classifications, each partition's sums added
+   * in partition-index order.
+   */
+  private double[] validate() {
+    Broadcast<NetworkSnapshot> parameters = spark.broadcast(NetworkSnapshot.capture(net, false));
+    List<Tuple4<Integer, Double, Long, Long>> parts = validation
+        .mapPartitionsWithIndex((p, examples) -> {
+          CompiledNetwork worker = parameters.value().newNetwork();
+          double loss = 0;
+          long right = 0;
+          long count = 0;
+          while (examples.hasNext()) {
+            Example e = examples.next();
+            loss += worker.loss(e.features(), e.target());
+            if (NetcModel.argmax(e.target()) == worker.classify(e.features())) {
+              right++;
+            }
+            count++;
+          }
+          return List.of(new Tuple4<>(p, loss, right, count)).iterator();
+        }, true)
+        .collect();
+    parameters.destroy();
+    List<Tuple4<Integer, Double, Long, Long>> ordered = new ArrayList<>(parts);
+    ordered.sort(Comparator.comparing(Tuple4::_1));
+    double loss = 0;
+    double right = 0;
+    for (Tuple4<Integer, Double, Long, Long> part : ordered) {
+      loss += part._2();
+      right += part._3();
+    }
+    return new double[] {loss, right};
+  }
+
+  private String divergedParameter() {
+    for (ParameterTensor t : net.parameters()) {
+      for (int k = 0; k < t.size(); k++) {
+        if (!Double.isFinite(t.get(k))) {
+          return "parameter " + t.name() + "[" + k + "] became " + t.get(k);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The examples of one step or round, as arrays. */
+  record Rows(double[][] features, double[][] targets) implements Serializable {}
+}

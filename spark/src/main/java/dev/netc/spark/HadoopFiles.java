@@ -1,0 +1,79 @@
+package dev.netc.spark;
+
+import dev.netc.runtime.weights.WeightFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Weight files on any file system Spark reaches (local, HDFS, S3 ...), through Hadoop's {@link
+ * FileSystem} with the session's configuration.
+ */
+final class HadoopFiles {
+  private HadoopFiles() {}
+
+  /** Reads and checks the netc weight file at {@code location}. */
+  static WeightFile readWeights(SparkSession spark, String location) {
+    String text = readText(spark, location);
+    // WeightFile reads a local path: give it a private copy, so that its checks and messages
+    // apply unchanged to files on any file system.
+    Path local = null;
+    try {
+      local = Files.createTempFile("netc-weights", ".json");
+      Files.writeString(local, text, StandardCharsets.UTF_8);
+      try {
+        return WeightFile.read(local);
+      } catch (RuntimeException e) {
+        throw new NetcSparkException(location + ": " + withoutPath(e.getMessage(), local), e);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + location + " to a temporary file", e);
+    } finally {
+      if (local != null) {
+        try {
+          Files.deleteIfExists(local);
+        } catch (IOException ignored) {
+          // a temporary file left behind is harmless
+        }
+      }
+    }
+  }
+
+  private static String withoutPath(String message, Path local) {
+    String text = message == null ? "not a netc weight file" : message;
+    return text.replace(local.toString() + ": ", "").replace(local.toString(), "the file");
+  }
+
+  static String readText(SparkSession spark, String location) {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(path)) {
+        throw new NetcSparkException(location + ": no such file");
+      }
+      try (InputStream in = fs.open(path)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + location, e);
+    }
+  }
+
+  static void writeText(SparkSession spark, String location, String text) {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (OutputStream out = fs.create(path, true)) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + location, e);
+    }
+  }
+}
