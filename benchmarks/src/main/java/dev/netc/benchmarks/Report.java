@@ -58,6 +58,12 @@ final class Report {
       String method = run.getParams().getBenchmark();
       method = method.substring(method.lastIndexOf('.') + 1);
       String workload = run.getParams().getParam("workload");
+      String data = run.getParams().getParam("data");
+      if (data != null) {
+        // SparseDataBenchmark: data/optimizer/precision/state
+        workload = data + "/" + run.getParams().getParam("optimizer");
+        method = method + "/" + run.getParams().getParam("state");
+      }
       String precision = run.getParams().getParam("precision");
       String threads = run.getParams().getParam("threads");
       Result<?> primary = run.getPrimaryResult();
@@ -93,6 +99,7 @@ final class Report {
     prediction(out, figures);
     latency(out, figures);
     parallel(out, figures);
+    sparse(out, figures);
     allocation(out, figures);
     return out.toString();
   }
@@ -228,6 +235,36 @@ final class Report {
     out.append("### Prediction latency, median of single calls (ns, includes the timer's overhead)\n\n")
         .append("| workload | netc | hand-written | Encog |\n")
         .append("| --- | ---: | ---: | ---: |\n")
+        .append(body).append('\n');
+  }
+
+  /** The sparse-data table: batch-1 epochs after pre-training against first epochs. */
+  private static void sparse(StringBuilder out, Map<String, Figure> figures) {
+    StringBuilder body = new StringBuilder();
+    for (String data : new String[] {"fashion", "onehot"}) {
+      for (String optimizer : new String[] {"adam", "momentum", "rmsprop"}) {
+        for (String precision : new String[] {"double", "float"}) {
+          String prefix = data + "/" + optimizer + "/" + precision + "/epoch/";
+          Figure fresh = figures.get(prefix + "fresh");
+          Figure trained = figures.get(prefix + "trained");
+          if (fresh == null || trained == null) {
+            continue;
+          }
+          body.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.2fx |%n",
+              data, optimizer, precision, count(fresh.score), share(fresh), count(trained.score),
+              share(trained), trained.score / fresh.score));
+        }
+      }
+    }
+    if (body.length() == 0) {
+      return;
+    }
+    out.append("### Batch-1 training on sparse data: epochs after ")
+        .append(SparseDataBenchmark.PRETRAIN_EPOCHS)
+        .append(" epochs of training vs first epochs\n\n")
+        .append("| data | optimizer | precision | first epochs examples/s | CPU share "
+            + "| trained examples/s | CPU share | trained / first |\n")
+        .append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n")
         .append(body).append('\n');
   }
 

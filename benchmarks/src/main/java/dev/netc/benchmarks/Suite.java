@@ -40,7 +40,8 @@ public final class Suite {
 
   /**
    * The short mode: every implementation of every workload, stochastic steps, mini-batches and
-   * prediction throughput (no sampled latency); then 1 vs 2 threads on W3 and W4 in double only.
+   * prediction throughput (no sampled latency); then 1 vs 2 threads on W3 and W4 in double only;
+   * then batch-1 Adam on Fashion-MNIST, first epochs against trained ({@link SparseDataBenchmark}).
    */
   static final List<String> SHORT =
       List.of(
@@ -49,6 +50,9 @@ public final class Suite {
 
   /** The second part of the short mode, run with {@code precision=double}. */
   static final String SHORT_PARALLEL = "dev\\.netc\\.benchmarks\\.ParallelTrainingBenchmark\\..*";
+
+  /** The third part of the short mode, run with {@code data=fashion optimizer=adam}. */
+  static final String SHORT_SPARSE = "dev\\.netc\\.benchmarks\\.SparseDataBenchmark\\..*";
 
   /** The benchmarks of the superword comparison (run on W3 only). */
   static final String SUPERWORD =
@@ -126,6 +130,9 @@ public final class Suite {
       ChainedOptionsBuilder parallel =
           defaults(given, quick, wallOnly).include(SHORT_PARALLEL).param("precision", "double");
       results.addAll(new Runner(parallel.build()).run());
+      ChainedOptionsBuilder sparse = defaults(given, quick, wallOnly).include(SHORT_SPARSE)
+          .param("data", "fashion").param("optimizer", "adam");
+      results.addAll(new Runner(sparse.build()).run());
       tables = Report.render(results);
     } else {
       tables = Report.render(new Runner(options.build()).run());

@@ -69,7 +69,7 @@ public final class Validation {
    * <p>Only the output layer is compared after a step because Encog 3.4 (the latest release)
    * multiplies a hidden layer's delta by the derivative of the activation of the layer above it
    * instead of its own ({@code GradientWorker.processLevel} reads {@code
-   * getActivationFunctions()[currentLevel]}; jeffheaton/encog-java-core issue 243, fixed on its
+   * getActivationFunctions()[currentLevel]}; jeffheaton/encog-java-core#243, fixed on its
    * master branch after the release). With a softmax output that derivative is 1, so Encog's hidden
    * layers follow a different (wrong) gradient; the arithmetic it performs per step is the same, so
    * its speed is still comparable.

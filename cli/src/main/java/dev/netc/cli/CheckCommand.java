@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +28,11 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE.nn", description = "The files to check.")
   List<Path> files;
 
+  @Option(
+      names = "--explain",
+      description = "Also prints, for each network, every layer's output shape and parameter count.")
+  boolean explain;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -44,18 +50,15 @@ final class CheckCommand implements Callable<Integer> {
               + ", "
               + Formats.count(parameterCount(network))
               + " parameters");
+      if (explain) {
+        out.print(LayerTable.render(network));
+      }
     }
     out.flush();
     return ExitCode.OK;
   }
 
   static long parameterCount(Network network) {
-    long count = 0;
-    int below = network.inputSize();
-    for (var layer : network.layers()) {
-      count += (long) layer.units() * below + layer.units();
-      below = layer.units();
-    }
-    return count;
+    return network.parameterCount();
   }
 }

@@ -2,6 +2,7 @@ package dev.netc.generator;
 
 import dev.netc.grammar.diag.Diagnostic;
 import dev.netc.grammar.model.Network;
+import dev.netc.grammar.source.SourceFile;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,14 +13,16 @@ import java.util.Objects;
 public record CheckResult(List<CheckResult.Checked> networks, List<Diagnostic> diagnostics) {
 
   /**
-   * One network that passed every rule, with the package its class goes to.
+   * One network that passed every rule, with its file and the package its class goes to.
    *
+   * @param source the file it was read from, for diagnostics about it
    * @param network the checked network
    * @param defaultPackage the package for it if its file declares none ("" for the default
    *     package)
    */
-  public record Checked(Network network, String defaultPackage) {
+  public record Checked(SourceFile source, Network network, String defaultPackage) {
     public Checked {
+      Objects.requireNonNull(source, "source");
       Objects.requireNonNull(network, "network");
       Objects.requireNonNull(defaultPackage, "defaultPackage");
     }

@@ -9,10 +9,15 @@ import dev.netc.grammar.NetcFrontEnd;
 import dev.netc.grammar.check.DuplicateNetworks;
 import dev.netc.grammar.check.JavaNames;
 import dev.netc.grammar.diag.Diagnostic;
+import dev.netc.grammar.diag.DiagnosticKind;
+import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.NetworkFile;
+import dev.netc.grammar.source.SourceFile;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one entry point of netc's compiler, shared by the Maven plugin and the command line: {@code
@@ -42,7 +47,7 @@ public final class NetcCompiler {
       diagnostics.addAll(clashes);
       if (clashes.isEmpty()) {
         for (Network network : file.networks()) {
-          networks.add(new CheckResult.Checked(network, fallback));
+          networks.add(new CheckResult.Checked(input.source(), network, fallback));
         }
       }
     }
@@ -52,15 +57,40 @@ public final class NetcCompiler {
 
   /**
    * Checks every file ({@link #check}) and generates one class per network of each file without
-   * errors.
+   * errors. A network with convolution or pooling layers, which this generator cannot write yet,
+   * is an error ({@link DiagnosticKind#LAYER_NOT_GENERATED}), and its file generates nothing.
    */
   public static CompileResult compile(List<CompileInput> inputs) {
     CheckResult checked = check(inputs);
+    List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
+    Set<SourceFile> unsupported = new LinkedHashSet<>();
+    for (CheckResult.Checked network : checked.networks()) {
+      if (!network.network().features().isEmpty()) {
+        diagnostics.add(notGenerated(network.source(), network.network()));
+        unsupported.add(network.source());
+      }
+    }
     List<GeneratedClass> classes = new ArrayList<>();
     for (CheckResult.Checked network : checked.networks()) {
-      classes.add(generate(network.network(), network.defaultPackage()));
+      if (!unsupported.contains(network.source())) {
+        classes.add(generate(network.network(), network.defaultPackage()));
+      }
     }
-    return new CompileResult(classes, checked.diagnostics());
+    diagnostics.sort(Diagnostic.BY_POSITION);
+    return new CompileResult(classes, diagnostics);
+  }
+
+  /**
+   * A network with convolution or pooling layers: the front end checks them (shapes, parameters)
+   * but this generator cannot write their forward and backward passes yet.
+   */
+  private static Diagnostic notGenerated(SourceFile source, Network network) {
+    FeatureLayer first = network.features().get(0);
+    String message = "layer '" + first.name() + "' (" + first.describe() + ") is checked but"
+        + " not yet supported by the generator: this version of netc cannot generate code for"
+        + " convolution and pooling layers; remove them to compile network '" + network.name()
+        + "' (its shapes: " + network.topology() + ")";
+    return Diagnostic.of(DiagnosticKind.LAYER_NOT_GENERATED, source, first.span(), message);
   }
 
   /**

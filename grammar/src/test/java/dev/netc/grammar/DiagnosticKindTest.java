@@ -67,7 +67,14 @@ class DiagnosticKindTest {
           Map.entry("NESTEROV_WITHOUT_MOMENTUM", 42),
           Map.entry("SOFTMAX_SINGLE_UNIT", 43),
           Map.entry("NETWORK_NAME_CASE_CLASH", 44),
-          Map.entry("UNKNOWN_STATEMENT", 45));
+          Map.entry("UNKNOWN_STATEMENT", 45),
+          Map.entry("INPUT_SHAPE", 80),
+          Map.entry("WINDOW_SHAPE", 81),
+          Map.entry("WINDOW_TOO_LARGE", 82),
+          Map.entry("SHAPE_NOT_DIVISIBLE", 83),
+          Map.entry("LAYER_AFTER_DENSE", 84),
+          Map.entry("UNKNOWN_PADDING", 85),
+          Map.entry("LAYER_NOT_GENERATED", 86));
 
   /** The kinds that are warnings; every other kind is an error. */
   private static final Set<String> WARNINGS =

@@ -23,6 +23,17 @@ final class OptimizerCode {
     this.arith = arith;
   }
 
+  /**
+   * True if the optimizer keeps state that decays geometrically when the gradient is 0 (momentum's
+   * velocity, Adam's moments, RMSProp's mean square): the generated class then flushes it to 0
+   * below the smallest normal number ({@code flush}), since arithmetic on subnormal numbers is
+   * about a hundred times slower on x86 and Java cannot set flush-to-zero. AdaGrad's sum only grows.
+   */
+  boolean decays() {
+    return optimizer instanceof Optimizer.Sgd sgd ? hasMomentum(sgd)
+        : optimizer instanceof Optimizer.Adam || optimizer instanceof Optimizer.RmsProp;
+  }
+
   /** True for Adam, which needs the step count and bias corrections. */
   boolean isAdam() {
     return optimizer instanceof Optimizer.Adam;
@@ -98,15 +109,15 @@ final class OptimizerCode {
         return List.of(p + " -= rate g");
       }
       return sgd.nesterov()
-          ? List.of("v" + p + " = momentum v" + p + " - rate g",
+          ? List.of("v" + p + " = flush(momentum v" + p + " - rate g)",
               p + " += momentum v" + p + " - rate g")
-          : List.of("v" + p + " = momentum v" + p + " - rate g", p + " += v" + p);
+          : List.of("v" + p + " = flush(momentum v" + p + " - rate g)", p + " += v" + p);
     } else if (isAdam()) {
-      return List.of("m" + p + " = beta1 m" + p + " + (1 - beta1) g",
-          "v" + p + " = beta2 v" + p + " + (1 - beta2) g^2",
+      return List.of("m" + p + " = flush(beta1 m" + p + " + (1 - beta1) g)",
+          "v" + p + " = flush(beta2 v" + p + " + (1 - beta2) g^2)",
           p + " -= rate (m" + p + " / c1) / (sqrt(v" + p + " / c2) + epsilon)");
     } else if (optimizer instanceof Optimizer.RmsProp) {
-      return List.of("s" + p + " = rho s" + p + " + (1 - rho) g^2",
+      return List.of("s" + p + " = flush(rho s" + p + " + (1 - rho) g^2)",
           p + " -= rate g / (sqrt(s" + p + ") + epsilon)");
     }
     return List.of("s" + p + " += g^2", p + " -= rate g / (sqrt(s" + p + ") + epsilon)");
@@ -123,22 +134,22 @@ final class OptimizerCode {
       String v = "v" + p + at;
       if (sgd.nesterov()) {
         return List.of(
-            v + " = momentum * " + v + " - rate * " + g,
+            v + " = flush(momentum * " + v + " - rate * " + g + ")",
             p + at + " += momentum * " + v + " - rate * " + g);
       }
-      return List.of(v + " = momentum * " + v + " - rate * " + g, p + at + " += " + v);
+      return List.of(v + " = flush(momentum * " + v + " - rate * " + g + ")", p + at + " += " + v);
     } else if (isAdam()) {
       String m = "m" + p + at;
       String v = "v" + p + at;
       return List.of(
-          m + " = beta1 * " + m + " + (" + one + " - beta1) * " + g,
-          v + " = beta2 * " + v + " + (" + one + " - beta2) * " + g + " * " + g,
+          m + " = flush(beta1 * " + m + " + (" + one + " - beta1) * " + g + ")",
+          v + " = flush(beta2 * " + v + " + (" + one + " - beta2) * " + g + " * " + g + ")",
           p + at + " -= rate * (" + m + " / c1) / ("
               + arith.narrow("Math.sqrt(" + v + " / c2)") + " + epsilon)");
     } else if (optimizer instanceof Optimizer.RmsProp) {
       String s = "s" + p + at;
       return List.of(
-          s + " = rho * " + s + " + (" + one + " - rho) * " + g + " * " + g,
+          s + " = flush(rho * " + s + " + (" + one + " - rho) * " + g + " * " + g + ")",
           p + at + " -= rate * " + g + " / (" + arith.narrow("Math.sqrt(" + s + ")")
               + " + epsilon)");
     }

@@ -8,6 +8,8 @@
 // - `file` admits zero networks;
 // - a statement or a layer body item may start with an unknown word (`optimiser sgd;`,
 //   `weight = ...`);
+// - a shape or a window admits a single NUMBER or any number of dimensions (`input 784;`,
+//   `conv 6 5 relu;`, `maxpool 2x2x2;`), and a padding any name;
 // so that the checker can say what is wrong in plain words instead of a parser message. Stray
 // characters and block comments go to the hidden channel, where the syntax stage looks for stray
 // characters and unterminated comments.
@@ -17,7 +19,7 @@ file          : packageDecl? network* EOF ;
 packageDecl   : 'package' name ('.' name)* ';' ;
 network       : 'network' name '{' statement* '}' ;
 
-statement     : 'input' NUMBER ';'                                   # inputStatement
+statement     : 'input' shape ';'                                    # inputStatement
               | 'dense' NUMBER call ('as' name)? (';' | layerBody)   # denseStatement
               | 'loss' name ';'                                      # lossStatement
               | 'init' call ';'                                      # initStatement
@@ -25,8 +27,22 @@ statement     : 'input' NUMBER ';'                                   # inputStat
               | 'regularize' call ';'                                # regularizeStatement
               | 'clip' call ';'                                      # clipStatement
               | 'precision' name ';'                                 # precisionStatement
+              | convLayer                                            # convStatement
+              | poolLayer                                            # poolStatement
               | NAME ~(';' | '{' | '}')* ';'                         # unknownStatement
               ;
+
+// Convolution and pooling (language v2): feature layers over H x W x C tensors, before the
+// first dense layer.
+convLayer     : 'conv' filters=NUMBER shape call convOption* ('as' layerName=name)? (';' | layerBody) ;
+// In any order, each at most once (the checker says which is repeated).
+convOption    : 'stride' NUMBER                                      # strideOption
+              | 'padding' name                                       # paddingOption
+              | 'dropout' '(' number ')'                             # dropoutOption
+              ;
+poolLayer     : kind=('maxpool' | 'avgpool') shape ('stride' stride=NUMBER)? ';' ;
+// A size (`784`) or dimensions (`28 x 28 x 1`, `5x5`).
+shape         : NUMBER | DIMS ;
 
 layerBody     : '{' layerItem* '}' ;
 layerItem     : 'weights' '=' matrix ';'                             # weightsDecl
@@ -43,8 +59,12 @@ number        : NUMBER | NAME ;
 name          : NAME | BAD_NAME
               | 'package' | 'network' | 'input' | 'dense' | 'as' | 'loss' | 'init'
               | 'optimizer' | 'regularize' | 'clip' | 'precision' | 'weights' | 'bias'
+              | 'conv' | 'maxpool' | 'avgpool' | 'stride' | 'padding' | 'dropout'
               ;
 
+// Dimensions, one token because `5x5` would otherwise be the number 5 and the name x5: whole
+// numbers joined by 'x', with spaces or tabs around the 'x' or not (`5x5`, `28 x 28 x 1`).
+DIMS          : DIGIT+ ( [ \t]* 'x' [ \t]* DIGIT+ )+ ;
 NUMBER        : '-'? ( DIGIT+ ('.' DIGIT+)? | '.' DIGIT+ ) ( [eE] [+-]? DIGIT+ )? ;
 NAME          : [A-Za-z_] [A-Za-z0-9_]* ;
 // A word that is a name but for its non-ASCII letters: longer than the NAME it starts with.

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The body of a {@code dense} statement: explicit {@code weights} (one row per unit, one column per
- * input) and {@code bias} (one value per unit, or one number for all), each at most once.
+ * The body of a {@code dense} or {@code conv} statement: explicit {@code weights} (one row per unit
+ * or filter) and {@code bias} (one value per unit or filter, or one number for all), each at most
+ * once.
  */
 final class LayerBodyChecker {
   private final DiagnosticCollector diagnostics;
@@ -29,8 +30,34 @@ final class LayerBodyChecker {
   /** The checked weights and bias of a layer (empty where not given or not valid). */
   record Body(Optional<Matrix> weights, Optional<Vector> bias) {}
 
+  /**
+   * What a body must hold, and the words that say so.
+   *
+   * @param layer the layer's name
+   * @param rows rows of the weights and values of the bias, if known
+   * @param cols values per row, if known
+   * @param unit what a row is ({@code unit}, {@code filter})
+   * @param layout how the weights are laid out, for the shape message
+   * @param row what a row holds, for the ragged-rows message
+   */
+  record Expected(
+      String layer, OptionalInt rows, OptionalInt cols, String unit, String layout, String row) {}
+
+  /** The body of a dense layer: units x inputs. */
   Body check(LayerDraft layer, OptionalInt inputs) {
-    NetcParser.LayerBodyContext body = layer.statement().layerBody();
+    return check(
+        layer.statement().layerBody(),
+        new Expected(
+            layer.name(),
+            layer.units(),
+            inputs,
+            "unit",
+            "(rows x cols: one row per unit, one column per input)",
+            "one value per input of the layer"));
+  }
+
+  /** A layer body ({@code null} for none) checked against {@code expected}. */
+  Body check(NetcParser.LayerBodyContext body, Expected layer) {
     Optional<Matrix> weights = Optional.empty();
     Optional<Vector> bias = Optional.empty();
     if (body == null || Trees.hasSyntaxError(body)) {
@@ -44,7 +71,7 @@ final class LayerBodyChecker {
           duplicate("weights", layer, w, firstWeights);
         } else {
           firstWeights = w;
-          weights = weights(w.matrix(), layer, inputs);
+          weights = weights(w.matrix(), layer);
         }
       } else if (item instanceof NetcParser.UnknownItemContext unknown) {
         Unknowns.report(
@@ -63,18 +90,17 @@ final class LayerBodyChecker {
 
   private void duplicate(
       String what,
-      LayerDraft layer,
+      Expected layer,
       NetcParser.LayerItemContext second,
       NetcParser.LayerItemContext first) {
     diagnostics.report(
         DiagnosticKind.DUPLICATE_STATEMENT,
         positions.of(second.getStart()),
-        "'" + what + "' is given twice for layer '" + layer.name() + "' (first at line "
+        "'" + what + "' is given twice for layer '" + layer.layer() + "' (first at line "
             + first.getStart().getLine() + "): remove one");
   }
 
-  private Optional<Matrix> weights(
-      NetcParser.MatrixContext matrix, LayerDraft layer, OptionalInt inputs) {
+  private Optional<Matrix> weights(NetcParser.MatrixContext matrix, Expected layer) {
     if (matrix == null || matrix.exception != null) {
       return Optional.empty();
     }
@@ -91,25 +117,25 @@ final class LayerBodyChecker {
         diagnostics.report(
             DiagnosticKind.RAGGED_ROWS,
             positions.of(rows.get(r)),
-            "row " + (r + 1) + " of the weights of layer '" + layer.name() + "' has "
+            "row " + (r + 1) + " of the weights of layer '" + layer.layer() + "' has "
                 + values(row.get().length) + " but row 1 has " + values(values.get(0).length)
-                + ": every row needs one value per input of the layer");
+                + ": every row needs " + layer.row());
         complete = false;
       }
       values.add(row.get());
     }
-    if (!complete || values.isEmpty() || layer.units().isEmpty() || inputs.isEmpty()) {
+    if (!complete || values.isEmpty() || layer.rows().isEmpty() || layer.cols().isEmpty()) {
       return Optional.empty();
     }
-    int units = layer.units().getAsInt();
+    int units = layer.rows().getAsInt();
     int cols = values.get(0).length;
-    if (values.size() != units || cols != inputs.getAsInt()) {
+    if (values.size() != units || cols != layer.cols().getAsInt()) {
       diagnostics.report(
           DiagnosticKind.WEIGHTS_SHAPE,
           positions.of(matrix),
-          "the weights of layer '" + layer.name() + "' must be " + units + " x "
-              + inputs.getAsInt() + " (rows x cols: one row per unit, one column per input),"
-              + " found " + values.size() + " x " + cols);
+          "the weights of layer '" + layer.layer() + "' must be " + units + " x "
+              + layer.cols().getAsInt() + " " + layer.layout() + ", found " + values.size()
+              + " x " + cols);
       return Optional.empty();
     }
     double[] rowMajor = new double[units * cols];
@@ -119,31 +145,32 @@ final class LayerBodyChecker {
     return Optional.of(Matrix.of(units, cols, rowMajor));
   }
 
-  private Optional<Vector> bias(NetcParser.BiasDeclContext bias, LayerDraft layer) {
+  private Optional<Vector> bias(NetcParser.BiasDeclContext bias, Expected layer) {
     if (bias.exception != null) {
       return Optional.empty();
     }
     if (bias.vector() != null) {
       Optional<double[]> values = numbers(bias.vector());
-      if (values.isEmpty() || layer.units().isEmpty()) {
+      if (values.isEmpty() || layer.rows().isEmpty()) {
         return Optional.empty();
       }
-      int units = layer.units().getAsInt();
+      int units = layer.rows().getAsInt();
       if (values.get().length != units) {
         diagnostics.report(
             DiagnosticKind.BIAS_SIZE,
             positions.of(bias.vector()),
-            "the bias of layer '" + layer.name() + "' needs " + units + " values (one per unit),"
-                + " found " + values.get().length + "; or give one number for all units");
+            "the bias of layer '" + layer.layer() + "' needs " + units + " values (one per "
+                + layer.unit() + "), found " + values.get().length + "; or give one number for"
+                + " all " + layer.unit() + "s");
         return Optional.empty();
       }
       return Optional.of(Vector.of(values.get()));
     }
     Optional<Numbers.Read> value = numbers.value(bias.number());
-    if (value.isEmpty() || layer.units().isEmpty()) {
+    if (value.isEmpty() || layer.rows().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Vector.filled(layer.units().getAsInt(), value.get().value()));
+    return Optional.of(Vector.filled(layer.rows().getAsInt(), value.get().value()));
   }
 
   private static String values(int count) {

@@ -38,13 +38,15 @@ final class NetworkChecker {
   /** The statements of a network, for suggestions. */
   private static final List<String> STATEMENTS =
       List.of(
-          "input", "dense", "loss", "init", "optimizer", "regularize", "clip", "precision");
+          "input", "dense", "loss", "init", "optimizer", "regularize", "clip", "precision",
+          "conv", "maxpool", "avgpool");
 
   private final DiagnosticCollector diagnostics;
   private final Positions positions;
   private final Numbers numbers;
   private final CallChecker calls;
   private final LayerBodyChecker bodies;
+  private final FeatureChecker features;
   private final boolean syntaxErrors;
 
   NetworkChecker(DiagnosticCollector diagnostics, Positions positions, boolean syntaxErrors) {
@@ -53,13 +55,14 @@ final class NetworkChecker {
     this.numbers = new Numbers(diagnostics, positions);
     this.calls = new CallChecker(diagnostics, positions, numbers);
     this.bodies = new LayerBodyChecker(diagnostics, positions, numbers);
+    this.features = new FeatureChecker(diagnostics, positions, numbers, calls, bodies);
     this.syntaxErrors = syntaxErrors;
   }
 
   /** The statements of one network, the first of each kind kept. */
   private static final class Statements {
     final Map<String, ParserRuleContext> first = new LinkedHashMap<>();
-    OptionalInt input = OptionalInt.empty();
+    Optional<FeatureChecker.Input> input = Optional.empty();
     Optional<Loss> loss = Optional.empty();
     Optional<BoundCall<Init.Kind>> init = Optional.empty();
     Optional<BoundCall<Optimizer.Kind>> optimizer = Optional.empty();
@@ -67,6 +70,8 @@ final class NetworkChecker {
     Optional<BoundCall<Clip.Kind>> clip = Optional.empty();
     Optional<Precision> precision = Optional.empty();
     final List<LayerDraft> layers = new ArrayList<>();
+    final List<FeatureDraft> features = new ArrayList<>();
+    int layerCount;
     boolean broken;
     int lastBrokenLine = -1;
   }
@@ -94,7 +99,19 @@ final class NetworkChecker {
       missing(
           s.first.containsKey("loss"), nameSpan, name, "'loss' statement", "loss squared_error;");
     }
-    List<DenseLayer> layers = layers(s);
+    Map<String, Named> names = new LinkedHashMap<>();
+    for (FeatureDraft feature : s.features) {
+      checkName(names, new Named(feature.number(), feature.name(), feature.nameSpan(),
+          feature.span()));
+    }
+    FeatureChecker.Built built = features.build(s.features, s.input);
+    List<DenseLayer> layers =
+        layers(
+            s,
+            names,
+            built.output().isPresent()
+                ? OptionalInt.of(Math.toIntExact(built.output().get().size()))
+                : OptionalInt.empty());
     if (!s.broken) {
       // with a syntax error, the last layer read may not be the output layer
       s.loss.ifPresent(loss -> checkLoss(loss, s));
@@ -105,7 +122,8 @@ final class NetworkChecker {
         || s.input.isEmpty()
         || s.loss.isEmpty()
         || layers.isEmpty()
-        || layers.size() != s.layers.size()) {
+        || layers.size() != s.layers.size()
+        || built.layers().size() != s.features.size()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -113,7 +131,8 @@ final class NetworkChecker {
             name.getText(),
             packageName,
             sourceName,
-            s.input.getAsInt(),
+            s.input.get().shape(),
+            built.layers(),
             layers,
             s.loss.get(),
             s.init.map(Models::init).orElse(Init.DEFAULT),
@@ -142,8 +161,25 @@ final class NetworkChecker {
       s.lastBrokenLine = last.getLine();
     }
     if (statement instanceof NetcParser.DenseStatementContext dense) {
-      int number = s.layers.size() + 1;
+      int number = ++s.layerCount;
       s.layers.add(broken ? brokenDraft(dense, number) : draft(dense, number));
+      return;
+    }
+    if (statement instanceof NetcParser.ConvStatementContext
+        || statement instanceof NetcParser.PoolStatementContext) {
+      int number = ++s.layerCount;
+      if (!s.layers.isEmpty()) {
+        LayerDraft dense = s.layers.get(s.layers.size() - 1);
+        diagnostics.report(
+            DiagnosticKind.LAYER_AFTER_DENSE,
+            positions.of(statement.getStart()),
+            "'" + statement.getStart().getText() + "' comes after the dense layer '"
+                + dense.name() + "' (line " + dense.span().line() + "): convolution and pooling"
+                + " layers come before the first dense layer, which flattens its input; move it"
+                + " up");
+      } else if (!broken) {
+        s.features.add(features.draft(statement, number));
+      }
       return;
     }
     if (statement instanceof NetcParser.UnknownStatementContext unknown) {
@@ -171,8 +207,7 @@ final class NetworkChecker {
     }
     s.first.put(keyword, statement);
     if (statement instanceof NetcParser.InputStatementContext input) {
-      Trees.token(input.NUMBER())
-          .ifPresent(t -> s.input = numbers.size(t.getText(), positions.of(t), "the input width"));
+      s.input = features.input(input.shape());
     } else if (statement instanceof NetcParser.LossStatementContext loss) {
       s.loss =
           Trees.name(loss.name())
@@ -245,22 +280,31 @@ final class NetworkChecker {
     return new LayerDraft(number, name, nameSpan, units, activation, dense, span);
   }
 
-  /** Checks the layers together and builds them; fewer than drafted if any is invalid. */
-  private List<DenseLayer> layers(Statements s) {
-    Map<String, LayerDraft> names = new LinkedHashMap<>();
+  /** A layer's number, name and where it is, for the rule that names are unique. */
+  private record Named(int number, String name, Span nameSpan, Span span) {}
+
+  private void checkName(Map<String, Named> names, Named layer) {
+    Named first = names.putIfAbsent(layer.name(), layer);
+    if (first != null) {
+      diagnostics.report(
+          DiagnosticKind.DUPLICATE_LAYER_NAME,
+          layer.nameSpan(),
+          "layer name '" + layer.name() + "' is already used by layer " + first.number()
+              + " (line " + first.span().line() + "): layer names are unique within a network;"
+              + " rename one with 'as NAME'");
+    }
+  }
+
+  /**
+   * Checks the dense layers together and builds them; fewer than drafted if any is invalid.
+   *
+   * @param inputs the width of the first dense layer's input, if known
+   */
+  private List<DenseLayer> layers(Statements s, Map<String, Named> names, OptionalInt inputs) {
     List<DenseLayer> built = new ArrayList<>();
-    OptionalInt inputs = s.input;
     for (LayerDraft layer : s.layers) {
-      LayerDraft first = names.putIfAbsent(layer.name(), layer);
-      if (first != null) {
-        diagnostics.report(
-            DiagnosticKind.DUPLICATE_LAYER_NAME,
-            layer.nameSpan(),
-            "layer name '" + layer.name() + "' is already used by layer " + first.number()
-                + " (line " + first.span().line() + "): layer names are unique within a network;"
-                + " rename one with 'as NAME'");
-      }
-      boolean output = layer.number() == s.layers.size();
+      checkName(names, new Named(layer.number(), layer.name(), layer.nameSpan(), layer.span()));
+      boolean output = layer == s.layers.get(s.layers.size() - 1);
       if (!s.broken) {
         layer.activation().ifPresent(a -> checkActivation(a, layer, output));
       }
@@ -295,11 +339,7 @@ final class NetworkChecker {
       return;
     }
     if (!output) {
-      diagnostics.report(
-          DiagnosticKind.SOFTMAX_NOT_OUTPUT,
-          activation.span(),
-          "softmax is only allowed on the output layer (the last 'dense'): use another"
-              + " activation here, for example tanh or relu");
+      reportSoftmaxNotOutput(diagnostics, activation.span());
     } else if (layer.units().isPresent() && layer.units().getAsInt() == 1) {
       diagnostics.report(
           DiagnosticKind.SOFTMAX_SINGLE_UNIT,
@@ -307,6 +347,15 @@ final class NetworkChecker {
           "softmax over a single unit always outputs 1: use sigmoid for one output, or give the"
               + " layer one unit per class");
     }
+  }
+
+  /** Softmax on a layer other than the output layer. */
+  static void reportSoftmaxNotOutput(DiagnosticCollector diagnostics, Span at) {
+    diagnostics.report(
+        DiagnosticKind.SOFTMAX_NOT_OUTPUT,
+        at,
+        "softmax is only allowed on the output layer (the last 'dense'): use another"
+            + " activation here, for example tanh or relu");
   }
 
   private void checkWidth(int units, OptionalInt inputs, LayerDraft layer) {

@@ -20,7 +20,11 @@ final class Trees {
     if (node == null || node instanceof ErrorNode) {
       return Optional.empty();
     }
-    Token token = node.getSymbol();
+    return token(node.getSymbol());
+  }
+
+  /** {@code token} (a labelled token of a rule), unless missing or made up by error recovery. */
+  static Optional<Token> token(Token token) {
     return token == null || token.getTokenIndex() < 0 || token.getType() == Token.EOF
         ? Optional.empty()
         : Optional.of(token);

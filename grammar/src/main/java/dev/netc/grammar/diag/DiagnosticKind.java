@@ -97,7 +97,27 @@ public enum DiagnosticKind {
    */
   NETWORK_NAME_CASE_CLASH(44, Severity.WARNING),
   /** A statement (or layer body item) that starts with a word the language does not know. */
-  UNKNOWN_STATEMENT(45, Severity.ERROR);
+  UNKNOWN_STATEMENT(45, Severity.ERROR),
+
+  // Convolution and pooling layers: codes 80 to 99.
+
+  /** An {@code input} shape that is neither one size nor height x width x channels. */
+  INPUT_SHAPE(80, Severity.ERROR),
+  /** A convolution or pooling window that is not KH x KW. */
+  WINDOW_SHAPE(81, Severity.ERROR),
+  /** A window larger than its input (valid padding). */
+  WINDOW_TOO_LARGE(82, Severity.ERROR),
+  /** A window and stride that leave the last rows or columns of the input out. */
+  SHAPE_NOT_DIVISIBLE(83, Severity.ERROR),
+  /** A convolution or pooling layer after a dense layer. */
+  LAYER_AFTER_DENSE(84, Severity.ERROR),
+  /** A padding other than {@code valid} or {@code same}. */
+  UNKNOWN_PADDING(85, Severity.ERROR),
+  /**
+   * A network with convolution or pooling layers given to the generator, which cannot write them
+   * yet: reported by the compiler after the front end has checked the network.
+   */
+  LAYER_NOT_GENERATED(86, Severity.ERROR);
 
   private final int code;
   private final Severity severity;

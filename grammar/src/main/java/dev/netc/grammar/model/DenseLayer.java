@@ -4,9 +4,10 @@ import java.util.Optional;
 
 /**
  * One {@code dense} statement, checked: layer {@code number} (counting from 1) computes z = W x + b,
- * x = f(z).
+ * x = f(z). Its input is the layer below flattened in HWC order ({@link Shape}).
  *
- * @param number position among the network's dense layers, from 1
+ * @param number position among the network's layers, from 1 (in a network without feature layers,
+ *     among its dense layers)
  * @param name the {@code as NAME} name, else {@code layer<number>}
  * @param units number of units (rows of W), at least 1
  * @param inputs number of units of the layer below (columns of W), at least 1
@@ -26,7 +27,8 @@ public record DenseLayer(
     double activationParameter,
     Optional<Matrix> weights,
     Optional<Vector> bias,
-    Span span) {
+    Span span)
+    implements Layer {
 
   public DenseLayer {
     if (number < 1 || units < 1 || inputs < 1) {
@@ -56,5 +58,15 @@ public record DenseLayer(
   /** Number of weights, units * inputs. */
   public long weightCount() {
     return (long) units * inputs;
+  }
+
+  @Override
+  public Shape output() {
+    return Shape.flat(units);
+  }
+
+  @Override
+  public long parameterCount() {
+    return weightCount() + units;
   }
 }

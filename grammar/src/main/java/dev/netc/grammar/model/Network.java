@@ -3,6 +3,7 @@ package dev.netc.grammar.model;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,9 @@ import java.util.Optional;
  * @param name the network's name, a legal Java class name
  * @param packageName the file's {@code package}, if it has one
  * @param sourceName the file it came from, as named to the compiler
- * @param inputSize the {@code input} width, at least 1
+ * @param inputShape the {@code input} shape ({@code input 784;} is 1 x 1 x 784)
+ * @param features the convolution and pooling layers in order, before the dense layers; empty for
+ *     a network of dense layers only
  * @param layers the dense layers in order; the last is the output layer
  * @param loss the loss
  * @param init the init ({@link Init#DEFAULT} if none was given)
@@ -29,7 +32,8 @@ public record Network(
     String name,
     Optional<String> packageName,
     String sourceName,
-    int inputSize,
+    Shape inputShape,
+    List<FeatureLayer> features,
     List<DenseLayer> layers,
     Loss loss,
     Init init,
@@ -40,10 +44,64 @@ public record Network(
     Span span) {
 
   public Network {
+    features = List.copyOf(features);
     layers = List.copyOf(layers);
     if (layers.isEmpty()) {
       throw new IllegalArgumentException("network " + name + " has no layers");
     }
+    Shape below = inputShape;
+    for (FeatureLayer feature : features) {
+      if (!feature.input().equals(below)) {
+        throw new IllegalArgumentException(
+            "network " + name + ": layer " + feature.number() + " reads " + feature.input()
+                + " but gets " + below);
+      }
+      below = feature.output();
+    }
+    if (layers.get(0).inputs() != below.size()) {
+      throw new IllegalArgumentException(
+          "network " + name + ": the first dense layer has " + layers.get(0).inputs()
+              + " inputs but gets " + below);
+    }
+  }
+
+  /** A network of dense layers only, on a flat input of {@code inputSize} values. */
+  public Network(
+      String name,
+      Optional<String> packageName,
+      String sourceName,
+      int inputSize,
+      List<DenseLayer> layers,
+      Loss loss,
+      Init init,
+      Optimizer optimizer,
+      Optional<Regularizer> regularizer,
+      Optional<Clip> clip,
+      Precision precision,
+      Span span) {
+    this(name, packageName, sourceName, Shape.flat(inputSize), List.of(), layers, loss, init,
+        optimizer, regularizer, clip, precision, span);
+  }
+
+  /** The {@code input} width: the number of values of one example, height * width * channels. */
+  public int inputSize() {
+    return Math.toIntExact(inputShape.size());
+  }
+
+  /** Every layer in order: the feature layers, then the dense layers. */
+  public List<Layer> allLayers() {
+    List<Layer> all = new ArrayList<>(features);
+    all.addAll(layers);
+    return List.copyOf(all);
+  }
+
+  /** Weights and biases of all layers. */
+  public long parameterCount() {
+    long count = 0;
+    for (Layer layer : allLayers()) {
+      count += layer.parameterCount();
+    }
+    return count;
   }
 
   /** The output layer (the last dense layer). */
@@ -63,9 +121,10 @@ public record Network(
   }
 
   /**
-   * The canonical text of what fixes the parameters' shapes and meaning: input width, each layer's
-   * units and activation with its parameter, the loss, the precision (not the optimizer, the init or
-   * the names). Weight files record the SHA-256 of this text ({@link #fingerprint()}).
+   * The canonical text of what fixes the parameters' shapes and meaning: the input, each layer's
+   * kind, size and activation with its parameter, the loss, the precision (not the optimizer, the
+   * init or the names). Weight files record the SHA-256 of this text ({@link #fingerprint()}). A
+   * network with feature layers writes its input shape, window, stride and padding:
    *
    * <pre>
    * netc-topology 1
@@ -75,20 +134,51 @@ public record Network(
    * loss cross_entropy
    * precision double
    * </pre>
+   *
+   * <pre>
+   * netc-topology 1
+   * input 28x28x1
+   * conv 6 5x5 stride 1x1 padding valid relu
+   * maxpool 2x2 stride 2x2
+   * dense 10 softmax
+   * ...
+   * </pre>
    */
   public String canonicalTopology() {
     StringBuilder text = new StringBuilder("netc-topology 1\n");
-    text.append("input ").append(inputSize).append('\n');
-    for (DenseLayer layer : layers) {
-      text.append("dense ").append(layer.units()).append(' ').append(layer.activation().dslName());
-      if (layer.activation().hasParameter()) {
-        text.append(' ').append(String.format(Locale.ROOT, "%.17g", layer.activationParameter()));
+    if (features.isEmpty()) {
+      text.append("input ").append(inputSize()).append('\n');
+    } else {
+      text.append("input ").append(inputShape.height()).append('x').append(inputShape.width())
+          .append('x').append(inputShape.channels()).append('\n');
+    }
+    for (FeatureLayer feature : features) {
+      Window window = feature.window();
+      String stride = " stride " + window.strideY() + "x" + window.strideX();
+      if (feature instanceof ConvLayer conv) {
+        text.append("conv ").append(conv.filters()).append(' ').append(window.size())
+            .append(stride).append(" padding ").append(window.padding().dslName());
+        activation(text, conv.activation(), conv.activationParameter());
+      } else if (feature instanceof PoolLayer pool) {
+        text.append(pool.kind().dslName()).append(' ').append(window.size()).append(stride);
       }
+      text.append('\n');
+    }
+    for (DenseLayer layer : layers) {
+      text.append("dense ").append(layer.units());
+      activation(text, layer.activation(), layer.activationParameter());
       text.append('\n');
     }
     text.append("loss ").append(loss.dslName()).append('\n');
     text.append("precision ").append(precision.dslName()).append('\n');
     return text.toString();
+  }
+
+  private static void activation(StringBuilder text, Activation activation, double parameter) {
+    text.append(' ').append(activation.dslName());
+    if (activation.hasParameter()) {
+      text.append(' ').append(String.format(Locale.ROOT, "%.17g", parameter));
+    }
   }
 
   /** SHA-256 of {@link #canonicalTopology()}, in lower-case hex. */
@@ -102,9 +192,17 @@ public record Network(
     }
   }
 
-  /** The layer sizes as text, for example {@code 4 -> 8 tanh -> 3 softmax}. */
+  /**
+   * The layer sizes as text, for example {@code 4 -> 8 tanh -> 3 softmax}; with feature layers,
+   * each with its output shape: {@code 28 x 28 x 1 -> conv 6 5x5 relu 24 x 24 x 6 -> maxpool 2x2
+   * 12 x 12 x 6 -> 10 softmax}.
+   */
   public String topology() {
-    StringBuilder text = new StringBuilder().append(inputSize);
+    StringBuilder text =
+        new StringBuilder(features.isEmpty() ? String.valueOf(inputSize()) : inputShape.toString());
+    for (FeatureLayer feature : features) {
+      text.append(" -> ").append(feature.describe()).append(' ').append(feature.output());
+    }
     for (DenseLayer layer : layers) {
       text.append(" -> ").append(layer.units()).append(' ').append(layer.activation().dslName());
     }

@@ -31,9 +31,14 @@ public final class NetworkPrinter {
    * left out when every layer has explicit weights and bias); {@code precision} only for {@code
    * float}.
    *
-   * @throws IllegalArgumentException if a weight or bias is NaN or infinite
+   * @throws IllegalArgumentException if a weight or bias is NaN or infinite, or if the network has
+   *     convolution or pooling layers (not printed yet)
    */
   public static String file(Network network, List<String> comments) {
+    if (!network.features().isEmpty()) {
+      throw new IllegalArgumentException(
+          "network " + network.name() + ": convolution and pooling layers are not printed yet");
+    }
     StringBuilder text = new StringBuilder();
     for (String comment : comments) {
       text.append(comment.isEmpty() ? "//" : "// " + comment).append('\n');

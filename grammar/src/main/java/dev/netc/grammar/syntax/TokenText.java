@@ -42,6 +42,9 @@ public final class TokenText {
     if (set.size() == 2 && set.contains(NetcParser.NUMBER) && set.contains(NetcParser.NAME)) {
       return "a number"; // the rule `number`, which admits a word only to report it
     }
+    if (set.size() == 2 && set.contains(NetcParser.NUMBER) && set.contains(NetcParser.DIMS)) {
+      return "sizes such as 5x5 or 28 x 28 x 1"; // the rule `shape`
+    }
     // The rule `name` admits BAD_NAME and the keywords; a NAME without them may only start an
     // unknown statement or body item, which is not worth a mention.
     boolean name = set.contains(NetcParser.NAME) && set.contains(NetcParser.BAD_NAME);

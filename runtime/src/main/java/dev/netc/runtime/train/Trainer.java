@@ -12,11 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 /**
  * Trains a {@link CompiledNetwork} on a {@link Dataset}. Configure fluently, then {@link #train}:
@@ -37,11 +33,15 @@ import java.util.concurrent.Future;
  * applies them once with the scale of the {@link Reduction}.
  *
  * <p><b>Threads.</b> A step of more than {@link #chunkSize(int)} examples is cut into chunks of that
- * size, whatever the thread count. Each chunk's gradient is computed in a cleared {@link
- * CompiledNetwork#copy()} (one per thread, run in parallel), then the chunks are added into the
- * network in chunk order. Floating-point sums are thus always taken in the same order, and the
- * parameters after training are bit-identical for 1, 2 or 8 threads. A step of at most one chunk
- * accumulates directly in the network (the worked examples' arithmetic).
+ * size, whatever the thread count, and the chunks into groups of {@value #GROUP_CHUNKS}. Each chunk's
+ * gradient is accumulated, example by example, in its own cleared {@link CompiledNetwork#copy()}
+ * (the first chunk of a step in the network itself). A group's chunk gradients are then summed as a
+ * pairwise tree: {@code g[i] += g[i + s]} for {@code s = 1, 2, 4, ...} and every {@code i} that is a
+ * multiple of {@code 2s}, so that chunk 0 holds the group's sum; a later group's sum is then added to
+ * the network, in group order. The threads share out a group's chunks in contiguous blocks, and
+ * each sums the part of the tree inside its block; the additions are the same whoever makes them,
+ * so the parameters after training are bit-identical for 1, 2 or 8 threads. A step of at most one
+ * chunk accumulates directly in the network (the worked examples' arithmetic).
  *
  * <p><b>Guards.</b> If a step's loss, the validation loss or a parameter becomes NaN or infinite,
  * the network gets back the parameters (and optimizer state) of the start of that epoch and a
@@ -66,6 +66,12 @@ public final class Trainer {
    * 15.6 s; chunks of 32 (one per step, so no parallelism) on 1 thread 13.9 s.
    */
   public static final int DEFAULT_CHUNK_SIZE = 8;
+
+  /**
+   * Chunks of a step summed as one tree (see Threads above), and the most threads a step uses: each
+   * chunk of a group needs its own gradient accumulator, a copy of the network's gradient.
+   */
+  static final int GROUP_CHUNKS = 8;
 
   private int epochs = 10;
   private int batchSize = 1;
@@ -319,9 +325,18 @@ public final class Trainer {
     private NetworkState best;
     private int firstEpoch = 1;
     private long elapsedBefore;
+    /** Gradient accumulators of a group's chunks (copies of the network); slot 0 unused at first. */
     private CompiledNetwork[] workers;
     private double[] chunkLosses;
-    private ExecutorService executor;
+    private ChunkTeam team;
+    private final IntConsumer groupWork = this::groupBlock;
+    // The group being computed: its examples, first example, end of the step, size, participants.
+    private int[] groupOrder;
+    private int groupFrom;
+    private int groupTo;
+    private int groupChunks;
+    private int groupParticipants;
+    private boolean groupIntoNetwork;
 
     Run(CompiledNetwork net, Dataset training, Dataset checking, double[] classWeights) {
       this.net = net;
@@ -467,36 +482,37 @@ public final class Trainer {
         }
         return loss;
       }
-      startWorkers();
       int chunks = (to - from + chunkSize - 1) / chunkSize;
+      startWorkers(chunks);
       double loss = 0;
-      for (int wave = 0; wave < chunks; wave += workers.length) {
-        int inWave = Math.min(workers.length, chunks - wave);
-        List<Callable<Void>> tasks = new ArrayList<>(inWave);
-        for (int w = 0; w < inWave; w++) {
-          int worker = w;
-          int chunkFrom = from + (wave + w) * chunkSize;
-          int chunkTo = Math.min(to, chunkFrom + chunkSize);
-          tasks.add(() -> {
-            chunkLosses[worker] = chunk(workers[worker], order, chunkFrom, chunkTo);
-            return null;
-          });
+      for (int first = 0; first < chunks; first += GROUP_CHUNKS) {
+        groupOrder = order;
+        groupFrom = from + first * chunkSize;
+        groupTo = to;
+        groupChunks = Math.min(GROUP_CHUNKS, chunks - first);
+        groupIntoNetwork = first == 0;
+        groupParticipants = team == null ? 1 : Math.min(team.size(), groupChunks);
+        if (groupParticipants == 1) {
+          groupBlock(0);
+        } else {
+          team.run(groupParticipants, groupWork);
         }
-        runAll(tasks);
-        for (int w = 0; w < inWave; w++) {
-          loss += chunkLosses[w];
-          net.addGradientFrom(workers[w]);
+        // The levels of the tree whose pair spans two participants' blocks, in level order.
+        for (int span = 1; span < groupChunks; span *= 2) {
+          for (int i = 0; i + span < groupChunks; i += 2 * span) {
+            if (owner(i) != owner(Math.min(i + 2 * span, groupChunks) - 1)) {
+              slot(i).addGradientFrom(slot(i + span));
+            }
+          }
+        }
+        if (!groupIntoNetwork) {
+          net.addGradientFrom(workers[0]);
+        }
+        for (int c = 0; c < groupChunks; c++) {
+          loss += chunkLosses[c];
         }
       }
-      return loss;
-    }
-
-    private double chunk(CompiledNetwork worker, int[] order, int from, int to) {
-      worker.clearGradient();
-      double loss = 0;
-      for (int i = from; i < to; i++) {
-        loss += accumulate(worker, order[i]);
-      }
+      groupOrder = null;
       return loss;
     }
 
@@ -507,50 +523,68 @@ public final class Trainer {
           : into.accumulateGradient(training.features(i), training.target(i), exampleWeights[i]);
     }
 
-    private void runAll(List<Callable<Void>> tasks) {
-      try {
-        if (executor == null || tasks.size() == 1) {
-          for (Callable<Void> task : tasks) {
-            task.call();
+    /**
+     * The work of one participant in a group: computes the chunks of its block (a contiguous range of
+     * the group's chunks), each in its own cleared slot, then the levels of the tree that lie inside
+     * its block.
+     */
+    private void groupBlock(int participant) {
+      int begin = participant * groupChunks / groupParticipants;
+      int end = (participant + 1) * groupChunks / groupParticipants;
+      for (int c = begin; c < end; c++) {
+        CompiledNetwork target = slot(c);
+        if (target != net) {
+          target.clearGradient();
+        }
+        int chunkFrom = groupFrom + c * chunkSize;
+        int chunkTo = Math.min(groupTo, chunkFrom + chunkSize);
+        double loss = 0;
+        for (int i = chunkFrom; i < chunkTo; i++) {
+          loss += accumulate(target, groupOrder[i]);
+        }
+        chunkLosses[c] = loss;
+      }
+      for (int span = 1; span < end - begin; span *= 2) {
+        for (int i = 0; i + span < groupChunks; i += 2 * span) {
+          int last = Math.min(i + 2 * span, groupChunks) - 1;
+          if (i >= begin && last < end) {
+            slot(i).addGradientFrom(slot(i + span));
           }
-          return;
         }
-        for (Future<Void> future : executor.invokeAll(tasks)) {
-          future.get();
-        }
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        throw new IllegalStateException("a training thread failed", e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("training was interrupted", e);
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
       }
     }
 
-    private void startWorkers() {
-      if (workers != null) {
-        return;
+    /** The participant whose block holds chunk {@code c} of the current group. */
+    private int owner(int c) {
+      int p = groupParticipants - 1;
+      while (p * groupChunks / groupParticipants > c) {
+        p--;
       }
-      workers = new CompiledNetwork[threads];
-      for (int w = 0; w < threads; w++) {
-        workers[w] = net.copy();
+      return p;
+    }
+
+    /** Where chunk {@code c} of the current group accumulates: the network itself for chunk 0 of a step. */
+    private CompiledNetwork slot(int c) {
+      return c == 0 && groupIntoNetwork ? net : workers[c];
+    }
+
+    /** Creates the copies and threads a step of {@code chunks} chunks needs (once per run). */
+    private void startWorkers(int chunks) {
+      if (workers == null) {
+        workers = new CompiledNetwork[GROUP_CHUNKS];
+        chunkLosses = new double[GROUP_CHUNKS];
+        // Small networks compute their chunks on this thread: the result is the same (the chunks
+        // and the order of their sums do not change), and handing a chunk to another thread costs
+        // more than computing it.
+        if (threads > 1 && net.spec().parameterCount() >= PARALLEL_MIN_PARAMETERS) {
+          team = new ChunkTeam(Math.min(threads, GROUP_CHUNKS), "netc-trainer");
+        }
       }
-      chunkLosses = new double[threads];
-      // Small networks compute their chunks on this thread: the result is the same (the chunks
-      // and their order do not change), and handing a chunk to another thread costs more than
-      // computing it.
-      if (threads > 1 && net.spec().parameterCount() >= PARALLEL_MIN_PARAMETERS) {
-        executor = Executors.newFixedThreadPool(threads, task -> {
-          Thread thread = new Thread(task, "netc-trainer");
-          thread.setDaemon(true);
-          return thread;
-        });
+      int needed = Math.min(chunks, GROUP_CHUNKS);
+      for (int c = chunks > GROUP_CHUNKS ? 0 : 1; c < needed; c++) {
+        if (workers[c] == null) {
+          workers[c] = net.copy();
+        }
       }
     }
 
@@ -610,8 +644,8 @@ public final class Trainer {
 
     @Override
     public void close() {
-      if (executor != null) {
-        executor.shutdownNow();
+      if (team != null) {
+        team.close();
       }
     }
   }

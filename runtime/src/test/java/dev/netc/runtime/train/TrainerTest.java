@@ -90,6 +90,52 @@ class TrainerTest {
     assertTrue(TestData.sameBits(one, trainDigits(3, 16)), "3 threads differ from 1");
   }
 
+  /** Chunk c's gradient (examples c*4 .. c*4+3 of {@code data}) in a cleared copy of {@code net}. */
+  private static ReferenceMlp chunkGradient(ReferenceMlp net, Dataset data, int c) {
+    ReferenceMlp copy = (ReferenceMlp) net.copy();
+    copy.clearGradient();
+    for (int i = c * 4; i < Math.min(data.size(), c * 4 + 4); i++) {
+      copy.accumulateGradient(data.features(i), data.target(i));
+    }
+    return copy;
+  }
+
+  @Test
+  void chunkGradientsAreSummedAsTheDocumentedTreeForAnyThreadCount() {
+    // One full-batch step of 43 examples in chunks of 4: 11 chunks, groups of 8 and 3. Written out
+    // by hand: group 0 in the network, pairs at distance 1, 2, 4; group 1 in a copy, then added.
+    Dataset data = Scaler.fit(Scaler.Kind.MIN_MAX, TestData.digits().slice(0, 43))
+        .apply(TestData.digits().slice(0, 43));
+    ReferenceMlp byHand = ReferenceMlp.classifier(64, 160, 10, 5, 0.001, 0.9);
+    ReferenceMlp[] g = new ReferenceMlp[11];
+    for (int c = 1; c < 11; c++) {
+      g[c] = chunkGradient(byHand, data, c);
+    }
+    for (int i = 0; i < 4; i++) {
+      byHand.accumulateGradient(data.features(i), data.target(i));
+    }
+    g[0] = byHand;
+    g[0].addGradientFrom(g[1]);
+    g[2].addGradientFrom(g[3]);
+    g[4].addGradientFrom(g[5]);
+    g[6].addGradientFrom(g[7]);
+    g[0].addGradientFrom(g[2]);
+    g[4].addGradientFrom(g[6]);
+    g[0].addGradientFrom(g[4]);
+    g[8].addGradientFrom(g[9]);
+    g[8].addGradientFrom(g[10]);
+    byHand.addGradientFrom(g[8]);
+    byHand.applyGradient(1.0 / 43);
+    List<double[]> expected = TestData.parameters(byHand);
+    for (int threads : new int[] {1, 2, 3, 8}) {
+      ReferenceMlp viaTrainer = ReferenceMlp.classifier(64, 160, 10, 5, 0.001, 0.9);
+      new Trainer().epochs(1).fullBatch().reduction(Reduction.MEAN).chunkSize(4).threads(threads)
+          .train(viaTrainer, data);
+      assertTrue(TestData.sameBits(expected, TestData.parameters(viaTrainer)),
+          threads + " threads differ from the tree written out by hand");
+    }
+  }
+
   @Test
   void oneChunkStepsAccumulateLikeAPlainLoop() {
     // A full-batch step of 4 examples with chunks of 32: same arithmetic as accumulate + apply.
