@@ -249,6 +249,44 @@ public final class Exercise1 implements CompiledNetwork {
   }
 
   @Override
+  public double accumulateGradient(double[] input, double[] target, double weight) {
+    loadInput(input);
+    loadTarget(target);
+    forward();
+    final double e = lossValue();
+    outputDelta();
+    weightDelta(weight);
+    backward2();
+    backward1();
+    gradientPending = true;
+    return weight * e;
+  }
+
+  /**
+   * One stochastic step with backward and update fused: each layer propagates delta with its
+   * old weights, then updates them, in one pass over W. The same numbers as
+   * {@code accumulateGradient} then {@code applyGradient(1.0)}.
+   */
+  @Override
+  public double trainStep(double[] input, double[] target, double weight) {
+    if (gradientPending) {
+      final double e = accumulateGradient(input, target, weight);
+      applyGradient(1.0);
+      return e;
+    }
+    loadInput(input);
+    loadTarget(target);
+    forward();
+    final double e = lossValue();
+    outputDelta();
+    weightDelta(weight);
+    beginStep();
+    step2();
+    step1();
+    return weight * e;
+  }
+
+  @Override
   public void clearGradient() {
     Arrays.fill(dw1, 0.0);
     Arrays.fill(db1, 0.0);
@@ -451,6 +489,13 @@ public final class Exercise1 implements CompiledNetwork {
     // f'(z2) = x2 (1 - x2) (sigmoid)
     for (int k = 0; k < 2; k++) {
       delta2[k] = (x2[k] - t[k]) * x2[k] * (1.0 - x2[k]);
+    }
+  }
+
+  private void weightDelta(double weight) {
+    // delta2 = weight * delta2: the delta of weight * E
+    for (int k = 0; k < 2; k++) {
+      delta2[k] *= weight;
     }
   }
 

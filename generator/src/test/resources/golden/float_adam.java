@@ -311,6 +311,44 @@ public final class Regressor implements CompiledNetwork {
   }
 
   @Override
+  public double accumulateGradient(double[] input, double[] target, double weight) {
+    loadInput(input);
+    loadTarget(target);
+    forward();
+    final double e = lossValue();
+    outputDelta();
+    weightDelta(weight);
+    backward2();
+    backward1();
+    gradientPending = true;
+    return weight * e;
+  }
+
+  /**
+   * One stochastic step with backward and update fused: each layer propagates delta with its
+   * old weights, then updates them, in one pass over W. The same numbers as
+   * {@code accumulateGradient} then {@code applyGradient(1.0)}.
+   */
+  @Override
+  public double trainStep(double[] input, double[] target, double weight) {
+    if (gradientPending) {
+      final double e = accumulateGradient(input, target, weight);
+      applyGradient(1.0);
+      return e;
+    }
+    loadInput(input);
+    loadTarget(target);
+    forward();
+    final double e = lossValue();
+    outputDelta();
+    weightDelta(weight);
+    beginStep();
+    step2();
+    step1();
+    return weight * e;
+  }
+
+  @Override
   public void clearGradient() {
     Arrays.fill(dw1, 0.0f);
     Arrays.fill(db1, 0.0f);
@@ -479,6 +517,13 @@ public final class Regressor implements CompiledNetwork {
     // f'(z2) = 1 (linear)
     for (int k = 0; k < 2; k++) {
       delta2[k] = 1.0f * (x2[k] - t[k]);
+    }
+  }
+
+  private void weightDelta(double weight) {
+    // delta2 = weight * delta2: the delta of weight * E
+    for (int k = 0; k < 2; k++) {
+      delta2[k] *= (float) weight;
     }
   }
 

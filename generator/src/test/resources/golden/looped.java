@@ -257,6 +257,20 @@ public final class Looped implements CompiledNetwork {
   }
 
   @Override
+  public double accumulateGradient(double[] input, double[] target, double weight) {
+    loadInput(input);
+    loadTarget(target);
+    forward();
+    final double e = lossValue();
+    outputDelta();
+    weightDelta(weight);
+    backward2();
+    backward1();
+    gradientPending = true;
+    return weight * e;
+  }
+
+  @Override
   public void clearGradient() {
     for (double[] column : dw1) {
       Arrays.fill(column, 0.0);
@@ -435,6 +449,13 @@ public final class Looped implements CompiledNetwork {
     // delta2 = x2 - t: sigmoid and binary cross-entropy fused
     for (int k = 0; k < 2; k++) {
       delta2[k] = x2[k] - t[k];
+    }
+  }
+
+  private void weightDelta(double weight) {
+    // delta2 = weight * delta2: the delta of weight * E
+    for (int k = 0; k < 2; k++) {
+      delta2[k] *= weight;
     }
   }
 

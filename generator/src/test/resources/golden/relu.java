@@ -290,6 +290,46 @@ public final class Relu implements CompiledNetwork {
   }
 
   @Override
+  public double accumulateGradient(double[] input, double[] target, double weight) {
+    loadInput(input);
+    loadTarget(target);
+    forward();
+    final double e = lossValue();
+    outputDelta();
+    weightDelta(weight);
+    backward3();
+    backward2();
+    backward1();
+    gradientPending = true;
+    return weight * e;
+  }
+
+  /**
+   * One stochastic step with backward and update fused: each layer propagates delta with its
+   * old weights, then updates them, in one pass over W. The same numbers as
+   * {@code accumulateGradient} then {@code applyGradient(1.0)}.
+   */
+  @Override
+  public double trainStep(double[] input, double[] target, double weight) {
+    if (gradientPending) {
+      final double e = accumulateGradient(input, target, weight);
+      applyGradient(1.0);
+      return e;
+    }
+    loadInput(input);
+    loadTarget(target);
+    forward();
+    final double e = lossValue();
+    outputDelta();
+    weightDelta(weight);
+    beginStep();
+    step3();
+    step2();
+    step1();
+    return weight * e;
+  }
+
+  @Override
   public void clearGradient() {
     for (double[] column : dw1) {
       Arrays.fill(column, 0.0);
@@ -536,6 +576,13 @@ public final class Relu implements CompiledNetwork {
     }
     for (int k = 0; k < 3; k++) {
       delta3[k] = x3[k] * sumT - t[k];
+    }
+  }
+
+  private void weightDelta(double weight) {
+    // delta3 = weight * delta3: the delta of weight * E
+    for (int k = 0; k < 3; k++) {
+      delta3[k] *= weight;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.netc.cli;
 
 import dev.netc.runtime.data.Dataset;
+import dev.netc.runtime.data.Preprocessor;
 import dev.netc.runtime.network.NetworkSpec;
 import java.util.List;
 
@@ -16,6 +17,27 @@ final class DataFit {
           + spec.inputSize() + " inputs; in a CSV file, name the target columns with --label or"
           + " --targets and leave other columns out with --ignore COL,...");
     }
+  }
+
+  /**
+   * Fails (exit 1) unless the encoding of the table {@code source} is as wide as the network's
+   * input, listing every encoded input.
+   */
+  static void checkEncoded(Preprocessor preprocessor, String source, NetworkSpec spec) {
+    if (preprocessor.width() == spec.inputSize()) {
+      return;
+    }
+    List<String> categorical = preprocessor.columns().stream()
+        .filter(c -> c.type() == Preprocessor.ColumnType.CATEGORICAL)
+        .map(c -> c.name() + " " + c.width())
+        .toList();
+    throw CommandFailure.input(source + " encodes to " + preprocessor.width() + " inputs but "
+        + spec.name() + " takes " + spec.inputSize() + ". The inputs: "
+        + String.join(", ", preprocessor.featureNames()) + " (each numeric column one input"
+        + (categorical.isEmpty() ? ""
+            : "; each categorical column one per value: " + String.join(", ", categorical))
+        + "). Set the network's input to " + preprocessor.width() + ", or choose the columns with"
+        + " --label, --targets, --ignore and --categorical.");
   }
 
   /** Fails (exit 1) unless {@code data}'s features and targets fit the network. */

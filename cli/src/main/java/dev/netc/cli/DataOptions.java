@@ -2,6 +2,7 @@ package dev.netc.cli;
 
 import dev.netc.runtime.data.CsvLoader;
 import dev.netc.runtime.data.Dataset;
+import dev.netc.runtime.data.Preprocessor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,42 @@ final class DataOptions {
     }
   }
 
+  /**
+   * Fails with a usage error (exit 2) if a column option contradicts the columns saved in the
+   * weight file {@code weights} (of a network trained on a CSV table): another label or target
+   * column, or a feature column to ignore. Options that repeat the training's are fine.
+   *
+   * @param header the header of the data file, to resolve column numbers
+   */
+  void checkSaved(Preprocessor saved, List<String> header, Path weights,
+      CommandLine commandLine) {
+    String problem = null;
+    if (targets != null && targets.label != null) {
+      String name = columnNames("--label", List.of(targets.label), header).get(0);
+      if (!saved.label().equals(java.util.Optional.of(name))) {
+        problem = "--label " + targets.label + ": the label column of " + weights + " is "
+            + saved.label().map(label -> "'" + label + "'").orElse("none (numeric targets "
+                + String.join(", ", saved.targets()) + ")");
+      }
+    } else if (numericTargets()
+        && !columnNames("--targets", targets.columns, header).equals(saved.targets())) {
+      problem = "--targets " + String.join(",", targets.columns) + ": the target columns of "
+          + weights + " are " + (saved.targets().isEmpty() ? "none (it has a label column)"
+              : String.join(", ", saved.targets()));
+    }
+    for (String name : ignoredNames(header)) {
+      if (problem == null
+          && saved.columns().stream().anyMatch(column -> column.name().equals(name))) {
+        problem = "--ignore " + String.join(",", ignore) + ": '" + name + "' is an input of the"
+            + " network in " + weights + " and cannot be left out";
+      }
+    }
+    if (problem != null) {
+      throw new ParameterException(commandLine, problem + "; the weight file names the columns"
+          + " (found by name, in any order; other columns are ignored), so leave the option out");
+    }
+  }
+
   /** True if {@code --targets} was given. */
   boolean numericTargets() {
     return targets != null && targets.columns != null;
@@ -110,6 +147,44 @@ final class DataOptions {
       }
     }
     return loader;
+  }
+
+  /**
+   * The columns of a raw table with this {@code header} for a {@link Preprocessor}: the label or
+   * target columns, the ignored ones and the {@code categorical} ones, numbers resolved to names.
+   */
+  Preprocessor.Options preprocessing(List<String> header, List<String> categorical) {
+    Preprocessor.Options options = new Preprocessor.Options();
+    if (numericTargets()) {
+      options.targets(columnNames("--targets", targets.columns, header).toArray(new String[0]));
+    } else if (targets != null && targets.label != null) {
+      options.label(columnNames("--label", List.of(targets.label), header).get(0));
+    }
+    options.ignore(ignoredNames(header).toArray(new String[0]));
+    options.categorical(columnNames("--categorical", categorical, header).toArray(new String[0]));
+    return options;
+  }
+
+  /** The {@code --ignore} columns by name, numbers resolved in {@code header}. */
+  List<String> ignoredNames(List<String> header) {
+    return columnNames("--ignore", ignore, header);
+  }
+
+  /** Columns given by header name or 1-based number, as names of {@code header}. */
+  private static List<String> columnNames(String option, List<String> columns,
+      List<String> header) {
+    if (columns.isEmpty() || !allNumbers(columns)) {
+      return List.of(names(option, columns));
+    }
+    List<String> names = new ArrayList<>();
+    for (int index : indexes(option, columns)) {
+      if (index >= header.size()) {
+        throw CommandFailure.input(option + " " + (index + 1) + ": the file has "
+            + header.size() + " columns (" + String.join(", ", header) + ")");
+      }
+      names.add(header.get(index));
+    }
+    return names;
   }
 
   /** Loads {@code file} with {@code loader}; a missing file is a system error. */

@@ -2,6 +2,8 @@ package dev.netc.cli;
 
 import dev.netc.runtime.data.CsvLoader;
 import dev.netc.runtime.data.Dataset;
+import dev.netc.runtime.data.Preprocessor;
+import dev.netc.runtime.data.RawTable;
 import dev.netc.runtime.metrics.Evaluator;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.weights.WeightFile;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Evaluates a trained network on labelled data: loss, accuracy, confusion matrix and"
           + " per-class precision, recall and F1 (or MSE, MAE and R^2 for numeric targets).",
-      "Applies the feature scaling and the class mapping saved in the weight file."
+      "Applies the preprocessing saved in the weight file: for a network trained on a CSV table"
+          + " the columns by name (in any order; others ignored), categories, missing values and"
+          + " scaling; else the feature scaling and the class mapping."
     })
 final class EvalCommand implements Callable<Integer> {
 
@@ -50,6 +54,20 @@ final class EvalCommand implements Callable<Integer> {
     CompiledNetwork net = loaded.newInstance();
     WeightFile saved = weights.applyTo(net);
     Dataset examples;
+    if (chosen == DataFormat.CSV && saved.preprocessor().isPresent()) {
+      Preprocessor preprocessor = saved.preprocessor().get();
+      RawTable rows = Tabular.read(data, "data file");
+      columns.checkSaved(preprocessor, rows.header(), weights.file, spec.commandLine());
+      examples = Tabular.encode(preprocessor, rows, spec.commandLine().getOut());
+      if (!examples.hasTargets()) {
+        throw CommandFailure.input(data + " has no " + preprocessor.label()
+            .map(label -> "label column '" + label + "'")
+            .orElse("target columns " + String.join(", ", preprocessor.targets()))
+            + ", which eval compares the predictions with (netc predict runs on rows without it)");
+      }
+      DataFit.check(examples, net.spec());
+      return print(loaded, examples, net);
+    }
     if (chosen == DataFormat.CSV) {
       CsvLoader loader = columns.loader();
       if (!columns.numericTargets()) {
@@ -77,6 +95,10 @@ final class EvalCommand implements Callable<Integer> {
     if (saved.scaler().isPresent()) {
       examples = saved.scaler().get().apply(examples);
     }
+    return print(loaded, examples, net);
+  }
+
+  private int print(LoadedNetwork loaded, Dataset examples, CompiledNetwork net) {
     MetricsPrinter.print(loaded.model().name() + " on " + data + " ("
         + Diagnostics.plural(examples.size(), "example") + "):", Evaluator.evaluate(net, examples),
         spec.commandLine().getOut());

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       EvalCommand.class,
       PredictCommand.class,
+      CvCommand.class,
       GradcheckCommand.class,
       BenchCommand.class,
       ImportCommand.class,
@@ -55,7 +56,7 @@ public final class NetcCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "Missing command: check, compile, train, eval, predict, gradcheck, bench, import or"
+        "Missing command: check, compile, train, eval, predict, cv, gradcheck, bench, import or"
             + " export");
   }
 

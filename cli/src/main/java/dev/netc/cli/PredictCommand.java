@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
           + " ARFF, LibSVM or IDX images) and"
           + " prints one CSV line per row: the predicted class and the probability of each class,"
           + " or the network's outputs.",
-      "The feature scaling saved in the weight file is applied first."
+      "The preprocessing saved in the weight file is applied first: for a network trained on a"
+          + " CSV table the columns by name (in any order; the label column and others ignored),"
+          + " categories, missing values and scaling; else the feature scaling."
     })
 final class PredictCommand implements Callable<Integer> {
 
@@ -72,11 +74,18 @@ final class PredictCommand implements Callable<Integer> {
     LoadedNetwork loaded = network.load(spec.commandLine().getErr());
     CompiledNetwork net = loaded.newInstance();
     WeightFile saved = weights.applyTo(net);
-    Dataset rows = chosen == DataFormat.CSV ? features(saved, net)
-        : chosen.features(data, net.inputSize());
-    DataFit.checkFeatures(rows, net.spec());
-    if (saved.scaler().isPresent()) {
-      rows = saved.scaler().get().apply(rows);
+    Dataset rows;
+    if (chosen == DataFormat.CSV && saved.preprocessor().isPresent()) {
+      // The label column, if the file has it, is recognised by its saved name and left out.
+      rows = Tabular.encode(saved.preprocessor().get(), Tabular.read(data, "data file"),
+          spec.commandLine().getErr());
+    } else {
+      rows = chosen == DataFormat.CSV ? features(saved, net)
+          : chosen.features(data, net.inputSize());
+      DataFit.checkFeatures(rows, net.spec());
+      if (saved.scaler().isPresent()) {
+        rows = saved.scaler().get().apply(rows);
+      }
     }
     StringWriter text = new StringWriter();
     PrintWriter csv = new PrintWriter(text);

@@ -6,6 +6,8 @@ import dev.netc.cli.report.ReportData;
 import dev.netc.grammar.print.SourceRewriter;
 import dev.netc.runtime.data.CsvLoader;
 import dev.netc.runtime.data.Dataset;
+import dev.netc.runtime.data.Preprocessor;
+import dev.netc.runtime.data.RawTable;
 import dev.netc.runtime.data.Scaler;
 import dev.netc.runtime.metrics.ClassificationMetrics;
 import dev.netc.runtime.metrics.Evaluator;
@@ -69,40 +71,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin FormatOption format;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "100",
-      description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
-  int epochs;
+  @Mixin TrainingOptions options;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
-      description = "Examples per step: 1 = stochastic, more = mini-batch (default:"
-          + " ${DEFAULT-VALUE}).")
-  int batch;
-
-  @Option(names = "--reduction", paramLabel = "sum|mean", defaultValue = "sum",
-      description = "A step's gradient is the sum (the language's default) or the mean over its"
-          + " examples (default: ${DEFAULT-VALUE}).")
-  String reduction;
-
-  @Option(names = "--rate", paramLabel = "R",
-      description = "The learning rate, instead of the optimizer's rate in the file.")
-  Double rate;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-      description = "Seed of the shuffling and of the splits (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--no-shuffle",
-      description = "Use the examples in file order every epoch (default: shuffled per epoch).")
-  boolean noShuffle;
-
-  @Option(names = "--scale", paramLabel = "standard|minmax",
-      description = "Scale the features, fitted on the training data and saved with the weights.")
-  String scale;
-
-  @Option(names = "--validate", paramLabel = "FRACTION",
-      description = "Hold out this fraction of the training data for validation (stratified),"
-          + " shown per epoch.")
-  Double validate;
+  @Mixin TableOptions table;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   TestData test;
@@ -123,11 +94,6 @@ final class TrainCommand implements Callable<Integer> {
       description = "The labels of IDX test images given with --test (default: the file named"
           + " like them with images-idx3 replaced by labels-idx1).")
   Path testLabels;
-
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-      description = "Threads computing a mini-batch's gradient; the result does not depend on"
-          + " it (default: ${DEFAULT-VALUE}).")
-  int threads;
 
   @Option(names = "--checkpoint", paramLabel = "FILE",
       description = "Save a checkpoint to FILE every --every epochs, to --resume from.")
@@ -164,11 +130,11 @@ final class TrainCommand implements Callable<Integer> {
     LoadedNetwork loaded = network.load(spec.commandLine().getErr());
     CompiledNetwork net = loaded.newInstance();
     NetworkSpec netSpec = net.spec();
-    if (rate != null) {
-      net.setLearningRate(rate);
+    if (options.rate != null) {
+      net.setLearningRate(options.rate);
     }
 
-    Prepared prepared = prepare(netSpec);
+    Prepared prepared = prepare(netSpec, out);
     Dataset training = prepared.training();
     Dataset rawTraining = prepared.rawTraining();
     Scaler scaler = prepared.scaler();
@@ -215,11 +181,21 @@ final class TrainCommand implements Callable<Integer> {
         + Diagnostics.plural(result.epochs(), "epoch") + " on "
         + Diagnostics.plural(training.size(), "example") + " in "
         + String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0));
+    if (result.stop() == TrainingResult.Stop.EARLY_STOPPED) {
+      out.println("stopped early: the validation loss last improved in epoch "
+          + result.bestEpoch() + " (--patience " + options.patience + "), whose parameters it"
+          + " keeps");
+    } else if (options.patience != null) {
+      out.println("kept the parameters of epoch " + result.bestEpoch()
+          + ", the lowest validation loss");
+    }
     String metricsText = MetricsPrinter.text(netSpec.name() + " on the " + title + ":", metrics);
     out.print(metricsText);
 
     Path weightsFile = this.out != null ? this.out : Path.of(netSpec.name() + ".weights.json");
-    WeightFile weights = WeightFile.capture(net, rawTraining, scaler);
+    WeightFile weights = prepared.preprocessor() != null
+        ? WeightFile.capture(net, prepared.preprocessor())
+        : WeightFile.capture(net, rawTraining, scaler);
     try {
       weights.write(weightsFile);
     } catch (IOException e) {
@@ -230,13 +206,19 @@ final class TrainCommand implements Callable<Integer> {
       String text = SourceRewriter.withParameters(InputFiles.readSource(network.file),
           TrainedParameters.of(loaded.model(), net));
       InputFiles.writeText(outNn, text, "trained network file");
+      boolean categories = prepared.preprocessor() != null && prepared.preprocessor().columns()
+          .stream().anyMatch(c -> c.type() == Preprocessor.ColumnType.CATEGORICAL);
       out.println("wrote the trained network to " + outNn
-          + (scaler == null ? "" : " (the feature scaling is in " + weightsFile + ": give it to"
+          + (categories ? " (the encoding of the categorical columns"
+              + (scaler == null ? "" : " and the feature scaling") + " is in " + weightsFile
+              + ": give it to eval and predict with --weights, or encode the inputs yourself)"
+          : scaler == null ? "" : " (the feature scaling is in " + weightsFile + ": give it to"
               + " eval and predict with --weights, or scale the inputs yourself)"));
     }
 
     if (report != null) {
-      ReportData reportData = new ReportData(netSpec, network.file.toString(), settingsText(),
+      ReportData reportData = new ReportData(netSpec, network.file.toString(),
+          settingsText(prepared.preprocessor()),
           curve, title, metricsText,
           metrics instanceof ClassificationMetrics c
               ? Optional.of(new ReportData.Confusion(c.classNames(), c.confusion()))
@@ -258,6 +240,7 @@ final class TrainCommand implements Callable<Integer> {
    * @param test test examples (scaled), from {@code --test} or {@code --test-fraction}
    * @param testTitle what the test examples are, for the output
    * @param scaler the scaling fitted on the training examples, or null
+   * @param preprocessor the encoding of a CSV table's rows (with the scaling), or null
    */
   private record Prepared(
       Dataset training,
@@ -265,45 +248,90 @@ final class TrainCommand implements Callable<Integer> {
       Optional<Dataset> validation,
       Optional<Dataset> test,
       String testTitle,
-      Scaler scaler) {}
+      Scaler scaler,
+      Preprocessor preprocessor) {
+
+    Prepared(Training.Prepared run, String testTitle, Preprocessor preprocessor) {
+      this(run.training(), run.rawTraining(), run.validation(), run.test(), testTitle,
+          run.scaler(), preprocessor == null ? null : preprocessor.withScaler(run.scaler()));
+    }
+  }
 
   /** Loads the data, splits off the test and validation parts, fits and applies the scaling. */
-  private Prepared prepare(NetworkSpec netSpec) {
+  private Prepared prepare(NetworkSpec netSpec, PrintWriter out) {
+    if (format.of(data) == DataFormat.CSV) {
+      return prepareTable(netSpec, out);
+    }
     Dataset all = load(data, "data file", columns.labels, "--labels", netSpec, null);
     DataFit.check(all, netSpec);
     Dataset training = all;
     Optional<Dataset> testSet = Optional.empty();
     String testTitle = null;
     if (test != null && test.fraction != null) {
-      Dataset.Split split = all.split(test.fraction, seed, true);
+      Dataset.Split split = all.split(test.fraction, options.seed, true);
       training = split.train();
       testSet = Optional.of(split.test());
-      testTitle = "test split (" + Diagnostics.plural(split.test().size(), "example") + ", "
-          + Formats.percent(test.fraction).replace(".00%", "%") + " of " + data
-          + (all.isClassification() ? ", stratified" : "") + ", seed " + seed + ")";
+      testTitle = splitTitle(split.test().size(), all.isClassification());
     } else if (test != null && test.file != null) {
       Dataset file = load(test.file, "test file", testLabels, "--test-labels", netSpec,
           all.isClassification() ? all.classNames() : null);
       DataFit.check(file, netSpec);
       testSet = Optional.of(file);
-      testTitle = "test file " + test.file + " (" + Diagnostics.plural(file.size(), "example")
-          + ")";
+      testTitle = fileTitle(file.size());
     }
-    Optional<Dataset> validation = Optional.empty();
-    if (validate != null) {
-      Dataset.Split split = training.split(validate, seed + 1000, true);
-      training = split.train();
-      validation = Optional.of(split.test());
+    return new Prepared(Training.prepare(training, testSet, options), testTitle, null);
+  }
+
+  /**
+   * The CSV path: the raw table's rows are split, the encoding ({@link Preprocessor}) is fitted on
+   * the training rows only and applied to every part.
+   */
+  private Prepared prepareTable(NetworkSpec netSpec, PrintWriter out) {
+    RawTable rows = Tabular.read(data, "data file");
+    Preprocessor.Options encoding = columns.preprocessing(rows.header(), table.categorical);
+    TableOptions.Missing missing = table.missing();
+    List<String> ignored = columns.ignoredNames(rows.header());
+    rows = Tabular.missing(rows, missing, ignored, out);
+    RawTable trainRows = rows;
+    Optional<RawTable> testRows = Optional.empty();
+    String testTitle = null;
+    if (test != null && test.fraction != null) {
+      Dataset labels = Preprocessor.fit(rows, encoding).encode(rows).data();
+      Dataset.IndexSplit split = labels.splitIndices(test.fraction, options.seed, true);
+      trainRows = rows.select(split.train());
+      testRows = Optional.of(rows.select(split.test()));
+      testTitle = splitTitle(split.test().length, labels.isClassification());
+    } else if (test != null && test.file != null) {
+      RawTable file = Tabular.missing(Tabular.read(test.file, "test file"), missing, ignored, out);
+      testRows = Optional.of(file);
+      testTitle = fileTitle(file.size());
     }
-    Dataset rawTraining = training;
-    Scaler scaler = null;
-    if (scale != null) {
-      scaler = Scaler.fit(Scaler.Kind.of(scale), training);
-      training = scaler.apply(training);
-      validation = validation.map(scaler::apply);
-      testSet = testSet.map(scaler::apply);
+    Preprocessor preprocessor = Preprocessor.fit(trainRows, encoding);
+    options.checkClassWeights(data.toString(), preprocessor.label().isPresent());
+    DataFit.checkEncoded(preprocessor, data.toString(), netSpec);
+    Dataset encoded = preprocessor.encode(trainRows).data();
+    DataFit.check(encoded, netSpec);
+    Optional<Dataset> testSet = testRows.map(t -> Tabular.encode(preprocessor, t, out));
+    if (testSet.isPresent() && !testSet.get().hasTargets()) {
+      throw CommandFailure.input(test.file + " has no " + labelColumns(preprocessor)
+          + "; a test file needs the same label or target columns as " + data);
     }
-    return new Prepared(training, rawTraining, validation, testSet, testTitle, scaler);
+    return new Prepared(Training.prepare(encoded, testSet, options), testTitle, preprocessor);
+  }
+
+  private static String labelColumns(Preprocessor preprocessor) {
+    return preprocessor.label().map(label -> "label column '" + label + "'")
+        .orElse("target columns " + String.join(", ", preprocessor.targets()));
+  }
+
+  private String splitTitle(int size, boolean stratified) {
+    return "test split (" + Diagnostics.plural(size, "example") + ", "
+        + Formats.percent(test.fraction).replace(".00%", "%") + " of " + data
+        + (stratified ? ", stratified" : "") + ", seed " + options.seed + ")";
+  }
+
+  private String fileTitle(int size) {
+    return "test file " + test.file + " (" + Diagnostics.plural(size, "example") + ")";
   }
 
   /**
@@ -330,6 +358,13 @@ final class TrainCommand implements Callable<Integer> {
   private void checkFormats() {
     DataFormat dataFormat = format.of(data);
     columns.checkFormat(dataFormat, format.describe(data, dataFormat), spec.commandLine());
+    table.checkFormat(dataFormat, format.describe(data, dataFormat), spec.commandLine());
+    if (dataFormat == DataFormat.CSV && test != null && test.file != null
+        && format.of(test.file) != DataFormat.CSV) {
+      throw new ParameterException(spec.commandLine(), "--test " + test.file + " must be a CSV"
+          + " table like --data " + data + " (" + format.describe(test.file,
+              format.of(test.file)) + ")");
+    }
     if (test != null && test.file != null) {
       DataFormat testFormat = format.of(test.file);
       columns.checkFormat(testFormat, format.describe(test.file, testFormat),
@@ -346,73 +381,39 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private void checkOptions() {
-    positive("--epochs", epochs);
-    positive("--batch", batch);
-    positive("--threads", threads);
+    options.check();
+    table.missing();
     if (every != null) {
-      positive("--every", every);
+      TrainingOptions.positive("--every", every);
       if (checkpoint == null) {
         throw CommandFailure.input("--every " + every
             + ": checkpoints need a file; add --checkpoint FILE");
       }
     }
-    if (!reduction.equals("sum") && !reduction.equals("mean")) {
-      throw CommandFailure.input("--reduction " + reduction + ": expected sum or mean");
-    }
-    if (scale != null && !scale.equals("standard") && !scale.equals("minmax")) {
-      throw CommandFailure.input("--scale " + scale + ": expected standard or minmax");
-    }
-    fraction("--validate", validate);
     if (test != null) {
-      fraction("--test-fraction", test.fraction);
-    }
-    if (rate != null && !(rate > 0 && Double.isFinite(rate))) {
-      throw CommandFailure.input(
-          "--rate " + rate + ": the learning rate must be a positive number");
+      TrainingOptions.fraction("--test-fraction", test.fraction);
     }
     if (resume != null) {
       InputFiles.checkReadable(resume, "checkpoint");
     }
   }
 
-  private static void positive(String option, int value) {
-    if (value < 1) {
-      throw CommandFailure.input(option + " " + value + ": must be at least 1");
-    }
-  }
-
-  private static void fraction(String option, Double value) {
-    if (value != null && !(value > 0 && value < 1)) {
-      throw CommandFailure.input(option + " " + value
-          + ": must be a fraction between 0 and 1 (exclusive), for example 0.2");
-    }
-  }
-
   private Training.Settings settings() {
-    return new Training.Settings(epochs, batch,
-        reduction.equals("mean") ? Reduction.MEAN : Reduction.SUM,
-        noShuffle ? Optional.empty() : Optional.of(seed), threads,
-        Optional.ofNullable(checkpoint), every == null ? 1 : every, Optional.ofNullable(resume));
+    return Training.Settings.of(options).withCheckpoints(Optional.ofNullable(checkpoint),
+        every == null ? 1 : every, Optional.ofNullable(resume));
   }
 
-  private List<String> settingsText() {
+  private List<String> settingsText(Preprocessor preprocessor) {
     List<String> lines = new ArrayList<>();
     lines.add("data: " + data);
-    lines.add("epochs: " + epochs);
-    lines.add("batch: " + batch + " (reduction " + reduction + ")");
-    lines.add("shuffle: " + (noShuffle ? "no (file order)" : "yes (seed " + seed + ")"));
-    if (rate != null) {
-      lines.add("rate: " + rate);
+    if (preprocessor != null) {
+      lines.add("inputs: " + preprocessor.width() + " (" + String.join(", ",
+          preprocessor.featureNames()) + ")");
+      if (!table.missing.equals("impute")) {
+        lines.add("missing values: " + table.missing);
+      }
     }
-    if (scale != null) {
-      lines.add("scaling: " + scale);
-    }
-    if (validate != null) {
-      lines.add("validation: " + validate + " of the training data");
-    }
-    if (threads > 1) {
-      lines.add("threads: " + threads);
-    }
+    lines.addAll(options.describe());
     return lines;
   }
 

@@ -44,8 +44,8 @@ class CommandsTest {
     assertEquals(0, version.exitCode(), version::toString);
     assertTrue(version.out().startsWith("netc 0.1.0"), version::toString);
     for (String command :
-        List.of("check", "compile", "train", "eval", "predict", "gradcheck", "bench", "import",
-            "export")) {
+        List.of("check", "compile", "train", "eval", "predict", "cv", "gradcheck", "bench",
+            "import", "export")) {
       Cli.Run help = Cli.run(command, "--help");
       assertEquals(0, help.exitCode(), help::toString);
       assertTrue(help.out().contains("Usage: netc " + command), help::toString);
@@ -225,11 +225,15 @@ class CommandsTest {
         "--targets", "3", "--ignore", "1");
     assertEquals(0, eval.exitCode(), eval::toString);
     assertTrue(eval.out().contains("mse") && eval.out().contains("mae"), eval::toString);
-    Cli.Run noTargets = Cli.run("eval", Cli.resource("sine.nn"), "--weights", weights, "--data",
-        data);
-    assertEquals(1, noTargets.exitCode(), noTargets::toString);
-    assertTrue(noTargets.err().contains("was trained on numeric targets (it has no classes); name"
-        + " the target columns of " + data + " with --targets COL,..."), noTargets::toString);
+    Cli.Run savedTargets = Cli.run("eval", Cli.resource("sine.nn"), "--weights", weights,
+        "--data", data);
+    assertEquals(0, savedTargets.exitCode(), savedTargets::toString);
+    assertEquals(eval.out(), savedTargets.out(), "the weight file names the target column");
+    Cli.Run otherTargets = Cli.run("eval", Cli.resource("sine.nn"), "--weights", weights,
+        "--data", data, "--targets", "x");
+    assertEquals(2, otherTargets.exitCode(), otherTargets::toString);
+    assertTrue(otherTargets.err().contains("--targets x: the target columns of " + weights
+        + " are y; the weight file names the columns"), otherTargets::toString);
 
     Cli.Run predict = Cli.run("predict", Cli.resource("sine.nn"), "--weights", weights, "--data",
         data);

@@ -109,23 +109,58 @@ class ErrorsTest {
 
   @Test
   void malformedCsvNamesTheLineAndColumn() throws Exception {
+    Path weights = dir.resolve("iris.json");
+    Cli.Run train = Cli.run("train", IRIS_NN, "--data", IRIS_CSV, "--epochs", "1", "--out",
+        weights);
+    assertEquals(0, train.exitCode(), train::toString);
     Path csv = dir.resolve("bad.csv");
-    Files.writeString(csv, "a,b,c,d,label\n1,2,3,4,0\n1,2,x,4,1\n");
-    Cli.Run run = Cli.run("train", IRIS_NN, "--data", csv);
+    Files.writeString(csv, "sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label\n"
+        + "1,2,3,4,0\n1,2,x,4,1\n");
+    Cli.Run run = Cli.run("eval", IRIS_NN, "--weights", weights, "--data", csv);
     assertEquals(1, run.exitCode(), run::toString);
-    assertEquals("netc: " + csv + ", line 3, column 3 (c): expected a number, got \"x\"\n",
-        run.err());
+    assertEquals("netc: " + csv + ", line 3, column 3 (petal_length_cm): expected a number, got"
+        + " \"x\"\n", run.err());
     assertFalse(run.err().contains("\tat "), "no stack trace");
+
+    Path huge = dir.resolve("huge.csv");
+    Files.writeString(huge, "a,b,c,d,label\n1,2,3,4,0\n1,2,1e999,4,1\n");
+    Cli.Run out = Cli.run("train", IRIS_NN, "--data", huge);
+    assertEquals(1, out.exitCode(), out::toString);
+    assertEquals("netc: " + huge + ", line 3, column 3 (c): number out of range: \"1e999\"\n",
+        out.err());
   }
 
   @Test
-  void csvThatDoesNotFitTheNetworkSaysHow() throws Exception {
+  void csvThatDoesNotFitTheNetworkListsTheEncodedInputs() throws Exception {
     Path csv = dir.resolve("wide.csv");
     Files.writeString(csv, "a,b,c,label\n1,2,3,0\n1,2,3,1\n");
     Cli.Run run = Cli.run("train", IRIS_NN, "--data", csv);
     assertEquals(1, run.exitCode(), run::toString);
-    assertTrue(run.err().contains("has 3 feature columns (a, b, c) but IrisNet takes 4 inputs"),
-        run::toString);
+    assertEquals("netc: " + csv + " encodes to 3 inputs but IrisNet takes 4. The inputs: a, b, c"
+        + " (each numeric column one input). Set the network's input to 3, or choose the columns"
+        + " with --label, --targets, --ignore and --categorical.\n", run.err());
+
+    Path words = dir.resolve("words.csv");
+    Files.writeString(words, "a,b,c,d,label\n1,2,3,4,0\n1,2,x,4,1\n");
+    Cli.Run categorical = Cli.run("train", IRIS_NN, "--data", words);
+    assertEquals(1, categorical.exitCode(), categorical::toString);
+    assertEquals("netc: " + words + " encodes to 5 inputs but IrisNet takes 4. The inputs: a, b,"
+        + " c=3, c=x, d (each numeric column one input; each categorical column one per value:"
+        + " c 2). Set the network's input to 5, or choose the columns with --label, --targets,"
+        + " --ignore and --categorical.\n", categorical.err());
+  }
+
+  @Test
+  void missingValuesCanBeRefusedWithTheirRowAndColumn() throws Exception {
+    Path csv = dir.resolve("gaps.csv");
+    Files.writeString(csv, "a,b,c,d,label\n1,2,3,4,0\n1,NA,3,4,1\n");
+    Cli.Run run = Cli.run("train", IRIS_NN, "--data", csv, "--missing", "error");
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals("netc: " + csv + ", line 3, column 2 (b): missing value \"NA\" (this data must"
+        + " be complete)\n", run.err());
+    Cli.Run bad = Cli.run("train", IRIS_NN, "--data", csv, "--missing", "skip");
+    assertEquals(1, bad.exitCode(), bad::toString);
+    assertEquals("netc: --missing skip: expected impute, error or drop\n", bad.err());
   }
 
   @Test
@@ -185,7 +220,7 @@ class ErrorsTest {
   @Test
   void verboseShowsTheStackTrace() throws Exception {
     Path csv = dir.resolve("bad.csv");
-    Files.writeString(csv, "a,b,c,d,label\n1,2,3,4,0\n1,2,x,4,1\n");
+    Files.writeString(csv, "a,b,c,d,label\n1,2,3,4,0\n1,2,1e999,4,1\n");
     Cli.Run run = Cli.run("train", IRIS_NN, "--data", csv, "--verbose");
     assertEquals(1, run.exitCode(), run::toString);
     assertTrue(run.err().contains("\tat dev.netc."), run::toString);

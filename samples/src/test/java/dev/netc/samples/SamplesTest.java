@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.netc.runtime.metrics.ClassificationMetrics;
 import dev.netc.runtime.metrics.RegressionMetrics;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +46,23 @@ class SamplesTest {
     show(out);
     assertEquals(45, metrics.examples(), "30% of 150, stratified");
     assertTrue(metrics.accuracy() >= 0.95, "Iris test accuracy " + metrics.accuracy());
+  }
+
+  @Test
+  void penguinsFromTheRawFileMatchTheLogisticRegressionBaseline() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PenguinsSample.Result result = PenguinsSample.run(echo(out));
+    show(out);
+    // samples/baseline/penguins_baseline.py measured its models on exactly these rows
+    List<Long> baselineLines = Files.readAllLines(Samples.dataDirectory()
+        .resolveSibling("baseline").resolve("penguins-test-lines.txt")).stream()
+        .map(Long::parseLong).toList();
+    assertEquals(baselineLines, result.testLines(), "the baseline's split");
+    assertEquals(103, result.metrics().examples(), "30% of 344, stratified");
+    // logistic regression on the same rows and encoding: 103/103; random forest 102/103
+    assertTrue(result.metrics().correct() >= 102, "penguins test accuracy "
+        + result.metrics().accuracy());
+    assertEquals("Gentoo", result.served());
   }
 
   @Test

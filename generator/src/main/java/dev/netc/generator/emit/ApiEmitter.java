@@ -42,10 +42,14 @@ final class ApiEmitter {
         .addStatement("forward()")
         .addStatement("return lossValue()")
         .build());
-    methods.add(accumulateGradient());
+    methods.add(accumulateGradient(false));
     methods.add(applyGradient());
     if (context.plan.fusedTrainStep()) {
-      methods.add(trainStep());
+      methods.add(trainStep(false));
+    }
+    methods.add(accumulateGradient(true));
+    if (context.plan.fusedTrainStep()) {
+      methods.add(trainStep(true));
     }
     methods.add(clearGradient());
     methods.add(addGradientFrom());
@@ -107,19 +111,38 @@ final class ApiEmitter {
         .build();
   }
 
-  private MethodSpec accumulateGradient() {
-    MethodSpec.Builder m = EmitContext.override("accumulateGradient", TypeName.DOUBLE)
-        .addParameter(EmitContext.DOUBLES, "input")
-        .addParameter(EmitContext.DOUBLES, "target")
-        .addStatement("loadInput(input)")
+  /**
+   * {@code accumulateGradient(input, target)}, or with {@code weighted} the gradient of {@code
+   * weight * E}: the output delta scaled by the weight before the backward pass.
+   */
+  private MethodSpec accumulateGradient(boolean weighted) {
+    MethodSpec.Builder m = parameters(EmitContext.override("accumulateGradient", TypeName.DOUBLE),
+        weighted);
+    toOutputDelta(m, weighted);
+    for (int l = context.layers().size(); l >= 1; l--) {
+      m.addStatement("$N()", context.layers().get(l - 1).backward().name());
+    }
+    return m.addStatement("gradientPending = true")
+        .addStatement(weighted ? "return weight * e" : "return e")
+        .build();
+  }
+
+  /** The parameters {@code input} and {@code target}, and {@code weight} if {@code weighted}. */
+  private static MethodSpec.Builder parameters(MethodSpec.Builder m, boolean weighted) {
+    m.addParameter(EmitContext.DOUBLES, "input").addParameter(EmitContext.DOUBLES, "target");
+    return weighted ? m.addParameter(TypeName.DOUBLE, "weight") : m;
+  }
+
+  /** The passes up to the output delta: load, forward, {@code e} = the loss, the (weighted) delta. */
+  private static void toOutputDelta(MethodSpec.Builder m, boolean weighted) {
+    m.addStatement("loadInput(input)")
         .addStatement("loadTarget(target)")
         .addStatement("forward()")
         .addStatement("final double e = lossValue()")
         .addStatement("outputDelta()");
-    for (int l = context.layers().size(); l >= 1; l--) {
-      m.addStatement("$N()", context.layers().get(l - 1).backward().name());
+    if (weighted) {
+      m.addStatement("weightDelta(weight)");
     }
-    return m.addStatement("gradientPending = true").addStatement("return e").build();
   }
 
   private MethodSpec applyGradient() {
@@ -137,28 +160,23 @@ final class ApiEmitter {
     return m.addStatement("gradientPending = false").build();
   }
 
-  private MethodSpec trainStep() {
-    MethodSpec.Builder m = EmitContext.override("trainStep", TypeName.DOUBLE)
-        .addParameter(EmitContext.DOUBLES, "input")
-        .addParameter(EmitContext.DOUBLES, "target")
+  private MethodSpec trainStep(boolean weighted) {
+    MethodSpec.Builder m = parameters(EmitContext.override("trainStep", TypeName.DOUBLE), weighted)
         .addJavadoc("One stochastic step with backward and update fused: each layer propagates"
             + " delta with its\nold weights, then updates them, in one pass over W. The same"
             + " numbers as\n{@code accumulateGradient} then {@code applyGradient(1.0)}.\n")
         .beginControlFlow("if (gradientPending)")
-        .addStatement("final double e = accumulateGradient(input, target)")
+        .addStatement("final double e = accumulateGradient($L)",
+            weighted ? "input, target, weight" : "input, target")
         .addStatement("applyGradient(1.0)")
         .addStatement("return e")
-        .endControlFlow()
-        .addStatement("loadInput(input)")
-        .addStatement("loadTarget(target)")
-        .addStatement("forward()")
-        .addStatement("final double e = lossValue()")
-        .addStatement("outputDelta()")
-        .addStatement("beginStep()");
+        .endControlFlow();
+    toOutputDelta(m, weighted);
+    m.addStatement("beginStep()");
     for (int l = context.layers().size(); l >= 1; l--) {
       m.addStatement("$N()", context.layers().get(l - 1).step().orElseThrow().name());
     }
-    return m.addStatement("return e").build();
+    return m.addStatement(weighted ? "return weight * e" : "return e").build();
   }
 
   private MethodSpec clearGradient() {

@@ -106,4 +106,21 @@ final class LossCode {
     }
     return m.build();
   }
+
+  /**
+   * {@code weightDelta(weight)}: the output delta of the weighted loss {@code weight * E} (a class
+   * weight, say): {@code weight * dE/dz}, from which the backward pass gives {@code weight} times
+   * every gradient. Multiplying by 1 changes no bit.
+   */
+  MethodSpec weightDelta() {
+    LayerPlan out = context.plan.output();
+    String delta = out.name("delta");
+    return EmitContext.internal("weightDelta")
+        .addParameter(TypeName.DOUBLE, "weight")
+        .addComment("$L = weight * $L: the delta of weight * E", delta, delta)
+        .beginControlFlow("for (int k = 0; k < $L; k++)", out.units())
+        .addStatement("$N[k] *= $L", delta, arith.narrow("weight"))
+        .endControlFlow()
+        .build();
+  }
 }

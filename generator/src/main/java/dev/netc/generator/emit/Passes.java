@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The private methods of the passes, in the order a step runs them: loading the example, the
- * forward pass by layer, the loss and the output delta, the backward pass by layer, the update by
+ * forward pass by layer, the loss and the output delta (and its weighting), the backward pass by layer, the update by
  * layer, and the fused stochastic step by layer. A layer method that the plan splits is followed
  * by its parts.
  */
@@ -53,6 +53,7 @@ final class Passes {
     }
     methods.add(loss.lossValue());
     methods.add(loss.outputDelta());
+    methods.add(loss.weightDelta());
     for (LayerPlan p : reversed()) {
       methods.addAll(layerMethod(p, p.backward()));
     }

@@ -76,6 +76,41 @@ public interface CompiledNetwork {
     return loss;
   }
 
+  /**
+   * The gradient of one example's loss weighted by {@code weight} (a class weight, say): adds {@code
+   * weight * dE/dparameter} to the gradient accumulators and returns {@code weight * E}. Generated
+   * classes scale the output layer's delta by {@code weight} before the backward pass, so weight 1
+   * gives bit for bit what {@link #accumulateGradient(double[], double[])} gives. This default, for
+   * hand-written implementations, computes the example's gradient in a {@link #copy()} (it
+   * allocates) and adds {@code weight} times it.
+   */
+  default double accumulateGradient(double[] input, double[] target, double weight) {
+    CompiledNetwork single = copy();
+    single.clearGradient();
+    double loss = single.accumulateGradient(input, target);
+    List<ParameterTensor> mine = gradients();
+    List<ParameterTensor> theirs = single.gradients();
+    for (int p = 0; p < mine.size(); p++) {
+      ParameterTensor sum = mine.get(p);
+      for (int k = 0; k < sum.size(); k++) {
+        sum.set(k, sum.get(k) + weight * theirs.get(p).get(k));
+      }
+    }
+    return weight * loss;
+  }
+
+  /**
+   * One stochastic step on one example whose loss is weighted by {@code weight}: the same result as
+   * {@link #accumulateGradient(double[], double[], double)} followed by {@code applyGradient(1)}.
+   *
+   * @return the example's weighted loss before the update
+   */
+  default double trainStep(double[] input, double[] target, double weight) {
+    double loss = accumulateGradient(input, target, weight);
+    applyGradient(1.0);
+    return loss;
+  }
+
   /** Sets every gradient accumulator to zero. */
   void clearGradient();
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
@@ -107,6 +108,8 @@ public final class Trainer {
   private long validationSeed;
   private int patience;
   private Schedule schedule;
+  private double[] classWeights;
+  private boolean balancedClassWeights;
   /**
    * Networks with fewer parameters than this compute a step's chunks on the calling thread, whatever
    * {@link #threads(int)} says: a chunk of 8 examples is then a few microseconds of work, less than
@@ -197,6 +200,49 @@ public final class Trainer {
     return this;
   }
 
+  /**
+   * Weights each training example's loss and gradient by the weight of its class ({@code
+   * perClass[k]} for class {@code k}, through {@link CompiledNetwork#accumulateGradient(double[],
+   * double[], double)}); classification data only. The reported training loss is the weighted one;
+   * the validation loss is not weighted.
+   */
+  public Trainer classWeights(double... perClass) {
+    for (double w : perClass) {
+      require(w >= 0 && Double.isFinite(w), "class weights must be finite and >= 0: " + w);
+    }
+    this.classWeights = perClass.clone();
+    this.balancedClassWeights = false;
+    return this;
+  }
+
+  /**
+   * Class weights {@link #balanced} on the training examples (after any validation split): each
+   * class weighs as much in the loss as any other.
+   */
+  public Trainer balancedClassWeights() {
+    this.balancedClassWeights = true;
+    this.classWeights = null;
+    return this;
+  }
+
+  /**
+   * The "balanced" class weights of {@code data}: {@code n / (classes * count(k))} for class {@code
+   * k}, as scikit-learn's {@code class_weight="balanced"}; 0 for a class without examples.
+   */
+  public static double[] balanced(Dataset data) {
+    require(data.isClassification(), data.name() + " has no classes to weight");
+    int classes = data.classNames().size();
+    int[] counts = new int[classes];
+    for (int i = 0; i < data.size(); i++) {
+      counts[data.label(i)]++;
+    }
+    double[] weights = new double[classes];
+    for (int k = 0; k < classes; k++) {
+      weights[k] = counts[k] == 0 ? 0.0 : data.size() / ((double) classes * counts[k]);
+    }
+    return weights;
+  }
+
   /** Threads computing a step's chunks in parallel (default 1); never changes the result. */
   public Trainer threads(int count) {
     require(count >= 1, "threads must be >= 1: " + count);
@@ -241,12 +287,13 @@ public final class Trainer {
   }
 
   /** The settings a checkpoint must have been written with to be resumed by this trainer. */
-  private String settings(int trainingExamples, int validationExamples) {
+  private String settings(int trainingExamples, int validationExamples, double[] weights) {
     return String.format(Locale.ROOT,
         "batch=%d reduction=%s shuffle=%s chunk=%d train=%d validation=%d patience=%d",
         batchSize, reduction.name().toLowerCase(Locale.ROOT),
         shuffleSeed == null ? "none" : shuffleSeed.toString(), chunkSize, trainingExamples,
-        validationExamples, patience);
+        validationExamples, patience)
+        + (weights == null ? "" : " classWeights=" + Arrays.toString(weights));
   }
 
   /**
@@ -276,7 +323,13 @@ public final class Trainer {
     require(patience == 0 || checking != null,
         "early stopping needs validation data: set validation(...) or validationFraction(...)");
     require(training.size() > 0, data.name() + " has no training examples");
-    try (Run run = new Run(network, training, checking)) {
+    double[] weights = balancedClassWeights ? balanced(training) : classWeights;
+    if (weights != null) {
+      require(training.isClassification() && weights.length == training.classNames().size(),
+          "class weights need classification data with " + (weights.length)
+              + " classes: " + training);
+    }
+    try (Run run = new Run(network, training, checking, weights)) {
       return run.execute();
     }
   }
@@ -289,6 +342,8 @@ public final class Trainer {
     private final int stepSize;
     private final int stepsPerEpoch;
     private final String settings;
+    /** Each training example's loss weight (its class's), or null for all 1. */
+    private final double[] exampleWeights;
     private final List<EpochStats> history = new ArrayList<>();
     private double initialRate;
     private int bestEpoch;
@@ -309,13 +364,22 @@ public final class Trainer {
     private int groupParticipants;
     private boolean groupIntoNetwork;
 
-    Run(CompiledNetwork net, Dataset training, Dataset checking) {
+    Run(CompiledNetwork net, Dataset training, Dataset checking, double[] classWeights) {
       this.net = net;
       this.training = training;
       this.checking = checking;
       this.stepSize = Math.min(batchSize, training.size());
       this.stepsPerEpoch = (training.size() + stepSize - 1) / stepSize;
-      this.settings = settings(training.size(), checking == null ? 0 : checking.size());
+      this.settings = settings(training.size(), checking == null ? 0 : checking.size(),
+          classWeights);
+      if (classWeights == null) {
+        this.exampleWeights = null;
+      } else {
+        this.exampleWeights = new double[training.size()];
+        for (int i = 0; i < exampleWeights.length; i++) {
+          exampleWeights[i] = classWeights[training.label(i)];
+        }
+      }
       this.initialRate = net.learningRate();
     }
 
@@ -384,7 +448,10 @@ public final class Trainer {
         if (to - from == 1) {
           // A stochastic step: the generated class's fused step (one pass over each weight
           // matrix) gives the same numbers as accumulate, then apply with scale 1.
-          stepLoss = net.trainStep(training.features(order[from]), training.target(order[from]));
+          int i = order[from];
+          stepLoss = exampleWeights == null
+              ? net.trainStep(training.features(i), training.target(i))
+              : net.trainStep(training.features(i), training.target(i), exampleWeights[i]);
         } else {
           stepLoss = accumulate(order, from, to);
           if (Double.isFinite(stepLoss)) {
@@ -437,7 +504,7 @@ public final class Trainer {
       if (to - from <= chunkSize) {
         double loss = 0;
         for (int i = from; i < to; i++) {
-          loss += net.accumulateGradient(training.features(order[i]), training.target(order[i]));
+          loss += accumulate(net, order[i]);
         }
         return loss;
       }
@@ -475,6 +542,13 @@ public final class Trainer {
       return loss;
     }
 
+    /** Adds example {@code i}'s gradient, weighted if there are class weights, to {@code into}. */
+    private double accumulate(CompiledNetwork into, int i) {
+      return exampleWeights == null
+          ? into.accumulateGradient(training.features(i), training.target(i))
+          : into.accumulateGradient(training.features(i), training.target(i), exampleWeights[i]);
+    }
+
     /**
      * The work of one participant in a group: computes the chunks of its block (a contiguous range of
      * the group's chunks), each in its own cleared slot, then the levels of the tree that lie inside
@@ -492,8 +566,7 @@ public final class Trainer {
         int chunkTo = Math.min(groupTo, chunkFrom + chunkSize);
         double loss = 0;
         for (int i = chunkFrom; i < chunkTo; i++) {
-          int example = groupOrder[i];
-          loss += target.accumulateGradient(training.features(example), training.target(example));
+          loss += accumulate(target, groupOrder[i]);
         }
         chunkLosses[c] = loss;
       }

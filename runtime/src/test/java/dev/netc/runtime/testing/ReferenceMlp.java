@@ -247,13 +247,19 @@ public final class ReferenceMlp implements CompiledNetwork {
 
   @Override
   public double accumulateGradient(double[] input, double[] target) {
+    return accumulateGradient(input, target, 1.0);
+  }
+
+  /** The gradient of {@code weight * E}: the output delta times {@code weight}. */
+  @Override
+  public double accumulateGradient(double[] input, double[] target, double weight) {
     forward(input);
     int last = sizes.length - 1;
     double[] y = x[last];
     for (int k = 0; k < y.length; k++) {
-      delta[last][k] = activations[last - 1].equals("softmax")
+      delta[last][k] = weight * (activations[last - 1].equals("softmax")
           ? y[k] - target[k]
-          : (y[k] - target[k]) * derivative(activations[last - 1], z[last][k], y[k]);
+          : (y[k] - target[k]) * derivative(activations[last - 1], z[last][k], y[k]));
     }
     for (int l = last; l >= 1; l--) {
       int cols = sizes[l - 1];
@@ -274,7 +280,7 @@ public final class ReferenceMlp implements CompiledNetwork {
         }
       }
     }
-    return lossOf(target);
+    return weight * lossOf(target);
   }
 
   @Override
@@ -393,5 +399,10 @@ public final class ReferenceMlp implements CompiledNetwork {
   @Override
   public CompiledNetwork copy() {
     return new ReferenceMlp(spec, seed, shared);
+  }
+
+  /** The interface's default weighted gradient (through a copy), to test it against this one's. */
+  public double defaultAccumulateGradient(double[] input, double[] target, double weight) {
+    return CompiledNetwork.super.accumulateGradient(input, target, weight);
   }
 }
