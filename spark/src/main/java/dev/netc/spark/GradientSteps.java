@@ -2,6 +2,7 @@ package dev.netc.spark;
 
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.train.TrainingException;
 import dev.netc.runtime.train.TrainingListener;
 import java.io.Serializable;
@@ -31,7 +32,8 @@ import scala.Tuple2;
  * every chunk's examples into one partition (chunk key {@code step * chunksPerStep + chunk}, hashed
  * over the partitions), so a chunk's sum never depends on how the data was split. For each step one
  * Spark job computes the step's chunks where they live and returns them with their chunk index; the
- * driver adds them into the network in chunk order with the generated {@code addGradientFrom}, then
+ * driver sums them in chunk order as the Trainer does (groups of {@link Trainer#GROUP_CHUNKS}, each a
+ * pairwise tree, with the generated {@code addGradientFrom}), then
  * applies the step with the generated {@code applyGradient} (optimizer, l2 and clip included) and
  * broadcasts the new parameters. Partial sums are never merged in task-completion order, the
  * reason why {@code RDD.reduce} and {@code treeAggregate} are not used.
@@ -72,7 +74,10 @@ final class GradientSteps extends DistributedTraining {
       layOut(epoch);
     }
     int n = (int) trainingExamples;
-    CompiledNetwork worker = net.copy();
+    CompiledNetwork[] slots = new CompiledNetwork[Math.min(chunksPerStep, Trainer.GROUP_CHUNKS)];
+    for (int c = 0; c < slots.length; c++) {
+      slots[c] = net.copy();
+    }
     double lossSum = 0;
     net.clearGradient();
     for (int step = 0; step < steps; step++) {
@@ -83,11 +88,21 @@ final class GradientSteps extends DistributedTraining {
           .collect());
       parameters.destroy();
       parts.sort(Comparator.comparingInt(ChunkGradient::chunk));
+      // sum_c g_c as the Trainer adds a step's chunks: groups of GROUP_CHUNKS, each a pairwise
+      // tree (g[i] += g[i + s] for s = 1, 2, 4, ...), the group sums added to the network in order.
       double stepLoss = 0;
-      for (ChunkGradient part : parts) {
-        NetworkSnapshot.setValues(worker.gradients(), part.gradient());
-        net.addGradientFrom(worker);
-        stepLoss += part.loss();
+      for (int first = 0; first < parts.size(); first += Trainer.GROUP_CHUNKS) {
+        int count = Math.min(Trainer.GROUP_CHUNKS, parts.size() - first);
+        for (int c = 0; c < count; c++) {
+          NetworkSnapshot.setValues(slots[c].gradients(), parts.get(first + c).gradient());
+          stepLoss += parts.get(first + c).loss();
+        }
+        for (int span = 1; span < count; span *= 2) {
+          for (int i = 0; i + span < count; i += 2 * span) {
+            slots[i].addGradientFrom(slots[i + span]);
+          }
+        }
+        net.addGradientFrom(slots[0]);
       }
       int from = step * stepSize;
       int to = Math.min(n, from + stepSize);

@@ -70,7 +70,7 @@ public final class Trainer {
    * Chunks of a step summed as one tree (see Threads above), and the most threads a step uses: each
    * chunk of a group needs its own gradient accumulator, a copy of the network's gradient.
    */
-  static final int GROUP_CHUNKS = 8;
+  public static final int GROUP_CHUNKS = 8;
 
   private int epochs = 10;
   private int batchSize = 1;
