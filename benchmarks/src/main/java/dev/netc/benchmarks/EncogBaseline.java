@@ -19,13 +19,14 @@ import org.encog.neural.networks.layers.BasicLayer;
 import org.encog.neural.networks.training.propagation.back.Backpropagation;
 
 /**
- * Baseline (b) of docs/performance.md: Encog 3.4 (Apache-2.0, pure Java, double only), configured like the
- * {@code .nn} files: the same layers and activations, a softmax output whose delta is {@code y - t}
- * (Encog's linear error function with the softmax derivative 1 is exactly the cross-entropy delta),
- * plain backpropagation with rate 0.01 and momentum 0, the flat-spot fix off, one thread.
+ * Baseline (b) of docs/performance.md: Encog 3.4 (Apache-2.0, pure Java, double only), configured
+ * like the {@code .nn} files: the same layers and activations, a softmax output whose delta is
+ * {@code y - t} (Encog's linear error function with the softmax derivative 1 is exactly the
+ * cross-entropy delta), plain backpropagation with rate 0.01 and momentum 0, the flat-spot fix off,
+ * one thread.
  *
- * <p>Two facts of Encog 3.4 shape how it is driven (read in its {@code Propagation} and
- * {@code GradientWorker}):
+ * <p>Two facts of Encog 3.4 shape how it is driven (read in its {@code Propagation} and {@code
+ * GradientWorker}):
  *
  * <ul>
  *   <li>Its online mode ({@code setBatchSize(1)}) computes every gradient of an iteration with a
@@ -59,7 +60,8 @@ public final class EncogBaseline {
     for (int l = 0; l < workload.layerCount(); l++) {
       boolean last = l == workload.layerCount() - 1;
       network.addLayer(
-          new BasicLayer(encogActivation(workload.activations().get(l)), !last, workload.units().get(l)));
+          new BasicLayer(
+              encogActivation(workload.activations().get(l)), !last, workload.units().get(l)));
     }
     network.getStructure().finalizeStructure();
     network.reset(1);
@@ -67,7 +69,8 @@ public final class EncogBaseline {
     pairs = new MLDataPair[Examples.COUNT];
     for (int e = 0; e < Examples.COUNT; e++) {
       pairs[e] =
-          new BasicMLDataPair(new BasicMLData(examples.input(e)), new BasicMLData(examples.target(e)));
+          new BasicMLDataPair(
+              new BasicMLData(examples.input(e)), new BasicMLData(examples.target(e)));
     }
     single.add(pairs[0]);
     newTrainers(Examples.COUNT);
@@ -93,10 +96,12 @@ public final class EncogBaseline {
    * the online one, and a pure-batch one over the first {@code batchSize} examples.
    */
   void newTrainers(int batchSize) {
-    online = configure(new Backpropagation(network, new BasicMLDataSet(single), Workload.RATE, 0.0));
+    online =
+        configure(new Backpropagation(network, new BasicMLDataSet(single), Workload.RATE, 0.0));
     online.setBatchSize(1);
     List<MLDataPair> batchPairs = new ArrayList<>(List.of(pairs).subList(0, batchSize));
-    batch = configure(new Backpropagation(network, new BasicMLDataSet(batchPairs), Workload.RATE, 0.0));
+    batch =
+        configure(new Backpropagation(network, new BasicMLDataSet(batchPairs), Workload.RATE, 0.0));
     batch.setBatchSize(0);
   }
 
@@ -112,7 +117,9 @@ public final class EncogBaseline {
     online.iteration();
   }
 
-  /** One step with the summed gradient of the batch trainer's examples (all 32 after construction). */
+  /**
+   * One step with the summed gradient of the batch trainer's examples (all 32 after construction).
+   */
   public void trainBatch() {
     batch.iteration();
   }
@@ -127,7 +134,9 @@ public final class EncogBaseline {
     flat.compute(input, output);
   }
 
-  /** Copies every weight and bias of {@code from} (views in the language's orientation) into Encog. */
+  /**
+   * Copies every weight and bias of {@code from} (views in the language's orientation) into Encog.
+   */
   public void copyFrom(CompiledNetwork from) {
     for (int l = 0; l < workload.layerCount(); l++) {
       ParameterTensor w = from.weights(l + 1);

@@ -9,10 +9,10 @@ package dev.netc.benchmarks;
  *
  * <ul>
  *   <li>forward {@code z = W x + b}: {@code n * m};
- *   <li>backward: the weight gradient {@code dW += delta x^T}: {@code n * m}; and, for every layer but
- *       the first, the delta of the layer below {@code W^T delta}: {@code n * m};
- *   <li>update {@code W -= rate * dW}: {@code n * m} per step, so {@code n * m / b} per example for a
- *       mini-batch of {@code b} examples.
+ *   <li>backward: the weight gradient {@code dW += delta x^T}: {@code n * m}; and, for every layer
+ *       but the first, the delta of the layer below {@code W^T delta}: {@code n * m};
+ *   <li>update {@code W -= rate * dW}: {@code n * m} per step, so {@code n * m / b} per example for
+ *       a mini-batch of {@code b} examples.
  * </ul>
  *
  * For W3 (784-128-10, 101,632 weights) a stochastic step is 101,632 (forward) + 101,632 + 1,280
@@ -47,7 +47,9 @@ public final class FlopCount {
     return 2.0 * forwardMultiplyAdds(w);
   }
 
-  /** GFLOP/s achieved at {@code examplesPerSecond} when each example costs {@code flopPerExample}. */
+  /**
+   * GFLOP/s achieved at {@code examplesPerSecond} when each example costs {@code flopPerExample}.
+   */
   public static double gigaflops(double examplesPerSecond, double flopPerExample) {
     return examplesPerSecond * flopPerExample / 1e9;
   }

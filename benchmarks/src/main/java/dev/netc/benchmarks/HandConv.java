@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Baseline for convolutional networks: the straightforward Java a competent developer writes for
- * a LeNet-size network in double, with no code generation and no im2col buffers. Tensors are HWC
- * (element (y, x, c) of an H x W x C tensor at {@code (y * W + x) * C + c}), a conv layer's
- * weights one row per filter in (ky, kx, c) order, as in netc's language; loops run with the
- * channels innermost. One step sums the gradients of its examples (the language's {@code sum}
- * reduction), then adds {@code l2 * w} to the weights' gradient, clips each component to a value
- * and the whole gradient to a norm, and applies SGD (with momentum, optionally nesterov), Adam,
- * RMSprop or AdaGrad as the language defines them. Nothing allocates after construction.
+ * Baseline for convolutional networks: the straightforward Java a competent developer writes for a
+ * LeNet-size network in double, with no code generation and no im2col buffers. Tensors are HWC
+ * (element (y, x, c) of an H x W x C tensor at {@code (y * W + x) * C + c}), a conv layer's weights
+ * one row per filter in (ky, kx, c) order, as in netc's language; loops run with the channels
+ * innermost. One step sums the gradients of its examples (the language's {@code sum} reduction),
+ * then adds {@code l2 * w} to the weights' gradient, clips each component to a value and the whole
+ * gradient to a norm, and applies SGD (with momentum, optionally nesterov), Adam, RMSprop or
+ * AdaGrad as the language defines them. Nothing allocates after construction.
  *
  * <p>Build it with {@link #input}, the layer methods and {@link #loss}, then {@link #build}.
  */
@@ -19,7 +19,14 @@ final class HandConv {
 
   /** The activations this baseline knows. */
   enum Act {
-    LINEAR, RELU, LEAKY_RELU, ELU, TANH, SIGMOID, SOFTPLUS, SOFTMAX;
+    LINEAR,
+    RELU,
+    LEAKY_RELU,
+    ELU,
+    TANH,
+    SIGMOID,
+    SOFTPLUS,
+    SOFTMAX;
 
     static Act of(String name) {
       return valueOf(name.toUpperCase(java.util.Locale.ROOT));
@@ -28,7 +35,9 @@ final class HandConv {
 
   /** The losses this baseline knows. */
   enum Loss {
-    SQUARED_ERROR, CROSS_ENTROPY, BINARY_CROSS_ENTROPY;
+    SQUARED_ERROR,
+    CROSS_ENTROPY,
+    BINARY_CROSS_ENTROPY;
 
     static Loss of(String name) {
       return valueOf(name.toUpperCase(java.util.Locale.ROOT));
@@ -44,8 +53,10 @@ final class HandConv {
     int outW;
     int outC;
     double[] out;
+
     /** dE/d(out) while backward runs. */
     double[] dOut;
+
     double[] w = new double[0];
     double[] b = new double[0];
     double[] dw = new double[0];
@@ -283,6 +294,7 @@ final class HandConv {
     final int units;
     final Activation f;
     double[] z;
+
     /** True for the output layer of softmax or sigmoid with its matching loss: dOut is dE/dz. */
     boolean dOutIsDz;
 
@@ -353,9 +365,13 @@ final class HandConv {
   private int inW;
   private int inC;
   private Loss loss = Loss.SQUARED_ERROR;
+
   /** The optimizers this baseline knows. */
   enum Optimizer {
-    SGD, ADAM, RMSPROP, ADAGRAD
+    SGD,
+    ADAM,
+    RMSPROP,
+    ADAGRAD
   }
 
   private Optimizer optimizer = Optimizer.SGD;

@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Baseline (a) of docs/performance.md: the straightforward Java a competent developer writes for a dense network
- * in float, with no code generation. Weights are stored row-major in the textbook orientation
- * ({@code w[l][i * m + j] = W[i][j]}), the forward pass is a dot product per unit, the delta of the
- * layer below is the textbook {@code f'(x_j) * sum_i W[i][j] delta_i}, the gradient is accumulated
- * and then applied in a second pass ({@link #trainStep} is the interface's default:
+ * Baseline (a) of docs/performance.md: the straightforward Java a competent developer writes for a
+ * dense network in float, with no code generation. Weights are stored row-major in the textbook
+ * orientation ({@code w[l][i * m + j] = W[i][j]}), the forward pass is a dot product per unit, the
+ * delta of the layer below is the textbook {@code f'(x_j) * sum_i W[i][j] delta_i}, the gradient is
+ * accumulated and then applied in a second pass ({@link #trainStep} is the interface's default:
  * accumulate, then apply). Nothing allocates after construction. This is the float version of
  * {@link HandDouble}: all arithmetic and storage in float, the double input converted once per
  * example (the interface passes double arrays).
@@ -238,7 +238,8 @@ final class HandFloat implements CompiledNetwork {
   public List<ParameterTensor> parameters() {
     List<ParameterTensor> views = new ArrayList<>();
     for (int l = 0; l < layers; l++) {
-      views.add(Tensors.matrix(HandSpecs.layerName(l) + ".weights", w[l], 0, units[l], fanIn[l], false));
+      views.add(
+          Tensors.matrix(HandSpecs.layerName(l) + ".weights", w[l], 0, units[l], fanIn[l], false));
       views.add(Tensors.vector(HandSpecs.layerName(l) + ".bias", b[l], 0, units[l]));
     }
     return views;
@@ -248,7 +249,8 @@ final class HandFloat implements CompiledNetwork {
   public List<ParameterTensor> gradients() {
     List<ParameterTensor> views = new ArrayList<>();
     for (int l = 0; l < layers; l++) {
-      views.add(Tensors.matrix(HandSpecs.layerName(l) + ".weights", dw[l], 0, units[l], fanIn[l], false));
+      views.add(
+          Tensors.matrix(HandSpecs.layerName(l) + ".weights", dw[l], 0, units[l], fanIn[l], false));
       views.add(Tensors.vector(HandSpecs.layerName(l) + ".bias", db[l], 0, units[l]));
     }
     return views;

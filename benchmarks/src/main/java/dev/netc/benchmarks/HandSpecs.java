@@ -19,7 +19,8 @@ final class HandSpecs {
 
   static void checkHyperparameter(String name) {
     if (!"rate".equals(name)) {
-      throw new IllegalArgumentException("unknown hyper-parameter " + name + "; the only one is rate");
+      throw new IllegalArgumentException(
+          "unknown hyper-parameter " + name + "; the only one is rate");
     }
   }
 

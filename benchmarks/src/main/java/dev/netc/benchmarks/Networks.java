@@ -17,9 +17,9 @@ public final class Networks {
   private Networks() {}
 
   /**
-   * A new instance of the class netc generated for {@code workload} in {@code precision} (for example
-   * {@code dev.netc.benchmarks.nets.W3Double}, from {@code src/main/netc/w3.nn}), initialised from
-   * its file's seed.
+   * A new instance of the class netc generated for {@code workload} in {@code precision} (for
+   * example {@code dev.netc.benchmarks.nets.W3Double}, from {@code src/main/netc/w3.nn}),
+   * initialised from its file's seed.
    */
   public static CompiledNetwork generated(Workload workload, Precision precision) {
     boolean d = precision == Precision.DOUBLE;
@@ -42,13 +42,15 @@ public final class Networks {
     return precision == Precision.DOUBLE ? new HandDouble(workload) : new HandFloat(workload);
   }
 
-  /** Copies every parameter of {@code from} into {@code to}, through their views (same order and shapes). */
+  /**
+   * Copies every parameter of {@code from} into {@code to}, through their views (same order and
+   * shapes).
+   */
   public static void copyParameters(CompiledNetwork from, CompiledNetwork to) {
     List<ParameterTensor> source = from.parameters();
     List<ParameterTensor> target = to.parameters();
     if (source.size() != target.size()) {
-      throw new IllegalArgumentException(
-          "parameter lists differ: " + source + " vs " + target);
+      throw new IllegalArgumentException("parameter lists differ: " + source + " vs " + target);
     }
     for (int p = 0; p < source.size(); p++) {
       ParameterTensor s = source.get(p);

@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Mini-batch training of the generated class (batches of 32, examples per second) on one thread and
- * on two, for the large workloads: with the interface's tools directly ({@link TwoThreadBatch}), and
- * through the runtime's {@link Trainer} ({@code threads(n)}, one epoch of 2,048 examples per call).
+ * on two, for the large workloads: with the interface's tools directly ({@link TwoThreadBatch}),
+ * and through the runtime's {@link Trainer} ({@code threads(n)}, one epoch of 2,048 examples per
+ * call).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -79,8 +80,8 @@ public class ParallelTrainingBenchmark {
   }
 
   /**
-   * Examples per epoch of the {@link Trainer} benchmark: the 32 examples, 64 times (64 steps, so that
-   * what a run sets up once, the copies and threads, weighs as little as in a real epoch).
+   * Examples per epoch of the {@link Trainer} benchmark: the 32 examples, 64 times (64 steps, so
+   * that what a run sets up once, the copies and threads, weighs as little as in a real epoch).
    */
   static final int EPOCH = 64 * Examples.COUNT;
 

@@ -2,7 +2,9 @@ package dev.netc.benchmarks;
 
 import java.util.Locale;
 
-/** The two precisions of the language; JMH parameters spell them {@code double} and {@code float}. */
+/**
+ * The two precisions of the language; JMH parameters spell them {@code double} and {@code float}.
+ */
 public enum Precision {
   DOUBLE,
   FLOAT;

@@ -12,9 +12,9 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * Turns JMH's results into the Markdown tables of docs/performance.md: examples per second,
- * GFLOP/s ({@link FlopCount}) and the ratios of the generated class to the baselines measured in
- * the same run.
+ * Turns JMH's results into the Markdown tables of docs/performance.md: examples per second, GFLOP/s
+ * ({@link FlopCount}) and the ratios of the generated class to the baselines measured in the same
+ * run.
  */
 final class Report {
   private Report() {}
@@ -28,7 +28,12 @@ final class Report {
    * CPU-second, is the closest to the code's own speed and the most stable across runs.
    */
   private record Figure(
-      double score, double mean, double wall, double share, double allocatedBytes, double opsPerIteration) {}
+      double score,
+      double mean,
+      double wall,
+      double share,
+      double allocatedBytes,
+      double opsPerIteration) {}
 
   /** Operations (examples) per measurement iteration, on average. */
   private static double opsPerIteration(RunResult run) {
@@ -84,9 +89,15 @@ final class Report {
           score = value;
         }
       }
-      String key = workload + "/" + (precision == null ? "double" : precision) + "/" + method
-          + (threads == null ? "" : "/" + threads);
-      Figure figure = new Figure(score, primary.getScore(), wall, share, allocated, opsPerIteration(run));
+      String key =
+          workload
+              + "/"
+              + (precision == null ? "double" : precision)
+              + "/"
+              + method
+              + (threads == null ? "" : "/" + threads);
+      Figure figure =
+          new Figure(score, primary.getScore(), wall, share, allocated, opsPerIteration(run));
       figures.put(key, figure);
       if (precision == null) {
         // Encog is double only: its figure is the baseline of both precisions.
@@ -94,8 +105,14 @@ final class Report {
       }
     }
     StringBuilder out = new StringBuilder();
-    training(out, figures, "Stochastic training (one example per step), single thread", "Stochastic", 1);
-    training(out, figures, "Mini-batch training (32 examples per step), single thread", "Batch32", Examples.COUNT);
+    training(
+        out, figures, "Stochastic training (one example per step), single thread", "Stochastic", 1);
+    training(
+        out,
+        figures,
+        "Mini-batch training (32 examples per step), single thread",
+        "Batch32",
+        Examples.COUNT);
     prediction(out, figures);
     latency(out, figures);
     parallel(out, figures);
@@ -108,10 +125,11 @@ final class Report {
   static String superword(Collection<RunResult> on, Collection<RunResult> off) {
     Map<String, Double> withSuperword = scores(on);
     Map<String, Double> without = scores(off);
-    StringBuilder out = new StringBuilder()
-        .append("### W3 with and without C2's superword pass (-XX:-UseSuperWord)\n\n")
-        .append("| benchmark | precision | default | -XX:-UseSuperWord | default / without |\n")
-        .append("| --- | --- | ---: | ---: | ---: |\n");
+    StringBuilder out =
+        new StringBuilder()
+            .append("### W3 with and without C2's superword pass (-XX:-UseSuperWord)\n\n")
+            .append("| benchmark | precision | default | -XX:-UseSuperWord | default / without |\n")
+            .append("| --- | --- | ---: | ---: | ---: |\n");
     for (Map.Entry<String, Double> e : withSuperword.entrySet()) {
       Double other = without.get(e.getKey());
       if (other == null) {
@@ -120,11 +138,15 @@ final class Report {
       String[] parts = e.getKey().split("/");
       boolean time = parts[0].endsWith("Predict");
       String unit = time ? " ns/example" : " examples/s";
-      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2fx |%n",
-          parts[0], parts[1],
-          (time ? nanos(e.getValue()) : count(e.getValue())) + unit,
-          (time ? nanos(other) : count(other)) + unit,
-          time ? other / e.getValue() : e.getValue() / other));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %.2fx |%n",
+              parts[0],
+              parts[1],
+              (time ? nanos(e.getValue()) : count(e.getValue())) + unit,
+              (time ? nanos(other) : count(other)) + unit,
+              time ? other / e.getValue() : e.getValue() / other));
     }
     return out.append('\n').toString();
   }
@@ -167,23 +189,33 @@ final class Report {
       Figure hand = figures.get(prefix + "hand" + kind);
       Figure encog = figures.get(prefix + "encog" + kind);
       double flop = FlopCount.trainingFlopPerExample(w, batch);
-      body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-          row[0], row[1], w.topology(),
-          count(netc.score), share(netc),
-          String.format(Locale.ROOT, "%.2f", FlopCount.gigaflops(netc.score, flop)),
-          count(flop),
-          hand == null ? "-" : count(hand.score),
-          ratio(netc, hand),
-          ratio(netc, encog) + (encog == null ? "" : " (" + count(encog.score) + ")")));
+      body.append(
+          String.format(
+              Locale.ROOT,
+              "| %s %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+              row[0],
+              row[1],
+              w.topology(),
+              count(netc.score),
+              share(netc),
+              String.format(Locale.ROOT, "%.2f", FlopCount.gigaflops(netc.score, flop)),
+              count(flop),
+              hand == null ? "-" : count(hand.score),
+              ratio(netc, hand),
+              ratio(netc, encog) + (encog == null ? "" : " (" + count(encog.score) + ")")));
     }
     if (body.length() == 0) {
       return;
     }
-    out.append("### ").append(title).append("\n\n")
-        .append("| workload | topology | netc examples/s | CPU share | netc GFLOP/s | FLOP/example "
-            + "| hand-written examples/s | netc / hand-written | netc / Encog (Encog examples/s) |\n")
+    out.append("### ")
+        .append(title)
+        .append("\n\n")
+        .append(
+            "| workload | topology | netc examples/s | CPU share | netc GFLOP/s | FLOP/example "
+                + "| hand-written examples/s | netc / hand-written | netc / Encog (Encog examples/s) |\n")
         .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
-        .append(body).append('\n');
+        .append(body)
+        .append('\n');
   }
 
   private static void prediction(StringBuilder out, Map<String, Figure> figures) {
@@ -198,21 +230,31 @@ final class Report {
       Figure hand = figures.get(prefix + "handPredict");
       Figure encog = figures.get(prefix + "encogPredict");
       double perSecond = 1e9 / netc.score;
-      body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %.2f | %s | %s | %s |%n",
-          row[0], row[1], nanos(netc.score), share(netc), count(perSecond),
-          FlopCount.gigaflops(perSecond, FlopCount.predictionFlopPerExample(w)),
-          hand == null ? "-" : nanos(hand.score),
-          inverseRatio(netc, hand),
-          inverseRatio(netc, encog) + (encog == null ? "" : " (" + nanos(encog.score) + " ns)")));
+      body.append(
+          String.format(
+              Locale.ROOT,
+              "| %s %s | %s | %s | %s | %.2f | %s | %s | %s |%n",
+              row[0],
+              row[1],
+              nanos(netc.score),
+              share(netc),
+              count(perSecond),
+              FlopCount.gigaflops(perSecond, FlopCount.predictionFlopPerExample(w)),
+              hand == null ? "-" : nanos(hand.score),
+              inverseRatio(netc, hand),
+              inverseRatio(netc, encog)
+                  + (encog == null ? "" : " (" + nanos(encog.score) + " ns)")));
     }
     if (body.length() == 0) {
       return;
     }
     out.append("### Prediction, one example at a time, single thread\n\n")
-        .append("| workload | netc ns/example | CPU share | netc examples/s | netc GFLOP/s "
-            + "| hand-written ns/example | netc speed-up over hand-written | netc speed-up over Encog (Encog ns/example) |\n")
+        .append(
+            "| workload | netc ns/example | CPU share | netc examples/s | netc GFLOP/s "
+                + "| hand-written ns/example | netc speed-up over hand-written | netc speed-up over Encog (Encog ns/example) |\n")
         .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
-        .append(body).append('\n');
+        .append(body)
+        .append('\n');
   }
 
   private static void latency(StringBuilder out, Map<String, Figure> figures) {
@@ -225,17 +267,25 @@ final class Report {
       }
       Figure hand = figures.get(prefix + "handLatency");
       Figure encog = figures.get(prefix + "encogLatency");
-      body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s |%n",
-          row[0], row[1], nanos(netc.score), hand == null ? "-" : nanos(hand.score),
-          encog == null ? "-" : nanos(encog.score)));
+      body.append(
+          String.format(
+              Locale.ROOT,
+              "| %s %s | %s | %s | %s |%n",
+              row[0],
+              row[1],
+              nanos(netc.score),
+              hand == null ? "-" : nanos(hand.score),
+              encog == null ? "-" : nanos(encog.score)));
     }
     if (body.length() == 0) {
       return;
     }
-    out.append("### Prediction latency, median of single calls (ns, includes the timer's overhead)\n\n")
+    out.append(
+            "### Prediction latency, median of single calls (ns, includes the timer's overhead)\n\n")
         .append("| workload | netc | hand-written | Encog |\n")
         .append("| --- | ---: | ---: | ---: |\n")
-        .append(body).append('\n');
+        .append(body)
+        .append('\n');
   }
 
   /** The sparse-data table: batch-1 epochs after pre-training against first epochs. */
@@ -250,9 +300,18 @@ final class Report {
           if (fresh == null || trained == null) {
             continue;
           }
-          body.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.2fx |%n",
-              data, optimizer, precision, count(fresh.score), share(fresh), count(trained.score),
-              share(trained), trained.score / fresh.score));
+          body.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %s | %s | %s | %s | %s | %s | %.2fx |%n",
+                  data,
+                  optimizer,
+                  precision,
+                  count(fresh.score),
+                  share(fresh),
+                  count(trained.score),
+                  share(trained),
+                  trained.score / fresh.score));
         }
       }
     }
@@ -262,10 +321,12 @@ final class Report {
     out.append("### Batch-1 training on sparse data: epochs after ")
         .append(SparseDataBenchmark.PRETRAIN_EPOCHS)
         .append(" epochs of training vs first epochs\n\n")
-        .append("| data | optimizer | precision | first epochs examples/s | CPU share "
-            + "| trained examples/s | CPU share | trained / first |\n")
+        .append(
+            "| data | optimizer | precision | first epochs examples/s | CPU share "
+                + "| trained examples/s | CPU share | trained / first |\n")
         .append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |\n")
-        .append(body).append('\n');
+        .append(body)
+        .append('\n');
   }
 
   private static void parallel(StringBuilder out, Map<String, Figure> figures) {
@@ -280,21 +341,31 @@ final class Report {
           continue;
         }
         double flop = FlopCount.trainingFlopPerExample(w, Examples.COUNT);
-        body.append(String.format(Locale.ROOT, "| %s %s | %s | %s | %s | %s | %s | %.2f | %.2fx |%n",
-            row[0], row[1],
-            method.equals("netcBatch32") ? "copy + addGradientFrom" : "runtime Trainer",
-            count(one.wall), share(one), count(two.wall), share(two),
-            FlopCount.gigaflops(two.wall, flop), two.wall / one.wall));
+        body.append(
+            String.format(
+                Locale.ROOT,
+                "| %s %s | %s | %s | %s | %s | %s | %.2f | %.2fx |%n",
+                row[0],
+                row[1],
+                method.equals("netcBatch32") ? "copy + addGradientFrom" : "runtime Trainer",
+                count(one.wall),
+                share(one),
+                count(two.wall),
+                share(two),
+                FlopCount.gigaflops(two.wall, flop),
+                two.wall / one.wall));
       }
     }
     if (body.length() == 0) {
       return;
     }
     out.append("### Mini-batch training (32 per step) on 2 threads vs 1 (generated class)\n\n")
-        .append("| workload | how | 1 thread examples/s | CPU share | 2 threads examples/s | CPU share "
-            + "| 2 threads GFLOP/s | speed-up |\n")
+        .append(
+            "| workload | how | 1 thread examples/s | CPU share | 2 threads examples/s | CPU share "
+                + "| 2 threads GFLOP/s | speed-up |\n")
         .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
-        .append(body).append('\n');
+        .append(body)
+        .append('\n');
   }
 
   private static void allocation(StringBuilder out, Map<String, Figure> figures) {
@@ -302,27 +373,40 @@ final class Report {
     for (Map.Entry<String, Figure> e : figures.entrySet()) {
       Figure f = e.getValue();
       if (!Double.isNaN(f.allocatedBytes)) {
-        body.append(String.format(Locale.ROOT, "| %s | %.3f | %.0f | %.0f |%n",
-            e.getKey(), f.allocatedBytes, f.opsPerIteration, f.allocatedBytes * f.opsPerIteration));
+        body.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %.3f | %.0f | %.0f |%n",
+                e.getKey(),
+                f.allocatedBytes,
+                f.opsPerIteration,
+                f.allocatedBytes * f.opsPerIteration));
       }
     }
     if (body.length() == 0) {
       return;
     }
     out.append("### Allocation (JMH -prof gc), bytes per example\n\n")
-        .append("Bytes per iteration that stay constant whatever the number of examples are JMH's "
-            + "own bookkeeping, not the benchmarked code.\n\n")
-        .append("| workload/precision/benchmark | B/example | examples per iteration | B per iteration |\n")
+        .append(
+            "Bytes per iteration that stay constant whatever the number of examples are JMH's "
+                + "own bookkeeping, not the benchmarked code.\n\n")
+        .append(
+            "| workload/precision/benchmark | B/example | examples per iteration | B per iteration |\n")
         .append("| --- | ---: | ---: | ---: |\n")
-        .append(body).append('\n');
+        .append(body)
+        .append('\n');
   }
 
   private static String ratio(Figure netc, Figure baseline) {
-    return baseline == null ? "-" : String.format(Locale.ROOT, "%.2fx", netc.score / baseline.score);
+    return baseline == null
+        ? "-"
+        : String.format(Locale.ROOT, "%.2fx", netc.score / baseline.score);
   }
 
   private static String inverseRatio(Figure netc, Figure baseline) {
-    return baseline == null ? "-" : String.format(Locale.ROOT, "%.2fx", baseline.score / netc.score);
+    return baseline == null
+        ? "-"
+        : String.format(Locale.ROOT, "%.2fx", baseline.score / netc.score);
   }
 
   private static String count(double value) {
@@ -340,6 +424,8 @@ final class Report {
   }
 
   private static String nanos(double value) {
-    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, value < 100 ? "%.1f" : "%.0f", value);
+    return Double.isNaN(value)
+        ? "-"
+        : String.format(Locale.ROOT, value < 100 ? "%.1f" : "%.0f", value);
   }
 }

@@ -29,8 +29,8 @@ import java.util.Arrays;
  *       dataset-fashion-mnist}) or the folder in the system property {@code netc.fashion}.
  *   <li>{@code onehot}: {@link #EXAMPLES} rows of 12 categorical columns of 16 levels, one-hot
  *       encoded (192 inputs, 12 of them 1), the levels drawn with probability proportional to
- *       2^-level from a fixed seed (so the rare levels are 0 for hundreds of rows), the class the sum
- *       of the first three levels mod 4.
+ *       2^-level from a fixed seed (so the rare levels are 0 for hundreds of rows), the class the
+ *       sum of the first three levels mod 4.
  * </ul>
  */
 final class SparseData {
@@ -64,8 +64,11 @@ final class SparseData {
     Path images = dir.resolve("t10k-images-idx3-ubyte.gz");
     Path labels = dir.resolve("t10k-labels-idx1-ubyte.gz");
     if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
-      throw new IllegalStateException("Fashion-MNIST is not in " + dir + ": install Debian's"
-          + " dataset-fashion-mnist, or pass -jvmArgsAppend -Dnetc.fashion=<folder of the IDX files>");
+      throw new IllegalStateException(
+          "Fashion-MNIST is not in "
+              + dir
+              + ": install Debian's"
+              + " dataset-fashion-mnist, or pass -jvmArgsAppend -Dnetc.fashion=<folder of the IDX files>");
     }
     double[][] x = Arrays.copyOf(IdxLoader.readImages(images), EXAMPLES);
     int[] y = IdxLoader.readLabels(labels);
@@ -102,19 +105,32 @@ final class SparseData {
   static CompiledNetwork network(String data, String optimizer, String precision) {
     String key = data + "/" + optimizer + "/" + precision;
     switch (key) {
-      case "fashion/adam/double": return new FashionAdamDouble();
-      case "fashion/adam/float": return new FashionAdamFloat();
-      case "fashion/momentum/double": return new FashionMomentumDouble();
-      case "fashion/momentum/float": return new FashionMomentumFloat();
-      case "fashion/rmsprop/double": return new FashionRmspropDouble();
-      case "fashion/rmsprop/float": return new FashionRmspropFloat();
-      case "onehot/adam/double": return new OneHotAdamDouble();
-      case "onehot/adam/float": return new OneHotAdamFloat();
-      case "onehot/momentum/double": return new OneHotMomentumDouble();
-      case "onehot/momentum/float": return new OneHotMomentumFloat();
-      case "onehot/rmsprop/double": return new OneHotRmspropDouble();
-      case "onehot/rmsprop/float": return new OneHotRmspropFloat();
-      default: throw new IllegalArgumentException("no sparse network " + key);
+      case "fashion/adam/double":
+        return new FashionAdamDouble();
+      case "fashion/adam/float":
+        return new FashionAdamFloat();
+      case "fashion/momentum/double":
+        return new FashionMomentumDouble();
+      case "fashion/momentum/float":
+        return new FashionMomentumFloat();
+      case "fashion/rmsprop/double":
+        return new FashionRmspropDouble();
+      case "fashion/rmsprop/float":
+        return new FashionRmspropFloat();
+      case "onehot/adam/double":
+        return new OneHotAdamDouble();
+      case "onehot/adam/float":
+        return new OneHotAdamFloat();
+      case "onehot/momentum/double":
+        return new OneHotMomentumDouble();
+      case "onehot/momentum/float":
+        return new OneHotMomentumFloat();
+      case "onehot/rmsprop/double":
+        return new OneHotRmspropDouble();
+      case "onehot/rmsprop/float":
+        return new OneHotRmspropFloat();
+      default:
+        throw new IllegalArgumentException("no sparse network " + key);
     }
   }
 }

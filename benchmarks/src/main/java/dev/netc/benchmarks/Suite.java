@@ -89,7 +89,8 @@ public final class Suite {
     try {
       given = new CommandLineOptions(jmhArgs.toArray(new String[0]));
     } catch (CommandLineOptionException e) {
-      System.err.println("error: " + e.getMessage() + " (JMH options: java -jar benchmarks.jar -h)");
+      System.err.println(
+          "error: " + e.getMessage() + " (JMH options: java -jar benchmarks.jar -h)");
       System.exit(2);
       return;
     }
@@ -99,8 +100,11 @@ public final class Suite {
       return;
     }
     ChainedOptionsBuilder options = defaults(given, quick, wallOnly);
-    boolean twoParts = quick && !superword && given.getIncludes().isEmpty()
-        && !given.getParameter("precision").hasValue();
+    boolean twoParts =
+        quick
+            && !superword
+            && given.getIncludes().isEmpty()
+            && !given.getParameter("precision").hasValue();
     if (given.getIncludes().isEmpty()) {
       if (superword) {
         options.include(SUPERWORD);
@@ -130,8 +134,11 @@ public final class Suite {
       ChainedOptionsBuilder parallel =
           defaults(given, quick, wallOnly).include(SHORT_PARALLEL).param("precision", "double");
       results.addAll(new Runner(parallel.build()).run());
-      ChainedOptionsBuilder sparse = defaults(given, quick, wallOnly).include(SHORT_SPARSE)
-          .param("data", "fashion").param("optimizer", "adam");
+      ChainedOptionsBuilder sparse =
+          defaults(given, quick, wallOnly)
+              .include(SHORT_SPARSE)
+              .param("data", "fashion")
+              .param("optimizer", "adam");
       results.addAll(new Runner(sparse.build()).run());
       tables = Report.render(results);
     } else {
@@ -146,7 +153,9 @@ public final class Suite {
     }
   }
 
-  /** JMH options: the mode's defaults for everything {@code given} on the command line leaves open. */
+  /**
+   * JMH options: the mode's defaults for everything {@code given} on the command line leaves open.
+   */
   private static ChainedOptionsBuilder defaults(
       CommandLineOptions given, boolean quick, boolean wallOnly) {
     ChainedOptionsBuilder options = new OptionsBuilder().parent(given);

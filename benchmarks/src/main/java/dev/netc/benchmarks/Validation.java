@@ -69,10 +69,10 @@ public final class Validation {
    * <p>Only the output layer is compared after a step because Encog 3.4 (the latest release)
    * multiplies a hidden layer's delta by the derivative of the activation of the layer above it
    * instead of its own ({@code GradientWorker.processLevel} reads {@code
-   * getActivationFunctions()[currentLevel]}; jeffheaton/encog-java-core#243, fixed on its
-   * master branch after the release). With a softmax output that derivative is 1, so Encog's hidden
-   * layers follow a different (wrong) gradient; the arithmetic it performs per step is the same, so
-   * its speed is still comparable.
+   * getActivationFunctions()[currentLevel]}; jeffheaton/encog-java-core#243, fixed on its master
+   * branch after the release). With a softmax output that derivative is 1, so Encog's hidden layers
+   * follow a different (wrong) gradient; the arithmetic it performs per step is the same, so its
+   * speed is still comparable.
    */
   public static void checkEncog(CompiledNetwork reference, EncogBaseline encog, Examples examples) {
     String what = "Encog vs " + reference.spec().name();
@@ -125,7 +125,11 @@ public final class Validation {
     ParameterTensor b = reference.bias(l + 1);
     for (int i = 0; i < w.rows(); i++) {
       for (int j = 0; j < w.cols(); j++) {
-        close(what + ": " + w.name() + "[" + i + "][" + j + "]", w.get(i, j), encog.weight(l, i, j), tolerance);
+        close(
+            what + ": " + w.name() + "[" + i + "][" + j + "]",
+            w.get(i, j),
+            encog.weight(l, i, j),
+            tolerance);
       }
       close(what + ": " + b.name() + "[" + i + "]", b.get(i), encog.bias(l, i), tolerance);
     }

@@ -3,9 +3,9 @@ package dev.netc.benchmarks;
 import java.util.List;
 
 /**
- * The four workloads of docs/performance.md. Each has a {@code .nn} file in {@code src/main/netc} with a double
- * and a float network ({@code W1Double}, {@code W1Float}, ...), all with cross-entropy over a
- * softmax output, {@code xavier(seed = 1)} and plain {@code sgd(rate = 0.01)}.
+ * The four workloads of docs/performance.md. Each has a {@code .nn} file in {@code src/main/netc}
+ * with a double and a float network ({@code W1Double}, {@code W1Float}, ...), all with
+ * cross-entropy over a softmax output, {@code xavier(seed = 1)} and plain {@code sgd(rate = 0.01)}.
  */
 public enum Workload {
   /** 4 -> 8 tanh -> 3 softmax (Iris-sized). */
@@ -69,7 +69,10 @@ public enum Workload {
     return count;
   }
 
-  /** The topology as in {@code NetworkSpec.topology()}, for example {@code 4 -> 8 tanh -> 3 softmax}. */
+  /**
+   * The topology as in {@code NetworkSpec.topology()}, for example {@code 4 -> 8 tanh -> 3
+   * softmax}.
+   */
   public String topology() {
     StringBuilder text = new StringBuilder().append(inputSize);
     for (int l = 0; l < units.size(); l++) {

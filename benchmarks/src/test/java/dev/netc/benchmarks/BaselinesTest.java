@@ -33,7 +33,9 @@ class BaselinesTest {
   void encogPredictsAndUpdatesItsOutputLayerLikeTheHandWrittenNetwork(Workload workload) {
     Examples examples = Examples.of(workload);
     Validation.checkEncog(
-        Networks.handWritten(workload, Precision.DOUBLE), new EncogBaseline(workload, examples), examples);
+        Networks.handWritten(workload, Precision.DOUBLE),
+        new EncogBaseline(workload, examples),
+        examples);
   }
 
   @Test
@@ -46,11 +48,16 @@ class BaselinesTest {
         assertThrows(
             AssertionError.class,
             () -> Validation.check(reference, other, examples, Validation.DOUBLE_TOLERANCE));
-    assertEquals(true, error.getMessage().contains("W1HandDouble vs W1HandDouble: loss of stochastic step 1"), error.getMessage());
+    assertEquals(
+        true,
+        error.getMessage().contains("W1HandDouble vs W1HandDouble: loss of stochastic step 1"),
+        error.getMessage());
   }
 
   @ParameterizedTest
-  @EnumSource(value = Workload.class, names = {"W2", "W3"})
+  @EnumSource(
+      value = Workload.class,
+      names = {"W2", "W3"})
   void twoThreadMiniBatchEqualsOneThreadMiniBatch(Workload workload) {
     Examples examples = Examples.of(workload);
     CompiledNetwork one = Networks.handWritten(workload, Precision.DOUBLE);
@@ -82,7 +89,9 @@ class BaselinesTest {
     assertEquals(101_632, FlopCount.forwardMultiplyAdds(Workload.W3));
     assertEquals(102_912, FlopCount.backwardMultiplyAdds(Workload.W3));
     assertEquals(2.0 * 306_176, FlopCount.trainingFlopPerExample(Workload.W3, 1));
-    assertEquals(2.0 * (101_632 + 102_912 + 101_632 / 32.0), FlopCount.trainingFlopPerExample(Workload.W3, 32));
+    assertEquals(
+        2.0 * (101_632 + 102_912 + 101_632 / 32.0),
+        FlopCount.trainingFlopPerExample(Workload.W3, 32));
     assertEquals(2.0 * 56, FlopCount.predictionFlopPerExample(Workload.W1));
   }
 

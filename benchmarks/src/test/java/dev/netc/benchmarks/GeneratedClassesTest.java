@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The classes the netc-maven-plugin generated from {@code src/main/netc/*.nn} during this build are
- * the workloads W1-W4 ({@link Workload}), and the baselines compute the same numbers as they do (the check every
- * JMH state repeats before timing).
+ * the workloads W1-W4 ({@link Workload}), and the baselines compute the same numbers as they do
+ * (the check every JMH state repeats before timing).
  */
 class GeneratedClassesTest {
 
@@ -20,7 +20,8 @@ class GeneratedClassesTest {
       CompiledNetwork network = Networks.generated(workload, precision);
       assertEquals(workload.topology(), network.spec().topology());
       assertEquals(precision.toString(), network.spec().precision());
-      assertEquals(Workload.RATE, network.learningRate(), precision == Precision.DOUBLE ? 0.0 : 1e-9);
+      assertEquals(
+          Workload.RATE, network.learningRate(), precision == Precision.DOUBLE ? 0.0 : 1e-9);
     }
   }
 
@@ -57,6 +58,8 @@ class GeneratedClassesTest {
   void encogMatchesGenerated(Workload workload) {
     Examples examples = Examples.of(workload);
     Validation.checkEncog(
-        Networks.generated(workload, Precision.DOUBLE), new EncogBaseline(workload, examples), examples);
+        Networks.generated(workload, Precision.DOUBLE),
+        new EncogBaseline(workload, examples),
+        examples);
   }
 }

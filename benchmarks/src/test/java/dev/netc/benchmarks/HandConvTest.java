@@ -15,10 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The hand-written convolutional baseline computes what PyTorch computes for the references of
- * testdata/conv: every layer's output, the first step's gradients (convolution, max pooling to
- * the first argmax, overlapping and average pooling, padding), and the parameters after every
- * step of SGD (plain, momentum, nesterov), Adam, RMSprop and AdaGrad, with l2 and both clips,
- * within {@code 1e-12 + 1e-9 |expected|}. It also agrees with central differences of its own loss on a LeNet shape.
+ * testdata/conv: every layer's output, the first step's gradients (convolution, max pooling to the
+ * first argmax, overlapping and average pooling, padding), and the parameters after every step of
+ * SGD (plain, momentum, nesterov), Adam, RMSprop and AdaGrad, with l2 and both clips, within {@code
+ * 1e-12 + 1e-9 |expected|}. It also agrees with central differences of its own loss on a LeNet
+ * shape.
  */
 class HandConvTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,11 +62,15 @@ class HandConvTest {
       net.forward(xs[e]);
       JsonNode forward = root.get("forward").get(e);
       for (int l = 0; l < net.layerCount(); l++) {
-        assertClose(doubles(forward.get("outputs").get(l)), net.output(l),
+        assertClose(
+            doubles(forward.get("outputs").get(l)),
+            net.output(l),
             name + ": example " + e + ", output of layer " + (l + 1));
       }
-      assertClose(new double[] {forward.get("loss").asDouble()},
-          new double[] {net.loss(ts[e])}, name + ": example " + e + ", loss");
+      assertClose(
+          new double[] {forward.get("loss").asDouble()},
+          new double[] {net.loss(ts[e])},
+          name + ": example " + e + ", loss");
     }
 
     JsonNode steps = root.get("steps");
@@ -77,9 +82,13 @@ class HandConvTest {
         JsonNode gradients = root.get("first_step_gradients");
         for (int p = 0; p < withParameters.length; p++) {
           int l = withParameters[p];
-          assertClose(matrix(gradients.get(p).get("W")), net.dw(l),
+          assertClose(
+              matrix(gradients.get(p).get("W")),
+              net.dw(l),
               name + ": first step, dW of layer " + (l + 1));
-          assertClose(doubles(gradients.get(p).get("b")), net.db(l),
+          assertClose(
+              doubles(gradients.get(p).get("b")),
+              net.db(l),
               name + ": first step, db of layer " + (l + 1));
         }
       }
@@ -87,9 +96,13 @@ class HandConvTest {
       JsonNode after = steps.get(s).get("params_after");
       for (int p = 0; p < withParameters.length; p++) {
         int l = withParameters[p];
-        assertClose(matrix(after.get(p).get("W")), net.w(l),
+        assertClose(
+            matrix(after.get(p).get("W")),
+            net.w(l),
             name + ": after step " + (s + 1) + ", W of layer " + (l + 1));
-        assertClose(doubles(after.get(p).get("b")), net.b(l),
+        assertClose(
+            doubles(after.get(p).get("b")),
+            net.b(l),
             name + ": after step " + (s + 1) + ", b of layer " + (l + 1));
       }
     }
@@ -131,7 +144,10 @@ class HandConvTest {
           double minus = net.loss(t);
           p[i] = keep;
           double numeric = (plus - minus) / (2 * h);
-          assertEquals(numeric, pair[1][i], 1e-7 + 1e-5 * Math.abs(numeric),
+          assertEquals(
+              numeric,
+              pair[1][i],
+              1e-7 + 1e-5 * Math.abs(numeric),
               "layer " + (l + 1) + " parameter " + i);
         }
       }
@@ -151,28 +167,45 @@ class HandConvTest {
       String kind = layer.get("kind").asText();
       double a = layer.path("activation_param").asDouble(0);
       switch (kind) {
-        case "conv" -> net.conv(layer.get("filters").asInt(), layer.get("window").get(0).asInt(),
-            layer.get("window").get(1).asInt(), layer.get("stride").asInt(),
-            layer.get("padding").asText().equals("same"),
-            HandConv.Act.of(layer.get("activation").asText()), a);
-        case "maxpool", "avgpool" -> net.pool(kind.equals("maxpool"),
-            layer.get("window").get(0).asInt(), layer.get("window").get(1).asInt(),
-            layer.get("stride").get(0).asInt(), layer.get("stride").get(1).asInt());
-        default -> net.dense(layer.get("units").asInt(),
-            HandConv.Act.of(layer.get("activation").asText()), a);
+        case "conv" ->
+            net.conv(
+                layer.get("filters").asInt(),
+                layer.get("window").get(0).asInt(),
+                layer.get("window").get(1).asInt(),
+                layer.get("stride").asInt(),
+                layer.get("padding").asText().equals("same"),
+                HandConv.Act.of(layer.get("activation").asText()),
+                a);
+        case "maxpool", "avgpool" ->
+            net.pool(
+                kind.equals("maxpool"),
+                layer.get("window").get(0).asInt(),
+                layer.get("window").get(1).asInt(),
+                layer.get("stride").get(0).asInt(),
+                layer.get("stride").get(1).asInt());
+        default ->
+            net.dense(
+                layer.get("units").asInt(), HandConv.Act.of(layer.get("activation").asText()), a);
       }
     }
     net.loss(HandConv.Loss.of(root.get("loss").asText()));
     JsonNode optimizer = root.get("optimizer");
     double rate = optimizer.get("rate").asDouble();
     switch (optimizer.get("kind").asText()) {
-      case "adam" -> net.adam(rate, optimizer.get("beta1").asDouble(),
-          optimizer.get("beta2").asDouble(), optimizer.get("epsilon").asDouble());
+      case "adam" ->
+          net.adam(
+              rate,
+              optimizer.get("beta1").asDouble(),
+              optimizer.get("beta2").asDouble(),
+              optimizer.get("epsilon").asDouble());
       case "rmsprop" ->
           net.rmsprop(rate, optimizer.get("rho").asDouble(), optimizer.get("epsilon").asDouble());
       case "adagrad" -> net.adagrad(rate, optimizer.get("epsilon").asDouble());
-      default -> net.sgd(rate, optimizer.get("momentum").asDouble(),
-          optimizer.path("nesterov").asBoolean(false));
+      default ->
+          net.sgd(
+              rate,
+              optimizer.get("momentum").asDouble(),
+              optimizer.path("nesterov").asBoolean(false));
     }
     net.l2(root.get("l2").asDouble());
     if (!root.get("clip_norm").isNull()) {

@@ -61,23 +61,35 @@ final class BenchCommand implements Callable<Integer> {
     // A small rate keeps random targets from driving the parameters to overflow.
     instance.setLearningRate(Math.min(instance.learningRate(), 1e-4));
 
-    out.println("bench " + loaded.model().name() + " (" + loaded.model().topology() + ", "
-        + Formats.count(CheckCommand.parameterCount(loaded.model())) + " parameters, "
-        + loaded.model().precision().dslName() + ")");
+    out.println(
+        "bench "
+            + loaded.model().name()
+            + " ("
+            + loaded.model().topology()
+            + ", "
+            + Formats.count(CheckCommand.parameterCount(loaded.model()))
+            + " parameters, "
+            + loaded.model().precision().dslName()
+            + ")");
     out.flush();
     long nanos = (long) (seconds * 1e9);
     Phase train = (i) -> instance.trainStep(inputs[i], targets[i]);
-    Phase predict = (i) -> {
-      instance.predict(inputs[i], output);
-      return output[0];
-    };
+    Phase predict =
+        (i) -> {
+          instance.predict(inputs[i], output);
+          return output[0];
+        };
     run(train, nanos, examples);
-    out.println("  training:   " + Formats.count(Math.round(run(train, nanos, examples)))
-        + " examples/s (one example per step)");
+    out.println(
+        "  training:   "
+            + Formats.count(Math.round(run(train, nanos, examples)))
+            + " examples/s (one example per step)");
     out.flush();
     run(predict, nanos, examples);
-    out.println("  prediction: " + Formats.count(Math.round(run(predict, nanos, examples)))
-        + " examples/s");
+    out.println(
+        "  prediction: "
+            + Formats.count(Math.round(run(predict, nanos, examples)))
+            + " examples/s");
     out.flush();
     return ExitCode.OK;
   }

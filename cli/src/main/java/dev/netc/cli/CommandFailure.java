@@ -31,9 +31,7 @@ public final class CommandFailure extends RuntimeException {
     return new CommandFailure(ExitCode.SYSTEM, message, cause);
   }
 
-  /**
-   * Errors already printed (diagnostics): exit with {@code exitCode} and print nothing more.
-   */
+  /** Errors already printed (diagnostics): exit with {@code exitCode} and print nothing more. */
   public static CommandFailure silent(int exitCode) {
     return new CommandFailure(exitCode, "", null);
   }

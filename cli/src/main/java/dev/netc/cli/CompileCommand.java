@@ -49,8 +49,8 @@ final class CompileCommand implements Callable<Integer> {
     for (GeneratedClass generated : result.classes()) {
       Path target = directory.resolve(generated.relativePath());
       InputFiles.writeGenerated(target, generated.javaSource());
-      out.println(generated.network().sourceName() + ": " + generated.network().name() + " -> "
-          + target);
+      out.println(
+          generated.network().sourceName() + ": " + generated.network().name() + " -> " + target);
     }
     out.flush();
     return ExitCode.OK;

@@ -53,11 +53,15 @@ final class CvCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "DATA.csv",
       required = true,
-      description = "The examples: CSV (a header row, then one example per row), ARFF, LibSVM or"
-          + " IDX images (see --format).")
+      description =
+          "The examples: CSV (a header row, then one example per row), ARFF, LibSVM or"
+              + " IDX images (see --format).")
   Path data;
 
-  @Option(names = "--folds", paramLabel = "K", defaultValue = "5",
+  @Option(
+      names = "--folds",
+      paramLabel = "K",
+      defaultValue = "5",
       description = "Number of folds, at least 2 (default: ${DEFAULT-VALUE}).")
   int folds;
 
@@ -92,23 +96,38 @@ final class CvCommand implements Callable<Integer> {
     NetworkSpec netSpec = loaded.newInstance().spec();
     List<Fold> split = chosen == DataFormat.CSV ? tableFolds(netSpec, out) : folds(chosen, netSpec);
 
-    out.println(folds + "-fold cross-validation of " + netSpec.name() + " (" + netSpec.topology()
-        + ") on " + data + " (" + Diagnostics.plural(
-            split.get(0).training().size() + split.get(0).test().size(), "example")
-        + (split.get(0).test().isClassification() ? ", stratified" : "") + ", seed "
-        + options.seed + "):");
+    out.println(
+        folds
+            + "-fold cross-validation of "
+            + netSpec.name()
+            + " ("
+            + netSpec.topology()
+            + ") on "
+            + data
+            + " ("
+            + Diagnostics.plural(
+                split.get(0).training().size() + split.get(0).test().size(), "example")
+            + (split.get(0).test().isClassification() ? ", stratified" : "")
+            + ", seed "
+            + options.seed
+            + "):");
     out.flush();
     List<Metrics> results = new ArrayList<>();
     List<Integer> epochs = new ArrayList<>();
     for (Fold fold : split) {
-      Training.Prepared prepared = Training.prepare(fold.training(), Optional.of(fold.test()),
-          options);
+      Training.Prepared prepared =
+          Training.prepare(fold.training(), Optional.of(fold.test()), options);
       CompiledNetwork net = loaded.newInstance();
       if (options.rate != null) {
         net.setLearningRate(options.rate);
       }
-      TrainingResult result = Training.run(net, prepared.training(), prepared.validation(),
-          Training.Settings.of(options), new TrainingListener() {});
+      TrainingResult result =
+          Training.run(
+              net,
+              prepared.training(),
+              prepared.validation(),
+              Training.Settings.of(options),
+              new TrainingListener() {});
       epochs.add(result.epochs());
       results.add(Evaluator.evaluate(net, prepared.test().orElseThrow()));
     }
@@ -133,8 +152,10 @@ final class CvCommand implements Callable<Integer> {
       RawTable trainRows = rows.select(indices.train());
       Preprocessor preprocessor = Preprocessor.fit(trainRows, encoding);
       DataFit.checkEncoded(preprocessor, data + " without fold " + f, netSpec);
-      result.add(new Fold(preprocessor.encode(trainRows).data(),
-          Tabular.encode(preprocessor, rows.select(indices.test()), out)));
+      result.add(
+          new Fold(
+              preprocessor.encode(trainRows).data(),
+              Tabular.encode(preprocessor, rows.select(indices.test()), out)));
       f++;
     }
     return result;
@@ -142,8 +163,8 @@ final class CvCommand implements Callable<Integer> {
 
   /** The folds of data in another format than CSV. */
   private List<Fold> folds(DataFormat chosen, NetworkSpec netSpec) {
-    Path labels = chosen == DataFormat.IDX
-        ? DataFormat.idxLabels(data, columns.labels, "--labels") : null;
+    Path labels =
+        chosen == DataFormat.IDX ? DataFormat.idxLabels(data, columns.labels, "--labels") : null;
     boolean regression = chosen == DataFormat.LIBSVM && netSpec.outputSize() == 1;
     Dataset all = chosen.load(data, "data file", labels, netSpec.inputSize(), regression, null);
     DataFit.check(all, netSpec);
@@ -155,8 +176,13 @@ final class CvCommand implements Callable<Integer> {
 
   private void checkFolds(Dataset all) {
     if (folds > all.size()) {
-      throw CommandFailure.input("--folds " + folds + ": " + data + " has only "
-          + Diagnostics.plural(all.size(), "example"));
+      throw CommandFailure.input(
+          "--folds "
+              + folds
+              + ": "
+              + data
+              + " has only "
+              + Diagnostics.plural(all.size(), "example"));
     }
   }
 
@@ -180,9 +206,13 @@ final class CvCommand implements Callable<Integer> {
     }
     TextTable text = new TextTable(header.toArray(new String[0]));
     for (int f = 0; f < results.size(); f++) {
-      List<String> cells = new ArrayList<>(List.of(String.valueOf(f + 1),
-          String.valueOf(split.get(f).training().size()), String.valueOf(split.get(f).test().size()),
-          String.valueOf(epochs.get(f))));
+      List<String> cells =
+          new ArrayList<>(
+              List.of(
+                  String.valueOf(f + 1),
+                  String.valueOf(split.get(f).training().size()),
+                  String.valueOf(split.get(f).test().size()),
+                  String.valueOf(epochs.get(f))));
       for (int c = 0; c < columns.size(); c++) {
         cells.add(format(columns.get(c).applyAsDouble(results.get(f)), percent.get(c)));
       }
@@ -194,8 +224,8 @@ final class CvCommand implements Callable<Integer> {
       for (int f = 0; f < values.length; f++) {
         values[f] = columns.get(c).applyAsDouble(results.get(f));
       }
-      summary.add(format(mean(values), percent.get(c)) + " +- "
-          + format(sd(values), percent.get(c)));
+      summary.add(
+          format(mean(values), percent.get(c)) + " +- " + format(sd(values), percent.get(c)));
     }
     text.row(summary.toArray(new String[0]));
     return text + "(sd: the sample standard deviation over the folds, n - 1 in the denominator)\n";

@@ -12,10 +12,18 @@ final class DataFit {
   /** Fails (exit 1) unless {@code data} has the network's input width. */
   static void checkFeatures(Dataset data, NetworkSpec spec) {
     if (data.featureCount() != spec.inputSize()) {
-      throw CommandFailure.input(data.name() + " has " + data.featureCount() + " feature columns ("
-          + abbreviate(data.featureNames()) + ") but " + spec.name() + " takes "
-          + spec.inputSize() + " inputs; in a CSV file, name the target columns with --label or"
-          + " --targets and leave other columns out with --ignore COL,...");
+      throw CommandFailure.input(
+          data.name()
+              + " has "
+              + data.featureCount()
+              + " feature columns ("
+              + abbreviate(data.featureNames())
+              + ") but "
+              + spec.name()
+              + " takes "
+              + spec.inputSize()
+              + " inputs; in a CSV file, name the target columns with --label or"
+              + " --targets and leave other columns out with --ignore COL,...");
     }
   }
 
@@ -27,17 +35,29 @@ final class DataFit {
     if (preprocessor.width() == spec.inputSize()) {
       return;
     }
-    List<String> categorical = preprocessor.columns().stream()
-        .filter(c -> c.type() == Preprocessor.ColumnType.CATEGORICAL)
-        .map(c -> c.name() + " " + c.width())
-        .toList();
-    throw CommandFailure.input(source + " encodes to " + preprocessor.width() + " inputs but "
-        + spec.name() + " takes " + spec.inputSize() + ". The inputs: "
-        + String.join(", ", preprocessor.featureNames()) + " (each numeric column one input"
-        + (categorical.isEmpty() ? ""
-            : "; each categorical column one per value: " + String.join(", ", categorical))
-        + "). Set the network's input to " + preprocessor.width() + ", or choose the columns with"
-        + " --label, --targets, --ignore and --categorical.");
+    List<String> categorical =
+        preprocessor.columns().stream()
+            .filter(c -> c.type() == Preprocessor.ColumnType.CATEGORICAL)
+            .map(c -> c.name() + " " + c.width())
+            .toList();
+    throw CommandFailure.input(
+        source
+            + " encodes to "
+            + preprocessor.width()
+            + " inputs but "
+            + spec.name()
+            + " takes "
+            + spec.inputSize()
+            + ". The inputs: "
+            + String.join(", ", preprocessor.featureNames())
+            + " (each numeric column one input"
+            + (categorical.isEmpty()
+                ? ""
+                : "; each categorical column one per value: " + String.join(", ", categorical))
+            + "). Set the network's input to "
+            + preprocessor.width()
+            + ", or choose the columns with"
+            + " --label, --targets, --ignore and --categorical.");
   }
 
   /** Fails (exit 1) unless {@code data}'s features and targets fit the network. */
@@ -45,19 +65,36 @@ final class DataFit {
     checkFeatures(data, spec);
     if (data.isClassification()) {
       if (data.classNames().size() != spec.outputSize()) {
-        throw CommandFailure.input(data.name() + ": the label column has "
-            + data.classNames().size() + " classes (" + abbreviate(data.classNames()) + ") but " + spec.name()
-            + " has " + spec.outputSize() + " output" + (spec.outputSize() == 1 ? "" : "s")
-            + "; a classifier needs one output per class"
-            + (spec.outputSize() == 1
-                ? " (for one sigmoid output, give the 0/1 column as a numeric target:"
-                    + " --targets COL)"
-                : ", or use --targets COL,... for numeric targets"));
+        throw CommandFailure.input(
+            data.name()
+                + ": the label column has "
+                + data.classNames().size()
+                + " classes ("
+                + abbreviate(data.classNames())
+                + ") but "
+                + spec.name()
+                + " has "
+                + spec.outputSize()
+                + " output"
+                + (spec.outputSize() == 1 ? "" : "s")
+                + "; a classifier needs one output per class"
+                + (spec.outputSize() == 1
+                    ? " (for one sigmoid output, give the 0/1 column as a numeric target:"
+                        + " --targets COL)"
+                    : ", or use --targets COL,... for numeric targets"));
       }
     } else if (data.targetCount() != spec.outputSize()) {
-      throw CommandFailure.input(data.name() + " has " + data.targetCount() + " target column"
-          + (data.targetCount() == 1 ? "" : "s") + " but " + spec.name() + " has "
-          + spec.outputSize() + " outputs; give one --targets column per output");
+      throw CommandFailure.input(
+          data.name()
+              + " has "
+              + data.targetCount()
+              + " target column"
+              + (data.targetCount() == 1 ? "" : "s")
+              + " but "
+              + spec.name()
+              + " has "
+              + spec.outputSize()
+              + " outputs; give one --targets column per output");
     }
     if (data.size() == 0) {
       throw CommandFailure.input(data.name() + " has no examples");

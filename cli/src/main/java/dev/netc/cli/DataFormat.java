@@ -39,8 +39,8 @@ enum DataFormat {
       }
       throw CommandFailure.input("--format " + flag + ": expected csv, idx, libsvm or arff");
     }
-    String name = file.getFileName() == null ? ""
-        : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".arff")) {
       return ARFF;
     }
@@ -70,14 +70,24 @@ enum DataFormat {
     }
     String name = images.getFileName().toString();
     if (!name.contains("images-idx3")) {
-      throw CommandFailure.input(images + " holds IDX images without labels; give the labels file"
-          + " (an idx1-ubyte file) with " + flag + " FILE");
+      throw CommandFailure.input(
+          images
+              + " holds IDX images without labels; give the labels file"
+              + " (an idx1-ubyte file) with "
+              + flag
+              + " FILE");
     }
     Path labels = images.resolveSibling(name.replace("images-idx3", "labels-idx1"));
     if (!Files.exists(labels)) {
-      throw CommandFailure.system("cannot find the labels of the IDX images " + images + ": "
-          + labels + " does not exist; put it there or give the labels file with " + flag
-          + " FILE", null);
+      throw CommandFailure.system(
+          "cannot find the labels of the IDX images "
+              + images
+              + ": "
+              + labels
+              + " does not exist; put it there or give the labels file with "
+              + flag
+              + " FILE",
+          null);
     }
     InputFiles.checkReadable(labels, "IDX labels file");
     return labels;
@@ -91,11 +101,11 @@ enum DataFormat {
    * @param labels the IDX labels file (IDX only)
    * @param inputs the network's input count: the number of LibSVM features
    * @param regression LibSVM only: the label is one numeric target, not a class
-   * @param classes the classes and their order the network was trained with, or null to take
-   *     those of the file
+   * @param classes the classes and their order the network was trained with, or null to take those
+   *     of the file
    */
-  Dataset load(Path file, String what, Path labels, int inputs, boolean regression,
-      List<String> classes) {
+  Dataset load(
+      Path file, String what, Path labels, int inputs, boolean regression, List<String> classes) {
     InputFiles.checkReadable(file, what);
     switch (this) {
       case ARFF:
@@ -120,16 +130,17 @@ enum DataFormat {
     InputFiles.checkReadable(file, "data file");
     if (this == IDX) {
       double[][] images = IdxLoader.readImages(file);
-      return new Dataset(file.toString(), images, new double[images.length][0], List.of(),
-          List.of());
+      return new Dataset(
+          file.toString(), images, new double[images.length][0], List.of(), List.of());
     }
-    Dataset data = switch (this) {
-      case ARFF -> new ArffLoader().load(file);
-      case LIBSVM -> new LibSvmLoader().featureCount(inputs).regression().load(file);
-      default -> throw new IllegalStateException(this + " is loaded elsewhere");
-    };
-    return new Dataset(data.name(), data.features(), new double[data.size()][0],
-        data.featureNames(), List.of());
+    Dataset data =
+        switch (this) {
+          case ARFF -> new ArffLoader().load(file);
+          case LIBSVM -> new LibSvmLoader().featureCount(inputs).regression().load(file);
+          default -> throw new IllegalStateException(this + " is loaded elsewhere");
+        };
+    return new Dataset(
+        data.name(), data.features(), new double[data.size()][0], data.featureNames(), List.of());
   }
 
   /**
@@ -145,11 +156,18 @@ enum DataFormat {
       String name = data.classNames().get(labels[i]);
       labels[i] = classes.indexOf(name);
       if (labels[i] < 0) {
-        throw CommandFailure.input(data.name() + ", example " + (i + 1) + ": unknown class '"
-            + name + "' (the network knows: " + String.join(", ", classes) + ")");
+        throw CommandFailure.input(
+            data.name()
+                + ", example "
+                + (i + 1)
+                + ": unknown class '"
+                + name
+                + "' (the network knows: "
+                + String.join(", ", classes)
+                + ")");
       }
     }
-    return Dataset.classification(data.name(), data.features(), labels, classes,
-        data.featureNames());
+    return Dataset.classification(
+        data.name(), data.features(), labels, classes, data.featureNames());
   }
 }

@@ -14,8 +14,8 @@ import picocli.CommandLine.ParameterException;
 /**
  * Which CSV columns are targets: {@code --label COL} (a class label, the default: the last column)
  * or {@code --targets COL,COL...} (numeric targets, for regression), and {@code --ignore COL,...}.
- * A column is a header name or a 1-based column number, as error messages count them. These
- * options are for CSV files only; {@code --labels FILE} is for IDX images only.
+ * A column is a header name or a 1-based column number, as error messages count them. These options
+ * are for CSV files only; {@code --labels FILE} is for IDX images only.
  */
 final class DataOptions {
 
@@ -26,16 +26,18 @@ final class DataOptions {
     @Option(
         names = "--label",
         paramLabel = "COL",
-        description = "The column holding the class label: a header name or a 1-based column"
-            + " number (default: the last column).")
+        description =
+            "The column holding the class label: a header name or a 1-based column"
+                + " number (default: the last column).")
     String label;
 
     @Option(
         names = "--targets",
         paramLabel = "COL",
         split = ",",
-        description = "Numeric target columns (regression or arbitrary target vectors), by header"
-            + " name or 1-based number, comma-separated.")
+        description =
+            "Numeric target columns (regression or arbitrary target vectors), by header"
+                + " name or 1-based number, comma-separated.")
     List<String> columns;
   }
 
@@ -49,8 +51,9 @@ final class DataOptions {
   @Option(
       names = "--labels",
       paramLabel = "FILE",
-      description = "The labels (idx1-ubyte) of IDX images given with --data (default: the file"
-          + " named like them with images-idx3 replaced by labels-idx1).")
+      description =
+          "The labels (idx1-ubyte) of IDX images given with --data (default: the file"
+              + " named like them with images-idx3 replaced by labels-idx1).")
   Path labels;
 
   /**
@@ -67,12 +70,21 @@ final class DataOptions {
       flag = "--ignore";
     }
     if (flag != null && format != DataFormat.CSV) {
-      throw new ParameterException(commandLine, flag + " names CSV columns, but " + why
-          + "; leave " + flag + " out (" + format.flag() + " files say which part is the label)");
+      throw new ParameterException(
+          commandLine,
+          flag
+              + " names CSV columns, but "
+              + why
+              + "; leave "
+              + flag
+              + " out ("
+              + format.flag()
+              + " files say which part is the label)");
     }
     if (labels != null && format != DataFormat.IDX) {
-      throw new ParameterException(commandLine, "--labels is the labels file of IDX images, but "
-          + why + "; leave --labels out");
+      throw new ParameterException(
+          commandLine,
+          "--labels is the labels file of IDX images, but " + why + "; leave --labels out");
     }
   }
 
@@ -83,32 +95,54 @@ final class DataOptions {
    *
    * @param header the header of the data file, to resolve column numbers
    */
-  void checkSaved(Preprocessor saved, List<String> header, Path weights,
-      CommandLine commandLine) {
+  void checkSaved(Preprocessor saved, List<String> header, Path weights, CommandLine commandLine) {
     String problem = null;
     if (targets != null && targets.label != null) {
       String name = columnNames("--label", List.of(targets.label), header).get(0);
       if (!saved.label().equals(java.util.Optional.of(name))) {
-        problem = "--label " + targets.label + ": the label column of " + weights + " is "
-            + saved.label().map(label -> "'" + label + "'").orElse("none (numeric targets "
-                + String.join(", ", saved.targets()) + ")");
+        problem =
+            "--label "
+                + targets.label
+                + ": the label column of "
+                + weights
+                + " is "
+                + saved
+                    .label()
+                    .map(label -> "'" + label + "'")
+                    .orElse("none (numeric targets " + String.join(", ", saved.targets()) + ")");
       }
     } else if (numericTargets()
         && !columnNames("--targets", targets.columns, header).equals(saved.targets())) {
-      problem = "--targets " + String.join(",", targets.columns) + ": the target columns of "
-          + weights + " are " + (saved.targets().isEmpty() ? "none (it has a label column)"
-              : String.join(", ", saved.targets()));
+      problem =
+          "--targets "
+              + String.join(",", targets.columns)
+              + ": the target columns of "
+              + weights
+              + " are "
+              + (saved.targets().isEmpty()
+                  ? "none (it has a label column)"
+                  : String.join(", ", saved.targets()));
     }
     for (String name : ignoredNames(header)) {
       if (problem == null
           && saved.columns().stream().anyMatch(column -> column.name().equals(name))) {
-        problem = "--ignore " + String.join(",", ignore) + ": '" + name + "' is an input of the"
-            + " network in " + weights + " and cannot be left out";
+        problem =
+            "--ignore "
+                + String.join(",", ignore)
+                + ": '"
+                + name
+                + "' is an input of the"
+                + " network in "
+                + weights
+                + " and cannot be left out";
       }
     }
     if (problem != null) {
-      throw new ParameterException(commandLine, problem + "; the weight file names the columns"
-          + " (found by name, in any order; other columns are ignored), so leave the option out");
+      throw new ParameterException(
+          commandLine,
+          problem
+              + "; the weight file names the columns"
+              + " (found by name, in any order; other columns are ignored), so leave the option out");
     }
   }
 
@@ -171,16 +205,23 @@ final class DataOptions {
   }
 
   /** Columns given by header name or 1-based number, as names of {@code header}. */
-  private static List<String> columnNames(String option, List<String> columns,
-      List<String> header) {
+  private static List<String> columnNames(
+      String option, List<String> columns, List<String> header) {
     if (columns.isEmpty() || !allNumbers(columns)) {
       return List.of(names(option, columns));
     }
     List<String> names = new ArrayList<>();
     for (int index : indexes(option, columns)) {
       if (index >= header.size()) {
-        throw CommandFailure.input(option + " " + (index + 1) + ": the file has "
-            + header.size() + " columns (" + String.join(", ", header) + ")");
+        throw CommandFailure.input(
+            option
+                + " "
+                + (index + 1)
+                + ": the file has "
+                + header.size()
+                + " columns ("
+                + String.join(", ", header)
+                + ")");
       }
       names.add(header.get(index));
     }
@@ -203,8 +244,11 @@ final class DataOptions {
 
   private static String[] names(String option, List<String> columns) {
     if (columns.stream().anyMatch(DataOptions::isNumber)) {
-      throw CommandFailure.input(option + " " + String.join(",", columns)
-          + ": give either header names or column numbers, not both");
+      throw CommandFailure.input(
+          option
+              + " "
+              + String.join(",", columns)
+              + ": give either header names or column numbers, not both");
     }
     return columns.toArray(new String[0]);
   }
@@ -214,8 +258,11 @@ final class DataOptions {
     for (int i = 0; i < indexes.length; i++) {
       int number = Integer.parseInt(columns.get(i));
       if (number < 1) {
-        throw CommandFailure.input(option + " " + columns.get(i)
-            + ": column numbers count from 1 (the first column is 1)");
+        throw CommandFailure.input(
+            option
+                + " "
+                + columns.get(i)
+                + ": column numbers count from 1 (the first column is 1)");
       }
       indexes[i] = number - 1;
     }

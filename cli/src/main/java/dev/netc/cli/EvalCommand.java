@@ -38,8 +38,9 @@ final class EvalCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "TEST.csv",
       required = true,
-      description = "Labelled examples: CSV (a header row, then one example per row), ARFF,"
-          + " LibSVM or IDX images (see --format).")
+      description =
+          "Labelled examples: CSV (a header row, then one example per row), ARFF,"
+              + " LibSVM or IDX images (see --format).")
   Path data;
 
   @Mixin DataOptions columns;
@@ -60,10 +61,14 @@ final class EvalCommand implements Callable<Integer> {
       columns.checkSaved(preprocessor, rows.header(), weights.file, spec.commandLine());
       examples = Tabular.encode(preprocessor, rows, spec.commandLine().getOut());
       if (!examples.hasTargets()) {
-        throw CommandFailure.input(data + " has no " + preprocessor.label()
-            .map(label -> "label column '" + label + "'")
-            .orElse("target columns " + String.join(", ", preprocessor.targets()))
-            + ", which eval compares the predictions with (netc predict runs on rows without it)");
+        throw CommandFailure.input(
+            data
+                + " has no "
+                + preprocessor
+                    .label()
+                    .map(label -> "label column '" + label + "'")
+                    .orElse("target columns " + String.join(", ", preprocessor.targets()))
+                + ", which eval compares the predictions with (netc predict runs on rows without it)");
       }
       DataFit.check(examples, net.spec());
       return print(loaded, examples, net);
@@ -72,9 +77,12 @@ final class EvalCommand implements Callable<Integer> {
       CsvLoader loader = columns.loader();
       if (!columns.numericTargets()) {
         if (saved.classNames().isEmpty()) {
-          throw CommandFailure.input(weights.source(network.file) + " was trained on numeric"
-              + " targets (it has no classes); name the target columns of " + data
-              + " with --targets COL,...");
+          throw CommandFailure.input(
+              weights.source(network.file)
+                  + " was trained on numeric"
+                  + " targets (it has no classes); name the target columns of "
+                  + data
+                  + " with --targets COL,...");
         }
         loader.classNames(saved.classNames());
       }
@@ -82,14 +90,24 @@ final class EvalCommand implements Callable<Integer> {
     } else {
       boolean regression = saved.classNames().isEmpty();
       if (regression && chosen != DataFormat.LIBSVM) {
-        throw CommandFailure.input(weights.source(network.file) + " was trained on numeric"
-            + " targets (it has no classes) but " + chosen.flag() + " data has class labels;"
-            + " evaluate on a CSV file with --targets COL,... or a LibSVM file");
+        throw CommandFailure.input(
+            weights.source(network.file)
+                + " was trained on numeric"
+                + " targets (it has no classes) but "
+                + chosen.flag()
+                + " data has class labels;"
+                + " evaluate on a CSV file with --targets COL,... or a LibSVM file");
       }
-      Path labels = chosen == DataFormat.IDX
-          ? DataFormat.idxLabels(data, columns.labels, "--labels") : null;
-      examples = chosen.load(data, "data file", labels, net.inputSize(), regression,
-          regression ? null : saved.classNames());
+      Path labels =
+          chosen == DataFormat.IDX ? DataFormat.idxLabels(data, columns.labels, "--labels") : null;
+      examples =
+          chosen.load(
+              data,
+              "data file",
+              labels,
+              net.inputSize(),
+              regression,
+              regression ? null : saved.classNames());
     }
     DataFit.check(examples, net.spec());
     if (saved.scaler().isPresent()) {
@@ -99,8 +117,14 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private int print(LoadedNetwork loaded, Dataset examples, CompiledNetwork net) {
-    MetricsPrinter.print(loaded.model().name() + " on " + data + " ("
-        + Diagnostics.plural(examples.size(), "example") + "):", Evaluator.evaluate(net, examples),
+    MetricsPrinter.print(
+        loaded.model().name()
+            + " on "
+            + data
+            + " ("
+            + Diagnostics.plural(examples.size(), "example")
+            + "):",
+        Evaluator.evaluate(net, examples),
         spec.commandLine().getOut());
     return ExitCode.OK;
   }

@@ -34,7 +34,10 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin WeightsOption weights;
 
-  @Option(names = "--out", paramLabel = "MODEL.onnx", required = true,
+  @Option(
+      names = "--out",
+      paramLabel = "MODEL.onnx",
+      required = true,
       description = "The ONNX file to write.")
   Path out;
 
@@ -54,9 +57,19 @@ final class ExportCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw InputFiles.ioFailure(out, "ONNX file", e);
     }
-    spec.commandLine().getOut().println("exported " + trained.name() + " ("
-        + trained.topology() + ", " + trained.precision().dslName() + ", opset "
-        + OnnxExporter.OPSET + ") to " + out);
+    spec.commandLine()
+        .getOut()
+        .println(
+            "exported "
+                + trained.name()
+                + " ("
+                + trained.topology()
+                + ", "
+                + trained.precision().dslName()
+                + ", opset "
+                + OnnxExporter.OPSET
+                + ") to "
+                + out);
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
   }

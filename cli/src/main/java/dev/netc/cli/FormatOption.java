@@ -9,8 +9,9 @@ final class FormatOption {
   @Option(
       names = "--format",
       paramLabel = "csv|idx|libsvm|arff",
-      description = "The format of the data files (default: by the name: .arff is ARFF, .libsvm"
-          + " and .svm are LibSVM, a name with idx3-ubyte is IDX images, others are CSV).")
+      description =
+          "The format of the data files (default: by the name: .arff is ARFF, .libsvm"
+              + " and .svm are LibSVM, a name with idx3-ubyte is IDX images, others are CSV).")
   String format;
 
   /** The format {@code file} is read in. */

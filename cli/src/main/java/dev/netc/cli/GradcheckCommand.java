@@ -63,8 +63,12 @@ final class GradcheckCommand implements Callable<Integer> {
     NetcRandom random = new NetcRandom(seed);
     double[][] inputs = RandomData.inputs(instance, examples, random);
     double[][] targets = RandomData.targets(instance, examples, random);
-    List<GradientCheck.TensorResult> results = GradientCheck.checkTensors(instance, inputs,
-        targets, GradientCheck.Options.forNetwork(instance).withMaxPerTensor(MAX_CHECKED));
+    List<GradientCheck.TensorResult> results =
+        GradientCheck.checkTensors(
+            instance,
+            inputs,
+            targets,
+            GradientCheck.Options.forNetwork(instance).withMaxPerTensor(MAX_CHECKED));
     out.println(
         "gradient check of "
             + loaded.model().name()
@@ -80,34 +84,54 @@ final class GradcheckCommand implements Callable<Integer> {
     String layer = "";
     boolean allPassed = true;
     for (GradientCheck.TensorResult result : results) {
-      String layerName = result.name().contains(".")
-          ? result.name().substring(0, result.name().lastIndexOf('.'))
-          : result.name();
+      String layerName =
+          result.name().contains(".")
+              ? result.name().substring(0, result.name().lastIndexOf('.'))
+              : result.name();
       if (!layerName.equals(layer)) {
         layer = layerName;
         out.println();
         out.println(layer);
-        out.println(String.format(Locale.ROOT, "  %-10s %8s %8s %12s %12s  %s",
-            "parameter", "size", "checked", "max abs err", "max rel err", "result"));
+        out.println(
+            String.format(
+                Locale.ROOT,
+                "  %-10s %8s %8s %12s %12s  %s",
+                "parameter",
+                "size",
+                "checked",
+                "max abs err",
+                "max rel err",
+                "result"));
       }
-      out.println(String.format(Locale.ROOT, "  %-10s %8d %8d %12.2e %12.2e  %s",
-          result.name().substring(result.name().lastIndexOf('.') + 1),
-          result.size(), result.checked(), result.maxAbsError(), result.maxRelError(),
-          result.passed() ? "ok" : "FAILED"));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  %-10s %8d %8d %12.2e %12.2e  %s",
+              result.name().substring(result.name().lastIndexOf('.') + 1),
+              result.size(),
+              result.checked(),
+              result.maxAbsError(),
+              result.maxRelError(),
+              result.passed() ? "ok" : "FAILED"));
       if (!result.passed()) {
         out.println("    worst entry " + result.worst());
       }
       allPassed &= result.passed();
     }
     out.println();
-    out.println(allPassed
-        ? "ok: every gradient matches its central difference"
-        : "FAILED: some gradients differ from their central differences");
+    out.println(
+        allPassed
+            ? "ok: every gradient matches its central difference"
+            : "FAILED: some gradients differ from their central differences");
     out.flush();
     if (!allPassed) {
-      spec.commandLine().getErr().println("netc: the gradient check failed for "
-          + loaded.model().name() + "; this is a bug in netc's generated code, please report it"
-          + " with the .nn file");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "netc: the gradient check failed for "
+                  + loaded.model().name()
+                  + "; this is a bug in netc's generated code, please report it"
+                  + " with the .nn file");
       return ExitCode.INTERNAL;
     }
     return ExitCode.OK;

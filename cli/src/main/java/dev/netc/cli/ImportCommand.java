@@ -1,8 +1,8 @@
 package dev.netc.cli;
 
 import dev.netc.grammar.FrontEndResult;
-import dev.netc.grammar.check.JavaNames;
 import dev.netc.grammar.NetcFrontEnd;
+import dev.netc.grammar.check.JavaNames;
 import dev.netc.grammar.diag.DiagnosticFormat;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.print.NetworkPrinter;
@@ -41,45 +41,64 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "The ONNX model.")
   Path model;
 
-  @Option(names = "--out", paramLabel = "MODEL.nn", required = true,
+  @Option(
+      names = "--out",
+      paramLabel = "MODEL.nn",
+      required = true,
       description = "The .nn file to write.")
   Path out;
 
-  @Option(names = "--network", paramLabel = "NAME",
-      description = "The network's (and class's) name (default: the one netc export recorded,"
-          + " else from the file name: mlp_relu.onnx gives MlpRelu).")
+  @Option(
+      names = "--network",
+      paramLabel = "NAME",
+      description =
+          "The network's (and class's) name (default: the one netc export recorded,"
+              + " else from the file name: mlp_relu.onnx gives MlpRelu).")
   String network;
 
-  @Option(names = "--package", paramLabel = "P",
+  @Option(
+      names = "--package",
+      paramLabel = "P",
       description = "The package declaration of the written file (default: none).")
   String packageName;
 
   @Override
   public Integer call() {
-    if (network != null && (!network.matches("[A-Za-z_][A-Za-z0-9_]*")
-        || JavaNames.classNameProblem(network) != null)) {
-      throw CommandFailure.input("--network " + network + ": not a name a network can have"
-          + (JavaNames.classNameProblem(network) == null ? " (ASCII letters, digits and _, not"
-              + " starting with a digit)" : " (it " + JavaNames.classNameProblem(network) + ")")
-          + "; choose another, for example --network ImportedNet");
+    if (network != null
+        && (!network.matches("[A-Za-z_][A-Za-z0-9_]*")
+            || JavaNames.classNameProblem(network) != null)) {
+      throw CommandFailure.input(
+          "--network "
+              + network
+              + ": not a name a network can have"
+              + (JavaNames.classNameProblem(network) == null
+                  ? " (ASCII letters, digits and _, not" + " starting with a digit)"
+                  : " (it " + JavaNames.classNameProblem(network) + ")")
+              + "; choose another, for example --network ImportedNet");
     }
     if (packageName != null && !JavaNames.isPackageName(packageName)) {
-      throw CommandFailure.input("--package " + packageName + ": not a Java package name (parts"
-          + " of ASCII letters, digits and _ separated by dots, no Java keywords); for example"
-          + " --package com.example.models");
+      throw CommandFailure.input(
+          "--package "
+              + packageName
+              + ": not a Java package name (parts"
+              + " of ASCII letters, digits and _ separated by dots, no Java keywords); for example"
+              + " --package com.example.models");
     }
     byte[] bytes = InputFiles.readBytes(model, "ONNX model");
     Network imported;
     String text;
     try {
       OnnxModel onnx = OnnxReader.read(bytes);
-      String name = network != null ? network
-          : OnnxImporter.suggestedName(onnx, String.valueOf(model.getFileName()));
+      String name =
+          network != null
+              ? network
+              : OnnxImporter.suggestedName(onnx, String.valueOf(model.getFileName()));
       if (JavaNames.classNameProblem(name) != null) {
         name = name + "Net";
       }
-      OnnxImporter.Imported result = OnnxImporter.toNetwork(onnx, name,
-          Optional.ofNullable(packageName), String.valueOf(model.getFileName()));
+      OnnxImporter.Imported result =
+          OnnxImporter.toNetwork(
+              onnx, name, Optional.ofNullable(packageName), String.valueOf(model.getFileName()));
       imported = result.network();
       text = NetworkPrinter.file(imported, result.comments());
     } catch (InterchangeException e) {
@@ -88,14 +107,28 @@ final class ImportCommand implements Callable<Integer> {
     // The written file must read back as it was meant: a failure here is a bug of netc.
     FrontEndResult check = NetcFrontEnd.check(new SourceFile(out.toString(), text));
     if (check.hasErrors()) {
-      throw new IllegalStateException("the imported network does not check:\n"
-          + check.diagnostics().stream().map(DiagnosticFormat::terminal)
-              .collect(Collectors.joining("\n")));
+      throw new IllegalStateException(
+          "the imported network does not check:\n"
+              + check.diagnostics().stream()
+                  .map(DiagnosticFormat::terminal)
+                  .collect(Collectors.joining("\n")));
     }
     InputFiles.writeText(out, text, "network file");
-    spec.commandLine().getOut().println("imported " + imported.name() + " ("
-        + imported.topology() + ", loss " + imported.loss().dslName() + ", "
-        + imported.precision().dslName() + ") from " + model + " to " + out);
+    spec.commandLine()
+        .getOut()
+        .println(
+            "imported "
+                + imported.name()
+                + " ("
+                + imported.topology()
+                + ", loss "
+                + imported.loss().dslName()
+                + ", "
+                + imported.precision().dslName()
+                + ") from "
+                + model
+                + " to "
+                + out);
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
   }

@@ -28,10 +28,10 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles generated sources with the JDK's compiler API into memory and loads them, so that
- * {@code netc train} needs no separate build. The classpath is the runtime's jar (or classes
- * folder), found from {@link CompiledNetwork}'s code source; the loader's parent is the one that
- * loaded the runtime, so the generated classes implement the very interface the CLI uses.
+ * Compiles generated sources with the JDK's compiler API into memory and loads them, so that {@code
+ * netc train} needs no separate build. The classpath is the runtime's jar (or classes folder),
+ * found from {@link CompiledNetwork}'s code source; the loader's parent is the one that loaded the
+ * runtime, so the generated classes implement the very interface the CLI uses.
  */
 final class InMemoryJavaCompiler {
   private InMemoryJavaCompiler() {}
@@ -46,7 +46,9 @@ final class InMemoryJavaCompiler {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw CommandFailure.system(
-          "this Java (" + System.getProperty("java.home") + ") has no compiler; netc needs a JDK"
+          "this Java ("
+              + System.getProperty("java.home")
+              + ") has no compiler; netc needs a JDK"
               + " 17 or newer (set JAVA_HOME to a JDK, not a JRE)",
           null);
     }
@@ -107,7 +109,8 @@ final class InMemoryJavaCompiler {
     private final String text;
 
     Source(String qualifiedName, String text) {
-      super(URI.create("string:///" + qualifiedName.replace('.', '/') + Kind.SOURCE.extension),
+      super(
+          URI.create("string:///" + qualifiedName.replace('.', '/') + Kind.SOURCE.extension),
           Kind.SOURCE);
       this.text = text;
     }

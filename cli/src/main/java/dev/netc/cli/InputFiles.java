@@ -48,8 +48,7 @@ final class InputFiles {
           "cannot read " + what + " " + file + ": it is a folder, not a file", null);
     }
     if (!Files.isReadable(file)) {
-      throw CommandFailure.system(
-          "cannot read " + what + " " + file + ": permission denied", null);
+      throw CommandFailure.system("cannot read " + what + " " + file + ": permission denied", null);
     }
   }
 

@@ -31,7 +31,9 @@ final class LayerTable {
     for (Layer layer : network.allLayers()) {
       rows.add(
           new String[] {
-            layer.name(), statement(layer), shape(layer.output()),
+            layer.name(),
+            statement(layer),
+            shape(layer.output()),
             Formats.count(layer.parameterCount())
           });
     }

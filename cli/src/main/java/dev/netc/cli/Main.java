@@ -31,10 +31,16 @@ public final class Main {
           try {
             return new CommandLine.RunLast().execute(parseResult);
           } catch (OutOfMemoryError e) {
-            CommandLine failed = parseResult.subcommand() == null ? cli
-                : parseResult.subcommand().commandSpec().commandLine();
-            return handleException(CommandFailure.system("out of memory; give Java more with"
-                + " JAVA_OPTS=-Xmx4g (or use a smaller network or data set)", null), failed,
+            CommandLine failed =
+                parseResult.subcommand() == null
+                    ? cli
+                    : parseResult.subcommand().commandSpec().commandLine();
+            return handleException(
+                CommandFailure.system(
+                    "out of memory; give Java more with"
+                        + " JAVA_OPTS=-Xmx4g (or use a smaller network or data set)",
+                    null),
+                failed,
                 parseResult);
           } catch (Error e) {
             return handleException(new IllegalStateException(e.toString(), e), cli, parseResult);

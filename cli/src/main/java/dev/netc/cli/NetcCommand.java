@@ -55,7 +55,8 @@ public final class NetcCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(),
+    throw new ParameterException(
+        spec.commandLine(),
         "Missing command: check, compile, train, eval, predict, cv, gradcheck, bench, import or"
             + " export");
   }
@@ -79,7 +80,10 @@ public final class NetcCommand implements Runnable {
     public String[] getVersion() {
       return new String[] {
         "netc " + versionNumber(),
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vm.name")
             + ")"
       };
     }

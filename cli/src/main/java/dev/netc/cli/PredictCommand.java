@@ -43,9 +43,10 @@ final class PredictCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "ROWS.csv",
       required = true,
-      description = "The rows to predict: CSV (a header row, then one example per row), ARFF,"
-          + " LibSVM (labels are read and left out) or IDX images (no labels needed); see"
-          + " --format.")
+      description =
+          "The rows to predict: CSV (a header row, then one example per row), ARFF,"
+              + " LibSVM (labels are read and left out) or IDX images (no labels needed); see"
+              + " --format.")
   Path data;
 
   @Mixin FormatOption format;
@@ -53,9 +54,10 @@ final class PredictCommand implements Callable<Integer> {
   @Option(
       names = "--label",
       paramLabel = "COL",
-      description = "A label column of a CSV file to leave out (header name or 1-based number);"
-          + " by default the extra last column is left out when the file has one column more"
-          + " than the inputs.")
+      description =
+          "A label column of a CSV file to leave out (header name or 1-based number);"
+              + " by default the extra last column is left out when the file has one column more"
+              + " than the inputs.")
   String label;
 
   @Option(
@@ -68,8 +70,11 @@ final class PredictCommand implements Callable<Integer> {
   public Integer call() {
     DataFormat chosen = format.of(data);
     if (label != null && chosen != DataFormat.CSV) {
-      throw new ParameterException(spec.commandLine(), "--label names a CSV column, but "
-          + format.describe(data, chosen) + "; leave --label out");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--label names a CSV column, but "
+              + format.describe(data, chosen)
+              + "; leave --label out");
     }
     LoadedNetwork loaded = network.load(spec.commandLine().getErr());
     CompiledNetwork net = loaded.newInstance();
@@ -77,11 +82,14 @@ final class PredictCommand implements Callable<Integer> {
     Dataset rows;
     if (chosen == DataFormat.CSV && saved.preprocessor().isPresent()) {
       // The label column, if the file has it, is recognised by its saved name and left out.
-      rows = Tabular.encode(saved.preprocessor().get(), Tabular.read(data, "data file"),
-          spec.commandLine().getErr());
+      rows =
+          Tabular.encode(
+              saved.preprocessor().get(),
+              Tabular.read(data, "data file"),
+              spec.commandLine().getErr());
     } else {
-      rows = chosen == DataFormat.CSV ? features(saved, net)
-          : chosen.features(data, net.inputSize());
+      rows =
+          chosen == DataFormat.CSV ? features(saved, net) : chosen.features(data, net.inputSize());
       DataFit.checkFeatures(rows, net.spec());
       if (saved.scaler().isPresent()) {
         rows = saved.scaler().get().apply(rows);
@@ -122,8 +130,9 @@ final class PredictCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     } else {
       InputFiles.writeText(out, text.toString(), "output file");
-      spec.commandLine().getOut().println("wrote " + Diagnostics.plural(rows.size(), "prediction")
-          + " to " + out);
+      spec.commandLine()
+          .getOut()
+          .println("wrote " + Diagnostics.plural(rows.size(), "prediction") + " to " + out);
       spec.commandLine().getOut().flush();
     }
     return ExitCode.OK;

@@ -28,19 +28,21 @@ final class TableOptions {
       names = "--categorical",
       paramLabel = "COL",
       split = ",",
-      description = "Feature columns to encode as categories even though their values are numbers"
-          + " (zip codes, say), by header name, comma-separated. Columns with words are"
-          + " categorical anyway.")
+      description =
+          "Feature columns to encode as categories even though their values are numbers"
+              + " (zip codes, say), by header name, comma-separated. Columns with words are"
+              + " categorical anyway.")
   List<String> categorical = new ArrayList<>();
 
   @Option(
       names = "--missing",
       paramLabel = "impute|error|drop",
       defaultValue = "impute",
-      description = "A missing value (empty, NA, N/A, NaN, null or ?): impute (a number becomes its"
-          + " column's training mean, a category all zeros), error (stop, naming the row and"
-          + " column) or drop (leave the row out, and say how many were); default:"
-          + " ${DEFAULT-VALUE}.")
+      description =
+          "A missing value (empty, NA, N/A, NaN, null or ?): impute (a number becomes its"
+              + " column's training mean, a category all zeros), error (stop, naming the row and"
+              + " column) or drop (leave the row out, and say how many were); default:"
+              + " ${DEFAULT-VALUE}.")
   String missing;
 
   /** The policy of {@code --missing}; fails (exit 1) on another value. */
@@ -49,16 +51,17 @@ final class TableOptions {
       case "impute" -> Missing.IMPUTE;
       case "error" -> Missing.ERROR;
       case "drop" -> Missing.DROP;
-      default -> throw CommandFailure.input("--missing " + missing
-          + ": expected impute, error or drop");
+      default ->
+          throw CommandFailure.input("--missing " + missing + ": expected impute, error or drop");
     };
   }
 
   /** Fails with a usage error (exit 2) if these options are given for data that is not CSV. */
   void checkFormat(DataFormat format, String why, CommandLine commandLine) {
     if ((!categorical.isEmpty() || !missing.equals("impute")) && format != DataFormat.CSV) {
-      throw new ParameterException(commandLine, "--categorical and --missing are for CSV"
-          + " tables, but " + why + "; leave them out");
+      throw new ParameterException(
+          commandLine,
+          "--categorical and --missing are for CSV" + " tables, but " + why + "; leave them out");
     }
   }
 }

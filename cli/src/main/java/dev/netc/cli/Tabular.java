@@ -29,8 +29,8 @@ final class Tabular {
    *
    * @param options the columns; those ignored may miss values
    */
-  static RawTable missing(RawTable table, TableOptions.Missing policy, List<String> ignored,
-      PrintWriter out) {
+  static RawTable missing(
+      RawTable table, TableOptions.Missing policy, List<String> ignored, PrintWriter out) {
     if (policy == TableOptions.Missing.IMPUTE) {
       return table;
     }
@@ -43,12 +43,20 @@ final class Tabular {
     RawTable complete = table.withoutMissing(used);
     int dropped = table.size() - complete.size();
     if (dropped > 0) {
-      out.println("dropped " + Diagnostics.plural(dropped, "row") + " of " + table.size() + " in "
-          + table.source() + " with a missing value (--missing drop)");
+      out.println(
+          "dropped "
+              + Diagnostics.plural(dropped, "row")
+              + " of "
+              + table.size()
+              + " in "
+              + table.source()
+              + " with a missing value (--missing drop)");
     }
     if (complete.size() == 0) {
-      throw CommandFailure.input(table.source() + ": every row has a missing value, so --missing"
-          + " drop leaves none; use --missing impute, or --ignore the columns with gaps");
+      throw CommandFailure.input(
+          table.source()
+              + ": every row has a missing value, so --missing"
+              + " drop leaves none; use --missing impute, or --ignore the columns with gaps");
     }
     return complete;
   }
@@ -60,9 +68,16 @@ final class Tabular {
   static Dataset encode(Preprocessor preprocessor, RawTable table, PrintWriter notes) {
     Preprocessor.Encoded encoded = preprocessor.encode(table);
     for (Preprocessor.Unseen unseen : encoded.unseen()) {
-      notes.println("note: " + table.source() + ": " + Diagnostics.plural(unseen.rows(), "row")
-          + " of column " + unseen.column() + " hold a value not seen in training (first: '"
-          + unseen.example() + "'); such values encode as all zeros");
+      notes.println(
+          "note: "
+              + table.source()
+              + ": "
+              + Diagnostics.plural(unseen.rows(), "row")
+              + " of column "
+              + unseen.column()
+              + " hold a value not seen in training (first: '"
+              + unseen.example()
+              + "'); such values encode as all zeros");
     }
     notes.flush();
     return encoded.data();

@@ -15,7 +15,6 @@ import dev.netc.runtime.metrics.Metrics;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.NetworkSpec;
 import dev.netc.runtime.train.EpochStats;
-import dev.netc.runtime.train.Reduction;
 import dev.netc.runtime.train.TrainingListener;
 import dev.netc.runtime.train.TrainingPlan;
 import dev.netc.runtime.train.TrainingResult;
@@ -63,8 +62,9 @@ final class TrainCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "TRAIN.csv",
       required = true,
-      description = "Training examples: CSV (a header row, then one example per row), ARFF,"
-          + " LibSVM or IDX images (see --format).")
+      description =
+          "Training examples: CSV (a header row, then one example per row), ARFF,"
+              + " LibSVM or IDX images (see --format).")
   Path data;
 
   @Mixin DataOptions columns;
@@ -79,47 +79,70 @@ final class TrainCommand implements Callable<Integer> {
   TestData test;
 
   static final class TestData {
-    @Option(names = "--test", paramLabel = "TEST.csv",
-        description = "Test examples (a file of the format of --data, or see --format): the"
-            + " final metrics are measured on them.")
+    @Option(
+        names = "--test",
+        paramLabel = "TEST.csv",
+        description =
+            "Test examples (a file of the format of --data, or see --format): the"
+                + " final metrics are measured on them.")
     Path file;
 
-    @Option(names = "--test-fraction", paramLabel = "F",
-        description = "Hold out this fraction of --data as a test split (stratified by class,"
-            + " chosen from --seed): the final metrics are measured on it.")
+    @Option(
+        names = "--test-fraction",
+        paramLabel = "F",
+        description =
+            "Hold out this fraction of --data as a test split (stratified by class,"
+                + " chosen from --seed): the final metrics are measured on it.")
     Double fraction;
   }
 
-  @Option(names = "--test-labels", paramLabel = "FILE",
-      description = "The labels of IDX test images given with --test (default: the file named"
-          + " like them with images-idx3 replaced by labels-idx1).")
+  @Option(
+      names = "--test-labels",
+      paramLabel = "FILE",
+      description =
+          "The labels of IDX test images given with --test (default: the file named"
+              + " like them with images-idx3 replaced by labels-idx1).")
   Path testLabels;
 
-  @Option(names = "--checkpoint", paramLabel = "FILE",
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "FILE",
       description = "Save a checkpoint to FILE every --every epochs, to --resume from.")
   Path checkpoint;
 
-  @Option(names = "--every", paramLabel = "N",
+  @Option(
+      names = "--every",
+      paramLabel = "N",
       description = "Epochs between checkpoints (default: 1).")
   Integer every;
 
-  @Option(names = "--resume", paramLabel = "FILE",
+  @Option(
+      names = "--resume",
+      paramLabel = "FILE",
       description = "Continue the run saved in this checkpoint (same data and options).")
   Path resume;
 
-  @Option(names = "--out", paramLabel = "MODEL.json",
+  @Option(
+      names = "--out",
+      paramLabel = "MODEL.json",
       description = "The weight file to write (default: NAME.weights.json, NAME the network's).")
   Path out;
 
-  @Option(names = "--out-nn", paramLabel = "TRAINED.nn",
-      description = "Also write the .nn file with the trained weights and biases as explicit layer"
-          + " bodies (its name, package, optimizer and comments kept): its class starts from the"
-          + " trained parameters, with no weight file.")
+  @Option(
+      names = "--out-nn",
+      paramLabel = "TRAINED.nn",
+      description =
+          "Also write the .nn file with the trained weights and biases as explicit layer"
+              + " bodies (its name, package, optimizer and comments kept): its class starts from the"
+              + " trained parameters, with no weight file.")
   Path outNn;
 
-  @Option(names = "--report", paramLabel = "REPORT.html",
-      description = "Also write a self-contained HTML report: network, training curves,"
-          + " confusion matrix, decision regions for two inputs.")
+  @Option(
+      names = "--report",
+      paramLabel = "REPORT.html",
+      description =
+          "Also write a self-contained HTML report: network, training curves,"
+              + " confusion matrix, decision regions for two inputs.")
   Path report;
 
   @Override
@@ -145,57 +168,80 @@ final class TrainCommand implements Callable<Integer> {
     Optional<Dataset> validationData = prepared.validation();
     boolean trainAccuracy = report != null && training.isClassification();
     TrainingResult result;
-    try (TrainingProgress progress =
-        TrainingProgress.start(out, TrainingProgress.isTerminal())) {
-      TrainingListener listener = new TrainingListener() {
-        @Override
-        public void onStart(TrainingPlan plan) {
-          progress.begin(plan);
-        }
+    try (TrainingProgress progress = TrainingProgress.start(out, TrainingProgress.isTerminal())) {
+      TrainingListener listener =
+          new TrainingListener() {
+            @Override
+            public void onStart(TrainingPlan plan) {
+              progress.begin(plan);
+            }
 
-        @Override
-        public void onStep(int epoch, int step, int stepsPerEpoch, double runningLoss) {
-          progress.step(epoch, step, stepsPerEpoch, runningLoss);
-        }
+            @Override
+            public void onStep(int epoch, int step, int stepsPerEpoch, double runningLoss) {
+              progress.step(epoch, step, stepsPerEpoch, runningLoss);
+            }
 
-        @Override
-        public void onEpoch(EpochStats stats) {
-          double accuracy = trainAccuracy
-              ? Evaluator.classification(net, trainingData).accuracy() : Double.NaN;
-          curve.add(new CurvePoint(stats.epoch(), stats.trainingLoss(), accuracy,
-              stats.validationLoss(), stats.validationAccuracy()));
-          progress.epoch(stats);
-        }
-      };
+            @Override
+            public void onEpoch(EpochStats stats) {
+              double accuracy =
+                  trainAccuracy
+                      ? Evaluator.classification(net, trainingData).accuracy()
+                      : Double.NaN;
+              curve.add(
+                  new CurvePoint(
+                      stats.epoch(),
+                      stats.trainingLoss(),
+                      accuracy,
+                      stats.validationLoss(),
+                      stats.validationAccuracy()));
+              progress.epoch(stats);
+            }
+          };
       result = Training.run(net, trainingData, validationData, settings(), listener);
     }
 
     Dataset measured = testSet.orElse(training);
-    String title = testSet.isPresent() ? prepared.testTitle()
-        : "training data (" + Diagnostics.plural(training.size(), "example")
-            + "; give --test or --test-fraction to measure on held-out data)";
+    String title =
+        testSet.isPresent()
+            ? prepared.testTitle()
+            : "training data ("
+                + Diagnostics.plural(training.size(), "example")
+                + "; give --test or --test-fraction to measure on held-out data)";
     Metrics metrics = Evaluator.evaluate(net, measured);
     out.println();
-    out.println("trained " + netSpec.name() + " (" + netSpec.topology() + ", "
-        + Formats.count(netSpec.parameterCount()) + " parameters) for "
-        + Diagnostics.plural(result.epochs(), "epoch") + " on "
-        + Diagnostics.plural(training.size(), "example") + " in "
-        + String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0));
+    out.println(
+        "trained "
+            + netSpec.name()
+            + " ("
+            + netSpec.topology()
+            + ", "
+            + Formats.count(netSpec.parameterCount())
+            + " parameters) for "
+            + Diagnostics.plural(result.epochs(), "epoch")
+            + " on "
+            + Diagnostics.plural(training.size(), "example")
+            + " in "
+            + String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0));
     if (result.stop() == TrainingResult.Stop.EARLY_STOPPED) {
-      out.println("stopped early: the validation loss last improved in epoch "
-          + result.bestEpoch() + " (--patience " + options.patience + "), whose parameters it"
-          + " keeps");
+      out.println(
+          "stopped early: the validation loss last improved in epoch "
+              + result.bestEpoch()
+              + " (--patience "
+              + options.patience
+              + "), whose parameters it"
+              + " keeps");
     } else if (options.patience != null) {
-      out.println("kept the parameters of epoch " + result.bestEpoch()
-          + ", the lowest validation loss");
+      out.println(
+          "kept the parameters of epoch " + result.bestEpoch() + ", the lowest validation loss");
     }
     String metricsText = MetricsPrinter.text(netSpec.name() + " on the " + title + ":", metrics);
     out.print(metricsText);
 
     Path weightsFile = this.out != null ? this.out : Path.of(netSpec.name() + ".weights.json");
-    WeightFile weights = prepared.preprocessor() != null
-        ? WeightFile.capture(net, prepared.preprocessor())
-        : WeightFile.capture(net, rawTraining, scaler);
+    WeightFile weights =
+        prepared.preprocessor() != null
+            ? WeightFile.capture(net, prepared.preprocessor())
+            : WeightFile.capture(net, rawTraining, scaler);
     try {
       weights.write(weightsFile);
     } catch (IOException e) {
@@ -203,27 +249,44 @@ final class TrainCommand implements Callable<Integer> {
     }
     out.println("wrote the weights to " + weightsFile);
     if (outNn != null) {
-      String text = SourceRewriter.withParameters(InputFiles.readSource(network.file),
-          TrainedParameters.of(loaded.model(), net));
+      String text =
+          SourceRewriter.withParameters(
+              InputFiles.readSource(network.file), TrainedParameters.of(loaded.model(), net));
       InputFiles.writeText(outNn, text, "trained network file");
-      boolean categories = prepared.preprocessor() != null && prepared.preprocessor().columns()
-          .stream().anyMatch(c -> c.type() == Preprocessor.ColumnType.CATEGORICAL);
-      out.println("wrote the trained network to " + outNn
-          + (categories ? " (the encoding of the categorical columns"
-              + (scaler == null ? "" : " and the feature scaling") + " is in " + weightsFile
-              + ": give it to eval and predict with --weights, or encode the inputs yourself)"
-          : scaler == null ? "" : " (the feature scaling is in " + weightsFile + ": give it to"
-              + " eval and predict with --weights, or scale the inputs yourself)"));
+      boolean categories =
+          prepared.preprocessor() != null
+              && prepared.preprocessor().columns().stream()
+                  .anyMatch(c -> c.type() == Preprocessor.ColumnType.CATEGORICAL);
+      out.println(
+          "wrote the trained network to "
+              + outNn
+              + (categories
+                  ? " (the encoding of the categorical columns"
+                      + (scaler == null ? "" : " and the feature scaling")
+                      + " is in "
+                      + weightsFile
+                      + ": give it to eval and predict with --weights, or encode the inputs yourself)"
+                  : scaler == null
+                      ? ""
+                      : " (the feature scaling is in "
+                          + weightsFile
+                          + ": give it to"
+                          + " eval and predict with --weights, or scale the inputs yourself)"));
     }
 
     if (report != null) {
-      ReportData reportData = new ReportData(netSpec, network.file.toString(),
-          settingsText(prepared.preprocessor()),
-          curve, title, metricsText,
-          metrics instanceof ClassificationMetrics c
-              ? Optional.of(new ReportData.Confusion(c.classNames(), c.confusion()))
-              : Optional.empty(),
-          regions(net, rawTraining, scaler));
+      ReportData reportData =
+          new ReportData(
+              netSpec,
+              network.file.toString(),
+              settingsText(prepared.preprocessor()),
+              curve,
+              title,
+              metricsText,
+              metrics instanceof ClassificationMetrics c
+                  ? Optional.of(new ReportData.Confusion(c.classNames(), c.confusion()))
+                  : Optional.empty(),
+              regions(net, rawTraining, scaler));
       InputFiles.writeText(report, HtmlReport.render(reportData), "report");
       out.println("wrote the report to " + report);
     }
@@ -252,8 +315,14 @@ final class TrainCommand implements Callable<Integer> {
       Preprocessor preprocessor) {
 
     Prepared(Training.Prepared run, String testTitle, Preprocessor preprocessor) {
-      this(run.training(), run.rawTraining(), run.validation(), run.test(), testTitle,
-          run.scaler(), preprocessor == null ? null : preprocessor.withScaler(run.scaler()));
+      this(
+          run.training(),
+          run.rawTraining(),
+          run.validation(),
+          run.test(),
+          testTitle,
+          run.scaler(),
+          preprocessor == null ? null : preprocessor.withScaler(run.scaler()));
     }
   }
 
@@ -273,8 +342,14 @@ final class TrainCommand implements Callable<Integer> {
       testSet = Optional.of(split.test());
       testTitle = splitTitle(split.test().size(), all.isClassification());
     } else if (test != null && test.file != null) {
-      Dataset file = load(test.file, "test file", testLabels, "--test-labels", netSpec,
-          all.isClassification() ? all.classNames() : null);
+      Dataset file =
+          load(
+              test.file,
+              "test file",
+              testLabels,
+              "--test-labels",
+              netSpec,
+              all.isClassification() ? all.classNames() : null);
       DataFit.check(file, netSpec);
       testSet = Optional.of(file);
       testTitle = fileTitle(file.size());
@@ -313,21 +388,34 @@ final class TrainCommand implements Callable<Integer> {
     DataFit.check(encoded, netSpec);
     Optional<Dataset> testSet = testRows.map(t -> Tabular.encode(preprocessor, t, out));
     if (testSet.isPresent() && !testSet.get().hasTargets()) {
-      throw CommandFailure.input(test.file + " has no " + labelColumns(preprocessor)
-          + "; a test file needs the same label or target columns as " + data);
+      throw CommandFailure.input(
+          test.file
+              + " has no "
+              + labelColumns(preprocessor)
+              + "; a test file needs the same label or target columns as "
+              + data);
     }
     return new Prepared(Training.prepare(encoded, testSet, options), testTitle, preprocessor);
   }
 
   private static String labelColumns(Preprocessor preprocessor) {
-    return preprocessor.label().map(label -> "label column '" + label + "'")
+    return preprocessor
+        .label()
+        .map(label -> "label column '" + label + "'")
         .orElse("target columns " + String.join(", ", preprocessor.targets()));
   }
 
   private String splitTitle(int size, boolean stratified) {
-    return "test split (" + Diagnostics.plural(size, "example") + ", "
-        + Formats.percent(test.fraction).replace(".00%", "%") + " of " + data
-        + (stratified ? ", stratified" : "") + ", seed " + options.seed + ")";
+    return "test split ("
+        + Diagnostics.plural(size, "example")
+        + ", "
+        + Formats.percent(test.fraction).replace(".00%", "%")
+        + " of "
+        + data
+        + (stratified ? ", stratified" : "")
+        + ", seed "
+        + options.seed
+        + ")";
   }
 
   private String fileTitle(int size) {
@@ -338,8 +426,13 @@ final class TrainCommand implements Callable<Integer> {
    * Loads {@code file} in its format; {@code classes} (or null) are the classes of the training
    * data, which a test file must use in the same order.
    */
-  private Dataset load(Path file, String what, Path idxLabels, String labelsFlag,
-      NetworkSpec netSpec, List<String> classes) {
+  private Dataset load(
+      Path file,
+      String what,
+      Path idxLabels,
+      String labelsFlag,
+      NetworkSpec netSpec,
+      List<String> classes) {
     DataFormat chosen = format.of(file);
     if (chosen == DataFormat.CSV) {
       CsvLoader loader = columns.loader();
@@ -348,8 +441,8 @@ final class TrainCommand implements Callable<Integer> {
       }
       return DataOptions.load(loader, file, what);
     }
-    Path labels = chosen == DataFormat.IDX
-        ? DataFormat.idxLabels(file, idxLabels, labelsFlag) : null;
+    Path labels =
+        chosen == DataFormat.IDX ? DataFormat.idxLabels(file, idxLabels, labelsFlag) : null;
     boolean regression = chosen == DataFormat.LIBSVM && netSpec.outputSize() == 1;
     return chosen.load(file, what, labels, netSpec.inputSize(), regression, classes);
   }
@@ -359,24 +452,35 @@ final class TrainCommand implements Callable<Integer> {
     DataFormat dataFormat = format.of(data);
     columns.checkFormat(dataFormat, format.describe(data, dataFormat), spec.commandLine());
     table.checkFormat(dataFormat, format.describe(data, dataFormat), spec.commandLine());
-    if (dataFormat == DataFormat.CSV && test != null && test.file != null
+    if (dataFormat == DataFormat.CSV
+        && test != null
+        && test.file != null
         && format.of(test.file) != DataFormat.CSV) {
-      throw new ParameterException(spec.commandLine(), "--test " + test.file + " must be a CSV"
-          + " table like --data " + data + " (" + format.describe(test.file,
-              format.of(test.file)) + ")");
+      throw new ParameterException(
+          spec.commandLine(),
+          "--test "
+              + test.file
+              + " must be a CSV"
+              + " table like --data "
+              + data
+              + " ("
+              + format.describe(test.file, format.of(test.file))
+              + ")");
     }
     if (test != null && test.file != null) {
       DataFormat testFormat = format.of(test.file);
-      columns.checkFormat(testFormat, format.describe(test.file, testFormat),
-          spec.commandLine());
+      columns.checkFormat(testFormat, format.describe(test.file, testFormat), spec.commandLine());
       if (testLabels != null && testFormat != DataFormat.IDX) {
-        throw new ParameterException(spec.commandLine(), "--test-labels is the labels file of"
-            + " IDX images, but " + format.describe(test.file, testFormat)
-            + "; leave --test-labels out");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--test-labels is the labels file of"
+                + " IDX images, but "
+                + format.describe(test.file, testFormat)
+                + "; leave --test-labels out");
       }
     } else if (testLabels != null) {
-      throw new ParameterException(spec.commandLine(),
-          "--test-labels needs IDX test images: give them with --test FILE");
+      throw new ParameterException(
+          spec.commandLine(), "--test-labels needs IDX test images: give them with --test FILE");
     }
   }
 
@@ -386,8 +490,8 @@ final class TrainCommand implements Callable<Integer> {
     if (every != null) {
       TrainingOptions.positive("--every", every);
       if (checkpoint == null) {
-        throw CommandFailure.input("--every " + every
-            + ": checkpoints need a file; add --checkpoint FILE");
+        throw CommandFailure.input(
+            "--every " + every + ": checkpoints need a file; add --checkpoint FILE");
       }
     }
     if (test != null) {
@@ -399,16 +503,23 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private Training.Settings settings() {
-    return Training.Settings.of(options).withCheckpoints(Optional.ofNullable(checkpoint),
-        every == null ? 1 : every, Optional.ofNullable(resume));
+    return Training.Settings.of(options)
+        .withCheckpoints(
+            Optional.ofNullable(checkpoint),
+            every == null ? 1 : every,
+            Optional.ofNullable(resume));
   }
 
   private List<String> settingsText(Preprocessor preprocessor) {
     List<String> lines = new ArrayList<>();
     lines.add("data: " + data);
     if (preprocessor != null) {
-      lines.add("inputs: " + preprocessor.width() + " (" + String.join(", ",
-          preprocessor.featureNames()) + ")");
+      lines.add(
+          "inputs: "
+              + preprocessor.width()
+              + " ("
+              + String.join(", ", preprocessor.featureNames())
+              + ")");
       if (!table.missing.equals("impute")) {
         lines.add("missing values: " + table.missing);
       }
@@ -418,39 +529,45 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * The decision regions of a classifier of two inputs: one output per class, or one sigmoid
-   * output trained on 0/1 targets (class 1 where the output is at least 0.5).
+   * The decision regions of a classifier of two inputs: one output per class, or one sigmoid output
+   * trained on 0/1 targets (class 1 where the output is at least 0.5).
    */
   private static Optional<ReportData.DecisionRegions> regions(
       CompiledNetwork net, Dataset rawTraining, Scaler scaler) {
     if (net.inputSize() != 2) {
       return Optional.empty();
     }
-    boolean binary = !rawTraining.isClassification() && net.outputSize() == 1
-        && "sigmoid".equals(net.spec().layers().get(net.spec().layers().size() - 1).activation())
-        && Arrays.stream(rawTraining.targets()).allMatch(t -> t[0] == 0 || t[0] == 1);
+    boolean binary =
+        !rawTraining.isClassification()
+            && net.outputSize() == 1
+            && "sigmoid"
+                .equals(net.spec().layers().get(net.spec().layers().size() - 1).activation())
+            && Arrays.stream(rawTraining.targets()).allMatch(t -> t[0] == 0 || t[0] == 1);
     if (!rawTraining.isClassification() && !binary) {
       return Optional.empty();
     }
     double[] point = new double[2];
     double[] output = new double[net.outputSize()];
-    ReportData.Classifier classifier = (x1, x2) -> {
-      point[0] = x1;
-      point[1] = x2;
-      if (scaler != null) {
-        scaler.applyInPlace(point);
-      }
-      if (binary) {
-        net.predict(point, output);
-        return output[0] >= 0.5 ? 1 : 0;
-      }
-      return net.classify(point);
-    };
-    int[] labels = binary
-        ? Arrays.stream(rawTraining.targets()).mapToInt(t -> (int) t[0]).toArray()
-        : rawTraining.labels();
+    ReportData.Classifier classifier =
+        (x1, x2) -> {
+          point[0] = x1;
+          point[1] = x2;
+          if (scaler != null) {
+            scaler.applyInPlace(point);
+          }
+          if (binary) {
+            net.predict(point, output);
+            return output[0] >= 0.5 ? 1 : 0;
+          }
+          return net.classify(point);
+        };
+    int[] labels =
+        binary
+            ? Arrays.stream(rawTraining.targets()).mapToInt(t -> (int) t[0]).toArray()
+            : rawTraining.labels();
     List<String> classes = binary ? List.of("0", "1") : rawTraining.classNames();
-    return Optional.of(new ReportData.DecisionRegions(rawTraining.featureNames(), classes,
-        classifier, rawTraining.features(), labels));
+    return Optional.of(
+        new ReportData.DecisionRegions(
+            rawTraining.featureNames(), classes, classifier, rawTraining.features(), labels));
   }
 }

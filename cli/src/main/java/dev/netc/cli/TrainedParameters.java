@@ -29,22 +29,48 @@ final class TrainedParameters {
       double[] b = parameters.get(2 * (l.number() - 1) + 1).toArray();
       checkFinite(model, l, w, "weights");
       checkFinite(model, l, b, "bias");
-      layers.add(new DenseLayer(l.number(), l.name(), l.units(), l.inputs(), l.activation(),
-          l.activationParameter(), Optional.of(Matrix.of(l.units(), l.inputs(), w)),
-          Optional.of(Vector.of(b)), l.span()));
+      layers.add(
+          new DenseLayer(
+              l.number(),
+              l.name(),
+              l.units(),
+              l.inputs(),
+              l.activation(),
+              l.activationParameter(),
+              Optional.of(Matrix.of(l.units(), l.inputs(), w)),
+              Optional.of(Vector.of(b)),
+              l.span()));
     }
-    return new Network(model.name(), model.packageName(), model.sourceName(), model.inputSize(),
-        layers, model.loss(), model.init(), model.optimizer(), model.regularizer(), model.clip(),
-        model.precision(), model.span());
+    return new Network(
+        model.name(),
+        model.packageName(),
+        model.sourceName(),
+        model.inputSize(),
+        layers,
+        model.loss(),
+        model.init(),
+        model.optimizer(),
+        model.regularizer(),
+        model.clip(),
+        model.precision(),
+        model.span());
   }
 
   private static void checkFinite(Network model, DenseLayer layer, double[] values, String what) {
     for (double v : values) {
       if (!Double.isFinite(v)) {
-        throw CommandFailure.input(model.name() + ": layer " + layer.number() + " ("
-            + layer.name() + ") has a " + (Double.isNaN(v) ? "NaN" : "infinite") + " value in its "
-            + what + " (training diverged); a .nn or ONNX file cannot hold it. Train again with a"
-            + " smaller --rate, --scale standard or a clip in the .nn file");
+        throw CommandFailure.input(
+            model.name()
+                + ": layer "
+                + layer.number()
+                + " ("
+                + layer.name()
+                + ") has a "
+                + (Double.isNaN(v) ? "NaN" : "infinite")
+                + " value in its "
+                + what
+                + " (training diverged); a .nn or ONNX file cannot hold it. Train again with a"
+                + " smaller --rate, --scale standard or a clip in the .nn file");
       }
     }
   }

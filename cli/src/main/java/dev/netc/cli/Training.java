@@ -45,16 +45,34 @@ final class Training {
 
     /** The settings of {@code options}, without checkpoints. */
     static Settings of(TrainingOptions options) {
-      return new Settings(options.epochs, options.batch, options.reduction(),
-          options.noShuffle ? Optional.empty() : Optional.of(options.seed), options.threads,
-          Optional.empty(), 1, Optional.empty(), Optional.ofNullable(options.schedule()),
-          options.patience == null ? 0 : options.patience, options.classWeights != null);
+      return new Settings(
+          options.epochs,
+          options.batch,
+          options.reduction(),
+          options.noShuffle ? Optional.empty() : Optional.of(options.seed),
+          options.threads,
+          Optional.empty(),
+          1,
+          Optional.empty(),
+          Optional.ofNullable(options.schedule()),
+          options.patience == null ? 0 : options.patience,
+          options.classWeights != null);
     }
 
     /** These settings with checkpoints every {@code every} epochs and a run to resume. */
     Settings withCheckpoints(Optional<Path> file, int everyEpochs, Optional<Path> resumeFrom) {
-      return new Settings(epochs, batch, reduction, shuffleSeed, threads, file, everyEpochs,
-          resumeFrom, schedule, patience, balancedClassWeights);
+      return new Settings(
+          epochs,
+          batch,
+          reduction,
+          shuffleSeed,
+          threads,
+          file,
+          everyEpochs,
+          resumeFrom,
+          schedule,
+          patience,
+          balancedClassWeights);
     }
   }
 
@@ -65,12 +83,13 @@ final class Training {
       Optional<Dataset> validation,
       Settings settings,
       TrainingListener listener) {
-    Trainer trainer = new Trainer()
-        .epochs(settings.epochs())
-        .batchSize(settings.batch())
-        .reduction(settings.reduction())
-        .threads(settings.threads())
-        .listener(listener);
+    Trainer trainer =
+        new Trainer()
+            .epochs(settings.epochs())
+            .batchSize(settings.batch())
+            .reduction(settings.reduction())
+            .threads(settings.threads())
+            .listener(listener);
     settings.shuffleSeed().ifPresentOrElse(trainer::shuffle, trainer::noShuffle);
     validation.ifPresent(trainer::validation);
     settings.checkpoint().ifPresent(file -> trainer.checkpoint(file, settings.every()));

@@ -14,61 +14,95 @@ import picocli.CommandLine.Option;
  */
 final class TrainingOptions {
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "100",
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      defaultValue = "100",
       description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "1",
-      description = "Examples per step: 1 = stochastic, more = mini-batch (default:"
-          + " ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Examples per step: 1 = stochastic, more = mini-batch (default:" + " ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--reduction", paramLabel = "sum|mean", defaultValue = "sum",
-      description = "A step's gradient is the sum (the language's default) or the mean over its"
-          + " examples (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--reduction",
+      paramLabel = "sum|mean",
+      defaultValue = "sum",
+      description =
+          "A step's gradient is the sum (the language's default) or the mean over its"
+              + " examples (default: ${DEFAULT-VALUE}).")
   String reduction;
 
-  @Option(names = "--rate", paramLabel = "R",
+  @Option(
+      names = "--rate",
+      paramLabel = "R",
       description = "The learning rate, instead of the optimizer's rate in the file.")
   Double rate;
 
-  @Option(names = "--schedule", paramLabel = "SCHEDULE",
-      description = "A learning-rate schedule from the initial rate, set before each epoch:"
-          + " step:FACTOR:EVERY (times FACTOR every EVERY epochs), exponential:GAMMA (times GAMMA"
-          + " every epoch) or cosine[:MIN] (cosine annealing to MIN, default 0, at the last"
-          + " epoch).")
+  @Option(
+      names = "--schedule",
+      paramLabel = "SCHEDULE",
+      description =
+          "A learning-rate schedule from the initial rate, set before each epoch:"
+              + " step:FACTOR:EVERY (times FACTOR every EVERY epochs), exponential:GAMMA (times GAMMA"
+              + " every epoch) or cosine[:MIN] (cosine annealing to MIN, default 0, at the last"
+              + " epoch).")
   String schedule;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
       description = "Seed of the shuffling and of the splits (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--no-shuffle",
+  @Option(
+      names = "--no-shuffle",
       description = "Use the examples in file order every epoch (default: shuffled per epoch).")
   boolean noShuffle;
 
-  @Option(names = "--scale", paramLabel = "standard|minmax",
+  @Option(
+      names = "--scale",
+      paramLabel = "standard|minmax",
       description = "Scale the features, fitted on the training data and saved with the weights.")
   String scale;
 
-  @Option(names = "--validate", paramLabel = "FRACTION",
-      description = "Hold out this fraction of the training data for validation (stratified),"
-          + " shown per epoch.")
+  @Option(
+      names = "--validate",
+      paramLabel = "FRACTION",
+      description =
+          "Hold out this fraction of the training data for validation (stratified),"
+              + " shown per epoch.")
   Double validate;
 
-  @Option(names = "--patience", paramLabel = "N",
-      description = "Early stopping: stop when the validation loss has not improved for N epochs"
-          + " and keep the parameters of the best epoch (needs --validate).")
+  @Option(
+      names = "--patience",
+      paramLabel = "N",
+      description =
+          "Early stopping: stop when the validation loss has not improved for N epochs"
+              + " and keep the parameters of the best epoch (needs --validate).")
   Integer patience;
 
-  @Option(names = "--class-weights", paramLabel = "balanced",
-      description = "Weight each training example's loss and gradient by n / (classes * count of"
-          + " its class), so that every class counts as much (for imbalanced classes).")
+  @Option(
+      names = "--class-weights",
+      paramLabel = "balanced",
+      description =
+          "Weight each training example's loss and gradient by n / (classes * count of"
+              + " its class), so that every class counts as much (for imbalanced classes).")
   String classWeights;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-      description = "Threads computing a mini-batch's gradient; the result does not depend on"
-          + " it (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Threads computing a mini-batch's gradient; the result does not depend on"
+              + " it (default: ${DEFAULT-VALUE}).")
   int threads;
 
   /** Fails (exit 1) naming the option whose value is out of range. */
@@ -90,8 +124,11 @@ final class TrainingOptions {
     if (patience != null) {
       positive("--patience", patience);
       if (validate == null) {
-        throw CommandFailure.input("--patience " + patience + ": early stopping watches the"
-            + " validation loss; add --validate FRACTION (0.2, say)");
+        throw CommandFailure.input(
+            "--patience "
+                + patience
+                + ": early stopping watches the"
+                + " validation loss; add --validate FRACTION (0.2, say)");
       }
     }
     schedule();
@@ -105,11 +142,17 @@ final class TrainingOptions {
     checkClassWeights(training.name(), training.isClassification());
   }
 
-  /** Fails (exit 1) if {@code --class-weights} is given for data ({@code source}) without classes. */
+  /**
+   * Fails (exit 1) if {@code --class-weights} is given for data ({@code source}) without classes.
+   */
   void checkClassWeights(String source, boolean classification) {
     if (classWeights != null && !classification) {
-      throw CommandFailure.input("--class-weights " + classWeights + ": " + source
-          + " has numeric targets, not classes; class weights are for a class label column");
+      throw CommandFailure.input(
+          "--class-weights "
+              + classWeights
+              + ": "
+              + source
+              + " has numeric targets, not classes; class weights are for a class label column");
     }
   }
 
@@ -121,8 +164,11 @@ final class TrainingOptions {
 
   static void fraction(String option, Double value) {
     if (value != null && !(value > 0 && value < 1)) {
-      throw CommandFailure.input(option + " " + value
-          + ": must be a fraction between 0 and 1 (exclusive), for example 0.2");
+      throw CommandFailure.input(
+          option
+              + " "
+              + value
+              + ": must be a fraction between 0 and 1 (exclusive), for example 0.2");
     }
   }
 
@@ -155,8 +201,10 @@ final class TrainingOptions {
         }
         return Schedule.cosine(epochs, minimum);
       default:
-        throw CommandFailure.input("--schedule " + schedule
-            + ": expected step:FACTOR:EVERY, exponential:GAMMA or cosine[:MIN]");
+        throw CommandFailure.input(
+            "--schedule "
+                + schedule
+                + ": expected step:FACTOR:EVERY, exponential:GAMMA or cosine[:MIN]");
     }
   }
 
@@ -183,16 +231,22 @@ final class TrainingOptions {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw CommandFailure.input("--schedule " + schedule + ": " + what + " must be a number, got '"
-        + text + "'");
+    throw CommandFailure.input(
+        "--schedule " + schedule + ": " + what + " must be a number, got '" + text + "'");
   }
 
   private int integer(String text, String what) {
     try {
       return Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      throw CommandFailure.input("--schedule " + schedule + ": " + what
-          + " must be a whole number of epochs, got '" + text + "'");
+      throw CommandFailure.input(
+          "--schedule "
+              + schedule
+              + ": "
+              + what
+              + " must be a whole number of epochs, got '"
+              + text
+              + "'");
     }
   }
 

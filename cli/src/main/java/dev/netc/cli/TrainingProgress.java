@@ -41,20 +41,29 @@ final class TrainingProgress implements AutoCloseable {
   /** Before the first epoch: sizes the bar. */
   void begin(TrainingPlan plan) {
     epochs = plan.epochs();
-    out.println("training " + plan.network() + " on "
-        + Diagnostics.plural(plan.trainingExamples(), "example")
-        + (plan.validationExamples() > 0 ? ", validating on " + plan.validationExamples() : "")
-        + ": " + Diagnostics.plural(plan.epochs() - plan.firstEpoch() + 1, "epoch") + " of "
-        + Diagnostics.plural(plan.stepsPerEpoch(), "step") + " (batch " + plan.batchSize()
-        + (plan.threads() > 1 ? ", " + plan.threads() + " threads" : "") + ")");
+    out.println(
+        "training "
+            + plan.network()
+            + " on "
+            + Diagnostics.plural(plan.trainingExamples(), "example")
+            + (plan.validationExamples() > 0 ? ", validating on " + plan.validationExamples() : "")
+            + ": "
+            + Diagnostics.plural(plan.epochs() - plan.firstEpoch() + 1, "epoch")
+            + " of "
+            + Diagnostics.plural(plan.stepsPerEpoch(), "step")
+            + " (batch "
+            + plan.batchSize()
+            + (plan.threads() > 1 ? ", " + plan.threads() + " threads" : "")
+            + ")");
     out.flush();
     if (terminal) {
-      bar = new ProgressBarBuilder()
-          .setTaskName("train")
-          .setInitialMax((long) plan.epochs() * plan.stepsPerEpoch())
-          .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-          .setUpdateIntervalMillis(200)
-          .build();
+      bar =
+          new ProgressBarBuilder()
+              .setTaskName("train")
+              .setInitialMax((long) plan.epochs() * plan.stepsPerEpoch())
+              .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+              .setUpdateIntervalMillis(200)
+              .build();
       bar.stepTo((long) (plan.firstEpoch() - 1) * plan.stepsPerEpoch());
     }
   }
@@ -72,12 +81,14 @@ final class TrainingProgress implements AutoCloseable {
   /** After each epoch: a plain line, or the bar's message. */
   void epoch(EpochStats stats) {
     if (bar != null) {
-      bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d loss %.4f", stats.epoch(),
-          stats.trainingLoss())
-          + (stats.hasValidation()
-              ? String.format(Locale.ROOT, " val_loss %.4f", stats.validationLoss()) : "")
-          + (Double.isNaN(stats.validationAccuracy())
-              ? "" : " val_acc " + Formats.percent(stats.validationAccuracy())));
+      bar.setExtraMessage(
+          String.format(Locale.ROOT, "epoch %d loss %.4f", stats.epoch(), stats.trainingLoss())
+              + (stats.hasValidation()
+                  ? String.format(Locale.ROOT, " val_loss %.4f", stats.validationLoss())
+                  : "")
+              + (Double.isNaN(stats.validationAccuracy())
+                  ? ""
+                  : " val_acc " + Formats.percent(stats.validationAccuracy())));
       return;
     }
     int every = Math.max(1, (epochs + PLAIN_LINES - 1) / PLAIN_LINES);

@@ -17,9 +17,10 @@ final class WeightsOption {
   @Option(
       names = "--weights",
       paramLabel = "MODEL.json",
-      description = "The weight file written by netc train (--out). Without it, the parameters"
-          + " written in the .nn file: its explicit weights (netc import, train --out-nn), or its"
-          + " init and seed.")
+      description =
+          "The weight file written by netc train (--out). Without it, the parameters"
+              + " written in the .nn file: its explicit weights (netc import, train --out-nn), or its"
+              + " init and seed.")
   Path file;
 
   /**

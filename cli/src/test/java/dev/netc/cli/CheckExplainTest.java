@@ -30,9 +30,11 @@ class CheckExplainTest {
             file + ":     f(x) = a * tanh(b * x)",
             file + ":     f'(x) = a * (1 - t^2) * b, t = tanh(b * x)",
             file + ": activation smooth(x)",
-            file + ":     f(x) = 0.5 * x * (1 + tanh(0.7978845608028654 * (x + 0.044715 * x^3)))"
+            file
+                + ":     f(x) = 0.5 * x * (1 + tanh(0.7978845608028654 * (x + 0.044715 * x^3)))"
                 + " + x * tanh(softplus(x))",
-            file + ":     f'(x) = 0.5 * u + 0.3989422804014327 * x * (1 - t^2)"
+            file
+                + ":     f'(x) = 0.5 * u + 0.3989422804014327 * x * (1 - t^2)"
                 + " * (1 + 0.134145 * x^2) + t2 + x * (1 - t2^2) * sigmoid(x),"
                 + " t = tanh(0.7978845608028654 * (x + 0.044715 * x^3)), u = 1 + t,"
                 + " t2 = tanh(softplus(x))",
@@ -58,7 +60,8 @@ class CheckExplainTest {
     Cli.Run run = Cli.run("check", file);
     assertEquals(0, run.exitCode(), run::toString);
     assertEquals(
-        file + ": Plain: 4 -> 8 tanh -> 3 softmax, loss cross_entropy, 67 parameters"
+        file
+            + ": Plain: 4 -> 8 tanh -> 3 softmax, loss cross_entropy, 67 parameters"
             + System.lineSeparator(),
         run.out());
   }

@@ -29,19 +29,30 @@ class DataFormatsTest {
 
   @Test
   void trainAndEvalOnArff() throws IOException {
-    StringBuilder arff = new StringBuilder("% two groups\n@relation blobs\n"
-        + "@attribute x numeric\n@attribute y real\n@attribute group {low, high}\n\n@data\n");
+    StringBuilder arff =
+        new StringBuilder(
+            "% two groups\n@relation blobs\n"
+                + "@attribute x numeric\n@attribute y real\n@attribute group {low, high}\n\n@data\n");
     for (int i = 0; i < POINTS.length; i++) {
-      arff.append(POINTS[i][0]).append(',').append(POINTS[i][1]).append(',')
-          .append(i < 4 ? "low" : "high").append('\n');
+      arff.append(POINTS[i][0])
+          .append(',')
+          .append(POINTS[i][1])
+          .append(',')
+          .append(i < 4 ? "low" : "high")
+          .append('\n');
     }
     Path data = write("blobs.arff", arff.toString());
     Path weights = dir.resolve("blobs.json");
 
     Cli.Run train = Cli.run("train", TWO_NN, "--data", data, "--epochs", "40", "--out", weights);
     assertEquals(0, train.exitCode(), train::toString);
-    assertTrue(train.out().contains("trained Blobs (2 -> 6 tanh -> 2 softmax, 32 parameters) for"
-        + " 40 epochs on 8 examples"), train::toString);
+    assertTrue(
+        train
+            .out()
+            .contains(
+                "trained Blobs (2 -> 6 tanh -> 2 softmax, 32 parameters) for"
+                    + " 40 epochs on 8 examples"),
+        train::toString);
     assertTrue(train.out().contains("accuracy  100.00% (8/8)"), train::toString);
 
     Cli.Run eval = Cli.run("eval", TWO_NN, "--weights", weights, "--data", data);
@@ -58,17 +69,26 @@ class DataFormatsTest {
 
   @Test
   void arffErrorsNameTheLineAndColumn() throws IOException {
-    Path data = write("bad.arff", "@relation r\n@attribute x numeric\n@attribute y numeric\n"
-        + "@attribute c {a, b}\n@data\n0,1,a\n1,abc,b\n");
+    Path data =
+        write(
+            "bad.arff",
+            "@relation r\n@attribute x numeric\n@attribute y numeric\n"
+                + "@attribute c {a, b}\n@data\n0,1,a\n1,abc,b\n");
     Cli.Run run = Cli.run("train", TWO_NN, "--data", data);
     assertEquals(1, run.exitCode(), run::toString);
-    assertEquals("netc: " + data + ", line 7, column 2 (y): expected a number, got \"abc\"\n",
-        run.err());
+    assertEquals(
+        "netc: " + data + ", line 7, column 2 (y): expected a number, got \"abc\"\n", run.err());
 
     Cli.Run label = Cli.run("train", TWO_NN, "--data", data, "--label", "c");
     assertEquals(2, label.exitCode(), label::toString);
-    assertTrue(label.err().contains("--label names CSV columns, but " + data
-        + " is read as arff (by its name; --format chooses another)"), label::toString);
+    assertTrue(
+        label
+            .err()
+            .contains(
+                "--label names CSV columns, but "
+                    + data
+                    + " is read as arff (by its name; --format chooses another)"),
+        label::toString);
   }
 
   @Test
@@ -89,12 +109,12 @@ class DataFormatsTest {
     assertEquals(0, train.exitCode(), train::toString);
     assertTrue(train.out().contains("accuracy  100.00% (8/8)"), train::toString);
 
-    Cli.Run eval = Cli.run("eval", TWO_NN, "--weights", weights, "--data", text,
-        "--format", "libsvm");
+    Cli.Run eval =
+        Cli.run("eval", TWO_NN, "--weights", weights, "--data", text, "--format", "libsvm");
     assertEquals(0, eval.exitCode(), eval::toString);
     assertTrue(eval.out().contains("accuracy  100.00% (8/8)"), eval::toString);
-    assertTrue(eval.out().contains("macro avg     1.0000  1.0000  1.0000        8"),
-        eval::toString);
+    assertTrue(
+        eval.out().contains("macro avg     1.0000  1.0000  1.0000        8"), eval::toString);
 
     Cli.Run predict = Cli.run("predict", TWO_NN, "--weights", weights, "--data", data);
     assertEquals(0, predict.exitCode(), predict::toString);
@@ -110,8 +130,8 @@ class DataFormatsTest {
     Path data = write("bad.libsvm", "1 1:0.5 2:1\n-1 1:0.25 x\n");
     Cli.Run run = Cli.run("train", TWO_NN, "--data", data);
     assertEquals(1, run.exitCode(), run::toString);
-    assertEquals("netc: " + data + ", line 2, column 3: expected index:value, got \"x\"\n",
-        run.err());
+    assertEquals(
+        "netc: " + data + ", line 2, column 3: expected index:value, got \"x\"\n", run.err());
 
     Cli.Run format = Cli.run("train", TWO_NN, "--data", data, "--format", "svmlight");
     assertEquals(1, format.exitCode(), format::toString);
@@ -120,8 +140,11 @@ class DataFormatsTest {
 
   @Test
   void trainEvalAndPredictOnGzippedIdx() throws IOException {
-    Path nn = write("pixels.nn", "network Pixels {\n  input 4;\n  dense 10 softmax;\n"
-        + "  loss cross_entropy;\n  init xavier(seed = 1);\n  optimizer sgd(rate = 0.5);\n}\n");
+    Path nn =
+        write(
+            "pixels.nn",
+            "network Pixels {\n  input 4;\n  dense 10 softmax;\n"
+                + "  loss cross_entropy;\n  init xavier(seed = 1);\n  optimizer sgd(rate = 0.5);\n}\n");
     // Eight 2x2 images: class k has its bright pixel at position k.
     byte[][] images = new byte[8][4];
     byte[] labels = new byte[8];
@@ -134,19 +157,34 @@ class DataFormatsTest {
     idxLabels("train-labels-idx1-ubyte.gz", labels);
     Path weights = dir.resolve("pixels.json");
 
-    Cli.Run train = Cli.run("train", nn, "--data", imageFile, "--test", imageFile, "--epochs",
-        "60", "--out", weights);
+    Cli.Run train =
+        Cli.run(
+            "train",
+            nn,
+            "--data",
+            imageFile,
+            "--test",
+            imageFile,
+            "--epochs",
+            "60",
+            "--out",
+            weights);
     assertEquals(0, train.exitCode(), train::toString);
-    assertTrue(train.out().contains("trained Pixels (4 -> 10 softmax, 50 parameters) for"
-        + " 60 epochs on 8 examples"), train::toString);
-    assertTrue(train.out().contains("Pixels on the test file " + imageFile + " (8 examples):"),
+    assertTrue(
+        train
+            .out()
+            .contains(
+                "trained Pixels (4 -> 10 softmax, 50 parameters) for" + " 60 epochs on 8 examples"),
+        train::toString);
+    assertTrue(
+        train.out().contains("Pixels on the test file " + imageFile + " (8 examples):"),
         train::toString);
     assertTrue(train.out().contains("accuracy  100.00% (8/8)"), train::toString);
 
     // The labels by --labels, whatever their name.
     Path other = idxLabels("answers.gz", labels);
-    Cli.Run eval = Cli.run("eval", nn, "--weights", weights, "--data", imageFile,
-        "--labels", other);
+    Cli.Run eval =
+        Cli.run("eval", nn, "--weights", weights, "--data", imageFile, "--labels", other);
     assertEquals(0, eval.exitCode(), eval::toString);
     assertTrue(eval.out().contains("accuracy  100.00% (8/8)"), eval::toString);
 
@@ -154,37 +192,53 @@ class DataFormatsTest {
     Path alone = idxImages("some.idx3-ubyte", images);
     Cli.Run predict = Cli.run("predict", nn, "--weights", weights, "--data", alone);
     assertEquals(0, predict.exitCode(), predict::toString);
-    assertTrue(predict.out().startsWith("row,class,p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9\n"
-        + "1,0,"), predict::toString);
+    assertTrue(
+        predict.out().startsWith("row,class,p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9\n" + "1,0,"),
+        predict::toString);
     assertTrue(predict.out().contains("\n8,3,"), predict::toString);
   }
 
   @Test
   void idxWithoutItsLabelsSaysWhatIsMissing() throws IOException {
-    Path nn = write("pixels.nn", "network Pixels {\n  input 4;\n  dense 10 softmax;\n"
-        + "  loss cross_entropy;\n  init xavier(seed = 1);\n  optimizer sgd(rate = 0.5);\n}\n");
+    Path nn =
+        write(
+            "pixels.nn",
+            "network Pixels {\n  input 4;\n  dense 10 softmax;\n"
+                + "  loss cross_entropy;\n  init xavier(seed = 1);\n  optimizer sgd(rate = 0.5);\n}\n");
     Path images = idxImages("t10k-images-idx3-ubyte.gz", new byte[][] {{1, 2, 3, 4}});
     Cli.Run missing = Cli.run("train", nn, "--data", images);
     assertEquals(3, missing.exitCode(), missing::toString);
-    assertEquals("netc: cannot find the labels of the IDX images " + images + ": "
-        + dir.resolve("t10k-labels-idx1-ubyte.gz") + " does not exist; put it there or give the"
-        + " labels file with --labels FILE\n", missing.err());
+    assertEquals(
+        "netc: cannot find the labels of the IDX images "
+            + images
+            + ": "
+            + dir.resolve("t10k-labels-idx1-ubyte.gz")
+            + " does not exist; put it there or give the"
+            + " labels file with --labels FILE\n",
+        missing.err());
 
     Path renamed = idxImages("pictures.idx3-ubyte", new byte[][] {{1, 2, 3, 4}});
     Cli.Run unnamed = Cli.run("train", nn, "--data", renamed);
     assertEquals(1, unnamed.exitCode(), unnamed::toString);
-    assertTrue(unnamed.err().contains("give the labels file (an idx1-ubyte file) with --labels"
-        + " FILE"), unnamed::toString);
+    assertTrue(
+        unnamed.err().contains("give the labels file (an idx1-ubyte file) with --labels" + " FILE"),
+        unnamed::toString);
 
     // A damaged file keeps the loader's message.
     Path labels = idxLabels("t10k-labels-idx1-ubyte.gz", new byte[] {1, 2});
     Cli.Run count = Cli.run("train", nn, "--data", images);
     assertEquals(1, count.exitCode(), count::toString);
-    assertEquals("netc: " + labels + ": has 2 labels but " + images
-        + " has 1 images (expected one label per image)\n", count.err());
+    assertEquals(
+        "netc: "
+            + labels
+            + ": has 2 labels but "
+            + images
+            + " has 1 images (expected one label per image)\n",
+        count.err());
 
-    Cli.Run ignore = Cli.run("eval", nn, "--weights", dir.resolve("none.json"), "--data", images,
-        "--ignore", "1");
+    Cli.Run ignore =
+        Cli.run(
+            "eval", nn, "--weights", dir.resolve("none.json"), "--data", images, "--ignore", "1");
     assertEquals(2, ignore.exitCode(), ignore::toString);
     assertTrue(ignore.err().contains("--ignore names CSV columns"), ignore::toString);
     assertFalse(ignore.err().contains("Exception"), ignore::toString);
@@ -195,8 +249,8 @@ class DataFormatsTest {
   }
 
   private Path idxImages(String name, byte[][] images) throws IOException {
-    ByteBuffer header = ByteBuffer.allocate(16).putInt(0x00000803).putInt(images.length)
-        .putInt(2).putInt(2);
+    ByteBuffer header =
+        ByteBuffer.allocate(16).putInt(0x00000803).putInt(images.length).putInt(2).putInt(2);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.write(header.array());
     for (byte[] image : images) {
@@ -206,16 +260,18 @@ class DataFormatsTest {
   }
 
   private Path idxLabels(String name, byte[] labels) throws IOException {
-    ByteBuffer bytes = ByteBuffer.allocate(8 + labels.length).putInt(0x00000801)
-        .putInt(labels.length).put(labels);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(8 + labels.length).putInt(0x00000801).putInt(labels.length).put(labels);
     return writeIdx(name, bytes.array());
   }
 
   /** Gzip-compressed if the name ends with .gz. */
   private Path writeIdx(String name, byte[] bytes) throws IOException {
     Path file = dir.resolve(name);
-    try (OutputStream out = name.endsWith(".gz")
-        ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+    try (OutputStream out =
+        name.endsWith(".gz")
+            ? new GZIPOutputStream(Files.newOutputStream(file))
+            : Files.newOutputStream(file)) {
       out.write(bytes);
     }
     return file;

@@ -49,8 +49,10 @@ class ExplainTest {
     Cli.Run run = Cli.run("compile", Cli.resource("lenet.nn"), "-d", "target/never");
     assertEquals(1, run.exitCode(), run::toString);
     assertTrue(
-        run.err().contains("lenet.nn:4:5: error: layer 'layer1' (conv 6 5x5 relu) is checked but"
-            + " not yet supported by the generator"),
+        run.err()
+            .contains(
+                "lenet.nn:4:5: error: layer 'layer1' (conv 6 5x5 relu) is checked but"
+                    + " not yet supported by the generator"),
         run::toString);
   }
 }

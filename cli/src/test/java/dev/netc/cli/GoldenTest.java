@@ -31,8 +31,8 @@ class GoldenTest {
     Path golden = Path.of(System.getProperty("netc.testdata", "../testdata"), "golden");
     List<Arguments> cases = new ArrayList<>();
     try (Stream<Path> files = Files.list(golden)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("seed_")).sorted()
-          .toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().startsWith("seed_")).sorted().toList()) {
         JsonNode root = JSON.readTree(file.toFile());
         String name = file.getFileName().toString().replace(".json", "");
         for (String field : List.of("dsl", "dsl_init_constant")) {
@@ -77,10 +77,23 @@ class GoldenTest {
     JsonNode training = root.path("training");
     Path weights = dir.resolve("weights.json");
 
-    Cli.Run run = Cli.run("train", nn, "--data", data, "--targets", String.join(",", targets),
-        "--no-shuffle", "--epochs", training.path("epochs").asInt(), "--batch",
-        training.path("batch_size").asInt(), "--reduction", training.path("reduction").asText(),
-        "--out", weights);
+    Cli.Run run =
+        Cli.run(
+            "train",
+            nn,
+            "--data",
+            data,
+            "--targets",
+            String.join(",", targets),
+            "--no-shuffle",
+            "--epochs",
+            training.path("epochs").asInt(),
+            "--batch",
+            training.path("batch_size").asInt(),
+            "--reduction",
+            training.path("reduction").asText(),
+            "--out",
+            weights);
     assertEquals(0, run.exitCode(), run::toString);
 
     JsonNode layers = JSON.readTree(weights.toFile()).path("layers");
@@ -93,14 +106,22 @@ class GoldenTest {
       JsonNode w = layers.get(l).path("weights");
       for (int i = 0; i < expectedW.get(l).size(); i++) {
         for (int j = 0; j < expectedW.get(l).get(i).size(); j++) {
-          compared += compare(mismatches, "W" + (l + 1) + "[" + i + "][" + j + "]",
-              expectedW.get(l).get(i).get(j).doubleValue(), w.get(i).get(j).doubleValue());
+          compared +=
+              compare(
+                  mismatches,
+                  "W" + (l + 1) + "[" + i + "][" + j + "]",
+                  expectedW.get(l).get(i).get(j).doubleValue(),
+                  w.get(i).get(j).doubleValue());
         }
       }
       JsonNode b = layers.get(l).path("bias");
       for (int i = 0; i < expectedB.get(l).size(); i++) {
-        compared += compare(mismatches, "b" + (l + 1) + "[" + i + "]",
-            expectedB.get(l).get(i).doubleValue(), b.get(i).doubleValue());
+        compared +=
+            compare(
+                mismatches,
+                "b" + (l + 1) + "[" + i + "]",
+                expectedB.get(l).get(i).doubleValue(),
+                b.get(i).doubleValue());
       }
     }
     if (mismatches.length() > 0) {
@@ -109,11 +130,12 @@ class GoldenTest {
     assertTrue(compared > 0);
   }
 
-  private static int compare(StringBuilder mismatches, String what, double expected,
-      double actual) {
+  private static int compare(
+      StringBuilder mismatches, String what, double expected, double actual) {
     if (!(Math.abs(actual - expected) <= 1e-12 + 1e-9 * Math.abs(expected))) {
-      mismatches.append(String.format(java.util.Locale.ROOT, "  %-12s %.17g  %.17g  NOT OK%n",
-          what, expected, actual));
+      mismatches.append(
+          String.format(
+              java.util.Locale.ROOT, "  %-12s %.17g  %.17g  NOT OK%n", what, expected, actual));
     }
     return 1;
   }

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OnnxExportTest {
 
   /** Every activation of the language, one layer each. */
-  private static final String EVERY_ACTIVATION = """
+  private static final String EVERY_ACTIVATION =
+      """
       // every activation, for the export tests
       network Every {
           input 3;
@@ -53,7 +54,8 @@ class OnnxExportTest {
    * Activations ONNX Runtime 1.20's CPU provider evaluates in float64 (it has no float64 LeakyRelu:
    * "Could not find an implementation for LeakyRelu(6)"), for the double export test.
    */
-  private static final String DOUBLE_KERNELS = """
+  private static final String DOUBLE_KERNELS =
+      """
       network Every {
           input 3;
           dense 5 relu;
@@ -86,11 +88,11 @@ class OnnxExportTest {
   }
 
   /** ONNX Runtime's outputs for {@code x}, and the model's custom metadata. */
-  private static double[][] onnxRuntime(Path model, double[][] x, boolean asFloat,
-      Map<String, String> metadata) throws OrtException {
+  private static double[][] onnxRuntime(
+      Path model, double[][] x, boolean asFloat, Map<String, String> metadata) throws OrtException {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession session = env.createSession(model.toString(),
-        new OrtSession.SessionOptions())) {
+    try (OrtSession session =
+        env.createSession(model.toString(), new OrtSession.SessionOptions())) {
       metadata.putAll(session.getMetadata().getCustomMetadata());
       Object input;
       if (asFloat) {
@@ -128,8 +130,9 @@ class OnnxExportTest {
       double[] y = net.predict(x[i]);
       assertEquals(reference[i].length, y.length);
       for (int k = 0; k < y.length; k++) {
-        worst = Math.max(worst, Math.abs(y[k] - reference[i][k])
-            / Math.max(Math.abs(reference[i][k]), 1));
+        worst =
+            Math.max(
+                worst, Math.abs(y[k] - reference[i][k]) / Math.max(Math.abs(reference[i][k]), 1));
       }
     }
     return worst;
@@ -140,21 +143,34 @@ class OnnxExportTest {
   void onnxRuntimeComputesWhatPredictComputes(String precision) throws Exception {
     boolean asFloat = precision.equals("float");
     Path nn = dir.resolve("every.nn");
-    Files.writeString(nn, (asFloat ? EVERY_ACTIVATION : DOUBLE_KERNELS)
-        .replace("PRECISION", "precision " + precision + ";"));
+    Files.writeString(
+        nn,
+        (asFloat ? EVERY_ACTIVATION : DOUBLE_KERNELS)
+            .replace("PRECISION", "precision " + precision + ";"));
     Path onnx = dir.resolve("every.onnx");
     Cli.Run run = Cli.run("export", nn, "--out", onnx);
     assertEquals(0, run.exitCode(), run::toString);
-    assertEquals("exported Every (" + (asFloat ? "3 -> 5 leaky_relu -> 5 elu -> 5 softplus ->"
-        + " 4 sigmoid -> 4 relu -> 4 tanh -> 3 linear -> 3 softmax" : "3 -> 5 relu -> 5 sigmoid"
-        + " -> 4 tanh -> 3 linear -> 3 softmax") + ", " + precision + ", opset 13) to " + onnx
-        + "\n", run.out());
+    assertEquals(
+        "exported Every ("
+            + (asFloat
+                ? "3 -> 5 leaky_relu -> 5 elu -> 5 softplus ->"
+                    + " 4 sigmoid -> 4 relu -> 4 tanh -> 3 linear -> 3 softmax"
+                : "3 -> 5 relu -> 5 sigmoid" + " -> 4 tanh -> 3 linear -> 3 softmax")
+            + ", "
+            + precision
+            + ", opset 13) to "
+            + onnx
+            + "\n",
+        run.out());
     CompiledNetwork net = load(nn);
     double[][] x = inputs(200, 3, asFloat);
     Map<String, String> metadata = new java.util.HashMap<>();
     double error = maxError(net, x, onnxRuntime(onnx, x, asFloat, metadata));
-    System.out.printf(Locale.ROOT, "export, %s: max |netc - onnxruntime| /"
-        + " max(|onnxruntime|, 1) = %.3g over 200 rows%n", precision, error);
+    System.out.printf(
+        Locale.ROOT,
+        "export, %s: max |netc - onnxruntime| /" + " max(|onnxruntime|, 1) = %.3g over 200 rows%n",
+        precision,
+        error);
     assertTrue(error <= (asFloat ? 1e-6 : 1e-12), "max error " + error);
     assertEquals(net.spec().fingerprint(), metadata.get("netc.fingerprint"));
     assertEquals("Every", metadata.get("netc.network"));
@@ -164,8 +180,16 @@ class OnnxExportTest {
   @Test
   void trainedWeightsAreExportedAndImportedBack() throws Exception {
     Path weights = dir.resolve("iris.json");
-    Cli.Run train = Cli.run("train", CommandsTest.IRIS_NN, "--data", CommandsTest.IRIS_CSV,
-        "--epochs", "10", "--out", weights);
+    Cli.Run train =
+        Cli.run(
+            "train",
+            CommandsTest.IRIS_NN,
+            "--data",
+            CommandsTest.IRIS_CSV,
+            "--epochs",
+            "10",
+            "--out",
+            weights);
     assertEquals(0, train.exitCode(), train::toString);
     Path onnx = dir.resolve("iris.onnx");
     Cli.Run export = Cli.run("export", CommandsTest.IRIS_NN, "--weights", weights, "--out", onnx);
@@ -181,11 +205,19 @@ class OnnxExportTest {
     Path back = dir.resolve("back.nn");
     Cli.Run imported = Cli.run("import", onnx, "--out", back, "--package", "com.example.back");
     assertEquals(0, imported.exitCode(), imported::toString);
-    assertEquals("imported IrisNet (4 -> 8 tanh -> 3 softmax, loss cross_entropy, double) from "
-        + onnx + " to " + back + "\n", imported.out());
+    assertEquals(
+        "imported IrisNet (4 -> 8 tanh -> 3 softmax, loss cross_entropy, double) from "
+            + onnx
+            + " to "
+            + back
+            + "\n",
+        imported.out());
     String text = Files.readString(back);
-    assertTrue(text.contains("package com.example.back;\n\nnetwork IrisNet {\n    input 4;\n"
-        + "    dense 8 tanh as hidden {\n"), text);
+    assertTrue(
+        text.contains(
+            "package com.example.back;\n\nnetwork IrisNet {\n    input 4;\n"
+                + "    dense 8 tanh as hidden {\n"),
+        text);
     assertBitIdentical(trained, load(back), x);
   }
 
@@ -211,7 +243,9 @@ class OnnxExportTest {
       double[] ya = a.predict(x[i]);
       double[] yb = b.predict(x[i]);
       for (int k = 0; k < ya.length; k++) {
-        assertEquals(Double.doubleToRawLongBits(ya[k]), Double.doubleToRawLongBits(yb[k]),
+        assertEquals(
+            Double.doubleToRawLongBits(ya[k]),
+            Double.doubleToRawLongBits(yb[k]),
             "row " + i + ", output " + k);
       }
     }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of checking some files without generating: the networks of every file without
- * errors, in input order, and all diagnostics of all files, sorted by file, line and column.
+ * The outcome of checking some files without generating: the networks of every file without errors,
+ * in input order, and all diagnostics of all files, sorted by file, line and column.
  */
 public record CheckResult(List<CheckResult.Checked> networks, List<Diagnostic> diagnostics) {
 
@@ -17,8 +17,7 @@ public record CheckResult(List<CheckResult.Checked> networks, List<Diagnostic> d
    *
    * @param source the file it was read from, for diagnostics about it
    * @param network the checked network
-   * @param defaultPackage the package for it if its file declares none ("" for the default
-   *     package)
+   * @param defaultPackage the package for it if its file declares none ("" for the default package)
    */
   public record Checked(SourceFile source, Network network, String defaultPackage) {
     public Checked {

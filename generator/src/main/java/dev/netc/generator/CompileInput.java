@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param source the file
  * @param defaultPackage the Java package for its networks if the file declares none (the Maven
- *     plugin derives it from the file's folder or its configuration, the CLI from {@code --package})
+ *     plugin derives it from the file's folder or its configuration, the CLI from {@code
+ *     --package})
  */
 public record CompileInput(SourceFile source, Optional<String> defaultPackage) {}

@@ -57,8 +57,8 @@ public final class NetcCompiler {
 
   /**
    * Checks every file ({@link #check}) and generates one class per network of each file without
-   * errors. A network with convolution or pooling layers, which this generator cannot write yet,
-   * is an error ({@link DiagnosticKind#LAYER_NOT_GENERATED}), and its file generates nothing.
+   * errors. A network with convolution or pooling layers, which this generator cannot write yet, is
+   * an error ({@link DiagnosticKind#LAYER_NOT_GENERATED}), and its file generates nothing.
    */
   public static CompileResult compile(List<CompileInput> inputs) {
     CheckResult checked = check(inputs);
@@ -86,10 +86,18 @@ public final class NetcCompiler {
    */
   private static Diagnostic notGenerated(SourceFile source, Network network) {
     FeatureLayer first = network.features().get(0);
-    String message = "layer '" + first.name() + "' (" + first.describe() + ") is checked but"
-        + " not yet supported by the generator: this version of netc cannot generate code for"
-        + " convolution and pooling layers; remove them to compile network '" + network.name()
-        + "' (its shapes: " + network.topology() + ")";
+    String message =
+        "layer '"
+            + first.name()
+            + "' ("
+            + first.describe()
+            + ") is checked but"
+            + " not yet supported by the generator: this version of netc cannot generate code for"
+            + " convolution and pooling layers; remove them to compile network '"
+            + network.name()
+            + "' (its shapes: "
+            + network.topology()
+            + ")";
     return Diagnostic.of(DiagnosticKind.LAYER_NOT_GENERATED, source, first.span(), message);
   }
 
@@ -99,8 +107,12 @@ public final class NetcCompiler {
    */
   public static GeneratedClass generate(Network network, String fallbackPackage) {
     if (JavaNames.hidesGeneratedCodeName(network.name())) {
-      throw new IllegalArgumentException("network name " + network.name()
-          + " would hide java.lang." + network.name() + " in the generated class");
+      throw new IllegalArgumentException(
+          "network name "
+              + network.name()
+              + " would hide java.lang."
+              + network.name()
+              + " in the generated class");
     }
     NetworkPlan plan = Planner.plan(network, fallbackPackage);
     JavaFile file = ClassEmitter.emit(plan);
@@ -112,8 +124,10 @@ public final class NetcCompiler {
             "netc bug: generated source of " + plan.qualifiedName() + " is not ASCII at " + k);
       }
     }
-    String path = (plan.packageName().isEmpty() ? "" : plan.packageName().replace('.', '/') + "/")
-        + plan.className() + ".java";
+    String path =
+        (plan.packageName().isEmpty() ? "" : plan.packageName().replace('.', '/') + "/")
+            + plan.className()
+            + ".java";
     return new GeneratedClass(network, plan.qualifiedName(), path, source);
   }
 }

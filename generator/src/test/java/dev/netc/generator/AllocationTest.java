@@ -15,12 +15,23 @@ import org.junit.jupiter.api.Test;
 class AllocationTest {
   @Test
   void predictAndTrainDoNotAllocate() {
-    Compiled compiled = Compiled.of(
-        Nets.network("AllocSmall", 4).dense(8, Activation.TANH).dense(3, Activation.SOFTMAX)
-            .loss(Loss.CROSS_ENTROPY).optimizer(new Optimizer.Sgd(0.1, 0.9, false)).build(),
-        Nets.network("AllocLarge", 30).dense(20, Activation.RELU).dense(2, Activation.SIGMOID)
-            .loss(Loss.BINARY_CROSS_ENTROPY).optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8))
-            .clip(new Clip.Norm(1)).l2(0.01).precision(Precision.FLOAT).build());
+    Compiled compiled =
+        Compiled.of(
+            Nets.network("AllocSmall", 4)
+                .dense(8, Activation.TANH)
+                .dense(3, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY)
+                .optimizer(new Optimizer.Sgd(0.1, 0.9, false))
+                .build(),
+            Nets.network("AllocLarge", 30)
+                .dense(20, Activation.RELU)
+                .dense(2, Activation.SIGMOID)
+                .loss(Loss.BINARY_CROSS_ENTROPY)
+                .optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8))
+                .clip(new Clip.Norm(1))
+                .l2(0.01)
+                .precision(Precision.FLOAT)
+                .build());
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     for (String name : new String[] {"AllocSmall", "AllocLarge"}) {
@@ -34,7 +45,8 @@ class AllocationTest {
       run(net, x, y, t);
       long allocated = threads.getCurrentThreadAllocatedBytes() - before;
       assertWithMessage("%s: bytes allocated by 1000 rounds of predict and training", name)
-          .that(allocated).isLessThan(1024L);
+          .that(allocated)
+          .isLessThan(1024L);
     }
   }
 

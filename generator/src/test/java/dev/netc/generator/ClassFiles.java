@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The two numbers of a class file that the JVM limits: the constant-pool count (at most 65535) and
- * each method's bytecode length (JVMS 4.7.3 {@code code_length}; HotSpot compiles only methods of at
- * most 8000 bytes).
+ * each method's bytecode length (JVMS 4.7.3 {@code code_length}; HotSpot compiles only methods of
+ * at most 8000 bytes).
  */
 record ClassFiles(int constantPoolCount, Map<String, Integer> codeLengths) {
 

@@ -33,26 +33,53 @@ class ClassLimitsTest {
         row[j] = random.nextGaussian() * 0.05;
       }
     }
-    compiled = Compiled.of(
-        Nets.network("Mnist", 784).dense(128, Activation.SIGMOID).dense(10, Activation.SOFTMAX)
-            .loss(Loss.CROSS_ENTROPY).build(),
-        Nets.network("MnistExplicit", 784).dense(Activation.SIGMOID, explicit, null)
-            .dense(10, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY)
-            .optimizer(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8)).l2(1e-4).build(),
-        Nets.network("Wide", 256).dense(1024, Activation.RELU).dense(1024, Activation.RELU)
-            .dense(10, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY)
-            .optimizer(new Optimizer.Sgd(0.01, 0.9, true)).clip(new Clip.Norm(5)).build(),
-        Nets.network("Wide4096", 64).dense(4096, Activation.TANH).dense(10, Activation.SOFTMAX)
-            .loss(Loss.CROSS_ENTROPY).optimizer(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8))
-            .precision(Precision.FLOAT).build(),
-        // unrolled layers at the threshold: 200 weights, a 200-term sum, every optimizer feature
-        Nets.network("Unrolled200", 200).dense(1, Activation.ELU).dense(200, Activation.SIGMOID)
-            .loss(Loss.BINARY_CROSS_ENTROPY).optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8))
-            .l2(0.01).clip(new Clip.Value(1)).build(),
-        Nets.network("Unrolled10x20", 10).dense(20, Activation.LEAKY_RELU)
-            .dense(10, Activation.SOFTPLUS).dense(20, Activation.SOFTMAX)
-            .loss(Loss.MEAN_SQUARED_ERROR).optimizer(new Optimizer.RmsProp(0.01, 0.9, 1e-8))
-            .precision(Precision.FLOAT).build());
+    compiled =
+        Compiled.of(
+            Nets.network("Mnist", 784)
+                .dense(128, Activation.SIGMOID)
+                .dense(10, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY)
+                .build(),
+            Nets.network("MnistExplicit", 784)
+                .dense(Activation.SIGMOID, explicit, null)
+                .dense(10, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY)
+                .optimizer(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8))
+                .l2(1e-4)
+                .build(),
+            Nets.network("Wide", 256)
+                .dense(1024, Activation.RELU)
+                .dense(1024, Activation.RELU)
+                .dense(10, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY)
+                .optimizer(new Optimizer.Sgd(0.01, 0.9, true))
+                .clip(new Clip.Norm(5))
+                .build(),
+            Nets.network("Wide4096", 64)
+                .dense(4096, Activation.TANH)
+                .dense(10, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY)
+                .optimizer(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8))
+                .precision(Precision.FLOAT)
+                .build(),
+            // unrolled layers at the threshold: 200 weights, a 200-term sum, every optimizer
+            // feature
+            Nets.network("Unrolled200", 200)
+                .dense(1, Activation.ELU)
+                .dense(200, Activation.SIGMOID)
+                .loss(Loss.BINARY_CROSS_ENTROPY)
+                .optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8))
+                .l2(0.01)
+                .clip(new Clip.Value(1))
+                .build(),
+            Nets.network("Unrolled10x20", 10)
+                .dense(20, Activation.LEAKY_RELU)
+                .dense(10, Activation.SOFTPLUS)
+                .dense(20, Activation.SOFTMAX)
+                .loss(Loss.MEAN_SQUARED_ERROR)
+                .optimizer(new Optimizer.RmsProp(0.01, 0.9, 1e-8))
+                .precision(Precision.FLOAT)
+                .build());
   }
 
   @Test
@@ -60,11 +87,13 @@ class ClassLimitsTest {
     assertThat(compiled.classFiles()).hasSize(6);
     for (Map.Entry<String, byte[]> file : compiled.classFiles().entrySet()) {
       ClassFiles info = ClassFiles.read(file.getValue());
-      assertWithMessage("%s constant pool", file.getKey()).that(info.constantPoolCount())
+      assertWithMessage("%s constant pool", file.getKey())
+          .that(info.constantPoolCount())
           .isLessThan(5000);
       for (Map.Entry<String, Integer> method : info.codeLengths().entrySet()) {
         assertWithMessage("%s.%s bytecode bytes", file.getKey(), method.getKey())
-            .that(method.getValue()).isAtMost(Planner.METHOD_BUDGET_BYTES);
+            .that(method.getValue())
+            .isAtMost(Planner.METHOD_BUDGET_BYTES);
       }
     }
   }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code precision float} classes against the double class of the same network: same parameters
- * (rounded to float), outputs, losses and gradients within float tolerance, and a few training steps
- * of every optimizer.
+ * (rounded to float), outputs, losses and gradients within float tolerance, and a few training
+ * steps of every optimizer.
  */
 class FloatPrecisionTest {
   static final List<Nets> PAIRS = new ArrayList<>();
@@ -28,19 +28,36 @@ class FloatPrecisionTest {
 
   static List<Nets> networks() {
     return List.of(
-        Nets.network("F1", 4).dense(8, Activation.TANH).dense(3, Activation.SOFTMAX)
-            .loss(Loss.CROSS_ENTROPY).optimizer(new Optimizer.Sgd(0.05, 0.9, false)),
-        Nets.network("F2", 20).dense(16, Activation.SIGMOID).dense(12, Activation.RELU)
-            .dense(2, Activation.SIGMOID).loss(Loss.BINARY_CROSS_ENTROPY)
-            .optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8)).l2(0.01),
-        Nets.network("F3", 6).dense(40, Activation.ELU).dense(3, Activation.LINEAR)
-            .loss(Loss.MEAN_SQUARED_ERROR).optimizer(new Optimizer.RmsProp(0.01, 0.9, 1e-8))
+        Nets.network("F1", 4)
+            .dense(8, Activation.TANH)
+            .dense(3, Activation.SOFTMAX)
+            .loss(Loss.CROSS_ENTROPY)
+            .optimizer(new Optimizer.Sgd(0.05, 0.9, false)),
+        Nets.network("F2", 20)
+            .dense(16, Activation.SIGMOID)
+            .dense(12, Activation.RELU)
+            .dense(2, Activation.SIGMOID)
+            .loss(Loss.BINARY_CROSS_ENTROPY)
+            .optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8))
+            .l2(0.01),
+        Nets.network("F3", 6)
+            .dense(40, Activation.ELU)
+            .dense(3, Activation.LINEAR)
+            .loss(Loss.MEAN_SQUARED_ERROR)
+            .optimizer(new Optimizer.RmsProp(0.01, 0.9, 1e-8))
             .clip(new Clip.Norm(1)),
-        Nets.network("F4", 5).dense(7, Activation.SOFTPLUS).dense(4, Activation.LEAKY_RELU)
-            .dense(3, Activation.SOFTMAX).loss(Loss.SQUARED_ERROR)
-            .optimizer(new Optimizer.AdaGrad(0.05, 1e-8)).clip(new Clip.Value(0.5)),
-        Nets.network("F5", 30).dense(20, Activation.TANH).dense(2, Activation.TANH)
-            .loss(Loss.SQUARED_ERROR).optimizer(new Optimizer.Sgd(0.05, 0.5, true)));
+        Nets.network("F4", 5)
+            .dense(7, Activation.SOFTPLUS)
+            .dense(4, Activation.LEAKY_RELU)
+            .dense(3, Activation.SOFTMAX)
+            .loss(Loss.SQUARED_ERROR)
+            .optimizer(new Optimizer.AdaGrad(0.05, 1e-8))
+            .clip(new Clip.Value(0.5)),
+        Nets.network("F5", 30)
+            .dense(20, Activation.TANH)
+            .dense(2, Activation.TANH)
+            .loss(Loss.SQUARED_ERROR)
+            .optimizer(new Optimizer.Sgd(0.05, 0.5, true)));
   }
 
   @BeforeAll
@@ -86,14 +103,20 @@ class FloatPrecisionTest {
         d.accumulateGradient(x, t);
         f.accumulateGradient(x, t);
         for (int p = 0; p < d.gradients().size(); p++) {
-          close(name + " " + d.gradients().get(p).name(), d.gradients().get(p).toArray(),
-              f.gradients().get(p).toArray(), 1e-4);
+          close(
+              name + " " + d.gradients().get(p).name(),
+              d.gradients().get(p).toArray(),
+              f.gradients().get(p).toArray(),
+              1e-4);
         }
         d.applyGradient(1.0);
         f.applyGradient(1.0);
         for (int p = 0; p < d.parameters().size(); p++) {
-          close(name + " step " + step + " " + d.parameters().get(p).name(),
-              d.parameters().get(p).toArray(), f.parameters().get(p).toArray(), 1e-4);
+          close(
+              name + " step " + step + " " + d.parameters().get(p).name(),
+              d.parameters().get(p).toArray(),
+              f.parameters().get(p).toArray(),
+              1e-4);
         }
       }
     }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Central differences in double for every activation with every loss it allows, with and without
- * l2 and clip, on several shapes (unrolled and looped layers) with fixed seeds: every weight and
- * bias within 1e-8 + 1e-6 max(|analytic|, |numeric|), h = 1e-6.
+ * Central differences in double for every activation with every loss it allows, with and without l2
+ * and clip, on several shapes (unrolled and looped layers) with fixed seeds: every weight and bias
+ * within 1e-8 + 1e-6 max(|analytic|, |numeric|), h = 1e-6.
  */
 class GradientCheckTest {
   /** Shapes: input, hidden..., output; the last two have layers above the unroll threshold. */
@@ -34,8 +34,15 @@ class GradientCheckTest {
   @BeforeAll
   static void compileAll() {
     int n = 0;
-    List<Activation> hidden = List.of(Activation.SIGMOID, Activation.TANH, Activation.RELU,
-        Activation.LEAKY_RELU, Activation.ELU, Activation.SOFTPLUS, Activation.LINEAR);
+    List<Activation> hidden =
+        List.of(
+            Activation.SIGMOID,
+            Activation.TANH,
+            Activation.RELU,
+            Activation.LEAKY_RELU,
+            Activation.ELU,
+            Activation.SOFTPLUS,
+            Activation.LINEAR);
     List<Object[]> combos = new ArrayList<>();
     for (Activation a : hidden) {
       combos.add(new Object[] {a, a, Loss.SQUARED_ERROR});
@@ -51,18 +58,24 @@ class GradientCheckTest {
         String name = "Grad" + n++;
         Nets nets = Nets.network(name, shape[0]).init(new Init.Xavier(n));
         for (int l = 1; l < shape.length - 1; l++) {
-          nets.dense(shape[l], (Activation) combo[0], combo[0] == Activation.LEAKY_RELU ? 0.2
-              : combo[0] == Activation.ELU ? 0.7 : Double.NaN);
+          nets.dense(
+              shape[l],
+              (Activation) combo[0],
+              combo[0] == Activation.LEAKY_RELU
+                  ? 0.2
+                  : combo[0] == Activation.ELU ? 0.7 : Double.NaN);
         }
         Activation out = (Activation) combo[1];
-        nets.dense(shape[shape.length - 1], out, out == Activation.LEAKY_RELU ? 0.2
-            : out == Activation.ELU ? 0.7 : Double.NaN);
+        nets.dense(
+            shape[shape.length - 1],
+            out,
+            out == Activation.LEAKY_RELU ? 0.2 : out == Activation.ELU ? 0.7 : Double.NaN);
         nets.loss((Loss) combo[2]);
         switch (n % 4) {
           case 1 -> nets.l2(0.01);
           case 2 -> nets.clip(new Clip.Norm(0.5));
           case 3 -> nets.l2(0.003).clip(new Clip.Value(0.1));
-          default -> { }
+          default -> {}
         }
         CASES.add(new Case(name, nets.build(), (Loss) combo[2], 1000L + n));
       }
@@ -87,11 +100,13 @@ class GradientCheckTest {
         inputs[e][k] = 2 * random.nextDouble() - 1;
       }
       for (int k = 0; k < net.outputSize(); k++) {
-        targets[e][k] = switch (loss) {
-          case CROSS_ENTROPY -> random.nextDouble() * 0.8; // not one-hot, sum != 1: y sum(t) - t
-          case BINARY_CROSS_ENTROPY -> random.nextDouble();
-          default -> 2 * random.nextDouble() - 1;
-        };
+        targets[e][k] =
+            switch (loss) {
+              case CROSS_ENTROPY ->
+                  random.nextDouble() * 0.8; // not one-hot, sum != 1: y sum(t) - t
+              case BINARY_CROSS_ENTROPY -> random.nextDouble();
+              default -> 2 * random.nextDouble() - 1;
+            };
       }
     }
     return new double[][][] {inputs, targets};
@@ -105,10 +120,16 @@ class GradientCheckTest {
       CompiledNetwork net = compiled.create(c.name());
       double[][][] data = examples(net, c.loss(), c.seed(), 3);
       GradientCheck.Result result = GradientCheck.check(net, data[0], data[1], 1e-6, 1e-8, 1e-6);
-      assertWithMessage("%s (%s, %s, l2 %s, clip %s): worst %s", c.name(),
-          c.network().topology(), c.loss().dslName(), c.network().regularizer(),
-          c.network().clip(), result.worst())
-          .that(result.passed()).isTrue();
+      assertWithMessage(
+              "%s (%s, %s, l2 %s, clip %s): worst %s",
+              c.name(),
+              c.network().topology(),
+              c.loss().dslName(),
+              c.network().regularizer(),
+              c.network().clip(),
+              result.worst())
+          .that(result.passed())
+          .isTrue();
       checked += result.checked();
     }
     assertThat(checked).isGreaterThan(5000);

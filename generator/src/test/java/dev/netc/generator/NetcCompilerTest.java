@@ -12,15 +12,23 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NetcCompilerTest {
-  static final String IRIS = "package com.example;\n"
-      + "network IrisNet {\n  input 4;\n  dense 8 tanh;\n  dense 3 softmax;\n"
-      + "  loss cross_entropy;\n}\n";
+  static final String IRIS =
+      "package com.example;\n"
+          + "network IrisNet {\n  input 4;\n  dense 8 tanh;\n  dense 3 softmax;\n"
+          + "  loss cross_entropy;\n}\n";
 
   @Test
   void generatesOneClassPerNetworkWithItsPath() {
-    CompileResult result = NetcCompiler.compile(List.of(new CompileInput(
-        new SourceFile("iris.nn", IRIS + "network Other {\n  input 2;\n  dense 1 sigmoid;\n"
-            + "  loss binary_cross_entropy;\n}\n"), Optional.empty())));
+    CompileResult result =
+        NetcCompiler.compile(
+            List.of(
+                new CompileInput(
+                    new SourceFile(
+                        "iris.nn",
+                        IRIS
+                            + "network Other {\n  input 2;\n  dense 1 sigmoid;\n"
+                            + "  loss binary_cross_entropy;\n}\n"),
+                    Optional.empty())));
     assertThat(result.hasErrors()).isFalse();
     assertThat(result.classes()).hasSize(2);
     assertThat(result.classes().get(0).qualifiedName()).isEqualTo("com.example.IrisNet");
@@ -30,19 +38,28 @@ class NetcCompilerTest {
 
   @Test
   void theDefaultPackageAppliesOnlyWithoutAPackageDeclaration() {
-    CompileResult result = NetcCompiler.compile(List.of(new CompileInput(
-        new SourceFile("a.nn", "network A {\n  input 1;\n  dense 1 linear;\n"
-            + "  loss squared_error;\n}\n"), Optional.of("org.acme"))));
+    CompileResult result =
+        NetcCompiler.compile(
+            List.of(
+                new CompileInput(
+                    new SourceFile(
+                        "a.nn",
+                        "network A {\n  input 1;\n  dense 1 linear;\n"
+                            + "  loss squared_error;\n}\n"),
+                    Optional.of("org.acme"))));
     assertThat(result.classes().get(0).qualifiedName()).isEqualTo("org.acme.A");
     assertThat(result.classes().get(0).javaSource()).contains("package org.acme;");
   }
 
   @Test
   void aFileWithErrorsProducesNoJava() {
-    CompileResult result = NetcCompiler.compile(List.of(
-        new CompileInput(new SourceFile("bad.nn", IRIS.replace("tanh", "tahn")), Optional.empty()),
-        new CompileInput(new SourceFile("good.nn", IRIS.replace("IrisNet", "Good")),
-            Optional.empty())));
+    CompileResult result =
+        NetcCompiler.compile(
+            List.of(
+                new CompileInput(
+                    new SourceFile("bad.nn", IRIS.replace("tanh", "tahn")), Optional.empty()),
+                new CompileInput(
+                    new SourceFile("good.nn", IRIS.replace("IrisNet", "Good")), Optional.empty())));
     assertThat(result.hasErrors()).isTrue();
     assertThat(result.classes()).hasSize(1);
     assertThat(result.classes().get(0).qualifiedName()).isEqualTo("com.example.Good");
@@ -51,9 +68,11 @@ class NetcCompilerTest {
 
   @Test
   void twoFilesGeneratingTheSameClassAreAnError() {
-    CompileResult result = NetcCompiler.compile(List.of(
-        new CompileInput(new SourceFile("a/iris.nn", IRIS), Optional.empty()),
-        new CompileInput(new SourceFile("b/iris.nn", "\n\n" + IRIS), Optional.empty())));
+    CompileResult result =
+        NetcCompiler.compile(
+            List.of(
+                new CompileInput(new SourceFile("a/iris.nn", IRIS), Optional.empty()),
+                new CompileInput(new SourceFile("b/iris.nn", "\n\n" + IRIS), Optional.empty())));
     assertThat(result.hasErrors()).isTrue();
     assertThat(result.classes()).hasSize(1);
     assertThat(result.diagnostics()).hasSize(1);
@@ -67,34 +86,44 @@ class NetcCompilerTest {
 
   @Test
   void checkAppliesTheRulesAcrossFilesAndGivesTheNetworksWithTheirPackages() {
-    CheckResult result = NetcCompiler.check(List.of(
-        new CompileInput(new SourceFile("a/iris.nn", IRIS), Optional.empty()),
-        new CompileInput(new SourceFile("b/iris.nn", "\n\n" + IRIS), Optional.empty()),
-        new CompileInput(new SourceFile("c.nn", IRIS.replace("package com.example;\n", "")),
-            Optional.of("org.acme"))));
+    CheckResult result =
+        NetcCompiler.check(
+            List.of(
+                new CompileInput(new SourceFile("a/iris.nn", IRIS), Optional.empty()),
+                new CompileInput(new SourceFile("b/iris.nn", "\n\n" + IRIS), Optional.empty()),
+                new CompileInput(
+                    new SourceFile("c.nn", IRIS.replace("package com.example;\n", "")),
+                    Optional.of("org.acme"))));
     assertThat(result.networks().stream().map(CheckResult.Checked::qualifiedName).toList())
-        .containsExactly("com.example.IrisNet", "org.acme.IrisNet").inOrder();
+        .containsExactly("com.example.IrisNet", "org.acme.IrisNet")
+        .inOrder();
     assertThat(result.diagnostics()).hasSize(1);
     var d = result.diagnostics().get(0);
     assertThat(d.kind()).isEqualTo(DiagnosticKind.DUPLICATE_NETWORK);
     assertThat(d.source().name()).isEqualTo("b/iris.nn");
-    assertThat(d.message()).isEqualTo("network 'IrisNet' generates class com.example.IrisNet,"
-        + " which the network at a/iris.nn:2:9 also generates; rename one of them or give their"
-        + " files different packages");
+    assertThat(d.message())
+        .isEqualTo(
+            "network 'IrisNet' generates class com.example.IrisNet,"
+                + " which the network at a/iris.nn:2:9 also generates; rename one of them or give their"
+                + " files different packages");
   }
 
   @Test
   void generatingANetworkWithAReservedNameIsAProgrammingError() {
     var math = Nets.network("Math", 2).dense(1, Activation.SIGMOID).build();
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> NetcCompiler.generate(math, ""));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> NetcCompiler.generate(math, ""));
     assertThat(e).hasMessageThat().contains("would hide java.lang.Math");
   }
 
   @Test
   void networkNamesThatWouldHideJavaLangClassesAreErrors() {
-    CompileResult result = NetcCompiler.compile(List.of(new CompileInput(
-        new SourceFile("math.nn", IRIS.replace("IrisNet", "Math")), Optional.empty())));
+    CompileResult result =
+        NetcCompiler.compile(
+            List.of(
+                new CompileInput(
+                    new SourceFile("math.nn", IRIS.replace("IrisNet", "Math")), Optional.empty())));
     assertThat(result.classes()).isEmpty();
     assertThat(result.diagnostics()).hasSize(1);
     assertThat(result.diagnostics().get(0).kind()).isEqualTo(DiagnosticKind.INVALID_NETWORK_NAME);
@@ -104,13 +133,23 @@ class NetcCompilerTest {
 
   @Test
   void sameSeedSameParametersDifferentSeedsDiffer() {
-    Compiled compiled = Compiled.of(
-        Nets.network("Seed1", 6).dense(5, Activation.TANH).dense(300, Activation.SIGMOID)
-            .init(new Init.Xavier(1)).build(),
-        Nets.network("Seed1Again", 6).dense(5, Activation.TANH).dense(300, Activation.SIGMOID)
-            .init(new Init.Xavier(1)).build(),
-        Nets.network("Seed2", 6).dense(5, Activation.TANH).dense(300, Activation.SIGMOID)
-            .init(new Init.Xavier(2)).build());
+    Compiled compiled =
+        Compiled.of(
+            Nets.network("Seed1", 6)
+                .dense(5, Activation.TANH)
+                .dense(300, Activation.SIGMOID)
+                .init(new Init.Xavier(1))
+                .build(),
+            Nets.network("Seed1Again", 6)
+                .dense(5, Activation.TANH)
+                .dense(300, Activation.SIGMOID)
+                .init(new Init.Xavier(1))
+                .build(),
+            Nets.network("Seed2", 6)
+                .dense(5, Activation.TANH)
+                .dense(300, Activation.SIGMOID)
+                .init(new Init.Xavier(2))
+                .build());
     CompiledNetwork a = compiled.create("Seed1");
     CompiledNetwork b = compiled.create("Seed1Again");
     CompiledNetwork c = compiled.create("Seed2");
@@ -134,11 +173,13 @@ class NetcCompilerTest {
     assertThat(net.learningRate()).isEqualTo(0.01);
     net.setLearningRate(0.5);
     assertThat(net.learningRate()).isEqualTo(0.5);
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> net.setHyperparameter("momentum", 0.9));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> net.setHyperparameter("momentum", 0.9));
     assertThat(e).hasMessageThat().contains("Hyper has no hyper-parameter 'momentum'");
-    IllegalArgumentException size = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> net.predict(new double[3]));
+    IllegalArgumentException size =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> net.predict(new double[3]));
     assertThat(size).hasMessageThat().isEqualTo("Hyper: input has 3 values, expected 2");
   }
 }

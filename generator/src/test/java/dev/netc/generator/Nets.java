@@ -39,16 +39,27 @@ final class Nets {
   }
 
   Nets dense(int units, Activation activation) {
-    double a = activation == Activation.LEAKY_RELU ? 0.01 : activation == Activation.ELU ? 1.0
-        : Double.NaN;
+    double a =
+        activation == Activation.LEAKY_RELU
+            ? 0.01
+            : activation == Activation.ELU ? 1.0 : Double.NaN;
     return dense(units, activation, a);
   }
 
   Nets dense(int units, Activation activation, double parameter) {
     int inputs = layers.isEmpty() ? input : layers.get(layers.size() - 1).units();
     int number = layers.size() + 1;
-    layers.add(new DenseLayer(number, "layer" + number, units, inputs, activation, parameter,
-        Optional.empty(), Optional.empty(), Span.NONE));
+    layers.add(
+        new DenseLayer(
+            number,
+            "layer" + number,
+            units,
+            inputs,
+            activation,
+            parameter,
+            Optional.empty(),
+            Optional.empty(),
+            Span.NONE));
     return this;
   }
 
@@ -60,11 +71,21 @@ final class Nets {
     for (int i = 0; i < weights.length; i++) {
       System.arraycopy(weights[i], 0, flat, i * inputs, inputs);
     }
-    double a = activation == Activation.LEAKY_RELU ? 0.01 : activation == Activation.ELU ? 1.0
-        : Double.NaN;
-    layers.add(new DenseLayer(number, "layer" + number, weights.length, inputs, activation, a,
-        Optional.of(Matrix.of(weights.length, inputs, flat)),
-        bias == null ? Optional.empty() : Optional.of(Vector.of(bias)), Span.NONE));
+    double a =
+        activation == Activation.LEAKY_RELU
+            ? 0.01
+            : activation == Activation.ELU ? 1.0 : Double.NaN;
+    layers.add(
+        new DenseLayer(
+            number,
+            "layer" + number,
+            weights.length,
+            inputs,
+            activation,
+            a,
+            Optional.of(Matrix.of(weights.length, inputs, flat)),
+            bias == null ? Optional.empty() : Optional.of(Vector.of(bias)),
+            Span.NONE));
     return this;
   }
 
@@ -105,13 +126,34 @@ final class Nets {
 
   /** {@code network} under another name and precision. */
   static Network rename(Network network, String name, Precision precision) {
-    return new Network(name, network.packageName(), network.sourceName(), network.inputSize(),
-        network.layers(), network.loss(), network.init(), network.optimizer(),
-        network.regularizer(), network.clip(), precision, network.span());
+    return new Network(
+        name,
+        network.packageName(),
+        network.sourceName(),
+        network.inputSize(),
+        network.layers(),
+        network.loss(),
+        network.init(),
+        network.optimizer(),
+        network.regularizer(),
+        network.clip(),
+        precision,
+        network.span());
   }
 
   Network build() {
-    return new Network(name, Optional.of(packageName), name.toLowerCase() + ".nn", input, layers,
-        loss, init, optimizer, regularizer, clip, precision, Span.NONE);
+    return new Network(
+        name,
+        Optional.of(packageName),
+        name.toLowerCase() + ".nn",
+        input,
+        layers,
+        loss,
+        init,
+        optimizer,
+        regularizer,
+        clip,
+        precision,
+        Span.NONE);
   }
 }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The checker's naming rules against the generated code: a network may take any name the checker
- * accepts, including every type name its generated class uses, and its class still compiles
- * without warnings. A name that would hide a {@code java.lang} class the code uses must be one the
- * checker rejects ({@link JavaNames#hidesGeneratedCodeName}).
+ * accepts, including every type name its generated class uses, and its class still compiles without
+ * warnings. A name that would hide a {@code java.lang} class the code uses must be one the checker
+ * rejects ({@link JavaNames#hidesGeneratedCodeName}).
  */
 class NetworkNamesTest {
   private static final Pattern COMMENT_OR_STRING =
@@ -50,7 +50,8 @@ class NetworkNamesTest {
                   nn.getFileName().toString(), Files.readString(nn, StandardCharsets.UTF_8)));
       for (Network network : result.model().orElseThrow().networks()) {
         String code =
-            COMMENT_OR_STRING.matcher(NetcCompiler.generate(network, "").javaSource())
+            COMMENT_OR_STRING
+                .matcher(NetcCompiler.generate(network, "").javaSource())
                 .replaceAll(" ");
         Matcher m = TYPE_LIKE.matcher(code);
         while (m.find()) {
@@ -83,9 +84,20 @@ class NetworkNamesTest {
         // Each in its own package: a class of the same package would shadow a java.lang class for
         // all others (JLS 6.4.1), which the first test rules out.
         Network n = e.getValue();
-        renamed.add(new Network(name, Optional.of("names.n_" + name), n.sourceName(),
-            n.inputSize(), n.layers(), n.loss(), n.init(), n.optimizer(), n.regularizer(),
-            n.clip(), n.precision(), n.span()));
+        renamed.add(
+            new Network(
+                name,
+                Optional.of("names.n_" + name),
+                n.sourceName(),
+                n.inputSize(),
+                n.layers(),
+                n.loss(),
+                n.init(),
+                n.optimizer(),
+                n.regularizer(),
+                n.clip(),
+                n.precision(),
+                n.span()));
       }
     }
     assertThat(renamed.size()).isAtLeast(10);

@@ -18,19 +18,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The update of every optimizer, with and without l2 and clip, against a reference written here from
- * docs/language.md; the fused {@code trainStep} against {@code accumulateGradient} + {@code applyGradient(1)};
- * {@code copy()} with {@code addGradientFrom} against one instance. Shapes: small (unrolled), a
- * looped tanh layer, and a looped layer over a relu layer (whose zero inputs are skipped).
+ * The update of every optimizer, with and without l2 and clip, against a reference written here
+ * from docs/language.md; the fused {@code trainStep} against {@code accumulateGradient} + {@code
+ * applyGradient(1)}; {@code copy()} with {@code addGradientFrom} against one instance. Shapes:
+ * small (unrolled), a looped tanh layer, and a looped layer over a relu layer (whose zero inputs
+ * are skipped).
  */
 class OptimizerTest {
-  static final List<Optimizer> OPTIMIZERS = List.of(
-      new Optimizer.Sgd(0.1, 0, false),
-      new Optimizer.Sgd(0.1, 0.9, false),
-      new Optimizer.Sgd(0.1, 0.9, true),
-      new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8),
-      new Optimizer.RmsProp(0.01, 0.9, 1e-8),
-      new Optimizer.AdaGrad(0.1, 1e-8));
+  static final List<Optimizer> OPTIMIZERS =
+      List.of(
+          new Optimizer.Sgd(0.1, 0, false),
+          new Optimizer.Sgd(0.1, 0.9, false),
+          new Optimizer.Sgd(0.1, 0.9, true),
+          new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8),
+          new Optimizer.RmsProp(0.01, 0.9, 1e-8),
+          new Optimizer.AdaGrad(0.1, 1e-8));
 
   /** Regularize/clip variants: none, l2, clip norm, clip value, l2 + clip norm. */
   static final int VARIANTS = 5;
@@ -56,11 +58,12 @@ class OptimizerTest {
           }
           nets.dense(3, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY).optimizer(optimizer);
           double lambda = variant == 1 || variant == 4 ? 0.05 : 0;
-          Clip clip = switch (variant) {
-            case 2, 4 -> new Clip.Norm(0.2);
-            case 3 -> new Clip.Value(0.02);
-            default -> null;
-          };
+          Clip clip =
+              switch (variant) {
+                case 2, 4 -> new Clip.Norm(0.2);
+                case 3 -> new Clip.Value(0.02);
+                default -> null;
+              };
           if (lambda != 0) {
             nets.l2(lambda);
           }
@@ -110,9 +113,12 @@ class OptimizerTest {
           double[] actual = params.get(p).toArray();
           for (int k = 0; k < actual.length; k++) {
             double expected = ref.params.get(p)[k];
-            assertWithMessage("%s %s step %s: %s[%s]", c.name(), c.network().optimizer(), step,
-                params.get(p).name(), k)
-                .that(actual[k]).isWithin(1e-13 + 1e-11 * Math.abs(expected)).of(expected);
+            assertWithMessage(
+                    "%s %s step %s: %s[%s]",
+                    c.name(), c.network().optimizer(), step, params.get(p).name(), k)
+                .that(actual[k])
+                .isWithin(1e-13 + 1e-11 * Math.abs(expected))
+                .of(expected);
           }
         }
         for (ParameterTensor g : net.gradients()) {
@@ -188,7 +194,9 @@ class OptimizerTest {
         double[] actual = main.gradients().get(p).toArray();
         for (int k = 0; k < expected.length; k++) {
           assertWithMessage("%s %s[%s]", c.name(), one.gradients().get(p).name(), k)
-              .that(actual[k]).isWithin(1e-15 + 1e-13 * Math.abs(expected[k])).of(expected[k]);
+              .that(actual[k])
+              .isWithin(1e-15 + 1e-13 * Math.abs(expected[k]))
+              .of(expected[k]);
         }
       }
       main.applyGradient(0.25);

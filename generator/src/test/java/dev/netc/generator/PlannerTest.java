@@ -30,9 +30,13 @@ class PlannerTest {
 
   @Test
   void irisIsUnrolledWithStraightLineStepsAndNoSplitMethods() {
-    NetworkPlan plan = plan(Nets.network("Iris", 4).dense(8, Activation.TANH)
-        .dense(3, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY)
-        .optimizer(new Optimizer.Sgd(0.05, 0.9, false)));
+    NetworkPlan plan =
+        plan(
+            Nets.network("Iris", 4)
+                .dense(8, Activation.TANH)
+                .dense(3, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY)
+                .optimizer(new Optimizer.Sgd(0.05, 0.9, false)));
     assertThat(plan.fusedTrainStep()).isTrue();
     assertThat(plan.inputCopy()).isEqualTo(Copy.ELEMENTS);
     assertThat(plan.targetCopy()).isEqualTo(Copy.ELEMENTS);
@@ -51,24 +55,39 @@ class PlannerTest {
     }
     LayerPlan hidden = plan.layers().get(0);
     LayerPlan species = plan.layers().get(1);
-    assertThat(hidden.forward().parts()).containsExactly(List.of(
-        new Segment(Block.FORWARD_SUM, 0, 8, 8), new Segment(Block.ACTIVATION, 0, 8, 8)));
-    assertThat(species.forward().segments()).containsExactly(
-        new Segment(Block.FORWARD_SUM, 0, 3, 3), new Segment(Block.ACTIVATION, 0, 1, 1)).inOrder();
-    assertThat(species.backward().segments()).containsExactly(
-        new Segment(Block.WEIGHT_GRADIENT, 0, 24, 24), new Segment(Block.BIAS_GRADIENT, 0, 3, 3),
-        new Segment(Block.PROPAGATE, 0, 8, 8)).inOrder();
-    assertThat(species.step().orElseThrow().segments()).containsExactly(
-        new Segment(Block.PROPAGATE, 0, 8, 8), new Segment(Block.WEIGHT_STEP, 0, 24, 24),
-        new Segment(Block.BIAS_STEP, 0, 3, 3)).inOrder();
+    assertThat(hidden.forward().parts())
+        .containsExactly(
+            List.of(
+                new Segment(Block.FORWARD_SUM, 0, 8, 8), new Segment(Block.ACTIVATION, 0, 8, 8)));
+    assertThat(species.forward().segments())
+        .containsExactly(
+            new Segment(Block.FORWARD_SUM, 0, 3, 3), new Segment(Block.ACTIVATION, 0, 1, 1))
+        .inOrder();
+    assertThat(species.backward().segments())
+        .containsExactly(
+            new Segment(Block.WEIGHT_GRADIENT, 0, 24, 24),
+            new Segment(Block.BIAS_GRADIENT, 0, 3, 3),
+            new Segment(Block.PROPAGATE, 0, 8, 8))
+        .inOrder();
+    assertThat(species.step().orElseThrow().segments())
+        .containsExactly(
+            new Segment(Block.PROPAGATE, 0, 8, 8),
+            new Segment(Block.WEIGHT_STEP, 0, 24, 24),
+            new Segment(Block.BIAS_STEP, 0, 3, 3))
+        .inOrder();
     assertThat(hidden.backward().segments().stream().map(Segment::block).toList())
-        .containsExactly(Block.WEIGHT_GRADIENT, Block.BIAS_GRADIENT).inOrder();
+        .containsExactly(Block.WEIGHT_GRADIENT, Block.BIAS_GRADIENT)
+        .inOrder();
   }
 
   @Test
   void mediumLayersAreLoopedWithFourColumnsAndFourPartialSums() {
-    NetworkPlan plan = plan(Nets.network("Medium", 64).dense(32, Activation.TANH)
-        .dense(10, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY));
+    NetworkPlan plan =
+        plan(
+            Nets.network("Medium", 64)
+                .dense(32, Activation.TANH)
+                .dense(10, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY));
     assertThat(plan.inputCopy()).isEqualTo(Copy.ARRAYCOPY);
     assertThat(plan.outputCopy()).isEqualTo(Copy.ELEMENTS);
     for (LayerPlan p : plan.layers()) {
@@ -81,14 +100,18 @@ class PlannerTest {
       assertThat(p.backward().isSplit()).isFalse();
     }
     // looped: propagating delta is part of the pass over W in the fused step
-    assertThat(plan.layers().get(1).step().orElseThrow().segments().stream()
-        .map(Segment::block).toList()).containsExactly(Block.WEIGHT_STEP, Block.BIAS_STEP).inOrder();
+    assertThat(
+            plan.layers().get(1).step().orElseThrow().segments().stream()
+                .map(Segment::block)
+                .toList())
+        .containsExactly(Block.WEIGHT_STEP, Block.BIAS_STEP)
+        .inOrder();
   }
 
   @Test
   void narrowLoopedLayersUseOneSum() {
-    NetworkPlan plan = plan(Nets.network("Narrow", 100).dense(4, Activation.SIGMOID)
-        .dense(3, Activation.SIGMOID));
+    NetworkPlan plan =
+        plan(Nets.network("Narrow", 100).dense(4, Activation.SIGMOID).dense(3, Activation.SIGMOID));
     assertThat(plan.layers().get(0).shape()).isEqualTo(CodeShape.LOOPED);
     assertThat(plan.layers().get(0).partialSums()).isEqualTo(1);
     assertThat(plan.layers().get(1).shape()).isEqualTo(CodeShape.UNROLLED);
@@ -96,8 +119,12 @@ class PlannerTest {
 
   @Test
   void layersOverReluSkipZeroInputsAndPlainSgdSkipsTheirUpdates() {
-    NetworkPlan sgd = plan(Nets.network("Mnist", 784).dense(128, Activation.RELU)
-        .dense(10, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY));
+    NetworkPlan sgd =
+        plan(
+            Nets.network("Mnist", 784)
+                .dense(128, Activation.RELU)
+                .dense(10, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY));
     LayerPlan first = sgd.layers().get(0);
     LayerPlan second = sgd.layers().get(1);
     assertThat(first.skipsZeroInputs()).isFalse();
@@ -108,49 +135,76 @@ class PlannerTest {
     assertThat(second.skipsZeroColumnUpdates()).isTrue();
     assertThat(sgd.inputCopy()).isEqualTo(Copy.ARRAYCOPY);
 
-    NetworkPlan momentum = plan(Nets.network("Mnist", 784).dense(128, Activation.RELU)
-        .dense(10, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY)
-        .optimizer(new Optimizer.Sgd(0.01, 0.9, false)));
+    NetworkPlan momentum =
+        plan(
+            Nets.network("Mnist", 784)
+                .dense(128, Activation.RELU)
+                .dense(10, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY)
+                .optimizer(new Optimizer.Sgd(0.01, 0.9, false)));
     assertThat(momentum.layers().get(1).skipsZeroInputs()).isTrue();
     assertThat(momentum.layers().get(1).skipsZeroColumnUpdates()).isFalse();
-    NetworkPlan l2 = plan(Nets.network("Mnist", 784).dense(128, Activation.RELU)
-        .dense(10, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY).l2(1e-4));
+    NetworkPlan l2 =
+        plan(
+            Nets.network("Mnist", 784)
+                .dense(128, Activation.RELU)
+                .dense(10, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY)
+                .l2(1e-4));
     assertThat(l2.layers().get(1).skipsZeroColumnUpdates()).isFalse();
-    NetworkPlan leaky = plan(Nets.network("Mnist", 784).dense(128, Activation.LEAKY_RELU)
-        .dense(10, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY));
+    NetworkPlan leaky =
+        plan(
+            Nets.network("Mnist", 784)
+                .dense(128, Activation.LEAKY_RELU)
+                .dense(10, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY));
     assertThat(leaky.layers().get(1).skipsZeroInputs()).isFalse();
     // an unrolled layer over relu never skips: it has no loop to skip in
-    NetworkPlan small = plan(Nets.network("Small", 3).dense(6, Activation.RELU)
-        .dense(2, Activation.LINEAR));
+    NetworkPlan small =
+        plan(Nets.network("Small", 3).dense(6, Activation.RELU).dense(2, Activation.LINEAR));
     assertThat(small.layers().get(1).skipsZeroInputs()).isFalse();
   }
 
   @Test
   void floatAdamNetUsesLoopsForItsUpdatesAndCastsWideInputs() {
-    NetworkPlan plan = plan(Nets.network("Regressor", 3).dense(6, Activation.RELU)
-        .dense(2, Activation.LINEAR).loss(Loss.MEAN_SQUARED_ERROR)
-        .optimizer(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8)).l2(1e-4)
-        .clip(new Clip.Value(1)).precision(Precision.FLOAT));
+    NetworkPlan plan =
+        plan(
+            Nets.network("Regressor", 3)
+                .dense(6, Activation.RELU)
+                .dense(2, Activation.LINEAR)
+                .loss(Loss.MEAN_SQUARED_ERROR)
+                .optimizer(new Optimizer.Adam(0.001, 0.9, 0.999, 1e-8))
+                .l2(1e-4)
+                .clip(new Clip.Value(1))
+                .precision(Precision.FLOAT));
     assertThat(plan.fusedTrainStep()).isTrue();
     assertThat(plan.inputCopy()).isEqualTo(Copy.ELEMENTS);
     for (LayerPlan p : plan.layers()) {
       assertThat(p.shape()).isEqualTo(CodeShape.UNROLLED);
       assertThat(p.straightLineStep()).isFalse();
     }
-    NetworkPlan wide = plan(Nets.network("Wide", 40).dense(30, Activation.TANH)
-        .dense(20, Activation.LINEAR).precision(Precision.FLOAT));
+    NetworkPlan wide =
+        plan(
+            Nets.network("Wide", 40)
+                .dense(30, Activation.TANH)
+                .dense(20, Activation.LINEAR)
+                .precision(Precision.FLOAT));
     assertThat(wide.inputCopy()).isEqualTo(Copy.LOOP);
     assertThat(wide.targetCopy()).isEqualTo(Copy.LOOP);
     assertThat(wide.outputCopy()).isEqualTo(Copy.LOOP);
-    NetworkPlan wideDouble = plan(Nets.network("Wide", 40).dense(30, Activation.TANH)
-        .dense(20, Activation.LINEAR));
+    NetworkPlan wideDouble =
+        plan(Nets.network("Wide", 40).dense(30, Activation.TANH).dense(20, Activation.LINEAR));
     assertThat(wideDouble.outputCopy()).isEqualTo(Copy.ARRAYCOPY);
   }
 
   @Test
   void clipNormPreventsTheFusedStep() {
-    NetworkPlan plan = plan(Nets.network("Clipped", 4).dense(8, Activation.TANH)
-        .dense(3, Activation.SIGMOID).clip(new Clip.Norm(5)));
+    NetworkPlan plan =
+        plan(
+            Nets.network("Clipped", 4)
+                .dense(8, Activation.TANH)
+                .dense(3, Activation.SIGMOID)
+                .clip(new Clip.Norm(5)));
     assertThat(plan.fusedTrainStep()).isFalse();
     assertThat(plan.clipsNorm()).isTrue();
     assertThat(plan.layers().get(0).step()).isEmpty();
@@ -167,9 +221,14 @@ class PlannerTest {
       }
     }
     double[][] small = {{0.1, 0.2, 0.3}, {0.4, 0.5, 0.6}};
-    NetworkPlan plan = plan(Nets.network("Explicit", 784).dense(Activation.SIGMOID, big, null)
-        .dense(Activation.SIGMOID, new double[][] {new double[128], new double[128]},
-            new double[] {0.5, 0.25}));
+    NetworkPlan plan =
+        plan(
+            Nets.network("Explicit", 784)
+                .dense(Activation.SIGMOID, big, null)
+                .dense(
+                    Activation.SIGMOID,
+                    new double[][] {new double[128], new double[128]},
+                    new double[] {0.5, 0.25}));
     PackedConstant weights = plan.layers().get(0).explicitWeights().orElseThrow();
     assertThat(weights.method()).isEqualTo("explicitWeights1");
     assertThat(weights.chunkOffsets()).hasSize(392);
@@ -183,8 +242,12 @@ class PlannerTest {
     PackedConstant bias = plan.layers().get(1).explicitBias().orElseThrow();
     assertThat(bias.parts()).isEmpty();
     assertThat(bias.listed()).isTrue();
-    PackedConstant smallWeights = plan(Nets.network("Small", 3).dense(Activation.TANH, small, null))
-        .layers().get(0).explicitWeights().orElseThrow();
+    PackedConstant smallWeights =
+        plan(Nets.network("Small", 3).dense(Activation.TANH, small, null))
+            .layers()
+            .get(0)
+            .explicitWeights()
+            .orElseThrow();
     assertThat(smallWeights.listed()).isTrue();
     assertThat(smallWeights.chunkOffsets()).containsExactly(0);
   }
@@ -192,30 +255,45 @@ class PlannerTest {
   @Test
   void largeUnrolledBlocksAreSplitAtBlockBoundariesFirst() {
     // 10 inputs, 20 units: the sum alone fits the budget, the sum and 20 activations do not
-    NetworkPlan plan = plan(Nets.network("Unrolled10x20", 10).dense(20, Activation.LEAKY_RELU)
-        .dense(10, Activation.SOFTPLUS).dense(20, Activation.SOFTMAX)
-        .loss(Loss.MEAN_SQUARED_ERROR).optimizer(new Optimizer.RmsProp(0.01, 0.9, 1e-8)));
+    NetworkPlan plan =
+        plan(
+            Nets.network("Unrolled10x20", 10)
+                .dense(20, Activation.LEAKY_RELU)
+                .dense(10, Activation.SOFTPLUS)
+                .dense(20, Activation.SOFTMAX)
+                .loss(Loss.MEAN_SQUARED_ERROR)
+                .optimizer(new Optimizer.RmsProp(0.01, 0.9, 1e-8)));
     MethodPlan forward1 = plan.layers().get(0).forward();
-    assertThat(forward1.parts()).containsExactly(
-        List.of(Segment.whole(Block.FORWARD_SUM, 20)),
-        List.of(Segment.whole(Block.ACTIVATION, 20))).inOrder();
+    assertThat(forward1.parts())
+        .containsExactly(
+            List.of(Segment.whole(Block.FORWARD_SUM, 20)),
+            List.of(Segment.whole(Block.ACTIVATION, 20)))
+        .inOrder();
     assertThat(forward1.partName(1)).isEqualTo("forward1Part2");
     // 200 weight gradients do not fit one method: cut between weights; the bias gradient joins
     // the second part; the delta below (20 sums of 10 terms) is cut between inputs
-    assertThat(plan.layers().get(1).backward().parts()).containsExactly(
-        List.of(new Segment(Block.WEIGHT_GRADIENT, 0, 111, 200)),
-        List.of(new Segment(Block.WEIGHT_GRADIENT, 111, 200, 200),
-            Segment.whole(Block.BIAS_GRADIENT, 10)),
-        List.of(new Segment(Block.PROPAGATE, 0, 18, 20)),
-        List.of(new Segment(Block.PROPAGATE, 18, 20, 20))).inOrder();
+    assertThat(plan.layers().get(1).backward().parts())
+        .containsExactly(
+            List.of(new Segment(Block.WEIGHT_GRADIENT, 0, 111, 200)),
+            List.of(
+                new Segment(Block.WEIGHT_GRADIENT, 111, 200, 200),
+                Segment.whole(Block.BIAS_GRADIENT, 10)),
+            List.of(new Segment(Block.PROPAGATE, 0, 18, 20)),
+            List.of(new Segment(Block.PROPAGATE, 18, 20, 20)))
+        .inOrder();
   }
 
   @Test
   void aBlockLargerThanTheBudgetIsSplitBetweenEntries() {
-    NetworkPlan plan = plan(Nets.network("Unrolled200", 200).dense(1, Activation.ELU)
-        .dense(200, Activation.SIGMOID).loss(Loss.BINARY_CROSS_ENTROPY)
-        .optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8)).l2(0.01)
-        .clip(new Clip.Value(1)));
+    NetworkPlan plan =
+        plan(
+            Nets.network("Unrolled200", 200)
+                .dense(1, Activation.ELU)
+                .dense(200, Activation.SIGMOID)
+                .loss(Loss.BINARY_CROSS_ENTROPY)
+                .optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8))
+                .l2(0.01)
+                .clip(new Clip.Value(1)));
     LayerPlan first = plan.layers().get(0);
     // one unit, a 200-term sum: fits one method
     assertThat(first.forward().isSplit()).isFalse();
@@ -236,7 +314,8 @@ class PlannerTest {
     }
     assertThat(block).isEqualTo(Block.ACTIVATION);
     assertThat(next).isEqualTo(200);
-    assertThat(forward2.parts().get(0)).containsExactly(new Segment(Block.FORWARD_SUM, 0, 117, 200));
+    assertThat(forward2.parts().get(0))
+        .containsExactly(new Segment(Block.FORWARD_SUM, 0, 117, 200));
     // each part holds segments of one block only when a block is cut
     for (List<Segment> part : forward2.parts()) {
       assertThat(part).hasSize(1);

@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 class SmokeTest {
   @Test
   void irisSizedNetworkCompilesAndTrains() {
-    Network net = Nets.network("Iris", 4).dense(8, Activation.TANH).dense(3, Activation.SOFTMAX)
-        .loss(Loss.CROSS_ENTROPY).build();
+    Network net =
+        Nets.network("Iris", 4)
+            .dense(8, Activation.TANH)
+            .dense(3, Activation.SOFTMAX)
+            .loss(Loss.CROSS_ENTROPY)
+            .build();
     Compiled c = Compiled.of(net);
     CompiledNetwork n = c.create("Iris");
     double[] x = {0.1, 0.2, 0.3, 0.4};

@@ -46,9 +46,14 @@ class SubnormalStateTest {
       for (Precision precision : Precision.values()) {
         for (int input : new int[] {3, 200}) {
           String name = "Flush" + o + precision.name().charAt(0) + input;
-          networks.add(Nets.network(name, input).dense(input == 3 ? 4 : 64, Activation.TANH)
-              .dense(2, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY).optimizer(OPTIMIZERS[o])
-              .precision(precision).build());
+          networks.add(
+              Nets.network(name, input)
+                  .dense(input == 3 ? 4 : 64, Activation.TANH)
+                  .dense(2, Activation.SOFTMAX)
+                  .loss(Loss.CROSS_ENTROPY)
+                  .optimizer(OPTIMIZERS[o])
+                  .precision(precision)
+                  .build());
           names.add(name);
         }
       }
@@ -63,8 +68,8 @@ class SubnormalStateTest {
     }
   }
 
-  private static void check(CompiledNetwork net, String name, double[] decay, boolean isFloat,
-      boolean fused) {
+  private static void check(
+      CompiledNetwork net, String name, double[] decay, boolean isFloat, boolean fused) {
     double min = isFloat ? Float.MIN_NORMAL : Double.MIN_NORMAL;
     // Input 0 is 0 in the example below, so every weight of column 0 of layer 1 gets gradient 0.
     String weights = net.parameters().get(0).name() + ".";
@@ -74,7 +79,9 @@ class SubnormalStateTest {
         states.add(s);
       }
     }
-    assertWithMessage("%s: state arrays of layer 1's weights", name).that(states).hasSize(decay.length);
+    assertWithMessage("%s: state arrays of layer 1's weights", name)
+        .that(states)
+        .hasSize(decay.length);
     int cols = states.get(0).cols();
     for (ParameterTensor s : states) {
       s.set(0, 1.0005 * min); // one step takes it below min
@@ -93,17 +100,24 @@ class SubnormalStateTest {
     for (int k = 0; k < states.size(); k++) {
       ParameterTensor s = states.get(k);
       double expected = isFloat ? (float) decay[k] * (float) 1e-3 : decay[k] * 1e-3;
-      assertWithMessage("%s (%s): %s[0] after a step with gradient 0", name,
-          fused ? "trainStep" : "applyGradient", s.name()).that(s.get(0)).isEqualTo(0.0);
-      assertWithMessage("%s (%s): %s[%s] after a step with gradient 0", name,
-          fused ? "trainStep" : "applyGradient", s.name(), cols).that(s.get(cols))
+      assertWithMessage(
+              "%s (%s): %s[0] after a step with gradient 0",
+              name, fused ? "trainStep" : "applyGradient", s.name())
+          .that(s.get(0))
+          .isEqualTo(0.0);
+      assertWithMessage(
+              "%s (%s): %s[%s] after a step with gradient 0",
+              name, fused ? "trainStep" : "applyGradient", s.name(), cols)
+          .that(s.get(cols))
           .isEqualTo(expected);
       double tiny = s.get(2 * cols);
       double exact = decay[k] * (isFloat ? 1e-25 : 1e-280);
       assertWithMessage("%s: %s[%s] = %s is 0 or normal", name, s.name(), 2 * cols, tiny)
-          .that(tiny == 0 || Math.abs(tiny) >= min).isTrue();
+          .that(tiny == 0 || Math.abs(tiny) >= min)
+          .isTrue();
       // within half a unit of the rounding grid, 2^-952 (float 2^-103)
-      assertWithMessage("%s: %s[%s]", name, s.name(), 2 * cols).that(Math.abs(tiny - exact))
+      assertWithMessage("%s: %s[%s]", name, s.name(), 2 * cols)
+          .that(Math.abs(tiny - exact))
           .isAtMost(isFloat ? 0x1p-104 + Math.ulp((float) exact) : 0x1p-953);
     }
   }

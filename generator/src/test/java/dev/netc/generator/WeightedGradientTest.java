@@ -32,20 +32,46 @@ class WeightedGradientTest {
 
   @BeforeAll
   static void compileAll() {
-    add(Nets.network("W0", 3).init(new Init.Xavier(1)).dense(5, Activation.TANH)
-        .dense(3, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY)
-        .optimizer(new Optimizer.Sgd(0.1, 0.9, false)), Loss.CROSS_ENTROPY);
-    add(Nets.network("W1", 4).init(new Init.Xavier(2)).dense(6, Activation.SIGMOID)
-        .dense(2, Activation.SIGMOID).loss(Loss.BINARY_CROSS_ENTROPY), Loss.BINARY_CROSS_ENTROPY);
-    add(Nets.network("W2", 20).init(new Init.Xavier(3)).dense(16, Activation.TANH)
-        .dense(18, Activation.ELU, 0.7).dense(3, Activation.LINEAR)
-        .loss(Loss.MEAN_SQUARED_ERROR).optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8)),
+    add(
+        Nets.network("W0", 3)
+            .init(new Init.Xavier(1))
+            .dense(5, Activation.TANH)
+            .dense(3, Activation.SOFTMAX)
+            .loss(Loss.CROSS_ENTROPY)
+            .optimizer(new Optimizer.Sgd(0.1, 0.9, false)),
+        Loss.CROSS_ENTROPY);
+    add(
+        Nets.network("W1", 4)
+            .init(new Init.Xavier(2))
+            .dense(6, Activation.SIGMOID)
+            .dense(2, Activation.SIGMOID)
+            .loss(Loss.BINARY_CROSS_ENTROPY),
+        Loss.BINARY_CROSS_ENTROPY);
+    add(
+        Nets.network("W2", 20)
+            .init(new Init.Xavier(3))
+            .dense(16, Activation.TANH)
+            .dense(18, Activation.ELU, 0.7)
+            .dense(3, Activation.LINEAR)
+            .loss(Loss.MEAN_SQUARED_ERROR)
+            .optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8)),
         Loss.MEAN_SQUARED_ERROR);
-    add(Nets.network("W3", 3).init(new Init.Xavier(4)).dense(5, Activation.SIGMOID)
-        .dense(2, Activation.LINEAR).loss(Loss.SQUARED_ERROR).l2(0.01)
-        .clip(new Clip.Norm(0.5)), Loss.SQUARED_ERROR);
-    add(Nets.network("W4", 20).init(new Init.Xavier(5)).dense(16, Activation.TANH)
-        .dense(3, Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY).precision(Precision.FLOAT),
+    add(
+        Nets.network("W3", 3)
+            .init(new Init.Xavier(4))
+            .dense(5, Activation.SIGMOID)
+            .dense(2, Activation.LINEAR)
+            .loss(Loss.SQUARED_ERROR)
+            .l2(0.01)
+            .clip(new Clip.Norm(0.5)),
+        Loss.SQUARED_ERROR);
+    add(
+        Nets.network("W4", 20)
+            .init(new Init.Xavier(5))
+            .dense(16, Activation.TANH)
+            .dense(3, Activation.SOFTMAX)
+            .loss(Loss.CROSS_ENTROPY)
+            .precision(Precision.FLOAT),
         Loss.CROSS_ENTROPY);
     compiled = Compiled.of(CASES.stream().map(Case::network).toList());
   }
@@ -92,16 +118,16 @@ class WeightedGradientTest {
         assertThat(weighted.accumulateGradient(data[0][e], data[1][e], 1.0))
             .isEqualTo(plain.accumulateGradient(data[0][e], data[1][e]));
       }
-      assertSameBits(c.name() + " gradient", values(plain.gradients()),
-          values(weighted.gradients()));
+      assertSameBits(
+          c.name() + " gradient", values(plain.gradients()), values(weighted.gradients()));
       plain.applyGradient(1.0);
       weighted.applyGradient(1.0);
       for (int e = 0; e < data[0].length; e++) {
         assertThat(weighted.trainStep(data[0][e], data[1][e], 1.0))
             .isEqualTo(plain.trainStep(data[0][e], data[1][e]));
       }
-      assertSameBits(c.name() + " parameters", values(plain.parameters()),
-          values(weighted.parameters()));
+      assertSameBits(
+          c.name() + " parameters", values(plain.parameters()), values(weighted.parameters()));
     }
   }
 
@@ -119,8 +145,10 @@ class WeightedGradientTest {
         double[] t = data[1][1];
         net.clearGradient();
         double e = net.accumulateGradient(x, t, weight);
-        assertWithMessage("%s weighted loss", c.name()).that(e)
-            .isWithin(1e-15 * Math.abs(e)).of(weight * net.loss(x, t));
+        assertWithMessage("%s weighted loss", c.name())
+            .that(e)
+            .isWithin(1e-15 * Math.abs(e))
+            .of(weight * net.loss(x, t));
         double h = 1e-6;
         for (int p = 0; p < net.parameters().size(); p++) {
           ParameterTensor theta = net.parameters().get(p);
@@ -158,8 +186,10 @@ class WeightedGradientTest {
     List<double[]> gw = values(weighted.gradients());
     for (int p = 0; p < g.size(); p++) {
       for (int k = 0; k < g.get(p).length; k++) {
-        assertWithMessage("%s tensor %s[%s]", c.name(), p, k).that(gw.get(p)[k])
-            .isWithin(1e-6 * Math.abs(g.get(p)[k]) + 1e-9).of(0.75 * g.get(p)[k]);
+        assertWithMessage("%s tensor %s[%s]", c.name(), p, k)
+            .that(gw.get(p)[k])
+            .isWithin(1e-6 * Math.abs(g.get(p)[k]) + 1e-9)
+            .of(0.75 * g.get(p)[k]);
       }
     }
   }
@@ -178,8 +208,8 @@ class WeightedGradientTest {
         twoCalls.applyGradient(1.0);
         assertThat(a).isEqualTo(b);
       }
-      assertSameBits(c.name() + " parameters", values(twoCalls.parameters()),
-          values(fused.parameters()));
+      assertSameBits(
+          c.name() + " parameters", values(twoCalls.parameters()), values(fused.parameters()));
     }
   }
 }

@@ -45,8 +45,8 @@ class WorkedExamplesTest {
   static void compileAll() throws IOException {
     Path dir = Path.of(System.getProperty("netc.testdata"), "golden");
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("seed_"))
-          .sorted().toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().startsWith("seed_")).sorted().toList()) {
         CASES.add(JSON.readTree(file.toFile()));
       }
     }
@@ -69,8 +69,11 @@ class WorkedExamplesTest {
     String dsl = c.get(field).asText();
     String name = networkName(dsl);
     dsl = dsl.replace("network " + name + " ", "network " + name + suffix + " ");
-    CompileResult result = NetcCompiler.compile(List.of(new CompileInput(
-        new SourceFile(c.get("id").asText() + ".nn", dsl), Optional.of("golden"))));
+    CompileResult result =
+        NetcCompiler.compile(
+            List.of(
+                new CompileInput(
+                    new SourceFile(c.get("id").asText() + ".nn", dsl), Optional.of("golden"))));
     assertThat(result.diagnostics()).isEmpty();
     assertThat(result.classes()).hasSize(1);
     return result.classes();
@@ -84,13 +87,17 @@ class WorkedExamplesTest {
   /** The case's network built in code (for the variant the language cannot write). */
   private static dev.netc.grammar.model.Network fromJson(JsonNode c) {
     JsonNode net = c.get("network");
-    Nets nets = Nets.network("Mazur" + "Frozen", net.get("input").asInt()).inPackage("golden")
-        .optimizer(new Optimizer.Sgd(c.get("optimizer").get("rate").asDouble(), 0, false))
-        .loss(Loss.valueOf(net.get("loss").asText().toUpperCase(Locale.ROOT)))
-        .init(Init.DEFAULT);
+    Nets nets =
+        Nets.network("Mazur" + "Frozen", net.get("input").asInt())
+            .inPackage("golden")
+            .optimizer(new Optimizer.Sgd(c.get("optimizer").get("rate").asDouble(), 0, false))
+            .loss(Loss.valueOf(net.get("loss").asText().toUpperCase(Locale.ROOT)))
+            .init(Init.DEFAULT);
     for (JsonNode layer : net.get("layers")) {
-      nets.dense(Activation.valueOf(layer.get("activation").asText().toUpperCase(Locale.ROOT)),
-          matrix(layer.get("W")), vector(layer.get("b")));
+      nets.dense(
+          Activation.valueOf(layer.get("activation").asText().toUpperCase(Locale.ROOT)),
+          matrix(layer.get("W")),
+          vector(layer.get("b")));
     }
     return nets.build();
   }
@@ -104,8 +111,12 @@ class WorkedExamplesTest {
       replay(c, check);
     }
     if (!failures.isEmpty()) {
-      fail(failures.size() + " of " + compared[0] + " values differ (expected | actual | diff):\n"
-          + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
+      fail(
+          failures.size()
+              + " of "
+              + compared[0]
+              + " values differ (expected | actual | diff):\n"
+              + String.join("\n", failures.subList(0, Math.min(60, failures.size()))));
     }
     assertThat(compared[0]).isGreaterThan(500);
   }
@@ -133,10 +144,10 @@ class WorkedExamplesTest {
     CompiledNetwork fused = compiled.create(name);
     JsonNode layers = c.get("network").get("layers");
     for (int l = 0; l < layers.size(); l++) {
-      check.values("initial W" + (l + 1), flat(layers.get(l).get("W")),
-          net.weights(l + 1).toArray());
-      check.values("initial b" + (l + 1), vector(layers.get(l).get("b")),
-          net.bias(l + 1).toArray());
+      check.values(
+          "initial W" + (l + 1), flat(layers.get(l).get("W")), net.weights(l + 1).toArray());
+      check.values(
+          "initial b" + (l + 1), vector(layers.get(l).get("b")), net.bias(l + 1).toArray());
     }
     int batchSize = c.get("training").get("batch_size").asInt();
     double scale = c.get("training").get("reduction").asText().equals("mean") ? 1.0 / batchSize : 1;
@@ -157,13 +168,11 @@ class WorkedExamplesTest {
           int l = layer.get("layer").asInt();
           check.values(ex + " z" + l, vector(layer.get("z")), Compiled.field(one, "z" + l));
           check.values(ex + " x" + l, vector(layer.get("x")), Compiled.field(one, "x" + l));
-          check.values(ex + " delta" + l, vector(layer.get("delta")),
-              Compiled.field(one, "delta" + l));
+          check.values(
+              ex + " delta" + l, vector(layer.get("delta")), Compiled.field(one, "delta" + l));
           // accumulated twice above: the per-example gradient is half of the accumulator
-          check.values(ex + " dW" + l, flat(layer.get("grad_W")),
-              half(one.weightGradient(l)));
-          check.values(ex + " db" + l, vector(layer.get("grad_b")),
-              half(one.biasGradient(l)));
+          check.values(ex + " dW" + l, flat(layer.get("grad_W")), half(one.weightGradient(l)));
+          check.values(ex + " db" + l, vector(layer.get("grad_b")), half(one.biasGradient(l)));
         }
         one.clearGradient();
         one.accumulateGradient(x, t);
@@ -173,33 +182,49 @@ class WorkedExamplesTest {
         }
       }
       for (int l = 0; l < layers.size(); l++) {
-        check.values(at + " step dW" + (l + 1), flat(step.get("grad_W").get(l)),
+        check.values(
+            at + " step dW" + (l + 1),
+            flat(step.get("grad_W").get(l)),
             net.weightGradient(l + 1).toArray());
-        check.values(at + " step db" + (l + 1), vector(step.get("grad_b").get(l)),
+        check.values(
+            at + " step db" + (l + 1),
+            vector(step.get("grad_b").get(l)),
             net.biasGradient(l + 1).toArray());
       }
       net.applyGradient(scale);
       JsonNode after = step.get("params_after");
       for (int l = 0; l < layers.size(); l++) {
-        check.values(at + " W" + (l + 1) + " after", flat(after.get("W").get(l)),
+        check.values(
+            at + " W" + (l + 1) + " after",
+            flat(after.get("W").get(l)),
             net.weights(l + 1).toArray());
         if (!frozen) {
-          check.values(at + " b" + (l + 1) + " after", vector(after.get("b").get(l)),
+          check.values(
+              at + " b" + (l + 1) + " after",
+              vector(after.get("b").get(l)),
               net.bias(l + 1).toArray());
         }
         if (batchSize == 1 && !frozen) {
-          check.values(at + " W" + (l + 1) + " after fused trainStep", flat(after.get("W").get(l)),
+          check.values(
+              at + " W" + (l + 1) + " after fused trainStep",
+              flat(after.get("W").get(l)),
               fused.weights(l + 1).toArray());
-          check.values(at + " b" + (l + 1) + " after fused trainStep", vector(after.get("b").get(l)),
+          check.values(
+              at + " b" + (l + 1) + " after fused trainStep",
+              vector(after.get("b").get(l)),
               fused.bias(l + 1).toArray());
         }
       }
       if (step.has("optimizer_state_after") && !step.get("optimizer_state_after").isNull()) {
         JsonNode state = step.get("optimizer_state_after");
         for (int l = 0; l < layers.size(); l++) {
-          check.values(at + " velocity W" + (l + 1), flat(state.get("velocity_W").get(l)),
+          check.values(
+              at + " velocity W" + (l + 1),
+              flat(state.get("velocity_W").get(l)),
               net.optimizerState().get(2 * l).toArray());
-          check.values(at + " velocity b" + (l + 1), vector(state.get("velocity_b").get(l)),
+          check.values(
+              at + " velocity b" + (l + 1),
+              vector(state.get("velocity_b").get(l)),
               net.optimizerState().get(2 * l + 1).toArray());
         }
       }
@@ -209,10 +234,8 @@ class WorkedExamplesTest {
     }
     JsonNode last = c.get("final_params");
     for (int l = 0; l < layers.size(); l++) {
-      check.values("final W" + (l + 1), flat(last.get("W").get(l)),
-          net.weights(l + 1).toArray());
-      check.values("final b" + (l + 1), vector(last.get("b").get(l)),
-          net.bias(l + 1).toArray());
+      check.values("final W" + (l + 1), flat(last.get("W").get(l)), net.weights(l + 1).toArray());
+      check.values("final b" + (l + 1), vector(last.get("b").get(l)), net.bias(l + 1).toArray());
     }
     JsonNode train = c.get("train");
     double sum = 0;
@@ -227,8 +250,8 @@ class WorkedExamplesTest {
       check.value(ex + " loss", example.get("loss").asDouble(), loss);
       check.value(ex + " argmax", example.get("argmax").asInt(), net.classify(x));
     }
-    check.value("after training, loss sum",
-        c.get("after_training").get("train_loss_sum").asDouble(), sum);
+    check.value(
+        "after training, loss sum", c.get("after_training").get("train_loss_sum").asDouble(), sum);
     int q = 0;
     for (JsonNode query : c.get("queries")) {
       String at = "query " + q++;
@@ -241,8 +264,8 @@ class WorkedExamplesTest {
       }
       check.value(at + " argmax", query.get("argmax").asInt(), net.classify(x));
       if (query.has("t") && !query.get("t").isNull()) {
-        check.value(at + " loss", query.get("loss").asDouble(),
-            net.loss(x, vector(query.get("t"))));
+        check.value(
+            at + " loss", query.get("loss").asDouble(), net.loss(x, vector(query.get("t"))));
       }
     }
   }
@@ -287,15 +310,16 @@ class WorkedExamplesTest {
       compared[0]++;
       double diff = Math.abs(actual - expected);
       if (!(diff <= 1e-12 + 1e-9 * Math.abs(expected))) {
-        failures.add(String.format(Locale.ROOT, "%s %s: %.17g | %.17g | %.3g", id, what, expected,
-            actual, diff));
+        failures.add(
+            String.format(
+                Locale.ROOT, "%s %s: %.17g | %.17g | %.3g", id, what, expected, actual, diff));
       }
     }
 
     void values(String what, double[] expected, double[] actual) {
       if (expected.length != actual.length) {
-        failures.add(id + " " + what + ": " + expected.length + " values expected, got "
-            + actual.length);
+        failures.add(
+            id + " " + what + ": " + expected.length + " values expected, got " + actual.length);
         return;
       }
       for (int k = 0; k < expected.length; k++) {

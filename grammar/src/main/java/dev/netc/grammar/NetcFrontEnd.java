@@ -39,8 +39,12 @@ public final class NetcFrontEnd {
       diagnostics.report(
           DiagnosticKind.UNREADABLE_TEXT,
           new Positions(source).atOffset(error.textOffset()),
-          "the file is not " + error.charset() + " text: the byte at offset " + error.byteOffset()
-              + " cannot be decoded; save the file as " + error.charset());
+          "the file is not "
+              + error.charset()
+              + " text: the byte at offset "
+              + error.byteOffset()
+              + " cannot be decoded; save the file as "
+              + error.charset());
     } else {
       ParsedFile parsed = SyntaxParser.parse(source, diagnostics);
       model = FileChecker.check(parsed, diagnostics);

@@ -49,8 +49,7 @@ class ActivationKeywordTest {
     assertEquals(2, file.activations().size());
     assertEquals("second", file.activations().get(1).name());
     assertEquals(
-        "a * x * sigmoid(a * x)",
-        file.activations().get(1).derivation().functionText(n -> n));
+        "a * x * sigmoid(a * x)", file.activations().get(1).derivation().functionText(n -> n));
   }
 
   @Test
@@ -64,7 +63,9 @@ class ActivationKeywordTest {
             "x" + " + x".repeat(50000))) {
       FrontEndResult result =
           Check.result(
-              "activation f(x) = " + body + ";\n"
+              "activation f(x) = "
+                  + body
+                  + ";\n"
                   + "network N { input 2; dense 1 sigmoid; loss squared_error; }\n");
       assertTrue(result.hasErrors(), body.substring(0, 20));
       assertTrue(

@@ -35,7 +35,8 @@ final class Check {
   /** A network with the given statements between input 4 and loss squared_error. */
   static Network withStatements(String... statements) {
     return network(
-        "network Net {\n  input 4;\n  " + String.join("\n  ", statements)
+        "network Net {\n  input 4;\n  "
+            + String.join("\n  ", statements)
             + "\n  loss squared_error;\n}\n");
   }
 }

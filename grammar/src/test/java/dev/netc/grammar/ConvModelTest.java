@@ -53,8 +53,7 @@ class ConvModelTest {
         List.of(6L * 25 + 6, 0L, 16L * 25 * 6 + 16, 0L, 576L * 120 + 120, 120L * 10 + 10),
         net.allLayers().stream().map(Layer::parameterCount).toList());
     assertEquals(73022, net.parameterCount());
-    assertEquals(
-        List.of(1, 2, 3, 4, 5, 6), net.allLayers().stream().map(Layer::number).toList());
+    assertEquals(List.of(1, 2, 3, 4, 5, 6), net.allLayers().stream().map(Layer::number).toList());
     assertEquals(
         List.of("layer1", "layer2", "layer3", "layer4", "layer5", "layer6"),
         net.allLayers().stream().map(Layer::name).toList());
@@ -122,7 +121,9 @@ class ConvModelTest {
     for (String window : List.of("5x5", "5 x 5", "5 x5", "5x 5", "5\tx\t5")) {
       Network net =
           Check.network(
-              "network N { input 28x28 x1; conv 2 " + window + " tanh; dense 1 sigmoid;"
+              "network N { input 28x28 x1; conv 2 "
+                  + window
+                  + " tanh; dense 1 sigmoid;"
                   + " loss binary_cross_entropy; }");
       assertEquals(new Shape(28, 28, 1), net.inputShape(), window);
       assertEquals(new Window(5, 5, 1, 1, Padding.VALID), net.features().get(0).window(), window);
@@ -204,7 +205,8 @@ class ConvModelTest {
     assertTrue(window.divides(in));
     assertEquals(4, window.outputHeight(9));
     assertEquals(3, window.outputWidth(4));
-    assertEquals(0, window.padTop(9) + window.padBottom(9) + window.padLeft(4) + window.padRight(4));
+    assertEquals(
+        0, window.padTop(9) + window.padBottom(9) + window.padLeft(4) + window.padRight(4));
     assertFalse(window.divides(new Shape(10, 4, 1)));
     assertFalse(window.fits(new Shape(2, 4, 1)));
   }

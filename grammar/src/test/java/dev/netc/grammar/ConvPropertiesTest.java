@@ -24,9 +24,30 @@ class ConvPropertiesTest {
 
   private static final List<String> WORDS =
       List.of(
-          "conv", "maxpool", "avgpool", "stride", "padding", "same", "valid", "dropout", "5x5",
-          "0x0", "1x1", "99999999999x3", "3 x 3 x 3", "x", "x5", "2x", " x ", "28 x 28",
-          "100000 x 100000 x 1", "dropout(2)", "(", ")", "input 784;", "dense 3 relu;",
+          "conv",
+          "maxpool",
+          "avgpool",
+          "stride",
+          "padding",
+          "same",
+          "valid",
+          "dropout",
+          "5x5",
+          "0x0",
+          "1x1",
+          "99999999999x3",
+          "3 x 3 x 3",
+          "x",
+          "x5",
+          "2x",
+          " x ",
+          "28 x 28",
+          "100000 x 100000 x 1",
+          "dropout(2)",
+          "(",
+          ")",
+          "input 784;",
+          "dense 3 relu;",
           "maxpool 30x30;");
 
   @Test
@@ -38,8 +59,7 @@ class ConvPropertiesTest {
               VALID.get(random.nextInt(VALID.size())), random, 1 + random.nextInt(6));
       for (int i = random.nextInt(3); i > 0; i--) {
         int at = random.nextInt(text.length() + 1);
-        text = text.substring(0, at) + WORDS.get(random.nextInt(WORDS.size()))
-            + text.substring(at);
+        text = text.substring(0, at) + WORDS.get(random.nextInt(WORDS.size())) + text.substring(at);
       }
       try {
         FrontEndPropertiesTest.assertWellFormed(

@@ -24,11 +24,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The PyTorch references of testdata/conv (made by its make_references.py): each {@code .nn}
- * parses into the layers, shapes and parameter counts the JSON records, and a plain forward pass
- * over the model (HWC tensors, weights in (ky, kx, c) order, the model's own padding) gives
- * PyTorch's output of every layer and the loss, within {@code 1e-12 + 1e-9 |expected|}. This pins
- * the layout and the same-padding convention of the model against an independent implementation.
+ * The PyTorch references of testdata/conv (made by its make_references.py): each {@code .nn} parses
+ * into the layers, shapes and parameter counts the JSON records, and a plain forward pass over the
+ * model (HWC tensors, weights in (ky, kx, c) order, the model's own padding) gives PyTorch's output
+ * of every layer and the loss, within {@code 1e-12 + 1e-9 |expected|}. This pins the layout and the
+ * same-padding convention of the model against an independent implementation.
  */
 class ConvReferenceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -185,8 +185,7 @@ class ConvReferenceTest {
           double sum = 0;
           for (int ky = 0; ky < window.height(); ky++) {
             for (int kx = 0; kx < window.width(); kx++) {
-              double v =
-                  in[input.index(y * window.strideY() + ky, x * window.strideX() + kx, c)];
+              double v = in[input.index(y * window.strideY() + ky, x * window.strideX() + kx, c)];
               max = Math.max(max, v);
               sum += v;
             }

@@ -48,8 +48,7 @@ class DiagnosticFormatTest {
 
   @Test
   void controlCharactersAreShownAsQuestionMarks() {
-    assertEquals(
-        "f.nn:1:2: error: msg\na?b\n ^", DiagnosticFormat.terminal(at("a\u0007b", 1, 2)));
+    assertEquals("f.nn:1:2: error: msg\na?b\n ^", DiagnosticFormat.terminal(at("a\u0007b", 1, 2)));
   }
 
   @Test

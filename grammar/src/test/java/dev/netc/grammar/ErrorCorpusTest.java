@@ -23,10 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The error corpus: each {@code errors/<case>.nn} opens with its expected
- * diagnostics as {@code // expect: line:column: severity: message} comments, and {@code
- * <case>.err} beside it holds the full rendered text, caret lines included. Run with {@code
- * -Dnetc.updateErrors=true} to rewrite the {@code .err} files (then review the diff).
+ * The error corpus: each {@code errors/<case>.nn} opens with its expected diagnostics as {@code //
+ * expect: line:column: severity: message} comments, and {@code <case>.err} beside it holds the full
+ * rendered text, caret lines included. Run with {@code -Dnetc.updateErrors=true} to rewrite the
+ * {@code .err} files (then review the diff).
  */
 class ErrorCorpusTest {
   private static final String EXPECT = "// expect: ";

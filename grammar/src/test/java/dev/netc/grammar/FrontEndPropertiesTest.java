@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No input crashes the front end: random bytes, random text over the language's characters, and
- * thousands of mutations of valid files always give a model or diagnostics, never an exception,
- * and a model exactly when there is no error. Inputs come from seeded generators, so every run
- * checks the same 5300 cases and a failure names the seed and the input.
+ * thousands of mutations of valid files always give a model or diagnostics, never an exception, and
+ * a model exactly when there is no error. Inputs come from seeded generators, so every run checks
+ * the same 5300 cases and a failure names the seed and the input.
  */
 class FrontEndPropertiesTest {
 
@@ -48,13 +48,67 @@ class FrontEndPropertiesTest {
   /** Text a mutation may insert: hostile numbers, brackets, words, characters. */
   private static final List<String> INSERTS =
       List.of(
-          "99999999999999999999", "1e999", "-1e-999", "NaN", "-Infinity", "Infinity", "0", "-0",
-          "2.5", ".5", "1e99999999999", "[".repeat(500), "]".repeat(50), "[[", "]]", "{", "}",
-          "(", ")", ";", ",", "=", ".", "-", "/*", "*/", "//", "#", "\u0000", "\u0007", "\r\n",
-          "\r", "\t", "\uFEFF", "\u00e9t\u00e9", "\u2192", "\uD83D\uDE00", "\uD800", "network",
-          "dense", "input", "loss", "init", "optimizer", "regularize", "clip", "precision",
-          "weights", "bias", "as", "package", "softmax", "tahn", "class", "true", "sgd", "seed",
-          "rate", "momentum", "nesterov", "x".repeat(300));
+          "99999999999999999999",
+          "1e999",
+          "-1e-999",
+          "NaN",
+          "-Infinity",
+          "Infinity",
+          "0",
+          "-0",
+          "2.5",
+          ".5",
+          "1e99999999999",
+          "[".repeat(500),
+          "]".repeat(50),
+          "[[",
+          "]]",
+          "{",
+          "}",
+          "(",
+          ")",
+          ";",
+          ",",
+          "=",
+          ".",
+          "-",
+          "/*",
+          "*/",
+          "//",
+          "#",
+          "\u0000",
+          "\u0007",
+          "\r\n",
+          "\r",
+          "\t",
+          "\uFEFF",
+          "\u00e9t\u00e9",
+          "\u2192",
+          "\uD83D\uDE00",
+          "\uD800",
+          "network",
+          "dense",
+          "input",
+          "loss",
+          "init",
+          "optimizer",
+          "regularize",
+          "clip",
+          "precision",
+          "weights",
+          "bias",
+          "as",
+          "package",
+          "softmax",
+          "tahn",
+          "class",
+          "true",
+          "sgd",
+          "seed",
+          "rate",
+          "momentum",
+          "nesterov",
+          "x".repeat(300));
 
   private static final Pattern TOKEN =
       Pattern.compile("\\s+|[A-Za-z_][A-Za-z0-9_]*|-?[0-9.]+([eE][+-]?[0-9]+)?|.", Pattern.DOTALL);

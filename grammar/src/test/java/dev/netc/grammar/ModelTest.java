@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Valid files become the model they describe, every default of the language (docs/language.md) filled in. */
+/**
+ * Valid files become the model they describe, every default of the language (docs/language.md)
+ * filled in.
+ */
 class ModelTest {
 
   @Test
@@ -50,11 +53,25 @@ class ModelTest {
     assertEquals(
         List.of(
             new DenseLayer(
-                1, "layer1", 8, 4, Activation.TANH, Double.NaN, Optional.empty(),
-                Optional.empty(), new Span(6, 5, 107, 112)),
+                1,
+                "layer1",
+                8,
+                4,
+                Activation.TANH,
+                Double.NaN,
+                Optional.empty(),
+                Optional.empty(),
+                new Span(6, 5, 107, 112)),
             new DenseLayer(
-                2, "layer2", 3, 8, Activation.SOFTMAX, Double.NaN, Optional.empty(),
-                Optional.empty(), new Span(7, 5, 125, 130))),
+                2,
+                "layer2",
+                3,
+                8,
+                Activation.SOFTMAX,
+                Double.NaN,
+                Optional.empty(),
+                Optional.empty(),
+                new Span(7, 5, 125, 130))),
         net.layers());
     assertEquals(Loss.CROSS_ENTROPY, net.loss());
     assertEquals(new Init.Xavier(7), net.init());
@@ -147,8 +164,7 @@ class ModelTest {
   void positionalThenNamedArguments() {
     assertEquals(
         new Optimizer.Sgd(0.05, 0.9, true),
-        Check.withStatements(
-                "dense 1 tanh;", "optimizer sgd(0.05, momentum = 0.9, nesterov = 1);")
+        Check.withStatements("dense 1 tanh;", "optimizer sgd(0.05, momentum = 0.9, nesterov = 1);")
             .optimizer());
     assertEquals(
         new Optimizer.Adam(0.01, 0.8, 0.999, 1e-8),
@@ -158,8 +174,7 @@ class ModelTest {
         Check.withStatements("dense 1 tanh;", "optimizer adam;").optimizer());
     assertEquals(
         new Optimizer.RmsProp(0.002, 0.95, 1e-7),
-        Check.withStatements("dense 1 tanh;", "optimizer rmsprop(0.002, 0.95, 1e-7);")
-            .optimizer());
+        Check.withStatements("dense 1 tanh;", "optimizer rmsprop(0.002, 0.95, 1e-7);").optimizer());
     assertEquals(
         new Optimizer.AdaGrad(0.01, 1e-8),
         Check.withStatements("dense 1 tanh;", "optimizer adagrad();").optimizer());
@@ -171,8 +186,7 @@ class ModelTest {
   @Test
   void initsWithDefaultsAndSeeds() {
     assertEquals(
-        new Init.Constant(0.1, 0),
-        Check.withStatements("dense 1 tanh;", "init constant;").init());
+        new Init.Constant(0.1, 0), Check.withStatements("dense 1 tanh;", "init constant;").init());
     assertEquals(
         new Init.Uniform(-0.5, 0.5, 0),
         Check.withStatements("dense 1 tanh;", "init uniform();").init());

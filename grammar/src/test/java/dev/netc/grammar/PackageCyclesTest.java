@@ -54,11 +54,13 @@ class PackageCyclesTest {
   @Test
   void noStageImportsTheFrontEndAboveIt() throws IOException {
     List<String> upward = new ArrayList<>();
-    imports().forEach((pkg, uses) -> {
-      if (!pkg.equals("dev.netc.grammar") && uses.contains("dev.netc.grammar")) {
-        upward.add(pkg);
-      }
-    });
+    imports()
+        .forEach(
+            (pkg, uses) -> {
+              if (!pkg.equals("dev.netc.grammar") && uses.contains("dev.netc.grammar")) {
+                upward.add(pkg);
+              }
+            });
     assertEquals(List.of(), upward);
   }
 

@@ -82,8 +82,7 @@ class RobustnessTest {
     Diagnostic last = result.diagnostics().get(100);
     assertEquals(DiagnosticKind.TOO_MANY_ERRORS, last.kind());
     assertTrue(
-        last.message().startsWith((500_000 + 1 - 100) + " more errors not shown"),
-        last.message());
+        last.message().startsWith((500_000 + 1 - 100) + " more errors not shown"), last.message());
   }
 
   @Test
@@ -123,7 +122,8 @@ class RobustnessTest {
     assertEquals(2, d.line());
     assertEquals(16, d.column());
     assertEquals(
-        "the file is not UTF-8 text: the byte at offset " + head.length
+        "the file is not UTF-8 text: the byte at offset "
+            + head.length
             + " cannot be decoded; save the file as UTF-8",
         d.message());
   }
@@ -143,8 +143,7 @@ class RobustnessTest {
 
   @Test
   void aByteTheGivenCharsetRejectsIsALocatedDiagnosticNamingTheCharset() {
-    byte[] bytes =
-        "network N {\n  input 2; // caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bytes = "network N {\n  input 2; // caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
     SourceFile source = SourceFile.decode("latin.nn", bytes, StandardCharsets.US_ASCII);
     FrontEndResult result = NetcFrontEnd.check(source);
     assertEquals(List.of(DiagnosticKind.UNREADABLE_TEXT), kinds(result));
@@ -161,8 +160,8 @@ class RobustnessTest {
   void theSameBytesReadInTheirOwnCharsetAreText() {
     String text = "network Caf\u00e9 { input 2; dense 1 sigmoid; loss squared_error; }\n";
     SourceFile source =
-        SourceFile.decode("latin.nn", text.getBytes(StandardCharsets.ISO_8859_1),
-            StandardCharsets.ISO_8859_1);
+        SourceFile.decode(
+            "latin.nn", text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
     assertTrue(source.decodingError().isEmpty());
     assertEquals(text, source.text());
   }
@@ -190,8 +189,15 @@ class RobustnessTest {
     String huge = "9".repeat(2_000_000);
     FrontEndResult result =
         Check.result(
-            "network N { input " + huge + "; dense 1." + huge + " tanh; dense 1 linear(" + huge
-                + "); loss squared_error; init xavier(seed = " + huge + "); }");
+            "network N { input "
+                + huge
+                + "; dense 1."
+                + huge
+                + " tanh; dense 1 linear("
+                + huge
+                + "); loss squared_error; init xavier(seed = "
+                + huge
+                + "); }");
     assertEquals(
         List.of(
             DiagnosticKind.SIZE_TOO_LARGE,

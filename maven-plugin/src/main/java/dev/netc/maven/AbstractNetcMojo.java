@@ -51,8 +51,7 @@ public abstract class AbstractNetcMojo extends AbstractMojo {
    *
    * @since 0.1.0
    */
-  @Parameter
-  private List<String> includes = new ArrayList<>();
+  @Parameter private List<String> includes = new ArrayList<>();
 
   /**
    * Ant-style patterns, relative to {@code sourceDirectory}, of files to leave out; they win over
@@ -60,8 +59,7 @@ public abstract class AbstractNetcMojo extends AbstractMojo {
    *
    * @since 0.1.0
    */
-  @Parameter
-  private List<String> excludes = new ArrayList<>();
+  @Parameter private List<String> excludes = new ArrayList<>();
 
   /**
    * The Java package of the networks of a file at the top of {@code sourceDirectory} that has no
@@ -172,15 +170,18 @@ public abstract class AbstractNetcMojo extends AbstractMojo {
   }
 
   private GenerationRequest request() throws MojoFailureException {
-    Optional<String> pkg = Optional.ofNullable(packageName).map(String::trim)
-        .filter(p -> !p.isEmpty());
+    Optional<String> pkg =
+        Optional.ofNullable(packageName).map(String::trim).filter(p -> !p.isEmpty());
     if (pkg.isPresent() && !JavaNames.isPackageName(pkg.get())) {
       throw new MojoFailureException(
-          "netc: packageName '" + pkg.get() + "' is not a Java package name (dot-separated Java"
+          "netc: packageName '"
+              + pkg.get()
+              + "' is not a Java package name (dot-separated Java"
               + " identifiers, for example com.example.nets)");
     }
     Path state =
-        statusDirectory.toPath()
+        statusDirectory
+            .toPath()
             .resolve(mojoExecution.getGoal())
             .resolve(mojoExecution.getExecutionId())
             .resolve("state");
@@ -207,7 +208,9 @@ public abstract class AbstractNetcMojo extends AbstractMojo {
       return Charset.forName(encoding.trim());
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       throw new MojoFailureException(
-          "netc: unknown encoding '" + encoding + "': set <encoding> to one the JDK knows, such"
+          "netc: unknown encoding '"
+              + encoding
+              + "': set <encoding> to one the JDK knows, such"
               + " as UTF-8");
     }
   }

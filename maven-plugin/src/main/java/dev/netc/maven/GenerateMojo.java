@@ -10,9 +10,9 @@ import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
  * Compiles the {@code .nn} files of {@code src/main/netc} into Java network classes in {@code
- * target/generated-sources/netc}, which becomes a compile source root. Only files that changed since
- * the last run are regenerated; a file with errors fails the build with every diagnostic as {@code
- * file.nn:[line,column] message}.
+ * target/generated-sources/netc}, which becomes a compile source root. Only files that changed
+ * since the last run are regenerated; a file with errors fails the build with every diagnostic as
+ * {@code file.nn:[line,column] message}.
  *
  * @since 0.1.0
  */

@@ -15,7 +15,10 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  *
  * @since 0.1.0
  */
-@Mojo(name = "generate-test", defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES, threadSafe = true)
+@Mojo(
+    name = "generate-test",
+    defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES,
+    threadSafe = true)
 public final class GenerateTestMojo extends AbstractNetcMojo {
 
   /**

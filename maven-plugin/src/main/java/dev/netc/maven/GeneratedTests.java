@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
  * differences of the loss plus the l2 term; torch {@code gradcheck}'s tolerances for double, looser
  * ones for a {@code float} network) on at most 200 entries per tensor, so that a 100,000-parameter
  * network still checks in well under a second; and one training step that must change the
- * parameters and keep them finite. The test needs only the runtime and JUnit Jupiter on
- * the project's test classpath.
+ * parameters and keep them finite. The test needs only the runtime and JUnit Jupiter on the
+ * project's test classpath.
  */
 final class GeneratedTests {
   private GeneratedTests() {}

@@ -71,9 +71,16 @@ final class Generation {
     }
     String fingerprint = fingerprint();
     Staleness.Plan plan =
-        Staleness.plan(previous, fingerprint, hashes, output -> Files.isRegularFile(outputFile(output)));
-    log.debug("netc: " + plan.stale().size() + " stale, " + plan.unchanged().size()
-        + " unchanged (" + plan.reason() + ")");
+        Staleness.plan(
+            previous, fingerprint, hashes, output -> Files.isRegularFile(outputFile(output)));
+    log.debug(
+        "netc: "
+            + plan.stale().size()
+            + " stale, "
+            + plan.unchanged().size()
+            + " unchanged ("
+            + plan.reason()
+            + ")");
     for (String output : plan.removedOutputs()) {
       delete(outputFile(output));
     }
@@ -110,7 +117,8 @@ final class Generation {
       }
       regenerated += classes.size();
       outputs.sort(null);
-      nextEntries.put(input, new IncrementalState.Entry(hashes.get(input), classes.size(), outputs));
+      nextEntries.put(
+          input, new IncrementalState.Entry(hashes.get(input), classes.size(), outputs));
     }
 
     // Keep the old state on failure, so that everything this run compiled stays stale.
@@ -129,8 +137,16 @@ final class Generation {
     next.write(request.stateFile());
 
     int total = nextEntries.values().stream().mapToInt(IncrementalState.Entry::networks).sum();
-    log.info("netc: " + regenerated + " of " + plural(total, "network") + " regenerated into "
-        + display(request.outputDirectory()) + " (" + plural(written, "file") + " written)");
+    log.info(
+        "netc: "
+            + regenerated
+            + " of "
+            + plural(total, "network")
+            + " regenerated into "
+            + display(request.outputDirectory())
+            + " ("
+            + plural(written, "file")
+            + " written)");
   }
 
   /** Plugin version, the compiler's code and the configuration, hashed. */
@@ -158,9 +174,13 @@ final class Generation {
       if (pkg.error() != null) {
         problems.add(new Problem(file, 1, 1, true, pkg.error()));
       } else {
-        log.debug("netc: " + input + ": package for a file without a declaration "
-            + pkg.packageName().map(p -> "'" + p + "'").orElse("(default)") + " from "
-            + pkg.source());
+        log.debug(
+            "netc: "
+                + input
+                + ": package for a file without a declaration "
+                + pkg.packageName().map(p -> "'" + p + "'").orElse("(default)")
+                + " from "
+                + pkg.source());
         SourceFile source = SourceFile.decode(input, contents.get(input), request.encoding());
         compileInputs.add(new CompileInput(source, pkg.packageName()));
       }
@@ -172,10 +192,12 @@ final class Generation {
     CompileResult result = NetcCompiler.compile(compileInputs);
     for (Diagnostic d : result.diagnostics()) {
       problems.add(
-          new Problem(sourceFile(d.source().name()), d.line(), d.column(), d.isError(), d.message()));
+          new Problem(
+              sourceFile(d.source().name()), d.line(), d.column(), d.isError(), d.message()));
     }
     for (GeneratedClass generated : result.classes()) {
-      classesByInput.computeIfAbsent(generated.network().sourceName(), k -> new ArrayList<>())
+      classesByInput
+          .computeIfAbsent(generated.network().sourceName(), k -> new ArrayList<>())
           .add(generated);
     }
     return classesByInput;
@@ -209,8 +231,12 @@ final class Generation {
         // An IDE: a marker on the line. (The command line's default context would log the
         // message a second time, in another format.)
         buildContext.addMessage(
-            problem.file().toFile(), problem.line(), problem.column(), problem.message(),
-            problem.error() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING, null);
+            problem.file().toFile(),
+            problem.line(),
+            problem.column(),
+            problem.message(),
+            problem.error() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING,
+            null);
       }
       if (problem.error()) {
         errors++;
@@ -290,12 +316,13 @@ final class Generation {
   }
 
   /**
-   * How the state records an output: relative to the project's folder, {@code /}-separated, so
-   * that a copied or moved project does not refer to (and delete) the files of the original.
+   * How the state records an output: relative to the project's folder, {@code /}-separated, so that
+   * a copied or moved project does not refer to (and delete) the files of the original.
    */
   private String recorded(Path output) {
     Path base = request.baseDirectory().toAbsolutePath().normalize();
-    return base.relativize(output.toAbsolutePath().normalize()).toString()
+    return base.relativize(output.toAbsolutePath().normalize())
+        .toString()
         .replace(File.separatorChar, '/');
   }
 
@@ -338,7 +365,10 @@ final class Generation {
             : errors == 0
                 ? plural(warnings, "warning")
                 : plural(errors, "error") + " and " + plural(warnings, "warning");
-    return "netc: " + what + " in " + plural(files, "file")
+    return "netc: "
+        + what
+        + " in "
+        + plural(files, "file")
         + (warnings > 0 ? " (failOnWarning)" : "");
   }
 

@@ -47,13 +47,20 @@ record GenerationRequest(
    * recompiles everything.
    */
   String configurationText() {
-    return "sourceDirectory=" + relative(sourceDirectory)
-        + "\noutputDirectory=" + relative(outputDirectory)
-        + "\ntestOutputDirectory=" + relative(testOutputDirectory)
-        + "\npackageName=" + packageName.orElse("")
-        + "\nencoding=" + encoding.name()
-        + "\ngenerateTests=" + generateTests
-        + "\nfailOnWarning=" + failOnWarning
+    return "sourceDirectory="
+        + relative(sourceDirectory)
+        + "\noutputDirectory="
+        + relative(outputDirectory)
+        + "\ntestOutputDirectory="
+        + relative(testOutputDirectory)
+        + "\npackageName="
+        + packageName.orElse("")
+        + "\nencoding="
+        + encoding.name()
+        + "\ngenerateTests="
+        + generateTests
+        + "\nfailOnWarning="
+        + failOnWarning
         + "\n";
   }
 

@@ -29,7 +29,11 @@ final class PackageNames {
         return new Resolved(
             Optional.empty(),
             "folder",
-            "folder '" + folder + "' is no Java package ('" + segment + "' is not a Java"
+            "folder '"
+                + folder
+                + "' is no Java package ('"
+                + segment
+                + "' is not a Java"
                 + " identifier): add a package declaration to the file or rename the folder");
       }
     }

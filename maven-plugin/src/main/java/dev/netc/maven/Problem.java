@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 
 /**
- * One message for the Maven log and the IDE: a diagnostic of the compiler (a file that is not
- * valid text in the configured encoding included), or a problem the plugin itself found (a folder
- * that is no Java package, a network whose class an unchanged input already generates).
+ * One message for the Maven log and the IDE: a diagnostic of the compiler (a file that is not valid
+ * text in the configured encoding included), or a problem the plugin itself found (a folder that is
+ * no Java package, a network whose class an unchanged input already generates).
  *
  * @param file the {@code .nn} file, absolute
  * @param line 1-based line

@@ -16,9 +16,9 @@ import java.util.function.Predicate;
  * <p>Everything is stale when there is no usable previous state, or when the fingerprint (plugin
  * version, compiler code, configuration) changed. Otherwise an input is stale when it is new, its
  * content hash changed, or one of its recorded outputs is missing. (A run with errors saves no
- * state, so files that failed, and everything else that run compiled, stay stale.)
- * Inputs that disappeared are listed so that their outputs can be deleted: neither Maven nor the
- * build-context API does that.
+ * state, so files that failed, and everything else that run compiled, stay stale.) Inputs that
+ * disappeared are listed so that their outputs can be deleted: neither Maven nor the build-context
+ * API does that.
  */
 final class Staleness {
   private Staleness() {}
@@ -92,8 +92,7 @@ final class Staleness {
    * Outputs of the previous run that the next state no longer records (a renamed network, a changed
    * package, a removed input): to delete once the new files are written.
    */
-  static List<String> obsoleteOutputs(
-      Optional<IncrementalState> previous, IncrementalState next) {
+  static List<String> obsoleteOutputs(Optional<IncrementalState> previous, IncrementalState next) {
     if (previous.isEmpty()) {
       return List.of();
     }

@@ -24,8 +24,8 @@ import org.sonatype.plexus.build.incremental.DefaultBuildContext;
 
 /**
  * One {@link Generation} after another on a project in a temporary folder, in process, with the
- * real compiler: what the incremental IT checks through Maven, plus the cases that need a
- * prepared state (an old state format, a copied project).
+ * real compiler: what the incremental IT checks through Maven, plus the cases that need a prepared
+ * state (an old state format, a copied project).
  */
 class GenerationRunTest {
   private static final FileTime OLD = FileTime.fromMillis(1_000_000_000_000L);
@@ -54,7 +54,11 @@ class GenerationRunTest {
   }
 
   private static String network(String name, int hidden) {
-    return "network " + name + " {\n    input 2;\n    dense " + hidden + " tanh;\n"
+    return "network "
+        + name
+        + " {\n    input 2;\n    dense "
+        + hidden
+        + " tanh;\n"
         + "    dense 1 sigmoid;\n    loss binary_cross_entropy;\n}\n";
   }
 
@@ -68,11 +72,19 @@ class GenerationRunTest {
   }
 
   private static GenerationRequest request(Path base, Charset encoding) {
-    return new GenerationRequest(base, base.resolve("src/main/netc"),
+    return new GenerationRequest(
+        base,
+        base.resolve("src/main/netc"),
         base.resolve("target/generated-sources/netc"),
-        base.resolve("target/generated-test-sources/netc"), List.of("**/*.nn"), List.of(),
-        Optional.of("inc"), encoding, false, false,
-        base.resolve("target/maven-status/netc/generate/default/state"), "0.1.0-test");
+        base.resolve("target/generated-test-sources/netc"),
+        List.of("**/*.nn"),
+        List.of(),
+        Optional.of("inc"),
+        encoding,
+        false,
+        false,
+        base.resolve("target/maven-status/netc/generate/default/state"),
+        "0.1.0-test");
   }
 
   private static RecordingLog run(Path base) throws Exception {
@@ -100,20 +112,27 @@ class GenerationRunTest {
     Path b = out(base, "sub/NetB.java");
     assertTrue(Files.isRegularFile(a) && Files.isRegularFile(b));
     assertEquals(
-        List.of("INFO netc: 2 of 2 networks regenerated into target/generated-sources/netc"
-            + " (2 files written)"),
+        List.of(
+            "INFO netc: 2 of 2 networks regenerated into target/generated-sources/netc"
+                + " (2 files written)"),
         first.lines);
 
     age(a, b);
-    assertEquals(List.of("INFO netc: 0 of 2 networks regenerated into"
-        + " target/generated-sources/netc (0 files written)"), run(base).lines);
+    assertEquals(
+        List.of(
+            "INFO netc: 0 of 2 networks regenerated into"
+                + " target/generated-sources/netc (0 files written)"),
+        run(base).lines);
     assertEquals(OLD, Files.getLastModifiedTime(a));
     assertEquals(OLD, Files.getLastModifiedTime(b));
 
     // a comment changes the input's hash but not the output: recompiled, not rewritten
     write(base.resolve("src/main/netc/a.nn"), "// comment\n" + network("NetA", 3));
-    assertEquals(List.of("INFO netc: 1 of 2 networks regenerated into"
-        + " target/generated-sources/netc (0 files written)"), run(base).lines);
+    assertEquals(
+        List.of(
+            "INFO netc: 1 of 2 networks regenerated into"
+                + " target/generated-sources/netc (0 files written)"),
+        run(base).lines);
     assertEquals(OLD, Files.getLastModifiedTime(a));
 
     write(base.resolve("src/main/netc/a.nn"), network("NetA", 5));
@@ -147,13 +166,17 @@ class GenerationRunTest {
     write(base.resolve("src/main/netc/c.nn"), network("NetC", 3).replace("tanh", "tahn"));
     write(base.resolve("src/main/netc/b.nn"), network("NetA", 3));
     RecordingLog log = new RecordingLog();
-    MojoFailureException failure = assertThrows(MojoFailureException.class,
-        () -> new Generation(request(base), log, new DefaultBuildContext()).run());
+    MojoFailureException failure =
+        assertThrows(
+            MojoFailureException.class,
+            () -> new Generation(request(base), log, new DefaultBuildContext()).run());
     assertEquals("netc: 2 errors in 2 files", failure.getMessage());
     String src = base.resolve("src/main/netc").toAbsolutePath().normalize().toString();
     assertEquals(
         List.of(
-            "ERROR " + src + "/b.nn:[1,9] network 'NetA' generates class inc.NetA, which a.nn"
+            "ERROR "
+                + src
+                + "/b.nn:[1,9] network 'NetA' generates class inc.NetA, which a.nn"
                 + " also generates; rename one of them or give their files different packages",
             "ERROR " + src + "/c.nn:[3,13] unknown activation 'tahn' (did you mean 'tanh'?)"),
         log.lines);
@@ -161,8 +184,7 @@ class GenerationRunTest {
   }
 
   @Test
-  void aCopiedProjectStaysIncrementalAndLeavesTheOriginalAlone(@TempDir Path dir)
-      throws Exception {
+  void aCopiedProjectStaysIncrementalAndLeavesTheOriginalAlone(@TempDir Path dir) throws Exception {
     Path original = dir.resolve("original");
     write(original.resolve("src/main/netc/a.nn"), network("NetA", 3));
     write(original.resolve("src/main/netc/b.nn"), network("NetB", 3));
@@ -176,8 +198,11 @@ class GenerationRunTest {
       }
     }
     Files.delete(copy.resolve("src/main/netc/b.nn"));
-    assertEquals(List.of("INFO netc: 0 of 1 network regenerated into"
-        + " target/generated-sources/netc (0 files written)"), run(copy).lines);
+    assertEquals(
+        List.of(
+            "INFO netc: 0 of 1 network regenerated into"
+                + " target/generated-sources/netc (0 files written)"),
+        run(copy).lines);
     assertFalse(Files.exists(out(copy, "inc/NetB.java")));
     assertTrue(Files.exists(out(original, "inc/NetB.java")), "the original's class was deleted");
   }
@@ -186,7 +211,8 @@ class GenerationRunTest {
   void aStateOfAnotherFormatIsIgnoredAndDeletesNothing(@TempDir Path base) throws Exception {
     write(base.resolve("src/main/netc/a.nn"), network("NetA", 3));
     Path a = out(base, "inc/NetA.java");
-    write(base.resolve("target/maven-status/netc/generate/default/state"),
+    write(
+        base.resolve("target/maven-status/netc/generate/default/state"),
         "netc-state 1\nfingerprint\tx\ninput\ta.nn\th\t1\t" + a.toAbsolutePath() + "\n");
     run(base);
     assertTrue(Files.isRegularFile(a));
@@ -195,25 +221,29 @@ class GenerationRunTest {
 
   /** The bytes of a network file with an e-acute in a comment on line 2, in ISO-8859-1. */
   private static byte[] latin1Network() {
-    return network("Cafe", 3).replace("input 2;", "input 2; // caf\u00e9")
+    return network("Cafe", 3)
+        .replace("input 2;", "input 2; // caf\u00e9")
         .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   @Test
-  void aByteTheEncodingRejectsIsTheCompilersLocatedDiagnostic(@TempDir Path base)
-      throws Exception {
+  void aByteTheEncodingRejectsIsTheCompilersLocatedDiagnostic(@TempDir Path base) throws Exception {
     Path file = base.resolve("src/main/netc/cafe.nn");
     Files.createDirectories(file.getParent());
     Files.write(file, latin1Network());
     RecordingLog log = new RecordingLog();
-    MojoFailureException failure = assertThrows(MojoFailureException.class,
-        () -> new Generation(request(base), log, new DefaultBuildContext()).run());
+    MojoFailureException failure =
+        assertThrows(
+            MojoFailureException.class,
+            () -> new Generation(request(base), log, new DefaultBuildContext()).run());
     assertEquals("netc: 1 error in 1 file", failure.getMessage());
     String src = base.resolve("src/main/netc").toAbsolutePath().normalize().toString();
     // The same message, line and column as netc check gives (the CLI's ErrorsTest).
     assertEquals(
         List.of(
-            "ERROR " + src + "/cafe.nn:[2,20] the file is not UTF-8 text: the byte at offset 34"
+            "ERROR "
+                + src
+                + "/cafe.nn:[2,20] the file is not UTF-8 text: the byte at offset 34"
                 + " cannot be decoded; save the file as UTF-8"),
         log.lines);
     assertFalse(Files.exists(out(base, "inc/Cafe.java")));

@@ -21,11 +21,19 @@ class GenerationTest {
   }
 
   private static GenerationRequest request(Path base, String packageName) {
-    return new GenerationRequest(base, base.resolve("src/main/netc"),
+    return new GenerationRequest(
+        base,
+        base.resolve("src/main/netc"),
         base.resolve("target/generated-sources/netc"),
-        base.resolve("target/generated-test-sources/netc"), List.of("**/*.nn"), List.of(),
-        Optional.ofNullable(packageName), StandardCharsets.UTF_8, false, false,
-        base.resolve("target/maven-status/netc/generate/default/state"), "0.1.0");
+        base.resolve("target/generated-test-sources/netc"),
+        List.of("**/*.nn"),
+        List.of(),
+        Optional.ofNullable(packageName),
+        StandardCharsets.UTF_8,
+        false,
+        false,
+        base.resolve("target/maven-status/netc/generate/default/state"),
+        "0.1.0");
   }
 
   @Test
@@ -35,7 +43,8 @@ class GenerationTest {
             + "testOutputDirectory=target/generated-test-sources/netc\npackageName=\n"
             + "encoding=UTF-8\ngenerateTests=false\nfailOnWarning=false\n",
         request(Path.of("/home/a/project"), null).configurationText());
-    assertEquals(request(Path.of("/home/a/project"), "x").configurationText(),
+    assertEquals(
+        request(Path.of("/home/a/project"), "x").configurationText(),
         request(Path.of("/tmp/copy"), "x").configurationText());
   }
 }

@@ -17,8 +17,9 @@ class IncrementalStateTest {
   @Test
   void roundTripsThroughItsFile(@TempDir Path dir) throws IOException {
     TreeMap<String, IncrementalState.Entry> entries = new TreeMap<>();
-    entries.put("x/iris.nn", new IncrementalState.Entry("abc", 2,
-        List.of("/t/x/IrisNet.java", "/t/x/IrisSmall.java")));
+    entries.put(
+        "x/iris.nn",
+        new IncrementalState.Entry("abc", 2, List.of("/t/x/IrisNet.java", "/t/x/IrisSmall.java")));
     entries.put("empty.nn", new IncrementalState.Entry("def", 0, List.of()));
     IncrementalState state = new IncrementalState("fp", entries);
     Path file = dir.resolve("a/b/state");

@@ -1,11 +1,11 @@
 package dev.netc.maven;
 
-import dev.netc.grammar.check.JavaNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.netc.grammar.check.JavaNames;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

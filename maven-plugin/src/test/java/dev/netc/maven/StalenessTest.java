@@ -29,8 +29,9 @@ class StalenessTest {
         new TreeMap<>(
             Map.of(
                 "a.nn", new IncrementalState.Entry("h-a", 1, List.of("/out/A.java")),
-                "sub/b.nn", new IncrementalState.Entry("h-b", 2, List.of("/out/sub/B.java",
-                    "/out/sub/C.java")),
+                "sub/b.nn",
+                    new IncrementalState.Entry(
+                        "h-b", 2, List.of("/out/sub/B.java", "/out/sub/C.java")),
                 "c.nn", new IncrementalState.Entry("h-c", 1, List.of("/out/Cc.java")))));
   }
 
@@ -48,8 +49,10 @@ class StalenessTest {
   void nothingIsStaleWhenNothingChanged() {
     Staleness.Plan plan =
         Staleness.plan(
-            Optional.of(state(FP)), FP,
-            inputs("a.nn", "h-a", "sub/b.nn", "h-b", "c.nn", "h-c"), o -> true);
+            Optional.of(state(FP)),
+            FP,
+            inputs("a.nn", "h-a", "sub/b.nn", "h-b", "c.nn", "h-c"),
+            o -> true);
     assertFalse(plan.full());
     assertEquals(List.of(), plan.stale());
     assertEquals(List.of("a.nn", "c.nn", "sub/b.nn"), plan.unchanged());
@@ -60,8 +63,10 @@ class StalenessTest {
   void onlyTheChangedFileIsStale() {
     Staleness.Plan plan =
         Staleness.plan(
-            Optional.of(state(FP)), FP,
-            inputs("a.nn", "h-a", "sub/b.nn", "h-b2", "c.nn", "h-c"), o -> true);
+            Optional.of(state(FP)),
+            FP,
+            inputs("a.nn", "h-a", "sub/b.nn", "h-b2", "c.nn", "h-c"),
+            o -> true);
     assertEquals(List.of("sub/b.nn"), plan.stale());
     assertEquals(List.of("a.nn", "c.nn"), plan.unchanged());
   }
@@ -70,8 +75,10 @@ class StalenessTest {
   void aNewFileIsStaleAndARemovedFileLosesItsOutputs() {
     Staleness.Plan plan =
         Staleness.plan(
-            Optional.of(state(FP)), FP,
-            inputs("a.nn", "h-a", "c.nn", "h-c", "d.nn", "h-d"), o -> true);
+            Optional.of(state(FP)),
+            FP,
+            inputs("a.nn", "h-a", "c.nn", "h-c", "d.nn", "h-d"),
+            o -> true);
     assertEquals(List.of("d.nn"), plan.stale());
     assertEquals(List.of("a.nn", "c.nn"), plan.unchanged());
     assertEquals(List.of("/out/sub/B.java", "/out/sub/C.java"), plan.removedOutputs());
@@ -82,16 +89,18 @@ class StalenessTest {
     Set<String> onDisk = Set.of("/out/A.java", "/out/sub/B.java", "/out/Cc.java");
     Staleness.Plan plan =
         Staleness.plan(
-            Optional.of(state(FP)), FP,
-            inputs("a.nn", "h-a", "sub/b.nn", "h-b", "c.nn", "h-c"), onDisk::contains);
+            Optional.of(state(FP)),
+            FP,
+            inputs("a.nn", "h-a", "sub/b.nn", "h-b", "c.nn", "h-c"),
+            onDisk::contains);
     assertEquals(List.of("sub/b.nn"), plan.stale());
   }
 
   @Test
   void aChangedFingerprintMakesEverythingStaleButStillRemovesDeletedInputs() {
     Staleness.Plan plan =
-        Staleness.plan(Optional.of(state("old")), FP, inputs("a.nn", "h-a", "c.nn", "h-c"),
-            o -> true);
+        Staleness.plan(
+            Optional.of(state("old")), FP, inputs("a.nn", "h-a", "c.nn", "h-c"), o -> true);
     assertTrue(plan.full());
     assertEquals(List.of("a.nn", "c.nn"), plan.stale());
     assertEquals(List.of("/out/sub/B.java", "/out/sub/C.java"), plan.removedOutputs());

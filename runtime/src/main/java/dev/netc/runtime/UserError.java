@@ -3,8 +3,8 @@ package dev.netc.runtime;
 /**
  * A mistake in what the user gave the runtime (a data file, a weight file, a training setting that
  * makes the network diverge), as opposed to a bug. Its message is complete and meant for the user:
- * it names the file, the row or the step, says what was expected and how to fix it. The command line
- * prints {@link #getMessage()} without a stack trace and exits with code 1.
+ * it names the file, the row or the step, says what was expected and how to fix it. The command
+ * line prints {@link #getMessage()} without a stack trace and exits with code 1.
  */
 public abstract class UserError extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -27,11 +27,21 @@ public final class DigitsSample {
     Dataset test = scaler.apply(split.test());
 
     CompiledNetwork net = new DigitsNet();
-    new Trainer().epochs(30).batchSize(16).reduction(Reduction.MEAN).shuffle(Samples.SEED)
+    new Trainer()
+        .epochs(30)
+        .batchSize(16)
+        .reduction(Reduction.MEAN)
+        .shuffle(Samples.SEED)
         .train(net, train);
     ClassificationMetrics metrics = Evaluator.classification(net, test);
-    out.println("DigitsNet " + net.spec().topology() + ": " + train.size() + " training, "
-        + test.size() + " test examples");
+    out.println(
+        "DigitsNet "
+            + net.spec().topology()
+            + ": "
+            + train.size()
+            + " training, "
+            + test.size()
+            + " test examples");
     out.println("test accuracy " + Samples.percent(metrics.accuracy()));
     out.print(metrics.toTable());
     return metrics;

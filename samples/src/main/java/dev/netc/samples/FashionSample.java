@@ -15,10 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Fashion-MNIST with {@code fashion.nn} (784 -> 128 relu -> 10 softmax, Adam): all 60,000
- * training images, mini-batches of 32 on two threads, evaluated on the 10,000 test images. The IDX
- * files are read from {@code /usr/share/datasets/fashion-mnist} (Debian's {@code
- * dataset-fashion-mnist}), or the folder in the system property {@code netc.fashion}.
+ * Fashion-MNIST with {@code fashion.nn} (784 -> 128 relu -> 10 softmax, Adam): all 60,000 training
+ * images, mini-batches of 32 on two threads, evaluated on the 10,000 test images. The IDX files are
+ * read from {@code /usr/share/datasets/fashion-mnist} (Debian's {@code dataset-fashion-mnist}), or
+ * the folder in the system property {@code netc.fashion}.
  */
 public final class FashionSample {
   private FashionSample() {}
@@ -51,22 +51,40 @@ public final class FashionSample {
   /** Trains, evaluates on the test images and prints the metrics and the training time. */
   static Result run(PrintStream out) {
     Path dir = dataDirectory();
-    Dataset train = IdxLoader.load(dir.resolve("train-images-idx3-ubyte.gz"),
-        dir.resolve("train-labels-idx1-ubyte.gz"));
-    Dataset test = IdxLoader.load(dir.resolve("t10k-images-idx3-ubyte.gz"),
-        dir.resolve("t10k-labels-idx1-ubyte.gz"));
+    Dataset train =
+        IdxLoader.load(
+            dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"));
+    Dataset test =
+        IdxLoader.load(
+            dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"));
 
     CompiledNetwork net = new FashionNet();
-    TrainingResult training = new Trainer().epochs(EPOCHS).batchSize(32)
-        .reduction(Reduction.MEAN).shuffle(Samples.SEED).threads(2)
-        .listener(new PlainTextListener(out)).train(net, train);
+    TrainingResult training =
+        new Trainer()
+            .epochs(EPOCHS)
+            .batchSize(32)
+            .reduction(Reduction.MEAN)
+            .shuffle(Samples.SEED)
+            .threads(2)
+            .listener(new PlainTextListener(out))
+            .train(net, train);
     ClassificationMetrics metrics = Evaluator.classification(net, test);
-    out.println("FashionNet " + net.spec().topology() + ": " + train.size() + " training, "
-        + test.size() + " test images, " + training.epochs() + " epochs in "
-        + Samples.seconds(training.elapsed().toMillis() / 1000.0));
-    out.println("test accuracy " + Samples.percent(metrics.accuracy())
-        + " (classes 0 T-shirt/top, 1 trouser, 2 pullover, 3 dress, 4 coat, 5 sandal, 6 shirt,"
-        + " 7 sneaker, 8 bag, 9 ankle boot)");
+    out.println(
+        "FashionNet "
+            + net.spec().topology()
+            + ": "
+            + train.size()
+            + " training, "
+            + test.size()
+            + " test images, "
+            + training.epochs()
+            + " epochs in "
+            + Samples.seconds(training.elapsed().toMillis() / 1000.0));
+    out.println(
+        "test accuracy "
+            + Samples.percent(metrics.accuracy())
+            + " (classes 0 T-shirt/top, 1 trouser, 2 pullover, 3 dress, 4 coat, 5 sandal, 6 shirt,"
+            + " 7 sneaker, 8 bag, 9 ankle boot)");
     out.print(metrics.toTable());
     return new Result(metrics, training);
   }
@@ -74,8 +92,11 @@ public final class FashionSample {
   /** Trains and prints. */
   public static void main(String[] args) {
     if (!dataPresent()) {
-      System.err.println("Fashion-MNIST is not in " + dataDirectory() + ": install Debian's"
-          + " dataset-fashion-mnist, or pass -Dnetc.fashion=<folder of the four IDX files>");
+      System.err.println(
+          "Fashion-MNIST is not in "
+              + dataDirectory()
+              + ": install Debian's"
+              + " dataset-fashion-mnist, or pass -Dnetc.fashion=<folder of the four IDX files>");
       System.exit(1);
     }
     run(System.out);

@@ -28,8 +28,14 @@ public final class IrisSample {
     CompiledNetwork net = new IrisNet();
     new Trainer().epochs(100).batchSize(1).shuffle(Samples.SEED).train(net, train);
     ClassificationMetrics metrics = Evaluator.classification(net, test);
-    out.println("IrisNet " + net.spec().topology() + ": " + train.size() + " training, "
-        + test.size() + " test examples (classes 0 setosa, 1 versicolor, 2 virginica)");
+    out.println(
+        "IrisNet "
+            + net.spec().topology()
+            + ": "
+            + train.size()
+            + " training, "
+            + test.size()
+            + " test examples (classes 0 setosa, 1 versicolor, 2 virginica)");
     out.println("test accuracy " + Samples.percent(metrics.accuracy()));
     out.print(metrics.toTable());
     return metrics;

@@ -62,14 +62,34 @@ public final class PenguinsSample {
     ClassificationMetrics metrics = Evaluator.classification(net, test);
 
     // Serving: a raw row as a service receives it, bill length and sex not recorded.
-    Map<String, String> row = new HashMap<>(Map.of("island", "Biscoe", "bill_length_mm", "NA",
-        "bill_depth_mm", "14.5", "flipper_length_mm", "215", "body_mass_g", "5400", "sex", ""));
+    Map<String, String> row =
+        new HashMap<>(
+            Map.of(
+                "island",
+                "Biscoe",
+                "bill_length_mm",
+                "NA",
+                "bill_depth_mm",
+                "14.5",
+                "flipper_length_mm",
+                "215",
+                "body_mass_g",
+                "5400",
+                "sex",
+                ""));
     double[] input = new double[preprocessor.width()];
     preprocessor.encode(row, input);
     String served = preprocessor.className(net.classify(input));
 
-    out.println("PenguinNet " + net.spec().topology() + ": " + train.size() + " training, "
-        + test.size() + " test rows of penguins.csv; inputs " + preprocessor.featureNames());
+    out.println(
+        "PenguinNet "
+            + net.spec().topology()
+            + ": "
+            + train.size()
+            + " training, "
+            + test.size()
+            + " test rows of penguins.csv; inputs "
+            + preprocessor.featureNames());
     out.println("test accuracy " + Samples.percent(metrics.accuracy()));
     out.print(metrics.toTable());
     out.println("a row " + row + " is a " + served);

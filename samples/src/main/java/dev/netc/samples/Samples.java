@@ -30,7 +30,10 @@ final class Samples {
     Path file = dataDirectory().resolve(name);
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException(
-          "no " + name + " in " + dataDirectory().toAbsolutePath()
+          "no "
+              + name
+              + " in "
+              + dataDirectory().toAbsolutePath()
               + ": run from the project root, or set -Dnetc.samples.data=<samples/data folder>");
     }
     return file;

@@ -43,16 +43,34 @@ public final class SineSample {
   static RegressionMetrics run(PrintStream out) {
     Dataset.Split split = noisySine(Samples.SEED).split(0.25, Samples.SEED, false);
     CompiledNetwork net = new SineNet();
-    new Trainer().epochs(300).batchSize(16).reduction(Reduction.MEAN).shuffle(Samples.SEED)
+    new Trainer()
+        .epochs(300)
+        .batchSize(16)
+        .reduction(Reduction.MEAN)
+        .shuffle(Samples.SEED)
         .train(net, split.train());
     RegressionMetrics metrics = Evaluator.regression(net, split.test());
-    out.println("SineNet " + net.spec().topology() + ": " + split.train().size() + " training, "
-        + split.test().size() + " test examples, noise sd " + NOISE);
-    out.printf(Locale.ROOT, "test R^2 %.4f (the noise alone caps it near %.4f)%n", metrics.r2(),
+    out.println(
+        "SineNet "
+            + net.spec().topology()
+            + ": "
+            + split.train().size()
+            + " training, "
+            + split.test().size()
+            + " test examples, noise sd "
+            + NOISE);
+    out.printf(
+        Locale.ROOT,
+        "test R^2 %.4f (the noise alone caps it near %.4f)%n",
+        metrics.r2(),
         0.5 / (0.5 + NOISE * NOISE));
     out.print(metrics.toTable());
     for (double x = -3; x <= 3; x += 1) {
-      out.printf(Locale.ROOT, "  sin(%+.1f) = %+.4f, net %+.4f%n", x, Math.sin(x),
+      out.printf(
+          Locale.ROOT,
+          "  sin(%+.1f) = %+.4f, net %+.4f%n",
+          x,
+          Math.sin(x),
           net.predict(new double[] {x})[0]);
     }
     return metrics;

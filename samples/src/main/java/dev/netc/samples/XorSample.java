@@ -30,15 +30,25 @@ public final class XorSample {
   static Result run(PrintStream out) {
     CompiledNetwork net = new XorNet();
     Dataset data = Dataset.of(INPUTS, TARGETS);
-    TrainingResult result = new Trainer().epochs(500).batchSize(1).shuffle(Samples.SEED)
-        .train(net, data);
+    TrainingResult result =
+        new Trainer().epochs(500).batchSize(1).shuffle(Samples.SEED).train(net, data);
     double[] outputs = new double[INPUTS.length];
-    out.println("XorNet " + net.spec().topology() + ", " + result.epochs() + " epochs, loss "
-        + String.format(Locale.ROOT, "%.6f", result.last().trainingLoss()));
+    out.println(
+        "XorNet "
+            + net.spec().topology()
+            + ", "
+            + result.epochs()
+            + " epochs, loss "
+            + String.format(Locale.ROOT, "%.6f", result.last().trainingLoss()));
     for (int i = 0; i < INPUTS.length; i++) {
       outputs[i] = net.predict(INPUTS[i])[0];
-      out.printf(Locale.ROOT, "  %.0f xor %.0f = %.4f (target %.0f)%n",
-          INPUTS[i][0], INPUTS[i][1], outputs[i], TARGETS[i][0]);
+      out.printf(
+          Locale.ROOT,
+          "  %.0f xor %.0f = %.4f (target %.0f)%n",
+          INPUTS[i][0],
+          INPUTS[i][1],
+          outputs[i],
+          TARGETS[i][0]);
     }
     return new Result(outputs, result.last().trainingLoss());
   }

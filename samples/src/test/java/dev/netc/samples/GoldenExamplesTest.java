@@ -43,8 +43,8 @@ class GoldenExamplesTest {
   static Stream<Arguments> cases() throws IOException {
     List<Arguments> cases = new ArrayList<>();
     try (Stream<Path> files = Files.list(goldenDirectory())) {
-      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("seed_")).sorted()
-          .toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().startsWith("seed_")).sorted().toList()) {
         JsonNode root = JSON.readTree(file.toFile());
         if (root.path("dsl").isTextual()) {
           Matcher m = NETWORK.matcher(root.get("dsl").asText());
@@ -74,15 +74,17 @@ class GoldenExamplesTest {
   }
 
   /** Checks W and b of every layer ({@code params.W[l]}, {@code params.b[l]}) against the net. */
-  private static void checkParameters(Tolerance t, String what, List<ParameterTensor> tensors,
-      JsonNode weights, JsonNode biases) {
+  private static void checkParameters(
+      Tolerance t, String what, List<ParameterTensor> tensors, JsonNode weights, JsonNode biases) {
     for (int l = 0; l < weights.size(); l++) {
       ParameterTensor w = ParameterLayout.weights(tensors, l + 1);
       ParameterTensor b = ParameterLayout.bias(tensors, l + 1);
       JsonNode rows = weights.get(l);
       for (int i = 0; i < rows.size(); i++) {
         for (int j = 0; j < rows.get(i).size(); j++) {
-          t.check(what + " W" + (l + 1) + "[" + i + "][" + j + "]", w.get(i, j),
+          t.check(
+              what + " W" + (l + 1) + "[" + i + "][" + j + "]",
+              w.get(i, j),
               rows.get(i).get(j).asDouble());
         }
       }
@@ -102,12 +104,13 @@ class GoldenExamplesTest {
     JsonNode layers = c.at("/network/layers");
     List<JsonNode> initialW = new ArrayList<>();
     List<JsonNode> initialB = new ArrayList<>();
-    layers.forEach(layer -> {
-      initialW.add(layer.get("W"));
-      initialB.add(layer.get("b"));
-    });
-    checkParameters(t, "initial", net.parameters(), JSON.valueToTree(initialW),
-        JSON.valueToTree(initialB));
+    layers.forEach(
+        layer -> {
+          initialW.add(layer.get("W"));
+          initialB.add(layer.get("b"));
+        });
+    checkParameters(
+        t, "initial", net.parameters(), JSON.valueToTree(initialW), JSON.valueToTree(initialB));
 
     // The first step's gradient, summed over its batch, from a fresh instance.
     JsonNode train = c.get("train");
@@ -117,8 +120,8 @@ class GoldenExamplesTest {
       JsonNode example = train.get(index.asInt());
       probe.accumulateGradient(doubles(example.get("x")), doubles(example.get("t")));
     }
-    checkParameters(t, "step 1 gradient", probe.gradients(), step1.get("grad_W"),
-        step1.get("grad_b"));
+    checkParameters(
+        t, "step 1 gradient", probe.gradients(), step1.get("grad_W"), step1.get("grad_b"));
 
     // Training through the runtime, as the case says.
     double[][] x = new double[train.size()][];
@@ -128,21 +131,24 @@ class GoldenExamplesTest {
       y[i] = doubles(train.get(i).get("t"));
     }
     JsonNode training = c.get("training");
-    TrainingResult result = new Trainer()
-        .epochs(training.get("epochs").asInt())
-        .batchSize(training.get("batch_size").asInt())
-        .reduction(Reduction.SUM)
-        .noShuffle()
-        .train(net, Dataset.of(x, y));
+    TrainingResult result =
+        new Trainer()
+            .epochs(training.get("epochs").asInt())
+            .batchSize(training.get("batch_size").asInt())
+            .reduction(Reduction.SUM)
+            .noShuffle()
+            .train(net, Dataset.of(x, y));
     double stepLossSum = 0;
     for (JsonNode step : c.get("steps")) {
       stepLossSum += step.get("loss").asDouble();
     }
-    t.check("epoch training loss (mean per example)", result.last().trainingLoss(),
+    t.check(
+        "epoch training loss (mean per example)",
+        result.last().trainingLoss(),
         stepLossSum / train.size() / training.get("epochs").asInt());
     JsonNode finalParams = c.get("final_params");
-    checkParameters(t, "after training", net.parameters(), finalParams.get("W"),
-        finalParams.get("b"));
+    checkParameters(
+        t, "after training", net.parameters(), finalParams.get("W"), finalParams.get("b"));
 
     // Each training example again, with the final parameters.
     double lossSum = 0;
@@ -163,15 +169,25 @@ class GoldenExamplesTest {
       t.check("query " + q + " output", net.predict(input), query.get("output"));
       t.checkInt("query " + q + " class", net.classify(input), query.get("argmax").asInt());
       if (query.has("t") && query.has("loss")) {
-        t.check("query " + q + " loss", net.loss(input, doubles(query.get("t"))),
+        t.check(
+            "query " + q + " loss",
+            net.loss(input, doubles(query.get("t"))),
             query.get("loss").asDouble());
       }
       q++;
     }
 
-    assertTrue(t.mismatches().isEmpty(), className + " (" + caseFile + "): "
-        + t.mismatches().size() + " of " + t.checked() + " values differ:\n"
-        + String.join("\n", t.mismatches()));
+    assertTrue(
+        t.mismatches().isEmpty(),
+        className
+            + " ("
+            + caseFile
+            + "): "
+            + t.mismatches().size()
+            + " of "
+            + t.checked()
+            + " values differ:\n"
+            + String.join("\n", t.mismatches()));
     assertTrue(t.checked() > 20, "too few values checked: " + t.checked());
   }
 }

@@ -34,7 +34,10 @@ class SamplesTest {
     XorSample.Result result = XorSample.run(echo(out));
     show(out);
     for (int i = 0; i < XorSample.INPUTS.length; i++) {
-      assertEquals(XorSample.TARGETS[i][0], result.outputs()[i], 0.1,
+      assertEquals(
+          XorSample.TARGETS[i][0],
+          result.outputs()[i],
+          0.1,
           "xor of " + XorSample.INPUTS[i][0] + ", " + XorSample.INPUTS[i][1]);
     }
   }
@@ -54,14 +57,19 @@ class SamplesTest {
     PenguinsSample.Result result = PenguinsSample.run(echo(out));
     show(out);
     // samples/baseline/penguins_baseline.py measured its models on exactly these rows
-    List<Long> baselineLines = Files.readAllLines(Samples.dataDirectory()
-        .resolveSibling("baseline").resolve("penguins-test-lines.txt")).stream()
-        .map(Long::parseLong).toList();
+    List<Long> baselineLines =
+        Files.readAllLines(
+                Samples.dataDirectory()
+                    .resolveSibling("baseline")
+                    .resolve("penguins-test-lines.txt"))
+            .stream()
+            .map(Long::parseLong)
+            .toList();
     assertEquals(baselineLines, result.testLines(), "the baseline's split");
     assertEquals(103, result.metrics().examples(), "30% of 344, stratified");
     // logistic regression on the same rows and encoding: 103/103; random forest 102/103
-    assertTrue(result.metrics().correct() >= 102, "penguins test accuracy "
-        + result.metrics().accuracy());
+    assertTrue(
+        result.metrics().correct() >= 102, "penguins test accuracy " + result.metrics().accuracy());
     assertEquals("Gentoo", result.served());
   }
 
@@ -84,14 +92,17 @@ class SamplesTest {
 
   @Test
   void fashionMnistReaches85PercentOnTheTestImages() {
-    assumeTrue(FashionSample.dataPresent(),
-        "Fashion-MNIST is not installed in " + FashionSample.dataDirectory()
+    assumeTrue(
+        FashionSample.dataPresent(),
+        "Fashion-MNIST is not installed in "
+            + FashionSample.dataDirectory()
             + " (apt-get install dataset-fashion-mnist): skipping the Fashion-MNIST sample");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     FashionSample.Result result = FashionSample.run(echo(out));
     show(out);
     assertEquals(10_000, result.metrics().examples());
-    assertTrue(result.metrics().accuracy() >= 0.85,
+    assertTrue(
+        result.metrics().accuracy() >= 0.85,
         "Fashion-MNIST test accuracy " + result.metrics().accuracy());
   }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Compares numbers with the worked examples' tolerance, {@code |actual - expected| <= 1e-12 +
- * 1e-9 |expected|}, and collects every mismatch so that a failure shows expected and actual side
- * by side (as llm.c's {@code check_tensor} does).
+ * Compares numbers with the worked examples' tolerance, {@code |actual - expected| <= 1e-12 + 1e-9
+ * |expected|}, and collects every mismatch so that a failure shows expected and actual side by side
+ * (as llm.c's {@code check_tensor} does).
  */
 final class Tolerance {
   private final List<String> mismatches = new ArrayList<>();
@@ -21,8 +21,14 @@ final class Tolerance {
   void check(String what, double actual, double expected) {
     checked++;
     if (!close(actual, expected)) {
-      mismatches.add(String.format(Locale.ROOT, "%-40s expected %.17g actual %.17g (diff %.3g)",
-          what, expected, actual, actual - expected));
+      mismatches.add(
+          String.format(
+              Locale.ROOT,
+              "%-40s expected %.17g actual %.17g (diff %.3g)",
+              what,
+              expected,
+              actual,
+              actual - expected));
     }
   }
 

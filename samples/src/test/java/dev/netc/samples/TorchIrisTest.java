@@ -40,8 +40,8 @@ class TorchIrisTest {
       }
       correct += net.classify(iris.features(i)) == iris.label(i) ? 1 : 0;
     }
-    System.out.printf(Locale.ROOT, "TorchIris: max |netc - torch| = %.3g, accuracy %d/150%n",
-        worst, correct);
+    System.out.printf(
+        Locale.ROOT, "TorchIris: max |netc - torch| = %.3g, accuracy %d/150%n", worst, correct);
     assertTrue(worst <= 1e-6, "max difference " + worst);
     assertEquals(147, correct, "PyTorch's accuracy, 98%");
   }

@@ -33,9 +33,15 @@ abstract class DistributedTraining {
   private final boolean classifier;
   private final List<TrainingListener> listeners;
 
-  DistributedTraining(JavaSparkContext spark, CompiledNetwork net, TrainingSettings settings,
-      long trainingExamples, JavaRDD<Example> validation, long validationExamples,
-      boolean classifier, List<TrainingListener> listeners) {
+  DistributedTraining(
+      JavaSparkContext spark,
+      CompiledNetwork net,
+      TrainingSettings settings,
+      long trainingExamples,
+      JavaRDD<Example> validation,
+      long validationExamples,
+      boolean classifier,
+      List<TrainingListener> listeners) {
     this.spark = spark;
     this.net = net;
     this.settings = settings;
@@ -64,9 +70,16 @@ abstract class DistributedTraining {
   abstract void release();
 
   final TrainingResult run() {
-    TrainingPlan plan = new TrainingPlan(net.spec().name(), 1, settings.epochs(),
-        (int) trainingExamples, (int) validationExamples,
-        (int) Math.min(settings.batchSize(), trainingExamples), stepsPerEpoch(), partitions());
+    TrainingPlan plan =
+        new TrainingPlan(
+            net.spec().name(),
+            1,
+            settings.epochs(),
+            (int) trainingExamples,
+            (int) validationExamples,
+            (int) Math.min(settings.batchSize(), trainingExamples),
+            stepsPerEpoch(),
+            partitions());
     listeners.forEach(l -> l.onStart(plan));
     long start = System.nanoTime();
     List<EpochStats> history = new ArrayList<>();
@@ -100,15 +113,21 @@ abstract class DistributedTraining {
           validationLoss = check[0] / validationExamples;
           if (!Double.isFinite(validationLoss)) {
             lastGood.restore(net);
-            throw new TrainingException(epoch, stepsPerEpoch(), "the validation loss became "
-                + validationLoss);
+            throw new TrainingException(
+                epoch, stepsPerEpoch(), "the validation loss became " + validationLoss);
           }
           accuracy = classifier ? check[1] / validationExamples : Double.NaN;
         }
-        EpochStats stats = new EpochStats(epoch, lossSum / trainingExamples, validationLoss,
-            accuracy, rate, net.optimizerSteps(),
-            seconds > 0 ? trainingExamples / seconds : 0,
-            Duration.ofNanos(System.nanoTime() - start));
+        EpochStats stats =
+            new EpochStats(
+                epoch,
+                lossSum / trainingExamples,
+                validationLoss,
+                accuracy,
+                rate,
+                net.optimizerSteps(),
+                seconds > 0 ? trainingExamples / seconds : 0,
+                Duration.ofNanos(System.nanoTime() - start));
         history.add(stats);
         boolean stopNow = false;
         if (settings.patience() > 0) {
@@ -134,8 +153,8 @@ abstract class DistributedTraining {
     if (best != null) {
       NetworkSnapshot.setValues(net.parameters(), best.parameters());
     }
-    TrainingResult result = new TrainingResult(history, stop, bestEpoch,
-        Duration.ofNanos(System.nanoTime() - start));
+    TrainingResult result =
+        new TrainingResult(history, stop, bestEpoch, Duration.ofNanos(System.nanoTime() - start));
     listeners.forEach(l -> l.onFinish(result));
     return result;
   }
@@ -148,28 +167,31 @@ abstract class DistributedTraining {
   }
 
   /**
-   * The validation loss sum and the number of right classifications, each partition's sums added
-   * in partition-index order.
+   * The validation loss sum and the number of right classifications, each partition's sums added in
+   * partition-index order.
    */
   private double[] validate() {
     Broadcast<NetworkSnapshot> parameters = spark.broadcast(NetworkSnapshot.capture(net, false));
-    List<Tuple4<Integer, Double, Long, Long>> parts = validation
-        .mapPartitionsWithIndex((p, examples) -> {
-          CompiledNetwork worker = parameters.value().newNetwork();
-          double loss = 0;
-          long right = 0;
-          long count = 0;
-          while (examples.hasNext()) {
-            Example e = examples.next();
-            loss += worker.loss(e.features(), e.target());
-            if (NetcModel.argmax(e.target()) == worker.classify(e.features())) {
-              right++;
-            }
-            count++;
-          }
-          return List.of(new Tuple4<>(p, loss, right, count)).iterator();
-        }, true)
-        .collect();
+    List<Tuple4<Integer, Double, Long, Long>> parts =
+        validation
+            .mapPartitionsWithIndex(
+                (p, examples) -> {
+                  CompiledNetwork worker = parameters.value().newNetwork();
+                  double loss = 0;
+                  long right = 0;
+                  long count = 0;
+                  while (examples.hasNext()) {
+                    Example e = examples.next();
+                    loss += worker.loss(e.features(), e.target());
+                    if (NetcModel.argmax(e.target()) == worker.classify(e.features())) {
+                      right++;
+                    }
+                    count++;
+                  }
+                  return List.of(new Tuple4<>(p, loss, right, count)).iterator();
+                },
+                true)
+            .collect();
     parameters.destroy();
     List<Tuple4<Integer, Double, Long, Long>> ordered = new ArrayList<>(parts);
     ordered.sort(Comparator.comparing(Tuple4::_1));

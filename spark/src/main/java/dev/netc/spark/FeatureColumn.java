@@ -22,8 +22,10 @@ final class FeatureColumn implements Serializable {
   private final String column;
   private final int width;
   private final String network;
+
   /** Null without scaling. */
   private final String scalingKind;
+
   private final double[] offsets;
   private final double[] scales;
   private transient Scaler scaler;
@@ -53,14 +55,29 @@ final class FeatureColumn implements Serializable {
   int check(StructType schema, String stage) {
     StructField field = field(schema, column, "features", stage, "setFeaturesCol");
     if (!field.dataType().equals(SQLDataTypes.VectorType())) {
-      throw new NetcSparkException(stage + ": the features column '" + column + "' is "
-          + field.dataType().simpleString() + ", not a Vector; assemble numeric columns into one"
-          + " with org.apache.spark.ml.feature.VectorAssembler");
+      throw new NetcSparkException(
+          stage
+              + ": the features column '"
+              + column
+              + "' is "
+              + field.dataType().simpleString()
+              + ", not a Vector; assemble numeric columns into one"
+              + " with org.apache.spark.ml.feature.VectorAssembler");
     }
     int size = AttributeGroup.fromStructField(field).size();
     if (size >= 0 && size != width) {
-      throw new NetcSparkException(stage + ": the features column '" + column + "' holds vectors of"
-          + " size " + size + ", but " + network + " has " + width + " inputs");
+      throw new NetcSparkException(
+          stage
+              + ": the features column '"
+              + column
+              + "' holds vectors of"
+              + " size "
+              + size
+              + ", but "
+              + network
+              + " has "
+              + width
+              + " inputs");
     }
     return schema.fieldIndex(column);
   }
@@ -69,9 +86,18 @@ final class FeatureColumn implements Serializable {
   static StructField field(
       StructType schema, String name, String role, String stage, String setter) {
     if (!Arrays.asList(schema.fieldNames()).contains(name)) {
-      throw new NetcSparkException(stage + ": the " + role + " column '" + name + "' is not in the"
-          + " data (columns: " + Arrays.stream(schema.fieldNames()).collect(Collectors.joining(", "))
-          + "); name the right one with " + setter + "(...)");
+      throw new NetcSparkException(
+          stage
+              + ": the "
+              + role
+              + " column '"
+              + name
+              + "' is not in the"
+              + " data (columns: "
+              + Arrays.stream(schema.fieldNames()).collect(Collectors.joining(", "))
+              + "); name the right one with "
+              + setter
+              + "(...)");
     }
     return schema.apply(name);
   }
@@ -79,13 +105,24 @@ final class FeatureColumn implements Serializable {
   /** Copies the vector of {@code row} at {@code index} into {@code input} and scales it. */
   void read(Row row, int index, double[] input) {
     if (row.isNullAt(index)) {
-      throw new NetcSparkException("the features column '" + column + "' is null in a row; drop or"
-          + " fill such rows before (Dataset.na().drop())");
+      throw new NetcSparkException(
+          "the features column '"
+              + column
+              + "' is null in a row; drop or"
+              + " fill such rows before (Dataset.na().drop())");
     }
     Vector vector = (Vector) row.get(index);
     if (vector.size() != width) {
-      throw new NetcSparkException("the features column '" + column + "' has a vector of size "
-          + vector.size() + " in a row, but " + network + " has " + width + " inputs");
+      throw new NetcSparkException(
+          "the features column '"
+              + column
+              + "' has a vector of size "
+              + vector.size()
+              + " in a row, but "
+              + network
+              + " has "
+              + width
+              + " inputs");
     }
     for (int j = 0; j < width; j++) {
       input[j] = vector.apply(j);

@@ -26,17 +26,18 @@ import scala.Tuple2;
  *
  * <p>Epoch e visits the training rows (numbered 0 .. n-1 in the order of the data) in the order of
  * {@code Dataset.permutation(n, seed + e)}, or in data order without a seed: step s takes positions
- * {@code s*B .. s*B+B-1} of that order, as the Trainer does. A step's examples are cut into chunks of
- * {@code chunkSize} positions, the Trainer's units of summation: the gradient of a chunk is summed
- * from zero over its examples in position order. At the start of each epoch one shuffle brings
- * every chunk's examples into one partition (chunk key {@code step * chunksPerStep + chunk}, hashed
- * over the partitions), so a chunk's sum never depends on how the data was split. For each step one
- * Spark job computes the step's chunks where they live and returns them with their chunk index; the
- * driver adds them into the network in the Trainer's order ({@code Trainer.addChunkGradients}: chunk
- * order, a pairwise tree per group of chunks, with the generated {@code addGradientFrom}), then
- * applies the step with the generated {@code applyGradient} (optimizer, l2 and clip included) and
- * broadcasts the new parameters. Partial sums are never merged in task-completion order, the
- * reason why {@code RDD.reduce} and {@code treeAggregate} are not used.
+ * {@code s*B .. s*B+B-1} of that order, as the Trainer does. A step's examples are cut into chunks
+ * of {@code chunkSize} positions, the Trainer's units of summation: the gradient of a chunk is
+ * summed from zero over its examples in position order. At the start of each epoch one shuffle
+ * brings every chunk's examples into one partition (chunk key {@code step * chunksPerStep + chunk},
+ * hashed over the partitions), so a chunk's sum never depends on how the data was split. For each
+ * step one Spark job computes the step's chunks where they live and returns them with their chunk
+ * index; the driver adds them into the network in the Trainer's order ({@code
+ * Trainer.addChunkGradients}: chunk order, a pairwise tree per group of chunks, with the generated
+ * {@code addGradientFrom}), then applies the step with the generated {@code applyGradient}
+ * (optimizer, l2 and clip included) and broadcasts the new parameters. Partial sums are never
+ * merged in task-completion order, the reason why {@code RDD.reduce} and {@code treeAggregate} are
+ * not used.
  */
 final class GradientSteps extends DistributedTraining {
   private final JavaPairRDD<Example, Long> training;
@@ -46,10 +47,24 @@ final class GradientSteps extends DistributedTraining {
   private final int chunksPerStep;
   private JavaRDD<EpochShard> shards;
 
-  GradientSteps(JavaSparkContext spark, CompiledNetwork net, TrainingSettings settings,
-      JavaPairRDD<Example, Long> training, long trainingExamples, JavaRDD<Example> validation,
-      long validationExamples, boolean classifier, List<TrainingListener> listeners) {
-    super(spark, net, settings, trainingExamples, validation, validationExamples, classifier,
+  GradientSteps(
+      JavaSparkContext spark,
+      CompiledNetwork net,
+      TrainingSettings settings,
+      JavaPairRDD<Example, Long> training,
+      long trainingExamples,
+      JavaRDD<Example> validation,
+      long validationExamples,
+      boolean classifier,
+      List<TrainingListener> listeners) {
+    super(
+        spark,
+        net,
+        settings,
+        trainingExamples,
+        validation,
+        validationExamples,
+        classifier,
         listeners);
     this.training = training;
     this.partitions = Math.max(1, training.getNumPartitions());
@@ -80,9 +95,9 @@ final class GradientSteps extends DistributedTraining {
     for (int step = 0; step < steps; step++) {
       Broadcast<NetworkSnapshot> parameters = spark.broadcast(NetworkSnapshot.capture(net, false));
       int current = step;
-      List<ChunkGradient> parts = new ArrayList<>(shards
-          .flatMap(shard -> shard.gradients(current, parameters.value()))
-          .collect());
+      List<ChunkGradient> parts =
+          new ArrayList<>(
+              shards.flatMap(shard -> shard.gradients(current, parameters.value())).collect());
       parameters.destroy();
       parts.sort(Comparator.comparingInt(ChunkGradient::chunk));
       // The chunks are added in the Trainer's order (its pairwise tree per group of chunks), one
@@ -115,22 +130,28 @@ final class GradientSteps extends DistributedTraining {
   /** Brings each chunk of this epoch's steps into one partition. */
   private void layOut(int epoch) {
     int n = (int) trainingExamples;
-    Broadcast<int[]> positions = settings.shuffleSeed() == null ? null
-        : spark.broadcast(inverse(Dataset.permutation(n, settings.shuffleSeed() + epoch)));
+    Broadcast<int[]> positions =
+        settings.shuffleSeed() == null
+            ? null
+            : spark.broadcast(inverse(Dataset.permutation(n, settings.shuffleSeed() + epoch)));
     int size = stepSize;
     int chunk = settings.chunkSize();
     int perStep = chunksPerStep;
-    JavaPairRDD<Long, Tuple2<Integer, Example>> keyed = training.mapToPair(pair -> {
-      int index = (int) (long) pair._2();
-      int position = positions == null ? index : positions.value()[index];
-      int step = position / size;
-      int within = position % size;
-      long key = (long) step * perStep + within / chunk;
-      return new Tuple2<>(key, new Tuple2<>(within, pair._1()));
-    });
-    JavaRDD<EpochShard> next = keyed.partitionBy(new HashPartitioner(partitions))
-        .mapPartitions(items -> List.of(EpochShard.of(items, perStep)).iterator(), true)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaPairRDD<Long, Tuple2<Integer, Example>> keyed =
+        training.mapToPair(
+            pair -> {
+              int index = (int) (long) pair._2();
+              int position = positions == null ? index : positions.value()[index];
+              int step = position / size;
+              int within = position % size;
+              long key = (long) step * perStep + within / chunk;
+              return new Tuple2<>(key, new Tuple2<>(within, pair._1()));
+            });
+    JavaRDD<EpochShard> next =
+        keyed
+            .partitionBy(new HashPartitioner(partitions))
+            .mapPartitions(items -> List.of(EpochShard.of(items, perStep)).iterator(), true)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     next.count();
     if (shards != null) {
       shards.unpersist(false);
@@ -192,7 +213,8 @@ final class GradientSteps extends DistributedTraining {
         for (int i = 0; i < ordered.length; i++) {
           ordered[i] = examples.get(i)._2();
         }
-        byStep.computeIfAbsent((int) (key / perStep), s -> new ArrayList<>())
+        byStep
+            .computeIfAbsent((int) (key / perStep), s -> new ArrayList<>())
             .add(new Tuple2<>((int) (key % perStep), ordered));
       }
       return new EpochShard(byStep);

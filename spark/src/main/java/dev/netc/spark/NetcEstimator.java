@@ -47,9 +47,9 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p><b>Modes.</b> {@code setMode("gradient")} (the default): one synchronous step per mini-batch,
  * the step's gradient computed where the rows are and added on the driver in a fixed order, so the
- * parameters are those of the runtime's {@link Trainer} with the same settings, bit for bit, for any
- * number of partitions or executors (see {@link GradientSteps}). {@code setMode("average")}: each
- * partition takes {@link #setLocalSteps K} steps on its own rows, then the driver averages the
+ * parameters are those of the runtime's {@link Trainer} with the same settings, bit for bit, for
+ * any number of partitions or executors (see {@link GradientSteps}). {@code setMode("average")}:
+ * each partition takes {@link #setLocalSteps K} steps on its own rows, then the driver averages the
  * parameters; fewer Spark jobs, a result that depends on the partitioning (see {@link
  * ParameterAveraging}).
  *
@@ -112,25 +112,37 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     probabilityCol = new Param<>(this, "probabilityCol", "the network's outputs (classifiers)");
     predictedLabelCol = new Param<>(this, "predictedLabelCol", "the predicted class name");
     outputCol = new Param<>(this, "outputCol", "the network's output (regression networks)");
-    classNames = new StringArrayParam(this, "classNames",
-        "the class names, in the order of the outputs (default: the sorted distinct labels)");
+    classNames =
+        new StringArrayParam(
+            this,
+            "classNames",
+            "the class names, in the order of the outputs (default: the sorted distinct labels)");
     epochs = new IntParam(this, "epochs", "passes over the training rows (>= 1)");
     batchSize = new IntParam(this, "batchSize", "examples per step (>= 1)");
     reduction = new Param<>(this, "reduction", "sum or mean: how a step's gradient is scaled");
     seed = new LongParam(this, "seed", "shuffles the rows every epoch from this seed");
     mode = new Param<>(this, "mode", "gradient (exact steps) or average (parameter averaging)");
     localSteps = new IntParam(this, "localSteps", "steps per partition between averages");
-    chunkSize = new IntParam(this, "chunkSize",
-        "examples per partial gradient sum (the runtime Trainer's chunk size)");
-    validationFraction = new DoubleParam(this, "validationFraction",
-        "fraction of the rows held out for validation, in (0, 1)");
+    chunkSize =
+        new IntParam(
+            this,
+            "chunkSize",
+            "examples per partial gradient sum (the runtime Trainer's chunk size)");
+    validationFraction =
+        new DoubleParam(
+            this, "validationFraction", "fraction of the rows held out for validation, in (0, 1)");
     validationSeed = new LongParam(this, "validationSeed", "chooses the validation rows");
-    validationIndicatorCol = new Param<>(this, "validationIndicatorCol",
-        "a boolean column, true for validation rows");
-    patience = new IntParam(this, "patience",
-        "epochs without a better validation loss before stopping (0: never)");
-    inputCols = new StringArrayParam(this, "inputCols", "raw input columns, encoded by the"
-        + " preprocessing given with setPreprocessor (empty: its own column names)");
+    validationIndicatorCol =
+        new Param<>(this, "validationIndicatorCol", "a boolean column, true for validation rows");
+    patience =
+        new IntParam(
+            this, "patience", "epochs without a better validation loss before stopping (0: never)");
+    inputCols =
+        new StringArrayParam(
+            this,
+            "inputCols",
+            "raw input columns, encoded by the"
+                + " preprocessing given with setPreprocessor (empty: its own column names)");
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
     setDefault(predictionCol, "prediction");
@@ -355,7 +367,8 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
 
   /** Sets the mode: {@code gradient} (exact steps) or {@code average} (parameter averaging). */
   public NetcEstimator setMode(String value) {
-    require(value.equals("gradient") || value.equals("average"),
+    require(
+        value.equals("gradient") || value.equals("average"),
         "mode must be \"gradient\" or \"average\": \"" + value + "\"");
     set(mode, value);
     return this;
@@ -412,8 +425,8 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     try {
       return Reduction.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("reduction must be \"sum\" or \"mean\": \"" + value + "\"",
-          e);
+      throw new IllegalArgumentException(
+          "reduction must be \"sum\" or \"mean\": \"" + value + "\"", e);
     }
   }
 
@@ -440,13 +453,23 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
 
   private NetcModel model(CompiledNetwork net, List<String> names, TrainingResult result) {
     boolean raw = isDefined(inputCols);
-    NetcModel model = new NetcModel(uid + "_model", NetworkSnapshot.capture(net, false), names,
-        raw ? preprocessor.featureNames() : List.of(), null, raw ? preprocessor : null, result);
+    NetcModel model =
+        new NetcModel(
+            uid + "_model",
+            NetworkSnapshot.capture(net, false),
+            names,
+            raw ? preprocessor.featureNames() : List.of(),
+            null,
+            raw ? preprocessor : null,
+            result);
     if (raw) {
       model.setInputCols(getOrDefault(inputCols));
     }
-    model.setFeaturesCol(text(featuresCol)).setPredictionCol(text(predictionCol))
-        .setProbabilityCol(text(probabilityCol)).setPredictedLabelCol(text(predictedLabelCol))
+    model
+        .setFeaturesCol(text(featuresCol))
+        .setPredictionCol(text(predictionCol))
+        .setProbabilityCol(text(probabilityCol))
+        .setPredictedLabelCol(text(predictedLabelCol))
         .setOutputCol(text(outputCol));
     return model.setParent(this);
   }
@@ -460,36 +483,49 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     FeatureColumn features = new FeatureColumn(text(featuresCol), net.inputSize(), name, null);
     RawColumns raw = isDefined(inputCols) ? rawColumns(schema, net) : null;
     int featureIndex = raw != null ? -1 : features.check(schema, "NetcEstimator");
-    List<String> given = raw != null && !preprocessor.classNames().isEmpty()
-        ? preprocessor.classNames() : Arrays.asList(getOrDefault(classNames));
-    LabelColumn label = LabelColumn.of(dataset, text(labelCol), classifier, net.outputSize(), name,
-        given);
+    List<String> given =
+        raw != null && !preprocessor.classNames().isEmpty()
+            ? preprocessor.classNames()
+            : Arrays.asList(getOrDefault(classNames));
+    LabelColumn label =
+        LabelColumn.of(dataset, text(labelCol), classifier, net.outputSize(), name, given);
     int indicator = -1;
     if (isDefined(validationIndicatorCol)) {
       String column = text(validationIndicatorCol);
-      StructField field = FeatureColumn.field(schema, column, "validation indicator",
-          "NetcEstimator", "setValidationIndicatorCol");
+      StructField field =
+          FeatureColumn.field(
+              schema, column, "validation indicator", "NetcEstimator", "setValidationIndicatorCol");
       if (!field.dataType().equals(DataTypes.BooleanType)) {
-        throw new NetcSparkException("NetcEstimator: the validation indicator column '" + column
-            + "' is " + field.dataType().simpleString() + ", not boolean");
+        throw new NetcSparkException(
+            "NetcEstimator: the validation indicator column '"
+                + column
+                + "' is "
+                + field.dataType().simpleString()
+                + ", not boolean");
       }
       indicator = schema.fieldIndex(column);
     }
-    JavaSparkContext spark = JavaSparkContext.fromSparkContext(
-        dataset.sparkSession().sparkContext());
+    JavaSparkContext spark =
+        JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
     int validationColumn = indicator;
     JavaRDD<Row> rows = dataset.toDF().javaRDD();
-    JavaPairRDD<Example, Long> all = rows.map(row -> {
-      double[] x = new double[features.width()];
-      if (raw != null) {
-        raw.read(row, x);
-      } else {
-        features.read(row, featureIndex, x);
-      }
-      boolean held = validationColumn >= 0 && !row.isNullAt(validationColumn)
-          && row.getBoolean(validationColumn);
-      return new Example(x, label.target(row), held);
-    }).zipWithIndex().persist(StorageLevel.MEMORY_AND_DISK());
+    JavaPairRDD<Example, Long> all =
+        rows.map(
+                row -> {
+                  double[] x = new double[features.width()];
+                  if (raw != null) {
+                    raw.read(row, x);
+                  } else {
+                    features.read(row, featureIndex, x);
+                  }
+                  boolean held =
+                      validationColumn >= 0
+                          && !row.isNullAt(validationColumn)
+                          && row.getBoolean(validationColumn);
+                  return new Example(x, label.target(row), held);
+                })
+            .zipWithIndex()
+            .persist(StorageLevel.MEMORY_AND_DISK());
     long total = all.count();
     JavaRDD<Example> validation;
     JavaPairRDD<Example, Long> training;
@@ -504,8 +540,7 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
       }
       Broadcast<boolean[]> heldOut = spark.broadcast(held);
       validation = all.filter(pair -> heldOut.value()[(int) (long) pair._2()]).keys();
-      training = all.filter(pair -> !heldOut.value()[(int) (long) pair._2()]).keys()
-          .zipWithIndex();
+      training = all.filter(pair -> !heldOut.value()[(int) (long) pair._2()]).keys().zipWithIndex();
     } else if (indicator >= 0) {
       validation = all.keys().filter(Example::held);
       training = all.keys().filter(e -> !e.held()).zipWithIndex();
@@ -518,23 +553,51 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     long trainingCount = training.count();
     long validationCount = validation.count();
     if (trainingCount == 0) {
-      throw new NetcSparkException("NetcEstimator: no training rows (" + total + " rows, "
-          + validationCount + " of them for validation)");
+      throw new NetcSparkException(
+          "NetcEstimator: no training rows ("
+              + total
+              + " rows, "
+              + validationCount
+              + " of them for validation)");
     }
     require(trainingCount <= Integer.MAX_VALUE, "at most 2^31-1 training rows");
     int patienceValue = integer(patience);
     if (patienceValue > 0 && validationCount == 0) {
-      throw new NetcSparkException("NetcEstimator: early stopping (setPatience) needs validation"
-          + " rows: set setValidationFraction(...) or setValidationIndicatorCol(...)");
+      throw new NetcSparkException(
+          "NetcEstimator: early stopping (setPatience) needs validation"
+              + " rows: set setValidationFraction(...) or setValidationIndicatorCol(...)");
     }
-    TrainingSettings settings = new TrainingSettings(integer(epochs), integer(batchSize),
-        reductionOf(text(reduction)), isDefined(seed) ? (Long) getOrDefault(seed) : null,
-        integer(chunkSize), integer(localSteps), patienceValue);
-    DistributedTraining run = text(mode).equals("average")
-        ? new ParameterAveraging(spark, net, settings, training.keys(), trainingCount, validation,
-            validationCount, classifier, listeners)
-        : new GradientSteps(spark, net, settings, training, trainingCount, validation,
-            validationCount, classifier, listeners);
+    TrainingSettings settings =
+        new TrainingSettings(
+            integer(epochs),
+            integer(batchSize),
+            reductionOf(text(reduction)),
+            isDefined(seed) ? (Long) getOrDefault(seed) : null,
+            integer(chunkSize),
+            integer(localSteps),
+            patienceValue);
+    DistributedTraining run =
+        text(mode).equals("average")
+            ? new ParameterAveraging(
+                spark,
+                net,
+                settings,
+                training.keys(),
+                trainingCount,
+                validation,
+                validationCount,
+                classifier,
+                listeners)
+            : new GradientSteps(
+                spark,
+                net,
+                settings,
+                training,
+                trainingCount,
+                validation,
+                validationCount,
+                classifier,
+                listeners);
     TrainingResult result;
     try {
       result = run.run();
@@ -548,17 +611,25 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
 
   private RawColumns rawColumns(StructType schema, CompiledNetwork net) {
     if (preprocessor == null) {
-      throw new NetcSparkException("NetcEstimator: raw input columns (setInputCols) need the"
-          + " preprocessing that encodes them: setPreprocessor(Preprocessor.fit(sample, options)),"
-          + " or the one of a netc weight file");
+      throw new NetcSparkException(
+          "NetcEstimator: raw input columns (setInputCols) need the"
+              + " preprocessing that encodes them: setPreprocessor(Preprocessor.fit(sample, options)),"
+              + " or the one of a netc weight file");
     }
     if (preprocessor.width() != net.inputSize()) {
-      throw new NetcSparkException("NetcEstimator: the preprocessing encodes "
-          + preprocessor.width() + " inputs " + preprocessor.featureNames() + ", but "
-          + net.spec().name() + " has " + net.inputSize() + " inputs");
+      throw new NetcSparkException(
+          "NetcEstimator: the preprocessing encodes "
+              + preprocessor.width()
+              + " inputs "
+              + preprocessor.featureNames()
+              + ", but "
+              + net.spec().name()
+              + " has "
+              + net.inputSize()
+              + " inputs");
     }
-    return RawColumns.of(preprocessor, schema, Arrays.asList(getOrDefault(inputCols)),
-        "NetcEstimator");
+    return RawColumns.of(
+        preprocessor, schema, Arrays.asList(getOrDefault(inputCols)), "NetcEstimator");
   }
 
   /** Reads estimators saved with {@code write()}. */

@@ -46,13 +46,13 @@ import org.apache.spark.sql.types.StructType;
  * <p>The input is a {@link org.apache.spark.ml.linalg.Vector} column ({@link #setFeaturesCol}); the
  * feature scaling saved with the weights is applied first, as {@code netc predict} does. A model
  * whose weight file carries the preprocessing of raw rows reads raw columns instead with {@link
- * #setInputCols} (categorical values, missing values). A
- * classifier (a network with the {@code cross_entropy} loss) adds the class index as a double
- * ({@link #setPredictionCol}, default {@code prediction}), the network's outputs as a Vector
- * ({@link #setProbabilityCol}, default {@code probability}) and, when the model knows class names,
- * the predicted name ({@link #setPredictedLabelCol}, default {@code predictedLabel}). Any other
- * network adds its output ({@link #setOutputCol}, default {@code prediction}): a double for one
- * output, a Vector for several.
+ * #setInputCols} (categorical values, missing values). A classifier (a network with the {@code
+ * cross_entropy} loss) adds the class index as a double ({@link #setPredictionCol}, default {@code
+ * prediction}), the network's outputs as a Vector ({@link #setProbabilityCol}, default {@code
+ * probability}) and, when the model knows class names, the predicted name ({@link
+ * #setPredictedLabelCol}, default {@code predictedLabel}). Any other network adds its output
+ * ({@link #setOutputCol}, default {@code prediction}): a double for one output, a Vector for
+ * several.
  *
  * <p>The parameters are broadcast once per model; each partition creates one instance of the
  * generated class and scores its rows with it, reusing its input and output arrays. Saved with
@@ -98,11 +98,18 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     featuresCol = new Param<>(this, "featuresCol", "the Vector column of the network's input");
     predictionCol = new Param<>(this, "predictionCol", "the predicted class index (classifiers)");
     probabilityCol = new Param<>(this, "probabilityCol", "the network's outputs (classifiers)");
-    predictedLabelCol = new Param<>(this, "predictedLabelCol",
-        "the predicted class name (classifiers that know class names)");
+    predictedLabelCol =
+        new Param<>(
+            this,
+            "predictedLabelCol",
+            "the predicted class name (classifiers that know class names)");
     outputCol = new Param<>(this, "outputCol", "the network's output (regression networks)");
-    inputCols = new StringArrayParam(this, "inputCols", "raw input columns, encoded by the"
-        + " preprocessing saved with the weights (empty: the preprocessing's own column names)");
+    inputCols =
+        new StringArrayParam(
+            this,
+            "inputCols",
+            "raw input columns, encoded by the"
+                + " preprocessing saved with the weights (empty: the preprocessing's own column names)");
     set(network, parameters.className());
     setDefault(featuresCol, "features");
     setDefault(predictionCol, "prediction");
@@ -126,9 +133,14 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     } catch (RuntimeException e) {
       throw new NetcSparkException(e.getMessage(), e);
     }
-    return new NetcModel(Identifiable$.MODULE$.randomUID("netcModel"),
-        NetworkSnapshot.capture(net, false), weights.classNames(), weights.featureNames(),
-        weights.scaler().orElse(null), weights.preprocessor().orElse(null), null);
+    return new NetcModel(
+        Identifiable$.MODULE$.randomUID("netcModel"),
+        NetworkSnapshot.capture(net, false),
+        weights.classNames(),
+        weights.featureNames(),
+        weights.scaler().orElse(null),
+        weights.preprocessor().orElse(null),
+        null);
   }
 
   @Override
@@ -156,7 +168,10 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     return probabilityCol;
   }
 
-  /** The predicted class name column of a classifier with class names (default {@code predictedLabel}). */
+  /**
+   * The predicted class name column of a classifier with class names (default {@code
+   * predictedLabel}).
+   */
   public Param<String> predictedLabelCol() {
     return predictedLabelCol;
   }
@@ -253,7 +268,8 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
 
   /** This model as a netc weight file (parameters, class and feature names, scaling). */
   public WeightFile toWeightFile() {
-    return preprocessor != null ? WeightFile.capture(newNetwork(), preprocessor)
+    return preprocessor != null
+        ? WeightFile.capture(newNetwork(), preprocessor)
         : WeightFile.capture(newNetwork(), classNames, featureNames, scaler);
   }
 
@@ -282,19 +298,27 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     List<StructField> added = new ArrayList<>();
     if ("cross_entropy".equals(net.spec().loss())) {
       added.add(DataTypes.createStructField(value(predictionCol), DataTypes.DoubleType, false));
-      added.add(DataTypes.createStructField(value(probabilityCol), SQLDataTypes.VectorType(), false));
+      added.add(
+          DataTypes.createStructField(value(probabilityCol), SQLDataTypes.VectorType(), false));
       if (!classNames.isEmpty()) {
-        added.add(DataTypes.createStructField(value(predictedLabelCol), DataTypes.StringType, false));
+        added.add(
+            DataTypes.createStructField(value(predictedLabelCol), DataTypes.StringType, false));
       }
     } else {
-      added.add(DataTypes.createStructField(value(outputCol),
-          net.outputSize() == 1 ? DataTypes.DoubleType : SQLDataTypes.VectorType(), false));
+      added.add(
+          DataTypes.createStructField(
+              value(outputCol),
+              net.outputSize() == 1 ? DataTypes.DoubleType : SQLDataTypes.VectorType(),
+              false));
     }
     StructType result = schema;
     for (StructField field : added) {
       if (Arrays.asList(schema.fieldNames()).contains(field.name())) {
-        throw new NetcSparkException("NetcModel: the output column '" + field.name() + "' is"
-            + " already in the data; choose another name with the matching set...Col(...)");
+        throw new NetcSparkException(
+            "NetcModel: the output column '"
+                + field.name()
+                + "' is"
+                + " already in the data; choose another name with the matching set...Col(...)");
       }
       result = result.add(field);
     }
@@ -303,13 +327,13 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
 
   private RawColumns raw(StructType schema) {
     if (preprocessor == null) {
-      throw new NetcSparkException("NetcModel: raw input columns (setInputCols) need the"
-          + " preprocessing saved with the weights by netc from a raw table, and this model has"
-          + " none; assemble the numeric columns into a Vector (VectorAssembler) and use"
-          + " setFeaturesCol");
+      throw new NetcSparkException(
+          "NetcModel: raw input columns (setInputCols) need the"
+              + " preprocessing saved with the weights by netc from a raw table, and this model has"
+              + " none; assemble the numeric columns into a Vector (VectorAssembler) and use"
+              + " setFeaturesCol");
     }
-    return RawColumns.of(preprocessor, schema, Arrays.asList(getOrDefault(inputCols)),
-        "NetcModel");
+    return RawColumns.of(preprocessor, schema, Arrays.asList(getOrDefault(inputCols)), "NetcModel");
   }
 
   private FeatureColumn feature(CompiledNetwork net) {
@@ -325,8 +349,14 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     int index = rawInput ? -1 : features.check(dataset.schema(), "NetcModel");
     RawColumns raw = rawInput ? raw(dataset.schema()) : null;
     boolean classifier = "cross_entropy".equals(net.spec().loss());
-    Scorer scorer = new Scorer(broadcast(dataset.sparkSession()), features, index, raw,
-        classifier, classNames.toArray(new String[0]));
+    Scorer scorer =
+        new Scorer(
+            broadcast(dataset.sparkSession()),
+            features,
+            index,
+            raw,
+            classifier,
+            classNames.toArray(new String[0]));
     return dataset.toDF().mapPartitions(scorer, Encoders.row(schema));
   }
 
@@ -342,16 +372,25 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<NetworkSnapshot> parameters;
+
     /** Null when reading raw columns. */
     private final FeatureColumn features;
+
     private final int index;
+
     /** Null when reading a Vector column. */
     private final RawColumns raw;
+
     private final boolean classifier;
     private final String[] classNames;
 
-    Scorer(Broadcast<NetworkSnapshot> parameters, FeatureColumn features, int index,
-        RawColumns raw, boolean classifier, String[] classNames) {
+    Scorer(
+        Broadcast<NetworkSnapshot> parameters,
+        FeatureColumn features,
+        int index,
+        RawColumns raw,
+        boolean classifier,
+        String[] classNames) {
       this.parameters = parameters;
       this.features = features;
       this.index = index;
@@ -394,8 +433,7 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
               values[width + 2] = classNames[best];
             }
           } else {
-            values[width] = output.length == 1 ? (Object) output[0]
-                : Vectors.dense(output.clone());
+            values[width] = output.length == 1 ? (Object) output[0] : Vectors.dense(output.clone());
           }
           return RowFactory.create(values);
         }
@@ -416,8 +454,9 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
 
   @Override
   public NetcModel copy(ParamMap extra) {
-    NetcModel copied = new NetcModel(uid, parameters, classNames, featureNames, scaler,
-        preprocessor, trainingResult);
+    NetcModel copied =
+        new NetcModel(
+            uid, parameters, classNames, featureNames, scaler, preprocessor, trainingResult);
     return copyValues(copied, extra).setParent(parent());
   }
 
@@ -457,8 +496,15 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
           DefaultParamsReader.loadMetadata(path, sparkSession(), NetcModel.class.getName());
       String className = metadata.getParamValue("network").values().toString();
       NetcModel weights = fromWeights(sparkSession(), className, path + "/weights.json");
-      NetcModel model = new NetcModel(metadata.uid(), weights.parameters, weights.classNames,
-          weights.featureNames, weights.scaler, weights.preprocessor, null);
+      NetcModel model =
+          new NetcModel(
+              metadata.uid(),
+              weights.parameters,
+              weights.classNames,
+              weights.featureNames,
+              weights.scaler,
+              weights.preprocessor,
+              null);
       metadata.getAndSetParams(model, metadata.getAndSetParams$default$2());
       return model;
     }

@@ -1,18 +1,9 @@
 package dev.netc.spark;
 
 import dev.netc.runtime.network.CompiledNetwork;
-import java.io.Serializable;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.api.java.UDF3;
-import org.apache.spark.sql.api.java.UDF4;
-import org.apache.spark.sql.api.java.UDF5;
-import org.apache.spark.sql.api.java.UDF6;
-import org.apache.spark.sql.api.java.UDF7;
-import org.apache.spark.sql.api.java.UDF8;
-import org.apache.spark.sql.api.java.UDF9;
 import org.apache.spark.sql.api.java.UDF10;
 import org.apache.spark.sql.api.java.UDF11;
 import org.apache.spark.sql.api.java.UDF12;
@@ -23,9 +14,17 @@ import org.apache.spark.sql.api.java.UDF16;
 import org.apache.spark.sql.api.java.UDF17;
 import org.apache.spark.sql.api.java.UDF18;
 import org.apache.spark.sql.api.java.UDF19;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF20;
 import org.apache.spark.sql.api.java.UDF21;
 import org.apache.spark.sql.api.java.UDF22;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.api.java.UDF5;
+import org.apache.spark.sql.api.java.UDF6;
+import org.apache.spark.sql.api.java.UDF7;
+import org.apache.spark.sql.api.java.UDF8;
+import org.apache.spark.sql.api.java.UDF9;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -39,11 +38,10 @@ import org.apache.spark.sql.types.DataTypes;
  *
  * <p>The function takes one number per input of the network (any numeric SQL type); a network of
  * more than 22 inputs (Spark's limit for Java functions) takes the whole input as one array of
- * numbers or one Vector. The weight file's feature
- * scaling is applied first, as {@code netc predict} does. It returns the predicted class name
- * (string) for a classifier whose weight file names the classes, the class index (double) for one
- * that does not, the output (double) of a one-output network, and an array of doubles otherwise.
- * A null argument gives null.
+ * numbers or one Vector. The weight file's feature scaling is applied first, as {@code netc
+ * predict} does. It returns the predicted class name (string) for a classifier whose weight file
+ * names the classes, the class index (double) for one that does not, the output (double) of a
+ * one-output network, and an array of doubles otherwise. A null argument gives null.
  *
  * <p>From PySpark, call {@code register} through the JVM gateway, then use the function in SQL or
  * with {@code pyspark.sql.functions.expr}:
@@ -65,19 +63,230 @@ public final class NetcUdf
         UDF7<Object, Object, Object, Object, Object, Object, Object, Object>,
         UDF8<Object, Object, Object, Object, Object, Object, Object, Object, Object>,
         UDF9<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF10<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF11<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF12<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF13<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF14<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF15<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF16<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF17<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF18<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF19<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF20<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF21<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
-        UDF22<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object> {
+        UDF10<
+            Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>,
+        UDF11<
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object>,
+        UDF12<
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object>,
+        UDF13<
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object>,
+        UDF14<
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object>,
+        UDF15<
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object>,
+        UDF16<
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object>,
+        UDF17<
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object>,
+        UDF18<
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object>,
+        UDF19<
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object>,
+        UDF20<
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object>,
+        UDF21<
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object>,
+        UDF22<
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object,
+            Object> {
   private static final long serialVersionUID = 1L;
 
   private final NetworkSnapshot parameters;
@@ -112,25 +321,375 @@ public final class NetcUdf
       case 1 -> spark.udf().register(name, (UDF1<Object, Object>) udf, type);
       case 2 -> spark.udf().register(name, (UDF2<Object, Object, Object>) udf, type);
       case 3 -> spark.udf().register(name, (UDF3<Object, Object, Object, Object>) udf, type);
-      case 4 -> spark.udf().register(name, (UDF4<Object, Object, Object, Object, Object>) udf, type);
-      case 5 -> spark.udf().register(name, (UDF5<Object, Object, Object, Object, Object, Object>) udf, type);
-      case 6 -> spark.udf().register(name, (UDF6<Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 7 -> spark.udf().register(name, (UDF7<Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 8 -> spark.udf().register(name, (UDF8<Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 9 -> spark.udf().register(name, (UDF9<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 10 -> spark.udf().register(name, (UDF10<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 11 -> spark.udf().register(name, (UDF11<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 12 -> spark.udf().register(name, (UDF12<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 13 -> spark.udf().register(name, (UDF13<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 14 -> spark.udf().register(name, (UDF14<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 15 -> spark.udf().register(name, (UDF15<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 16 -> spark.udf().register(name, (UDF16<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 17 -> spark.udf().register(name, (UDF17<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 18 -> spark.udf().register(name, (UDF18<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 19 -> spark.udf().register(name, (UDF19<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 20 -> spark.udf().register(name, (UDF20<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 21 -> spark.udf().register(name, (UDF21<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
-      case 22 -> spark.udf().register(name, (UDF22<Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object, Object>) udf, type);
+      case 4 ->
+          spark.udf().register(name, (UDF4<Object, Object, Object, Object, Object>) udf, type);
+      case 5 ->
+          spark
+              .udf()
+              .register(name, (UDF5<Object, Object, Object, Object, Object, Object>) udf, type);
+      case 6 ->
+          spark
+              .udf()
+              .register(
+                  name, (UDF6<Object, Object, Object, Object, Object, Object, Object>) udf, type);
+      case 7 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF7<Object, Object, Object, Object, Object, Object, Object, Object>) udf,
+                  type);
+      case 8 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF8<Object, Object, Object, Object, Object, Object, Object, Object, Object>)
+                      udf,
+                  type);
+      case 9 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF9<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 10 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF10<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 11 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF11<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 12 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF12<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 13 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF13<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 14 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF14<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 15 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF15<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 16 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF16<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 17 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF17<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 18 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF18<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 19 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF19<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 20 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF20<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 21 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF21<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
+      case 22 ->
+          spark
+              .udf()
+              .register(
+                  name,
+                  (UDF22<
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object,
+                          Object>)
+                      udf,
+                  type);
       default -> throw new IllegalStateException("arity " + inputs);
     }
     return type;
@@ -150,7 +709,8 @@ public final class NetcUdf
     if (classifier && !model.classNames().isEmpty()) {
       return DataTypes.StringType;
     }
-    return classifier || model.newNetwork().outputSize() == 1 ? DataTypes.DoubleType
+    return classifier || model.newNetwork().outputSize() == 1
+        ? DataTypes.DoubleType
         : DataTypes.createArrayType(DataTypes.DoubleType, false);
   }
 
@@ -169,8 +729,12 @@ public final class NetcUdf
     if (arguments.length == 1 && input.length > 1) {
       single(arguments[0]);
     } else if (arguments.length != input.length) {
-      throw new NetcSparkException(parameters.className() + " takes " + input.length
-          + " arguments (one per input) or one Vector, got " + arguments.length);
+      throw new NetcSparkException(
+          parameters.className()
+              + " takes "
+              + input.length
+              + " arguments (one per input) or one Vector, got "
+              + arguments.length);
     } else {
       for (int j = 0; j < input.length; j++) {
         input[j] = number(arguments[j], j + 1);
@@ -200,15 +764,24 @@ public final class NetcUdf
         input[j] = number(seq.apply(j), j + 1);
       }
     } else {
-      throw new NetcSparkException(parameters.className() + " takes " + input.length
-          + " numbers or one Vector or array; got one " + argument.getClass().getSimpleName());
+      throw new NetcSparkException(
+          parameters.className()
+              + " takes "
+              + input.length
+              + " numbers or one Vector or array; got one "
+              + argument.getClass().getSimpleName());
     }
   }
 
   private void checkWidth(int size) {
     if (size != input.length) {
-      throw new NetcSparkException(parameters.className() + " has " + input.length
-          + " inputs, got a vector of " + size + " values");
+      throw new NetcSparkException(
+          parameters.className()
+              + " has "
+              + input.length
+              + " inputs, got a vector of "
+              + size
+              + " values");
     }
   }
 
@@ -216,9 +789,14 @@ public final class NetcUdf
     if (value instanceof Number number) {
       return number.doubleValue();
     }
-    throw new NetcSparkException("argument " + position + " of " + parameters.className()
-        + " is a " + (value == null ? "null" : value.getClass().getSimpleName())
-        + ", expected a number; cast the column to double");
+    throw new NetcSparkException(
+        "argument "
+            + position
+            + " of "
+            + parameters.className()
+            + " is a "
+            + (value == null ? "null" : value.getClass().getSimpleName())
+            + ", expected a number; cast the column to double");
   }
 
   @Override
@@ -257,77 +835,301 @@ public final class NetcUdf
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8) {
+  public Object call(
+      Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8) {
     return score(a1, a2, a3, a4, a5, a6, a7, a8);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9) {
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9) {
     return score(a1, a2, a3, a4, a5, a6, a7, a8, a9);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10) {
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10) {
     return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10, Object a11) {
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10,
+      Object a11) {
     return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10, Object a11, Object a12) {
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10,
+      Object a11,
+      Object a12) {
     return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10, Object a11, Object a12, Object a13) {
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10,
+      Object a11,
+      Object a12,
+      Object a13) {
     return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10, Object a11, Object a12, Object a13, Object a14) {
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10,
+      Object a11,
+      Object a12,
+      Object a13,
+      Object a14) {
     return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10, Object a11, Object a12, Object a13, Object a14, Object a15) {
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10,
+      Object a11,
+      Object a12,
+      Object a13,
+      Object a14,
+      Object a15) {
     return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10, Object a11, Object a12, Object a13, Object a14, Object a15, Object a16) {
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10,
+      Object a11,
+      Object a12,
+      Object a13,
+      Object a14,
+      Object a15,
+      Object a16) {
     return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10, Object a11, Object a12, Object a13, Object a14, Object a15, Object a16, Object a17) {
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10,
+      Object a11,
+      Object a12,
+      Object a13,
+      Object a14,
+      Object a15,
+      Object a16,
+      Object a17) {
     return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10, Object a11, Object a12, Object a13, Object a14, Object a15, Object a16, Object a17, Object a18) {
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10,
+      Object a11,
+      Object a12,
+      Object a13,
+      Object a14,
+      Object a15,
+      Object a16,
+      Object a17,
+      Object a18) {
     return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10, Object a11, Object a12, Object a13, Object a14, Object a15, Object a16, Object a17, Object a18, Object a19) {
-    return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19);
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10,
+      Object a11,
+      Object a12,
+      Object a13,
+      Object a14,
+      Object a15,
+      Object a16,
+      Object a17,
+      Object a18,
+      Object a19) {
+    return score(
+        a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10, Object a11, Object a12, Object a13, Object a14, Object a15, Object a16, Object a17, Object a18, Object a19, Object a20) {
-    return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20);
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10,
+      Object a11,
+      Object a12,
+      Object a13,
+      Object a14,
+      Object a15,
+      Object a16,
+      Object a17,
+      Object a18,
+      Object a19,
+      Object a20) {
+    return score(
+        a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10, Object a11, Object a12, Object a13, Object a14, Object a15, Object a16, Object a17, Object a18, Object a19, Object a20, Object a21) {
-    return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20, a21);
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10,
+      Object a11,
+      Object a12,
+      Object a13,
+      Object a14,
+      Object a15,
+      Object a16,
+      Object a17,
+      Object a18,
+      Object a19,
+      Object a20,
+      Object a21) {
+    return score(
+        a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20,
+        a21);
   }
 
   @Override
-  public Object call(Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7, Object a8, Object a9, Object a10, Object a11, Object a12, Object a13, Object a14, Object a15, Object a16, Object a17, Object a18, Object a19, Object a20, Object a21, Object a22) {
-    return score(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20, a21, a22);
+  public Object call(
+      Object a1,
+      Object a2,
+      Object a3,
+      Object a4,
+      Object a5,
+      Object a6,
+      Object a7,
+      Object a8,
+      Object a9,
+      Object a10,
+      Object a11,
+      Object a12,
+      Object a13,
+      Object a14,
+      Object a15,
+      Object a16,
+      Object a17,
+      Object a18,
+      Object a19,
+      Object a20,
+      Object a21,
+      Object a22) {
+    return score(
+        a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20,
+        a21, a22);
   }
 }

@@ -6,18 +6,20 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The parameters of a network, with its optimizer state and step count when training needs them,
- * as plain arrays that Spark can broadcast and return from tasks. Tensors are in the order of
- * {@link CompiledNetwork#parameters()} and {@link CompiledNetwork#optimizerState()}, each row-major
- * in the language's orientation.
+ * The parameters of a network, with its optimizer state and step count when training needs them, as
+ * plain arrays that Spark can broadcast and return from tasks. Tensors are in the order of {@link
+ * CompiledNetwork#parameters()} and {@link CompiledNetwork#optimizerState()}, each row-major in the
+ * language's orientation.
  */
 final class NetworkSnapshot implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String className;
   private final double[][] parameters;
+
   /** Empty when only the parameters were captured. */
   private final double[][] optimizerState;
+
   private final long optimizerSteps;
 
   NetworkSnapshot(
@@ -30,8 +32,11 @@ final class NetworkSnapshot implements Serializable {
 
   /** The parameters of {@code net} (and its optimizer state and step count if {@code full}). */
   static NetworkSnapshot capture(CompiledNetwork net, boolean full) {
-    return new NetworkSnapshot(net.getClass().getName(), values(net.parameters()),
-        full ? values(net.optimizerState()) : new double[0][], net.optimizerSteps());
+    return new NetworkSnapshot(
+        net.getClass().getName(),
+        values(net.parameters()),
+        full ? values(net.optimizerState()) : new double[0][],
+        net.optimizerSteps());
   }
 
   static double[][] values(List<ParameterTensor> tensors) {

@@ -2,9 +2,9 @@ package dev.netc.spark;
 
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.train.TrainingListener;
 import dev.netc.runtime.train.TrainingResult;
-import dev.netc.runtime.train.Trainer;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,12 +17,12 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Average mode: each partition trains a copy of the network on its own rows with the runtime's
- * {@link Trainer} for {@code localSteps} steps, starting from the broadcast parameters and optimizer
- * state; the driver then averages the parameters and the optimizer state of the partitions that
- * took steps, adding them in partition-index order, and takes the largest step count. An epoch is
- * the number of such rounds that lets every partition pass over its rows once, each partition in
- * its own order ({@code Dataset.permutation} of its row count, from the seed, the epoch and the
- * partition index; data order without a seed).
+ * {@link Trainer} for {@code localSteps} steps, starting from the broadcast parameters and
+ * optimizer state; the driver then averages the parameters and the optimizer state of the
+ * partitions that took steps, adding them in partition-index order, and takes the largest step
+ * count. An epoch is the number of such rounds that lets every partition pass over its rows once,
+ * each partition in its own order ({@code Dataset.permutation} of its row count, from the seed, the
+ * epoch and the partition index; data order without a seed).
  *
  * <p>One Spark job per round instead of per step, so much faster for small steps; but the result
  * depends on the partitioning (each partition sees only its rows between averages), and with K
@@ -35,19 +35,41 @@ final class ParameterAveraging extends DistributedTraining {
   private final int partitions;
   private final int maxSteps;
 
-  ParameterAveraging(JavaSparkContext spark, CompiledNetwork net, TrainingSettings settings,
-      JavaRDD<Example> training, long trainingExamples, JavaRDD<Example> validation,
-      long validationExamples, boolean classifier, List<TrainingListener> listeners) {
-    super(spark, net, settings, trainingExamples, validation, validationExamples, classifier,
+  ParameterAveraging(
+      JavaSparkContext spark,
+      CompiledNetwork net,
+      TrainingSettings settings,
+      JavaRDD<Example> training,
+      long trainingExamples,
+      JavaRDD<Example> validation,
+      long validationExamples,
+      boolean classifier,
+      List<TrainingListener> listeners) {
+    super(
+        spark,
+        net,
+        settings,
+        trainingExamples,
+        validation,
+        validationExamples,
+        classifier,
         listeners);
-    this.shards = training.mapPartitions(examples -> {
-      List<Example> rows = new ArrayList<>();
-      examples.forEachRemaining(rows::add);
-      return List.of(new LocalShard(rows.toArray(new Example[0]))).iterator();
-    }, true).persist(StorageLevel.MEMORY_AND_DISK());
+    this.shards =
+        training
+            .mapPartitions(
+                examples -> {
+                  List<Example> rows = new ArrayList<>();
+                  examples.forEachRemaining(rows::add);
+                  return List.of(new LocalShard(rows.toArray(new Example[0]))).iterator();
+                },
+                true)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     int batch = settings.batchSize();
-    this.maxSteps = shards.map(shard -> (shard.examples.length + batch - 1) / batch)
-        .collect().stream().mapToInt(Integer::intValue).max().orElse(0);
+    this.maxSteps =
+        shards.map(shard -> (shard.examples.length + batch - 1) / batch).collect().stream()
+            .mapToInt(Integer::intValue)
+            .max()
+            .orElse(0);
     this.partitions = Math.max(1, shards.getNumPartitions());
   }
 
@@ -68,10 +90,12 @@ final class ParameterAveraging extends DistributedTraining {
       Broadcast<NetworkSnapshot> state = spark.broadcast(NetworkSnapshot.capture(net, true));
       int current = round;
       TrainingSettings s = settings;
-      List<LocalResult> results = new ArrayList<>(shards
-          .mapPartitionsWithIndex((p, it) -> it.next().train(p, epoch, current, s, state.value()),
-              true)
-          .collect());
+      List<LocalResult> results =
+          new ArrayList<>(
+              shards
+                  .mapPartitionsWithIndex(
+                      (p, it) -> it.next().train(p, epoch, current, s, state.value()), true)
+                  .collect());
       state.destroy();
       results.sort(Comparator.comparingInt(LocalResult::partition));
       if (results.isEmpty()) {
@@ -159,8 +183,10 @@ final class ParameterAveraging extends DistributedTraining {
         return List.<LocalResult>of().iterator();
       }
       int to = (int) Math.min(n, (long) from + (long) settings.localSteps() * settings.batchSize());
-      int[] order = settings.shuffleSeed() == null ? null
-          : Dataset.permutation(n, settings.shuffleSeed() + epoch + 1_000_003L * (p + 1));
+      int[] order =
+          settings.shuffleSeed() == null
+              ? null
+              : Dataset.permutation(n, settings.shuffleSeed() + epoch + 1_000_003L * (p + 1));
       double[][] features = new double[to - from][];
       double[][] targets = new double[to - from][];
       for (int i = from; i < to; i++) {
@@ -169,9 +195,14 @@ final class ParameterAveraging extends DistributedTraining {
         targets[i - from] = e.target();
       }
       CompiledNetwork net = start.newNetwork();
-      TrainingResult result = new Trainer().epochs(1).batchSize(settings.batchSize())
-          .reduction(settings.reduction()).chunkSize(settings.chunkSize()).noShuffle()
-          .train(net, Dataset.of(features, targets));
+      TrainingResult result =
+          new Trainer()
+              .epochs(1)
+              .batchSize(settings.batchSize())
+              .reduction(settings.reduction())
+              .chunkSize(settings.chunkSize())
+              .noShuffle()
+              .train(net, Dataset.of(features, targets));
       double loss = result.last().trainingLoss() * (to - from);
       return List.of(new LocalResult(p, NetworkSnapshot.capture(net, true), loss)).iterator();
     }

@@ -17,6 +17,7 @@ final class RawColumns implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final Preprocessor preprocessor;
+
   /** For each of the preprocessor's feature columns, its index in the rows. */
   private final int[] fields;
 
@@ -28,20 +29,25 @@ final class RawColumns implements Serializable {
   }
 
   /**
-   * Finds the preprocessor's feature columns in {@code schema}, among {@code allowed} if not
-   * empty; the error names a missing column.
+   * Finds the preprocessor's feature columns in {@code schema}, among {@code allowed} if not empty;
+   * the error names a missing column.
    */
-  static RawColumns of(Preprocessor preprocessor, StructType schema, List<String> allowed,
-      String stage) {
+  static RawColumns of(
+      Preprocessor preprocessor, StructType schema, List<String> allowed, String stage) {
     List<Preprocessor.Column> columns = preprocessor.columns();
     int[] fields = new int[columns.size()];
     for (int i = 0; i < fields.length; i++) {
       String name = columns.get(i).name();
       if (!allowed.isEmpty() && !allowed.contains(name)) {
-        throw new NetcSparkException(stage + ": the input columns " + allowed + " lack '" + name
-            + "', a feature column of the saved preprocessing (it needs "
-            + preprocessor.columns().stream().map(Preprocessor.Column::name).toList()
-            + "); add it to setInputCols(...)");
+        throw new NetcSparkException(
+            stage
+                + ": the input columns "
+                + allowed
+                + " lack '"
+                + name
+                + "', a feature column of the saved preprocessing (it needs "
+                + preprocessor.columns().stream().map(Preprocessor.Column::name).toList()
+                + "); add it to setInputCols(...)");
       }
       FeatureColumn.field(schema, name, "input", stage, "setInputCols");
       fields[i] = schema.fieldIndex(name);

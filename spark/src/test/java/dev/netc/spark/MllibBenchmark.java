@@ -42,10 +42,10 @@ import org.apache.spark.storage.StorageLevel;
  *   <li>Training: Fashion-MNIST's 60,000 training images (784 -> 32 sigmoid -> 10 softmax). MLlib
  *       fits with its default L-BFGS for {@code -DmllibIters} iterations; its test accuracy on the
  *       10,000 test images is the target. netc then trains until its test accuracy reaches the
- *       target (at most {@code -Depochs} epochs, Adam, batch 32, mean): with the runtime's
- *       {@code Trainer} on one thread (the test evaluation after each epoch is not timed), and with
- *       {@code NetcEstimator} in average mode on the session (timed from {@code fit} to the end of
- *       the epoch whose validation accuracy, on the test images, reaches the target).
+ *       target (at most {@code -Depochs} epochs, Adam, batch 32, mean): with the runtime's {@code
+ *       Trainer} on one thread (the test evaluation after each epoch is not timed), and with {@code
+ *       NetcEstimator} in average mode on the session (timed from {@code fit} to the end of the
+ *       epoch whose validation accuracy, on the test images, reaches the target).
  * </ul>
  */
 public final class MllibBenchmark {
@@ -61,14 +61,15 @@ public final class MllibBenchmark {
     int mllibIters = Integer.getInteger("mllibIters", 15);
     int maxEpochs = Integer.getInteger("epochs", 10);
     Path fashion = Path.of(System.getProperty("netc.fashion", "/usr/share/datasets/fashion-mnist"));
-    SparkSession spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("netc vs MLlib")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.default.parallelism", "2")
-        .config("spark.driver.host", "127.0.0.1")
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("netc vs MLlib")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.default.parallelism", "2")
+            .config("spark.driver.host", "127.0.0.1")
+            .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     System.out.printf(Locale.ROOT, "load average at start: %.2f (2 cores)%n", load());
     scoring(spark, rows, repeats);
@@ -158,26 +159,40 @@ public final class MllibBenchmark {
       sampleRows.add(RowFactory.create((double) y[i], Vectors.dense(x[i])));
     }
     org.apache.spark.sql.Dataset<Row> sample = spark.createDataFrame(sampleRows, schema());
-    MultilayerPerceptronClassificationModel mllib = new MultilayerPerceptronClassifier()
-        .setLayers(new int[] {TABLE_INPUTS, 32, TABLE_CLASSES})
-        .setMaxIter(100)
-        .setSeed(1)
-        .fit(sample);
+    MultilayerPerceptronClassificationModel mllib =
+        new MultilayerPerceptronClassifier()
+            .setLayers(new int[] {TABLE_INPUTS, 32, TABLE_CLASSES})
+            .setMaxIter(100)
+            .setSeed(1)
+            .fit(sample);
     CompiledNetwork net = new TableSigmoidNet();
     List<String> classes = List.of("0", "1", "2", "3");
-    new Trainer().epochs(10).batchSize(32).reduction(Reduction.MEAN).shuffle(1)
+    new Trainer()
+        .epochs(10)
+        .batchSize(32)
+        .reduction(Reduction.MEAN)
+        .shuffle(1)
         .train(net, Dataset.classification("sample", x, y, classes, List.of()));
-    NetcModel netc = new NetcModel("netcBench", NetworkSnapshot.capture(net, false), List.of(),
-        List.of(), null, null, null);
+    NetcModel netc =
+        new NetcModel(
+            "netcBench",
+            NetworkSnapshot.capture(net, false),
+            List.of(),
+            List.of(),
+            null,
+            null,
+            null);
 
-    org.apache.spark.sql.Dataset<Row> table = spark.range(0, rows, 1, 4)
-        .map(new TableRow(), Encoders.row(schema()))
-        .persist(StorageLevel.MEMORY_ONLY());
+    org.apache.spark.sql.Dataset<Row> table =
+        spark
+            .range(0, rows, 1, 4)
+            .map(new TableRow(), Encoders.row(schema()))
+            .persist(StorageLevel.MEMORY_ONLY());
     long start = System.nanoTime();
     long count = table.count();
     double cacheSeconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT, "generated and cached %,d rows in %.1f s%n", count,
-        cacheSeconds);
+    System.out.printf(
+        Locale.ROOT, "generated and cached %,d rows in %.1f s%n", count, cacheSeconds);
 
     double[] mllibRate = new double[1];
     double[] netcRate = new double[1];
@@ -191,25 +206,42 @@ public final class MllibBenchmark {
     System.out.println();
     System.out.printf(Locale.ROOT, "| scoring %,d rows, local[2] | rows/s | accuracy |%n", count);
     System.out.println("| --- | --- | --- |");
-    System.out.printf(Locale.ROOT, "| MLlib MultilayerPerceptronClassificationModel | %,.0f | %.4f |%n",
-        mllibRate[0], mllibAccuracy[0]);
-    System.out.printf(Locale.ROOT, "| netc NetcModel | %,.0f | %.4f |%n", netcRate[0],
-        netcAccuracy[0]);
+    System.out.printf(
+        Locale.ROOT,
+        "| MLlib MultilayerPerceptronClassificationModel | %,.0f | %.4f |%n",
+        mllibRate[0],
+        mllibAccuracy[0]);
+    System.out.printf(
+        Locale.ROOT, "| netc NetcModel | %,.0f | %.4f |%n", netcRate[0], netcAccuracy[0]);
     System.out.printf(Locale.ROOT, "| netc / MLlib | %.2fx | |%n%n", netcRate[0] / mllibRate[0]);
   }
 
-  private static void score(String name, org.apache.spark.sql.Dataset<Row> scored, long count,
-      double[] rate, double[] accuracy) {
+  private static void score(
+      String name,
+      org.apache.spark.sql.Dataset<Row> scored,
+      long count,
+      double[] rate,
+      double[] accuracy) {
     long start = System.nanoTime();
-    Row result = scored
-        .agg(functions.sum(functions.when(
-            functions.col("prediction").equalTo(functions.col("label")), 1).otherwise(0)))
-        .first();
+    Row result =
+        scored
+            .agg(
+                functions.sum(
+                    functions
+                        .when(functions.col("prediction").equalTo(functions.col("label")), 1)
+                        .otherwise(0)))
+            .first();
     double seconds = (System.nanoTime() - start) / 1e9;
     rate[0] = count / seconds;
     accuracy[0] = result.getLong(0) / (double) count;
-    System.out.printf(Locale.ROOT, "%s scored %,d rows in %.2f s (%,.0f rows/s), accuracy %.4f%n",
-        name, count, seconds, rate[0], accuracy[0]);
+    System.out.printf(
+        Locale.ROOT,
+        "%s scored %,d rows in %.2f s (%,.0f rows/s), accuracy %.4f%n",
+        name,
+        count,
+        seconds,
+        rate[0],
+        accuracy[0]);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -242,32 +274,51 @@ public final class MllibBenchmark {
   }
 
   private static void training(SparkSession spark, Path dir, int mllibIters, int maxEpochs) {
-    Dataset train = IdxLoader.load(dir.resolve("train-images-idx3-ubyte.gz"),
-        dir.resolve("train-labels-idx1-ubyte.gz"));
-    Dataset test = IdxLoader.load(dir.resolve("t10k-images-idx3-ubyte.gz"),
-        dir.resolve("t10k-labels-idx1-ubyte.gz"));
+    Dataset train =
+        IdxLoader.load(
+            dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"));
+    Dataset test =
+        IdxLoader.load(
+            dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"));
     StructType schema = schema().add("test", DataTypes.BooleanType, false);
-    org.apache.spark.sql.Dataset<Row> trainFrame = spark.createDataFrame(rows(train, false), schema)
-        .repartition(2).persist(StorageLevel.MEMORY_ONLY());
-    org.apache.spark.sql.Dataset<Row> testFrame = spark.createDataFrame(rows(test, true), schema)
-        .repartition(2).persist(StorageLevel.MEMORY_ONLY());
+    org.apache.spark.sql.Dataset<Row> trainFrame =
+        spark
+            .createDataFrame(rows(train, false), schema)
+            .repartition(2)
+            .persist(StorageLevel.MEMORY_ONLY());
+    org.apache.spark.sql.Dataset<Row> testFrame =
+        spark
+            .createDataFrame(rows(test, true), schema)
+            .repartition(2)
+            .persist(StorageLevel.MEMORY_ONLY());
     trainFrame.count();
     testFrame.count();
 
     // MLlib: L-BFGS (its default solver), mllibIters iterations.
     long start = System.nanoTime();
-    MultilayerPerceptronClassificationModel mllib = new MultilayerPerceptronClassifier()
-        .setLayers(new int[] {784, 32, 10})
-        .setMaxIter(mllibIters)
-        .setSeed(1)
-        .fit(trainFrame);
+    MultilayerPerceptronClassificationModel mllib =
+        new MultilayerPerceptronClassifier()
+            .setLayers(new int[] {784, 32, 10})
+            .setMaxIter(mllibIters)
+            .setSeed(1)
+            .fit(trainFrame);
     double mllibSeconds = (System.nanoTime() - start) / 1e9;
-    double target = mllib.transform(testFrame)
-        .agg(functions.avg(functions.when(
-            functions.col("prediction").equalTo(functions.col("label")), 1.0).otherwise(0.0)))
-        .first().getDouble(0);
-    System.out.printf(Locale.ROOT, "MLlib: %d L-BFGS iterations in %.1f s, test accuracy %.4f%n",
-        mllibIters, mllibSeconds, target);
+    double target =
+        mllib
+            .transform(testFrame)
+            .agg(
+                functions.avg(
+                    functions
+                        .when(functions.col("prediction").equalTo(functions.col("label")), 1.0)
+                        .otherwise(0.0)))
+            .first()
+            .getDouble(0);
+    System.out.printf(
+        Locale.ROOT,
+        "MLlib: %d L-BFGS iterations in %.1f s, test accuracy %.4f%n",
+        mllibIters,
+        mllibSeconds,
+        target);
 
     // netc, one machine, one thread: the runtime Trainer; the test evaluation is not timed.
     CompiledNetwork net = new FashionSigmoidNet();
@@ -275,30 +326,39 @@ public final class MllibBenchmark {
     double[] localResult = {Double.NaN, Double.NaN, 0};
     long localStart = System.nanoTime();
     try {
-      new Trainer().epochs(maxEpochs).batchSize(32).reduction(Reduction.MEAN).shuffle(1)
-          .listener(new TrainingListener() {
-            @Override
-            public void onEpoch(EpochStats stats) {
-              long pause = System.nanoTime();
-              int right = 0;
-              for (int i = 0; i < test.size(); i++) {
-                if (net.classify(test.features(i)) == test.label(i)) {
-                  right++;
+      new Trainer()
+          .epochs(maxEpochs)
+          .batchSize(32)
+          .reduction(Reduction.MEAN)
+          .shuffle(1)
+          .listener(
+              new TrainingListener() {
+                @Override
+                public void onEpoch(EpochStats stats) {
+                  long pause = System.nanoTime();
+                  int right = 0;
+                  for (int i = 0; i < test.size(); i++) {
+                    if (net.classify(test.features(i)) == test.label(i)) {
+                      right++;
+                    }
+                  }
+                  double accuracy = right / (double) test.size();
+                  long trained = pause - localStart - untimed[0];
+                  untimed[0] += System.nanoTime() - pause;
+                  System.out.printf(
+                      Locale.ROOT,
+                      "netc Trainer: epoch %d at %.1f s, test accuracy %.4f%n",
+                      stats.epoch(),
+                      trained / 1e9,
+                      accuracy);
+                  localResult[0] = trained / 1e9;
+                  localResult[1] = accuracy;
+                  localResult[2] = stats.epoch();
+                  if (accuracy >= target) {
+                    throw new Reached();
+                  }
                 }
-              }
-              double accuracy = right / (double) test.size();
-              long trained = pause - localStart - untimed[0];
-              untimed[0] += System.nanoTime() - pause;
-              System.out.printf(Locale.ROOT, "netc Trainer: epoch %d at %.1f s, test accuracy %.4f%n",
-                  stats.epoch(), trained / 1e9, accuracy);
-              localResult[0] = trained / 1e9;
-              localResult[1] = accuracy;
-              localResult[2] = stats.epoch();
-              if (accuracy >= target) {
-                throw new Reached();
-              }
-            }
-          })
+              })
           .train(net, train);
     } catch (RuntimeException e) {
       if (!reached(e)) {
@@ -315,23 +375,31 @@ public final class MllibBenchmark {
           .setFeaturesCol("features")
           .setLabelCol("label")
           .setValidationIndicatorCol("test")
-          .setEpochs(maxEpochs).setBatchSize(32).setReduction("mean").setSeed(1)
-          .setMode("average").setLocalSteps(50)
-          .addListener(new TrainingListener() {
-            @Override
-            public void onEpoch(EpochStats stats) {
-              double seconds = (System.nanoTime() - sparkStart) / 1e9;
-              System.out.printf(Locale.ROOT,
-                  "NetcEstimator (average): epoch %d at %.1f s, test accuracy %.4f%n",
-                  stats.epoch(), seconds, stats.validationAccuracy());
-              sparkResult[0] = seconds;
-              sparkResult[1] = stats.validationAccuracy();
-              sparkResult[2] = stats.epoch();
-              if (stats.validationAccuracy() >= target) {
-                throw new Reached();
-              }
-            }
-          })
+          .setEpochs(maxEpochs)
+          .setBatchSize(32)
+          .setReduction("mean")
+          .setSeed(1)
+          .setMode("average")
+          .setLocalSteps(50)
+          .addListener(
+              new TrainingListener() {
+                @Override
+                public void onEpoch(EpochStats stats) {
+                  double seconds = (System.nanoTime() - sparkStart) / 1e9;
+                  System.out.printf(
+                      Locale.ROOT,
+                      "NetcEstimator (average): epoch %d at %.1f s, test accuracy %.4f%n",
+                      stats.epoch(),
+                      seconds,
+                      stats.validationAccuracy());
+                  sparkResult[0] = seconds;
+                  sparkResult[1] = stats.validationAccuracy();
+                  sparkResult[2] = stats.epoch();
+                  if (stats.validationAccuracy() >= target) {
+                    throw new Reached();
+                  }
+                }
+              })
           .fit(trainFrame.union(testFrame));
     } catch (RuntimeException e) {
       if (!reached(e)) {
@@ -340,16 +408,30 @@ public final class MllibBenchmark {
     }
 
     System.out.println();
-    System.out.println("| Fashion-MNIST 784-32-10, sigmoid/softmax | seconds to the accuracy"
-        + " | test accuracy | speed-up over MLlib |");
+    System.out.println(
+        "| Fashion-MNIST 784-32-10, sigmoid/softmax | seconds to the accuracy"
+            + " | test accuracy | speed-up over MLlib |");
     System.out.println("| --- | --- | --- | --- |");
-    System.out.printf(Locale.ROOT, "| MLlib, local[2], L-BFGS, %d iterations | %.1f | %.4f | 1.00x |%n",
-        mllibIters, mllibSeconds, target);
-    System.out.printf(Locale.ROOT, "| netc NetcEstimator, local[2], average mode, %d epochs | %.1f"
-        + " | %.4f | %.2fx |%n", (int) sparkResult[2], sparkResult[0], sparkResult[1],
+    System.out.printf(
+        Locale.ROOT,
+        "| MLlib, local[2], L-BFGS, %d iterations | %.1f | %.4f | 1.00x |%n",
+        mllibIters,
+        mllibSeconds,
+        target);
+    System.out.printf(
+        Locale.ROOT,
+        "| netc NetcEstimator, local[2], average mode, %d epochs | %.1f" + " | %.4f | %.2fx |%n",
+        (int) sparkResult[2],
+        sparkResult[0],
+        sparkResult[1],
         mllibSeconds / sparkResult[0]);
-    System.out.printf(Locale.ROOT, "| netc Trainer, one thread, %d epochs | %.1f | %.4f | %.2fx |%n",
-        (int) localResult[2], localResult[0], localResult[1], mllibSeconds / localResult[0]);
+    System.out.printf(
+        Locale.ROOT,
+        "| netc Trainer, one thread, %d epochs | %.1f | %.4f | %.2fx |%n",
+        (int) localResult[2],
+        localResult[0],
+        localResult[1],
+        mllibSeconds / localResult[0]);
     trainFrame.unpersist(true);
     testFrame.unpersist(true);
   }

@@ -37,13 +37,13 @@ class NetcEstimatorTest {
     return Scaler.fit(Scaler.Kind.STANDARD, raw).apply(raw);
   }
 
-  private static void assertSameParameters(CompiledNetwork expected, CompiledNetwork actual,
-      String what) {
+  private static void assertSameParameters(
+      CompiledNetwork expected, CompiledNetwork actual, String what) {
     List<ParameterTensor> e = expected.parameters();
     List<ParameterTensor> a = actual.parameters();
     for (int t = 0; t < e.size(); t++) {
-      assertArrayEquals(e.get(t).toArray(), a.get(t).toArray(),
-          what + ": " + e.get(t).name() + " differs");
+      assertArrayEquals(
+          e.get(t).toArray(), a.get(t).toArray(), what + ": " + e.get(t).name() + " differs");
     }
   }
 
@@ -52,16 +52,27 @@ class NetcEstimatorTest {
     // Batch 20 cuts each step into chunks of 8, 8 and 4 examples; the last step has 10.
     Dataset data = iris();
     CompiledNetwork expected = new IrisNet();
-    TrainingResult local = new Trainer().epochs(2).batchSize(20).reduction(Reduction.MEAN)
-        .shuffle(1).train(expected, data);
+    TrainingResult local =
+        new Trainer()
+            .epochs(2)
+            .batchSize(20)
+            .reduction(Reduction.MEAN)
+            .shuffle(1)
+            .train(expected, data);
     for (int partitions = 1; partitions <= 3; partitions++) {
-      NetcModel model = new NetcEstimator().setNetwork(IRIS).setEpochs(2).setBatchSize(20)
-          .setReduction("mean").setSeed(1).fit(TestData.frame(data, partitions));
+      NetcModel model =
+          new NetcEstimator()
+              .setNetwork(IRIS)
+              .setEpochs(2)
+              .setBatchSize(20)
+              .setReduction("mean")
+              .setSeed(1)
+              .fit(TestData.frame(data, partitions));
       assertSameParameters(expected, model.newNetwork(), partitions + " partitions");
       TrainingResult result = model.trainingResult().orElseThrow();
       assertEquals(2, result.epochs());
-      assertEquals(local.last().trainingLoss(), result.last().trainingLoss(),
-          partitions + " partitions");
+      assertEquals(
+          local.last().trainingLoss(), result.last().trainingLoss(), partitions + " partitions");
       assertEquals(local.last().steps(), result.last().steps());
     }
   }
@@ -72,8 +83,12 @@ class NetcEstimatorTest {
     CompiledNetwork expected = new WaveNet();
     new Trainer().epochs(2).batchSize(32).train(expected, data);
     for (int partitions : new int[] {1, 3}) {
-      NetcModel model = new NetcEstimator().setNetwork(WAVE).setEpochs(2).setBatchSize(32)
-          .fit(TestData.frame(data, partitions));
+      NetcModel model =
+          new NetcEstimator()
+              .setNetwork(WAVE)
+              .setEpochs(2)
+              .setBatchSize(32)
+              .fit(TestData.frame(data, partitions));
       CompiledNetwork actual = model.newNetwork();
       assertSameParameters(expected, actual, partitions + " partitions");
       assertEquals(expected.optimizerSteps(), 6);
@@ -83,49 +98,73 @@ class NetcEstimatorTest {
   @Test
   void averageModeIsDeterministicForAFixedPartitioningAndLearns() {
     Dataset data = iris();
-    NetcEstimator estimator = new NetcEstimator().setNetwork(IRIS).setMode("average")
-        .setLocalSteps(5).setEpochs(10).setBatchSize(8).setReduction("mean").setSeed(5);
+    NetcEstimator estimator =
+        new NetcEstimator()
+            .setNetwork(IRIS)
+            .setMode("average")
+            .setLocalSteps(5)
+            .setEpochs(10)
+            .setBatchSize(8)
+            .setReduction("mean")
+            .setSeed(5);
     NetcModel first = estimator.fit(TestData.frame(data, 2));
     NetcModel second = estimator.fit(TestData.frame(data, 2));
     assertSameParameters(first.newNetwork(), second.newNetwork(), "two runs on 2 partitions");
-    List<Row> scored = first.transform(TestData.frame(data, 2)).select("label", "prediction")
-        .collectAsList();
+    List<Row> scored =
+        first.transform(TestData.frame(data, 2)).select("label", "prediction").collectAsList();
     long right = scored.stream().filter(r -> r.getDouble(0) == r.getDouble(1)).count();
     assertTrue(right >= 125, "averaging on Iris classified only " + right + " of 150 right");
     TrainingResult result = first.trainingResult().orElseThrow();
-    assertTrue(result.last().trainingLoss() < result.history().get(0).trainingLoss(),
+    assertTrue(
+        result.last().trainingLoss() < result.history().get(0).trainingLoss(),
         "the loss did not fall: " + result.history());
   }
 
   @Test
   void stringLabelsBecomeClassNamesAndPredictedLabels() {
-    NetcModel model = new NetcEstimator().setNetwork(IRIS).setLabelCol("species").setEpochs(2)
-        .setBatchSize(30).setSeed(3).fit(TestData.frame(iris(), 2));
+    NetcModel model =
+        new NetcEstimator()
+            .setNetwork(IRIS)
+            .setLabelCol("species")
+            .setEpochs(2)
+            .setBatchSize(30)
+            .setSeed(3)
+            .fit(TestData.frame(iris(), 2));
     assertEquals(TestData.SPECIES, model.classNames());
     // The same steps as class indexes: the species are sorted as the indexes.
     CompiledNetwork expected = new IrisNet();
     new Trainer().epochs(2).batchSize(30).shuffle(3).train(expected, iris());
     assertSameParameters(expected, model.newNetwork(), "string labels");
-    Row first = model.transform(TestData.frame(iris(), 1)).orderBy("id")
-        .select("predictedLabel").first();
+    Row first =
+        model.transform(TestData.frame(iris(), 1)).orderBy("id").select("predictedLabel").first();
     assertEquals("setosa", first.getString(0));
   }
 
   @Test
   void validationFractionAndEarlyStoppingReportEveryEpoch() {
     List<EpochStats> told = new ArrayList<>();
-    NetcModel model = new NetcEstimator().setNetwork(IRIS).addListener(new TrainingListener() {
-          @Override
-          public void onEpoch(EpochStats stats) {
-            told.add(stats);
-          }
-        }).setEpochs(15).setBatchSize(4)
-        .setReduction("mean").setMode("average").setLocalSteps(30).setSeed(2)
-        .setValidationFraction(0.2, 9).setPatience(2)
-        .fit(TestData.frame(iris(), 2));
+    NetcModel model =
+        new NetcEstimator()
+            .setNetwork(IRIS)
+            .addListener(
+                new TrainingListener() {
+                  @Override
+                  public void onEpoch(EpochStats stats) {
+                    told.add(stats);
+                  }
+                })
+            .setEpochs(15)
+            .setBatchSize(4)
+            .setReduction("mean")
+            .setMode("average")
+            .setLocalSteps(30)
+            .setSeed(2)
+            .setValidationFraction(0.2, 9)
+            .setPatience(2)
+            .fit(TestData.frame(iris(), 2));
     TrainingResult result = model.trainingResult().orElseThrow();
-    assertTrue(result.history().stream().allMatch(s -> s.hasValidation()), result.history()
-        .toString());
+    assertTrue(
+        result.history().stream().allMatch(s -> s.hasValidation()), result.history().toString());
     assertTrue(result.last().validationAccuracy() > 0.8, result.last().toString());
     assertTrue(result.epochs() < 15 || result.stop() == TrainingResult.Stop.COMPLETED);
     assertTrue(result.bestEpoch() <= result.epochs());
@@ -137,10 +176,15 @@ class NetcEstimatorTest {
 
   @Test
   void validationIndicatorColumnHoldsRowsOut() {
-    org.apache.spark.sql.Dataset<Row> frame = TestData.frame(iris(), 2)
-        .withColumn("check", functions.col("id").mod(5).equalTo(0));
-    NetcModel model = new NetcEstimator().setNetwork(IRIS).setEpochs(2).setBatchSize(10)
-        .setValidationIndicatorCol("check").fit(frame);
+    org.apache.spark.sql.Dataset<Row> frame =
+        TestData.frame(iris(), 2).withColumn("check", functions.col("id").mod(5).equalTo(0));
+    NetcModel model =
+        new NetcEstimator()
+            .setNetwork(IRIS)
+            .setEpochs(2)
+            .setBatchSize(10)
+            .setValidationIndicatorCol("check")
+            .fit(frame);
     TrainingResult result = model.trainingResult().orElseThrow();
     assertTrue(result.last().hasValidation());
     // 120 training rows in steps of 10: 12 steps per epoch.
@@ -150,47 +194,99 @@ class NetcEstimatorTest {
   @Test
   void savedEstimatorKeepsItsSettings(@TempDir Path dir) throws IOException {
     TestSpark.session();
-    NetcEstimator estimator = new NetcEstimator().setNetwork(IRIS).setEpochs(7).setBatchSize(12)
-        .setReduction("mean").setSeed(3).setMode("average").setLocalSteps(4)
-        .setClassNames("a", "b", "c").setValidationFraction(0.25, 8).setPatience(2);
+    NetcEstimator estimator =
+        new NetcEstimator()
+            .setNetwork(IRIS)
+            .setEpochs(7)
+            .setBatchSize(12)
+            .setReduction("mean")
+            .setSeed(3)
+            .setMode("average")
+            .setLocalSteps(4)
+            .setClassNames("a", "b", "c")
+            .setValidationFraction(0.25, 8)
+            .setPatience(2);
     String path = dir.resolve("estimator").toString();
     estimator.write().overwrite().save(path);
     NetcEstimator loaded = NetcEstimator.load(path);
     assertEquals(estimator.uid(), loaded.uid());
     // every parameter with its value (the class names, an array, are compared below)
-    assertEquals(estimator.explainParams().replaceAll("classNames:.*", ""),
+    assertEquals(
+        estimator.explainParams().replaceAll("classNames:.*", ""),
         loaded.explainParams().replaceAll("classNames:.*", ""));
-    assertTrue(loaded.explainParams().contains("mode: gradient (exact steps) or average"
-        + " (parameter averaging) (default: gradient, current: average)"), loaded.explainParams());
+    assertTrue(
+        loaded
+            .explainParams()
+            .contains(
+                "mode: gradient (exact steps) or average"
+                    + " (parameter averaging) (default: gradient, current: average)"),
+        loaded.explainParams());
     assertArrayEquals(new String[] {"a", "b", "c"}, loaded.getOrDefault(loaded.classNames()));
   }
 
   @Test
   void labelOutsideTheClassesIsNamed() {
-    Exception e = assertThrows(Exception.class, () -> new NetcEstimator().setNetwork(IRIS)
-        .setLabelCol("species").setClassNames("setosa", "versicolor", "virginicaa")
-        .setEpochs(1).fit(TestData.frame(iris(), 2)));
-    assertEquals("the label column 'species' has the class 'virginica', which is not one of the"
-        + " classes [setosa, versicolor, virginicaa] of IrisNet; remove such rows, or train with"
-        + " every class in setClassNames(...)",
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                new NetcEstimator()
+                    .setNetwork(IRIS)
+                    .setLabelCol("species")
+                    .setClassNames("setosa", "versicolor", "virginicaa")
+                    .setEpochs(1)
+                    .fit(TestData.frame(iris(), 2)));
+    assertEquals(
+        "the label column 'species' has the class 'virginica', which is not one of the"
+            + " classes [setosa, versicolor, virginicaa] of IrisNet; remove such rows, or train with"
+            + " every class in setClassNames(...)",
         NetcModelTest.rootUserError(e).getMessage());
-    NetcSparkException count = assertThrows(NetcSparkException.class, () -> new NetcEstimator()
-        .setNetwork(IRIS).setLabelCol("species")
-        .fit(TestData.frame(iris(), 1).where("species != 'setosa'")));
-    assertTrue(count.getMessage().startsWith("NetcEstimator: the label column 'species' has 2"
-        + " classes [versicolor, virginica], but IrisNet has 3 outputs"), count.getMessage());
+    NetcSparkException count =
+        assertThrows(
+            NetcSparkException.class,
+            () ->
+                new NetcEstimator()
+                    .setNetwork(IRIS)
+                    .setLabelCol("species")
+                    .fit(TestData.frame(iris(), 1).where("species != 'setosa'")));
+    assertTrue(
+        count
+            .getMessage()
+            .startsWith(
+                "NetcEstimator: the label column 'species' has 2"
+                    + " classes [versicolor, virginica], but IrisNet has 3 outputs"),
+        count.getMessage());
   }
 
   @Test
   void missingLabelColumnAndUnknownClassAreNamed() {
-    NetcSparkException label = assertThrows(NetcSparkException.class, () -> new NetcEstimator()
-        .setNetwork(IRIS).setLabelCol("target").fit(TestData.frame(iris(), 1)));
-    assertTrue(label.getMessage().startsWith("NetcEstimator: the label column 'target' is not in"
-        + " the data (columns: id, features, label, species)"), label.getMessage());
-    NetcSparkException network = assertThrows(NetcSparkException.class, () -> new NetcEstimator()
-        .setNetwork("com.acme.ml.IrisNet").fit(TestData.frame(iris(), 1)));
-    assertTrue(network.getMessage().startsWith("the network class com.acme.ml.IrisNet is not on"
-        + " the class path"), network.getMessage());
+    NetcSparkException label =
+        assertThrows(
+            NetcSparkException.class,
+            () ->
+                new NetcEstimator()
+                    .setNetwork(IRIS)
+                    .setLabelCol("target")
+                    .fit(TestData.frame(iris(), 1)));
+    assertTrue(
+        label
+            .getMessage()
+            .startsWith(
+                "NetcEstimator: the label column 'target' is not in"
+                    + " the data (columns: id, features, label, species)"),
+        label.getMessage());
+    NetcSparkException network =
+        assertThrows(
+            NetcSparkException.class,
+            () ->
+                new NetcEstimator()
+                    .setNetwork("com.acme.ml.IrisNet")
+                    .fit(TestData.frame(iris(), 1)));
+    assertTrue(
+        network
+            .getMessage()
+            .startsWith("the network class com.acme.ml.IrisNet is not on" + " the class path"),
+        network.getMessage());
     assertFalse(network.getMessage().contains("\n"));
   }
 }

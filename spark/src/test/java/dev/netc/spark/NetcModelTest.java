@@ -58,7 +58,11 @@ class NetcModelTest {
     Dataset iris = TestData.iris();
     Scaler scaler = Scaler.fit(Scaler.Kind.STANDARD, iris);
     CompiledNetwork net = new IrisNet();
-    new Trainer().epochs(20).batchSize(8).reduction(Reduction.MEAN).shuffle(1)
+    new Trainer()
+        .epochs(20)
+        .batchSize(8)
+        .reduction(Reduction.MEAN)
+        .shuffle(1)
         .train(net, scaler.apply(iris));
     irisWeights = dir.resolve("iris.json");
     WeightFile.capture(net, iris, scaler).write(irisWeights);
@@ -71,8 +75,12 @@ class NetcModelTest {
     waveCsv = dir.resolve("wave.csv");
     StringBuilder csv = new StringBuilder("x1,x2,y\n");
     for (int i = 0; i < wave.size(); i++) {
-      csv.append(wave.features(i)[0]).append(',').append(wave.features(i)[1]).append(',')
-          .append(wave.target(i)[0]).append('\n');
+      csv.append(wave.features(i)[0])
+          .append(',')
+          .append(wave.features(i)[1])
+          .append(',')
+          .append(wave.target(i)[0])
+          .append('\n');
     }
     Files.writeString(waveCsv, csv);
   }
@@ -84,8 +92,14 @@ class NetcModelTest {
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute("predict", "src/test/netc/" + nnFile, "--weights", weights.toString(),
-        "--data", data.toString());
+    int code =
+        cli.execute(
+            "predict",
+            "src/test/netc/" + nnFile,
+            "--weights",
+            weights.toString(),
+            "--data",
+            data.toString());
     assertEquals(0, code, err.toString());
     List<String[]> lines = new ArrayList<>();
     String[] text = out.toString().split("\n");
@@ -100,8 +114,12 @@ class NetcModelTest {
     List<String[]> expected = cliPredict("iris.nn", irisWeights, TestData.resource("iris.csv"));
     NetcModel model = NetcModel.fromWeights(spark, IRIS, irisWeights.toString());
     assertEquals(TestData.SPECIES, model.classNames());
-    List<Row> rows = model.transform(TestData.frame(TestData.iris(), 3)).orderBy("id")
-        .select("id", "prediction", "probability", "predictedLabel").collectAsList();
+    List<Row> rows =
+        model
+            .transform(TestData.frame(TestData.iris(), 3))
+            .orderBy("id")
+            .select("id", "prediction", "probability", "predictedLabel")
+            .collectAsList();
     assertEquals(150, expected.size());
     assertEquals(150, rows.size());
     for (int i = 0; i < rows.size(); i++) {
@@ -112,7 +130,9 @@ class NetcModelTest {
       assertEquals(TestData.SPECIES.indexOf(cli[1]), row.getDouble(1), "row " + (i + 1));
       Vector p = (Vector) row.get(2);
       for (int k = 0; k < 3; k++) {
-        assertEquals(cli[2 + k], String.format(Locale.ROOT, "%.6f", p.apply(k)),
+        assertEquals(
+            cli[2 + k],
+            String.format(Locale.ROOT, "%.6f", p.apply(k)),
             "row " + (i + 1) + " p" + k);
       }
     }
@@ -121,13 +141,19 @@ class NetcModelTest {
   @Test
   void regressionScoresAsTheCliPredictsRowByRow() {
     List<String[]> expected = cliPredict("wave.nn", waveWeights, waveCsv);
-    NetcModel model = NetcModel.fromWeights(spark, WAVE, waveWeights.toString())
-        .setOutputCol("y_hat");
-    List<Row> rows = model.transform(TestData.frame(TestData.wave(200), 2)).orderBy("id")
-        .select("y_hat").collectAsList();
+    NetcModel model =
+        NetcModel.fromWeights(spark, WAVE, waveWeights.toString()).setOutputCol("y_hat");
+    List<Row> rows =
+        model
+            .transform(TestData.frame(TestData.wave(200), 2))
+            .orderBy("id")
+            .select("y_hat")
+            .collectAsList();
     assertEquals(200, expected.size());
     for (int i = 0; i < rows.size(); i++) {
-      assertEquals(expected.get(i)[1], String.format(Locale.ROOT, "%.8g", rows.get(i).getDouble(0)),
+      assertEquals(
+          expected.get(i)[1],
+          String.format(Locale.ROOT, "%.8g", rows.get(i).getDouble(0)),
           "row " + (i + 1));
     }
   }
@@ -141,57 +167,73 @@ class NetcModelTest {
     for (int j = 0; j < 30; j++) {
       x[j] = Math.sin(j);
     }
-    StructType schema = new StructType().add("features",
-        org.apache.spark.ml.linalg.SQLDataTypes.VectorType());
-    Row row = NetcModel.fromWeights(spark, "dev.netc.spark.nets.WideNet", file.toString())
-        .transform(spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(x))), schema))
-        .first();
+    StructType schema =
+        new StructType().add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType());
+    Row row =
+        NetcModel.fromWeights(spark, "dev.netc.spark.nets.WideNet", file.toString())
+            .transform(spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(x))), schema))
+            .first();
     assertArrayEquals(wide.predict(x), ((Vector) row.getAs("prediction")).toArray());
   }
 
   @Test
   void outputColumnNamesAreSettable() {
-    NetcModel model = NetcModel.fromWeights(spark, IRIS, irisWeights.toString())
-        .setPredictionCol("k").setProbabilityCol("p").setPredictedLabelCol("name");
+    NetcModel model =
+        NetcModel.fromWeights(spark, IRIS, irisWeights.toString())
+            .setPredictionCol("k")
+            .setProbabilityCol("p")
+            .setPredictedLabelCol("name");
     StructType schema = model.transform(TestData.frame(TestData.iris(), 1)).schema();
-    assertEquals(List.of("id", "features", "label", "species", "k", "p", "name"),
+    assertEquals(
+        List.of("id", "features", "label", "species", "k", "p", "name"),
         List.of(schema.fieldNames()));
   }
 
   @Test
   void savedAndLoadedModelScoresTheSame() throws IOException {
-    NetcModel model = NetcModel.fromWeights(spark, IRIS, irisWeights.toString())
-        .setProbabilityCol("p");
+    NetcModel model =
+        NetcModel.fromWeights(spark, IRIS, irisWeights.toString()).setProbabilityCol("p");
     String path = dir.resolve("saved-model").toString();
     model.write().overwrite().save(path);
     NetcModel loaded = NetcModel.load(path);
     assertEquals(model.uid(), loaded.uid());
     assertEquals("p", loaded.getOrDefault(loaded.probabilityCol()));
     assertEquals(TestData.SPECIES, loaded.classNames());
-    List<Row> before = model.transform(TestData.frame(TestData.iris(), 2)).orderBy("id")
-        .select("p").collectAsList();
-    List<Row> after = loaded.transform(TestData.frame(TestData.iris(), 2)).orderBy("id")
-        .select("p").collectAsList();
+    List<Row> before =
+        model
+            .transform(TestData.frame(TestData.iris(), 2))
+            .orderBy("id")
+            .select("p")
+            .collectAsList();
+    List<Row> after =
+        loaded
+            .transform(TestData.frame(TestData.iris(), 2))
+            .orderBy("id")
+            .select("p")
+            .collectAsList();
     for (int i = 0; i < before.size(); i++) {
-      assertArrayEquals(((Vector) before.get(i).get(0)).toArray(),
-          ((Vector) after.get(i).get(0)).toArray(), "row " + (i + 1));
+      assertArrayEquals(
+          ((Vector) before.get(i).get(0)).toArray(),
+          ((Vector) after.get(i).get(0)).toArray(),
+          "row " + (i + 1));
     }
   }
 
   @Test
   void modelIsAStageOfASavedPipeline() throws IOException {
-    StructType schema = new StructType().add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType);
+    StructType schema =
+        new StructType().add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType);
     List<Row> rows = List.of(RowFactory.create(0.5, -1.0), RowFactory.create(-1.5, 0.25));
     org.apache.spark.sql.Dataset<Row> table = spark.createDataFrame(rows, schema);
-    VectorAssembler assemble = new VectorAssembler().setInputCols(new String[] {"a", "b"})
-        .setOutputCol("features");
+    VectorAssembler assemble =
+        new VectorAssembler().setInputCols(new String[] {"a", "b"}).setOutputCol("features");
     NetcModel model = NetcModel.fromWeights(spark, WAVE, waveWeights.toString());
-    PipelineModel pipeline = new Pipeline().setStages(new PipelineStage[] {assemble, model})
-        .fit(table);
+    PipelineModel pipeline =
+        new Pipeline().setStages(new PipelineStage[] {assemble, model}).fit(table);
     String path = dir.resolve("saved-pipeline").toString();
     pipeline.write().overwrite().save(path);
-    List<Row> scored = PipelineModel.load(path).transform(table).select("prediction")
-        .collectAsList();
+    List<Row> scored =
+        PipelineModel.load(path).transform(table).select("prediction").collectAsList();
     CompiledNetwork net = new WaveNet();
     WeightFile.load(waveWeights, net);
     assertEquals(net.predict(new double[] {0.5, -1.0})[0], scored.get(0).getDouble(0));
@@ -200,60 +242,82 @@ class NetcModelTest {
 
   @Test
   void missingFeaturesColumnIsNamed() {
-    NetcModel model = NetcModel.fromWeights(spark, IRIS, irisWeights.toString())
-        .setFeaturesCol("measurements");
-    NetcSparkException e = assertThrows(NetcSparkException.class,
-        () -> model.transform(TestData.frame(TestData.iris(), 1)));
-    assertEquals("NetcModel: the features column 'measurements' is not in the data (columns: id,"
-        + " features, label, species); name the right one with setFeaturesCol(...)",
+    NetcModel model =
+        NetcModel.fromWeights(spark, IRIS, irisWeights.toString()).setFeaturesCol("measurements");
+    NetcSparkException e =
+        assertThrows(
+            NetcSparkException.class, () -> model.transform(TestData.frame(TestData.iris(), 1)));
+    assertEquals(
+        "NetcModel: the features column 'measurements' is not in the data (columns: id,"
+            + " features, label, species); name the right one with setFeaturesCol(...)",
         e.getMessage());
   }
 
   @Test
   void featuresColumnOfAnotherTypeIsNamed() {
-    NetcModel model = NetcModel.fromWeights(spark, IRIS, irisWeights.toString())
-        .setFeaturesCol("species");
-    NetcSparkException e = assertThrows(NetcSparkException.class,
-        () -> model.transform(TestData.frame(TestData.iris(), 1)));
-    assertTrue(e.getMessage().startsWith(
-        "NetcModel: the features column 'species' is string, not a Vector"), e.getMessage());
+    NetcModel model =
+        NetcModel.fromWeights(spark, IRIS, irisWeights.toString()).setFeaturesCol("species");
+    NetcSparkException e =
+        assertThrows(
+            NetcSparkException.class, () -> model.transform(TestData.frame(TestData.iris(), 1)));
+    assertTrue(
+        e.getMessage()
+            .startsWith("NetcModel: the features column 'species' is string, not a Vector"),
+        e.getMessage());
   }
 
   @Test
   void vectorOfTheWrongSizeIsNamedWithTheColumn() {
     NetcModel model = NetcModel.fromWeights(spark, IRIS, irisWeights.toString());
-    StructType schema = new StructType().add("features",
-        org.apache.spark.ml.linalg.SQLDataTypes.VectorType());
-    org.apache.spark.sql.Dataset<Row> table = spark.createDataFrame(
-        List.of(RowFactory.create(Vectors.dense(1, 2, 3))), schema);
+    StructType schema =
+        new StructType().add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType());
+    org.apache.spark.sql.Dataset<Row> table =
+        spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2, 3))), schema);
     Exception e = assertThrows(Exception.class, () -> model.transform(table).collectAsList());
-    assertEquals("the features column 'features' has a vector of size 3 in a row, but IrisNet has"
-        + " 4 inputs", rootUserError(e).getMessage());
+    assertEquals(
+        "the features column 'features' has a vector of size 3 in a row, but IrisNet has"
+            + " 4 inputs",
+        rootUserError(e).getMessage());
     // With VectorAssembler's metadata the size is known before any row is read.
-    org.apache.spark.sql.Dataset<Row> assembled = new VectorAssembler()
-        .setInputCols(new String[] {"a", "b"}).setOutputCol("features")
-        .transform(spark.createDataFrame(List.of(RowFactory.create(1.0, 2.0)),
-            new StructType().add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType)));
-    NetcSparkException early = assertThrows(NetcSparkException.class,
-        () -> model.transform(assembled));
-    assertEquals("NetcModel: the features column 'features' holds vectors of size 2, but IrisNet"
-        + " has 4 inputs", early.getMessage());
+    org.apache.spark.sql.Dataset<Row> assembled =
+        new VectorAssembler()
+            .setInputCols(new String[] {"a", "b"})
+            .setOutputCol("features")
+            .transform(
+                spark.createDataFrame(
+                    List.of(RowFactory.create(1.0, 2.0)),
+                    new StructType()
+                        .add("a", DataTypes.DoubleType)
+                        .add("b", DataTypes.DoubleType)));
+    NetcSparkException early =
+        assertThrows(NetcSparkException.class, () -> model.transform(assembled));
+    assertEquals(
+        "NetcModel: the features column 'features' holds vectors of size 2, but IrisNet"
+            + " has 4 inputs",
+        early.getMessage());
   }
 
   @Test
   void classNotOnTheClassPathIsNamed() {
-    NetcSparkException e = assertThrows(NetcSparkException.class,
-        () -> NetcModel.fromWeights(spark, "com.acme.ml.NoSuchNet", irisWeights.toString()));
-    assertTrue(e.getMessage().startsWith("the network class com.acme.ml.NoSuchNet is not on the"
-        + " class path"), e.getMessage());
+    NetcSparkException e =
+        assertThrows(
+            NetcSparkException.class,
+            () -> NetcModel.fromWeights(spark, "com.acme.ml.NoSuchNet", irisWeights.toString()));
+    assertTrue(
+        e.getMessage()
+            .startsWith("the network class com.acme.ml.NoSuchNet is not on the" + " class path"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("spark-submit --jars"), e.getMessage());
   }
 
   @Test
   void weightsOfAnotherNetworkAreRefused() {
-    NetcSparkException e = assertThrows(NetcSparkException.class,
-        () -> NetcModel.fromWeights(spark, WAVE, irisWeights.toString()));
-    assertTrue(e.getMessage().startsWith(irisWeights + ": was saved from a different network"),
+    NetcSparkException e =
+        assertThrows(
+            NetcSparkException.class,
+            () -> NetcModel.fromWeights(spark, WAVE, irisWeights.toString()));
+    assertTrue(
+        e.getMessage().startsWith(irisWeights + ": was saved from a different network"),
         e.getMessage());
     assertFalse(e.getMessage().contains("netc-weights"), e.getMessage());
   }

@@ -43,11 +43,15 @@ class NetcUdfTest {
     new Trainer().epochs(10).batchSize(10).shuffle(4).train(net, scaler.apply(iris));
     weights = dir.resolve("iris.json");
     WeightFile.capture(net, iris, scaler).write(weights);
-    assertEquals(DataTypes.StringType, NetcUdf.register(spark, "iris",
-        "dev.netc.spark.nets.IrisNet", weights.toString()));
-    StructType schema = new StructType().add("sepal_length", DataTypes.DoubleType)
-        .add("sepal_width", DataTypes.DoubleType).add("petal_length", DataTypes.DoubleType)
-        .add("petal_width", DataTypes.FloatType);
+    assertEquals(
+        DataTypes.StringType,
+        NetcUdf.register(spark, "iris", "dev.netc.spark.nets.IrisNet", weights.toString()));
+    StructType schema =
+        new StructType()
+            .add("sepal_length", DataTypes.DoubleType)
+            .add("sepal_width", DataTypes.DoubleType)
+            .add("petal_length", DataTypes.DoubleType)
+            .add("petal_width", DataTypes.FloatType);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < iris.size(); i++) {
       double[] x = iris.features(i);
@@ -58,15 +62,19 @@ class NetcUdfTest {
 
   @Test
   void sqlFunctionPredictsTheClassNameOfEveryRow() {
-    List<Row> rows = spark.sql("SELECT iris(sepal_length, sepal_width, petal_length, petal_width)"
-        + " AS species FROM flowers").collectAsList();
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT iris(sepal_length, sepal_width, petal_length, petal_width)"
+                    + " AS species FROM flowers")
+            .collectAsList();
     assertEquals(150, rows.size());
     for (int i = 0; i < rows.size(); i++) {
       double[] x = iris.features(i).clone();
       x[3] = (float) x[3];
       scaler.applyInPlace(x);
-      assertEquals(TestData.SPECIES.get(net.classify(x)), rows.get(i).getString(0),
-          "row " + (i + 1));
+      assertEquals(
+          TestData.SPECIES.get(net.classify(x)), rows.get(i).getString(0), "row " + (i + 1));
     }
   }
 
@@ -76,10 +84,18 @@ class NetcUdfTest {
     // What spark.udf.registerJavaFunction("iris_array", "dev.netc.spark.IrisFunction", "string")
     // calls in the JVM.
     spark.udf().registerJava("iris_array", IrisFunction.class.getName(), DataTypes.StringType);
-    List<Row> rows = spark.sql("SELECT iris_array(array(sepal_length, sepal_width, petal_length,"
-        + " petal_width)) FROM flowers").collectAsList();
-    List<Row> expected = spark.sql("SELECT iris(sepal_length, sepal_width, petal_length,"
-        + " petal_width) FROM flowers").collectAsList();
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT iris_array(array(sepal_length, sepal_width, petal_length,"
+                    + " petal_width)) FROM flowers")
+            .collectAsList();
+    List<Row> expected =
+        spark
+            .sql(
+                "SELECT iris(sepal_length, sepal_width, petal_length,"
+                    + " petal_width) FROM flowers")
+            .collectAsList();
     assertEquals(expected, rows);
   }
 
@@ -98,7 +114,8 @@ class NetcUdfTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    assertEquals(DataTypes.createArrayType(DataTypes.DoubleType, false),
+    assertEquals(
+        DataTypes.createArrayType(DataTypes.DoubleType, false),
         NetcUdf.register(spark, "wide", "dev.netc.spark.nets.WideNet", file.toString()));
     Row row = spark.sql("SELECT wide(transform(sequence(1, 30), i -> i / 10D))").first();
     double[] x = new double[30];
@@ -113,9 +130,12 @@ class NetcUdfTest {
 
   @Test
   void nonNumericArgumentIsNamed() {
-    Exception e = assertThrows(Exception.class,
-        () -> spark.sql("SELECT iris('a', 1D, 2D, 3D)").collectAsList());
-    assertEquals("argument 1 of dev.netc.spark.nets.IrisNet is a String, expected a number; cast"
-        + " the column to double", NetcModelTest.rootUserError(e).getMessage());
+    Exception e =
+        assertThrows(
+            Exception.class, () -> spark.sql("SELECT iris('a', 1D, 2D, 3D)").collectAsList());
+    assertEquals(
+        "argument 1 of dev.netc.spark.nets.IrisNet is a String, expected a number; cast"
+            + " the column to double",
+        NetcModelTest.rootUserError(e).getMessage());
   }
 }

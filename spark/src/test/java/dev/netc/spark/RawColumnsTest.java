@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RawColumnsTest {
   private static final String FLOWERS = "dev.netc.spark.nets.FlowersNet";
-  private static final String[] HEADER =
-      {"sepal_length", "sepal_width", "petal", "petal_width", "species"};
+  private static final String[] HEADER = {
+    "sepal_length", "sepal_width", "petal", "petal_width", "species"
+  };
 
   @TempDir static Path dir;
   private static SparkSession spark;
@@ -56,8 +57,16 @@ class RawColumnsTest {
       double[] x = iris.features(i);
       String petal = x[2] < 2 ? "short" : x[2] < 5 ? "mid" : "long";
       String width = i % 7 == 3 ? "NA" : String.valueOf(x[3]);
-      text.append(x[0]).append(',').append(x[1]).append(',').append(petal).append(',')
-          .append(width).append(',').append(TestData.SPECIES.get(iris.label(i))).append('\n');
+      text.append(x[0])
+          .append(',')
+          .append(x[1])
+          .append(',')
+          .append(petal)
+          .append(',')
+          .append(width)
+          .append(',')
+          .append(TestData.SPECIES.get(iris.label(i)))
+          .append('\n');
     }
     csv = dir.resolve("flowers.csv");
     Files.writeString(csv, text);
@@ -76,8 +85,8 @@ class RawColumnsTest {
     NetcModel model = NetcModel.fromWeights(spark, FLOWERS, weights.toString()).setInputCols();
     assertTrue(model.preprocessor().isPresent());
     // Spark reads every column as text, as a raw table holds it.
-    org.apache.spark.sql.Dataset<Row> frame = spark.read().option("header", true)
-        .csv(csv.toString()).repartition(3);
+    org.apache.spark.sql.Dataset<Row> frame =
+        spark.read().option("header", true).csv(csv.toString()).repartition(3);
     List<Row> rows = model.transform(frame).collectAsList();
     assertEquals(150, rows.size());
     int right = 0;
@@ -98,51 +107,87 @@ class RawColumnsTest {
 
   @Test
   void typedColumnsAndNullsAreReadAsTheirText() {
-    NetcModel model = NetcModel.fromWeights(spark, FLOWERS, weights.toString())
-        .setInputCols("sepal_length", "sepal_width", "petal", "petal_width");
-    org.apache.spark.sql.Dataset<Row> frame = spark.sql("SELECT 5.1D AS sepal_length,"
-        + " 3.5D AS sepal_width, 'short' AS petal, CAST(NULL AS DOUBLE) AS petal_width");
+    NetcModel model =
+        NetcModel.fromWeights(spark, FLOWERS, weights.toString())
+            .setInputCols("sepal_length", "sepal_width", "petal", "petal_width");
+    org.apache.spark.sql.Dataset<Row> frame =
+        spark.sql(
+            "SELECT 5.1D AS sepal_length,"
+                + " 3.5D AS sepal_width, 'short' AS petal, CAST(NULL AS DOUBLE) AS petal_width");
     Row row = model.transform(frame).first();
-    double[] expected = net.predict(prep.encode(Map.of("sepal_length", "5.1", "sepal_width",
-        "3.5", "petal", "short", "petal_width", "NA")));
+    double[] expected =
+        net.predict(
+            prep.encode(
+                Map.of(
+                    "sepal_length",
+                    "5.1",
+                    "sepal_width",
+                    "3.5",
+                    "petal",
+                    "short",
+                    "petal_width",
+                    "NA")));
     assertArrayEquals(expected, ((Vector) row.getAs("probability")).toArray());
   }
 
   @Test
   void missingRawColumnIsNamed() {
-    NetcModel model = NetcModel.fromWeights(spark, FLOWERS, weights.toString())
-        .setInputCols("sepal_length", "sepal_width", "petal_width");
-    NetcSparkException e = assertThrows(NetcSparkException.class, () -> model.transform(
-        spark.read().option("header", true).csv(csv.toString())));
-    assertTrue(e.getMessage().startsWith("NetcModel: the input columns [sepal_length,"
-        + " sepal_width, petal_width] lack 'petal', a feature column of the saved preprocessing"),
+    NetcModel model =
+        NetcModel.fromWeights(spark, FLOWERS, weights.toString())
+            .setInputCols("sepal_length", "sepal_width", "petal_width");
+    NetcSparkException e =
+        assertThrows(
+            NetcSparkException.class,
+            () -> model.transform(spark.read().option("header", true).csv(csv.toString())));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "NetcModel: the input columns [sepal_length,"
+                    + " sepal_width, petal_width] lack 'petal', a feature column of the saved preprocessing"),
         e.getMessage());
     NetcModel all = NetcModel.fromWeights(spark, FLOWERS, weights.toString()).setInputCols();
-    NetcSparkException absent = assertThrows(NetcSparkException.class, () -> all.transform(
-        spark.read().option("header", true).csv(csv.toString()).drop("petal")));
-    assertTrue(absent.getMessage().startsWith("NetcModel: the input column 'petal' is not in the"
-        + " data"), absent.getMessage());
+    NetcSparkException absent =
+        assertThrows(
+            NetcSparkException.class,
+            () ->
+                all.transform(
+                    spark.read().option("header", true).csv(csv.toString()).drop("petal")));
+    assertTrue(
+        absent
+            .getMessage()
+            .startsWith("NetcModel: the input column 'petal' is not in the" + " data"),
+        absent.getMessage());
   }
 
   @Test
   void estimatorTrainsFromRawColumnsAsTheTrainerOnTheEncodedTable() {
     // The CSV's rows in order, on 3 partitions.
-    org.apache.spark.sql.Dataset<Row> read = spark.read().option("header", true)
-        .csv(csv.toString());
+    org.apache.spark.sql.Dataset<Row> read =
+        spark.read().option("header", true).csv(csv.toString());
     List<Row> rows = read.collectAsList();
     CompiledNetwork expected = new FlowersNet();
     new Trainer().epochs(2).batchSize(16).shuffle(8).train(expected, prep.encode(table).data());
     for (int partitions : new int[] {3}) {
-      org.apache.spark.sql.Dataset<Row> frame = spark.createDataFrame(
-          JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions),
-          read.schema());
-      NetcModel model = new NetcEstimator().setNetwork(FLOWERS).setPreprocessor(prep)
-          .setInputCols().setLabelCol("species").setEpochs(2).setBatchSize(16).setSeed(8)
-          .fit(frame);
+      org.apache.spark.sql.Dataset<Row> frame =
+          spark.createDataFrame(
+              JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions),
+              read.schema());
+      NetcModel model =
+          new NetcEstimator()
+              .setNetwork(FLOWERS)
+              .setPreprocessor(prep)
+              .setInputCols()
+              .setLabelCol("species")
+              .setEpochs(2)
+              .setBatchSize(16)
+              .setSeed(8)
+              .fit(frame);
       CompiledNetwork actual = model.newNetwork();
       for (int t = 0; t < expected.parameters().size(); t++) {
-        assertArrayEquals(expected.parameters().get(t).toArray(),
-            actual.parameters().get(t).toArray(), partitions + " partitions, tensor " + t);
+        assertArrayEquals(
+            expected.parameters().get(t).toArray(),
+            actual.parameters().get(t).toArray(),
+            partitions + " partitions, tensor " + t);
       }
       assertEquals(TestData.SPECIES, model.classNames());
       assertEquals(prep, model.preprocessor().orElseThrow());
@@ -154,17 +199,35 @@ class RawColumnsTest {
 
   @Test
   void estimatorWithoutPreprocessingOrWithAnotherWidthIsRefused() {
-    org.apache.spark.sql.Dataset<Row> frame = spark.read().option("header", true)
-        .csv(csv.toString());
-    NetcSparkException none = assertThrows(NetcSparkException.class, () -> new NetcEstimator()
-        .setNetwork(FLOWERS).setInputCols().setLabelCol("species").fit(frame));
-    assertTrue(none.getMessage().startsWith("NetcEstimator: raw input columns (setInputCols) need"
-        + " the preprocessing"), none.getMessage());
-    NetcSparkException width = assertThrows(NetcSparkException.class, () -> new NetcEstimator()
-        .setNetwork("dev.netc.spark.nets.IrisNet").setPreprocessor(prep).setInputCols()
-        .setLabelCol("species").fit(frame));
-    assertEquals("NetcEstimator: the preprocessing encodes 6 inputs [sepal_length, sepal_width,"
-        + " petal=long, petal=mid, petal=short, petal_width], but IrisNet has 4 inputs",
+    org.apache.spark.sql.Dataset<Row> frame =
+        spark.read().option("header", true).csv(csv.toString());
+    NetcSparkException none =
+        assertThrows(
+            NetcSparkException.class,
+            () ->
+                new NetcEstimator()
+                    .setNetwork(FLOWERS)
+                    .setInputCols()
+                    .setLabelCol("species")
+                    .fit(frame));
+    assertTrue(
+        none.getMessage()
+            .startsWith(
+                "NetcEstimator: raw input columns (setInputCols) need" + " the preprocessing"),
+        none.getMessage());
+    NetcSparkException width =
+        assertThrows(
+            NetcSparkException.class,
+            () ->
+                new NetcEstimator()
+                    .setNetwork("dev.netc.spark.nets.IrisNet")
+                    .setPreprocessor(prep)
+                    .setInputCols()
+                    .setLabelCol("species")
+                    .fit(frame));
+    assertEquals(
+        "NetcEstimator: the preprocessing encodes 6 inputs [sepal_length, sepal_width,"
+            + " petal=long, petal=mid, petal=short, petal_width], but IrisNet has 4 inputs",
         width.getMessage());
   }
 

@@ -59,15 +59,20 @@ final class TestData {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
       Object label = classes ? (double) data.label(i) : data.target(i)[0];
-      rows.add(classes
-          ? RowFactory.create((long) i, Vectors.dense(data.features(i)), label,
-              data.classNames().get(data.label(i)))
-          : RowFactory.create((long) i, Vectors.dense(data.features(i)), label));
+      rows.add(
+          classes
+              ? RowFactory.create(
+                  (long) i,
+                  Vectors.dense(data.features(i)),
+                  label,
+                  data.classNames().get(data.label(i)))
+              : RowFactory.create((long) i, Vectors.dense(data.features(i)), label));
     }
-    StructType schema = new StructType()
-        .add("id", DataTypes.LongType, false)
-        .add("features", SQLDataTypes.VectorType(), false)
-        .add("label", DataTypes.DoubleType, false);
+    StructType schema =
+        new StructType()
+            .add("id", DataTypes.LongType, false)
+            .add("features", SQLDataTypes.VectorType(), false)
+            .add("label", DataTypes.DoubleType, false);
     if (classes) {
       schema = schema.add("species", DataTypes.StringType, false);
     }

@@ -395,8 +395,8 @@ public class ShapeExperiment {
   }
 
   /**
-   * The generator's shape since commit ef97bf8: one array per column ({@code w[j][i] = W[i][j]}), so
-   * the inner loop indexes both arrays from 0 (no invariant offset), double.
+   * The generator's shape since commit ef97bf8: one array per column ({@code w[j][i] = W[i][j]}),
+   * so the inner loop indexes both arrays from 0 (no invariant offset), double.
    */
   @Benchmark
   public double[] forwardColumnsDouble(Data s) {

@@ -40,7 +40,9 @@ public final class HtmlReport {
     StringBuilder html = new StringBuilder();
     NetworkSpec spec = data.spec();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>netc report: ").append(escape(spec.name())).append("</title>\n")
+        .append("<title>netc report: ")
+        .append(escape(spec.name()))
+        .append("</title>\n")
         .append("<style>\n")
         .append("body{font-family:sans-serif;margin:2em;max-width:1100px;color:#222}\n")
         .append("table{border-collapse:collapse;margin:0.5em 0}\n")
@@ -49,31 +51,50 @@ public final class HtmlReport {
         .append("pre{background:#f6f6f6;padding:0.8em;overflow-x:auto}\n")
         .append("img{max-width:100%;border:1px solid #ddd}\n")
         .append("</style>\n</head>\n<body>\n");
-    html.append("<h1>").append(escape(spec.name())).append("</h1>\n")
-        .append("<p>Trained by netc from <code>").append(escape(data.sourceFile()))
+    html.append("<h1>")
+        .append(escape(spec.name()))
+        .append("</h1>\n")
+        .append("<p>Trained by netc from <code>")
+        .append(escape(data.sourceFile()))
         .append("</code>.</p>\n");
 
     html.append("<h2 id=\"network\">Network</h2>\n");
-    html.append("<p><code>").append(escape(spec.topology())).append("</code>, loss <code>")
-        .append(escape(spec.loss())).append("</code>, optimizer <code>")
-        .append(escape(spec.optimizer())).append("</code>, precision <code>")
-        .append(escape(spec.precision())).append("</code>, ")
+    html.append("<p><code>")
+        .append(escape(spec.topology()))
+        .append("</code>, loss <code>")
+        .append(escape(spec.loss()))
+        .append("</code>, optimizer <code>")
+        .append(escape(spec.optimizer()))
+        .append("</code>, precision <code>")
+        .append(escape(spec.precision()))
+        .append("</code>, ")
         .append(String.format(Locale.ROOT, "%,d", spec.parameterCount()))
         .append(" parameters.</p>\n");
     html.append("<table>\n<tr><th>layer</th><th>name</th><th>units</th><th>activation</th>")
         .append("<th>weights</th><th>biases</th></tr>\n");
     int below = spec.inputSize();
-    html.append("<tr><td>0</td><td>input</td><td>").append(below)
+    html.append("<tr><td>0</td><td>input</td><td>")
+        .append(below)
         .append("</td><td></td><td></td><td></td></tr>\n");
     int number = 1;
     for (NetworkSpec.LayerSpec layer : spec.layers()) {
-      html.append("<tr><td>").append(number++).append("</td><td>").append(escape(layer.name()))
-          .append("</td><td>").append(layer.units()).append("</td><td>")
+      html.append("<tr><td>")
+          .append(number++)
+          .append("</td><td>")
+          .append(escape(layer.name()))
+          .append("</td><td>")
+          .append(layer.units())
+          .append("</td><td>")
           .append(escape(layer.activation()))
-          .append(Double.isNaN(layer.activationParameter()) ? ""
-              : "(" + layer.activationParameter() + ")")
-          .append("</td><td>").append((long) layer.units() * below).append("</td><td>")
-          .append(layer.units()).append("</td></tr>\n");
+          .append(
+              Double.isNaN(layer.activationParameter())
+                  ? ""
+                  : "(" + layer.activationParameter() + ")")
+          .append("</td><td>")
+          .append((long) layer.units() * below)
+          .append("</td><td>")
+          .append(layer.units())
+          .append("</td></tr>\n");
       below = layer.units();
     }
     html.append("</table>\n");
@@ -85,19 +106,25 @@ public final class HtmlReport {
 
     html.append("<h2 id=\"curves\">Training curves</h2>\n");
     html.append(image("loss", lossChart(data.epochs())));
-    if (data.epochs().stream().anyMatch(e -> !Double.isNaN(e.trainAccuracy())
-        || !Double.isNaN(e.validationAccuracy()))) {
+    if (data.epochs().stream()
+        .anyMatch(e -> !Double.isNaN(e.trainAccuracy()) || !Double.isNaN(e.validationAccuracy()))) {
       html.append(image("accuracy", accuracyChart(data.epochs())));
     }
 
     html.append("<h2 id=\"metrics\">Final metrics</h2>\n<p>On the ")
-        .append(escape(data.metricsTitle())).append(".</p>\n<pre>")
-        .append(escape(data.metricsText())).append("</pre>\n");
+        .append(escape(data.metricsTitle()))
+        .append(".</p>\n<pre>")
+        .append(escape(data.metricsText()))
+        .append("</pre>\n");
     data.confusion().ifPresent(c -> html.append(confusionTable(c)));
-    data.regions().ifPresent(r -> html.append("<h2 id=\"regions\">Decision regions</h2>\n")
-        .append("<p>The class the trained network predicts at each point of the plane of its two"
-            + " inputs (shaded), with the training points on top.</p>\n")
-        .append(image("decision regions", regionsChart(r))));
+    data.regions()
+        .ifPresent(
+            r ->
+                html.append("<h2 id=\"regions\">Decision regions</h2>\n")
+                    .append(
+                        "<p>The class the trained network predicts at each point of the plane of its two"
+                            + " inputs (shaded), with the training points on top.</p>\n")
+                    .append(image("decision regions", regionsChart(r))));
     html.append("</body>\n</html>\n");
     return html.toString();
   }
@@ -117,8 +144,14 @@ public final class HtmlReport {
   }
 
   private static XYChart curveChart(String title, String yTitle) {
-    XYChart chart = new XYChartBuilder().width(900).height(400).title(title)
-        .xAxisTitle("epoch").yAxisTitle(yTitle).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(900)
+            .height(400)
+            .title(title)
+            .xAxisTitle("epoch")
+            .yAxisTitle(yTitle)
+            .build();
     chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
     chart.getStyler().setMarkerSize(4);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -183,10 +216,14 @@ public final class HtmlReport {
         }
       }
     }
-    XYChart chart = new XYChartBuilder().width(700).height(700)
-        .title("Decision regions")
-        .xAxisTitle(regions.featureNames().get(0)).yAxisTitle(regions.featureNames().get(1))
-        .build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(700)
+            .height(700)
+            .title("Decision regions")
+            .xAxisTitle(regions.featureNames().get(0))
+            .yAxisTitle(regions.featureNames().get(1))
+            .build();
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotGridLinesVisible(false);
@@ -199,8 +236,8 @@ public final class HtmlReport {
     chart.getStyler().setYAxisMax(maxY);
     for (int c = 0; c < classes; c++) {
       if (!cellX.get(c).isEmpty()) {
-        XYSeries series = chart.addSeries("region " + regions.classNames().get(c),
-            cellX.get(c), cellY.get(c));
+        XYSeries series =
+            chart.addSeries("region " + regions.classNames().get(c), cellX.get(c), cellY.get(c));
         series.setMarker(SeriesMarkers.SQUARE);
         series.setMarkerColor(pale(STRONG[c % STRONG.length]));
         series.setShowInLegend(false);
@@ -226,14 +263,16 @@ public final class HtmlReport {
 
   private static Color pale(Color color) {
     return new Color(
-        (color.getRed() + 3 * 255) / 4, (color.getGreen() + 3 * 255) / 4,
+        (color.getRed() + 3 * 255) / 4,
+        (color.getGreen() + 3 * 255) / 4,
         (color.getBlue() + 3 * 255) / 4);
   }
 
   private static String confusionTable(ReportData.Confusion confusion) {
     List<String> names = confusion.classNames();
-    StringBuilder html = new StringBuilder("<h3>Confusion matrix</h3>\n")
-        .append("<p>Rows: actual class; columns: predicted class.</p>\n<table>\n<tr><th></th>");
+    StringBuilder html =
+        new StringBuilder("<h3>Confusion matrix</h3>\n")
+            .append("<p>Rows: actual class; columns: predicted class.</p>\n<table>\n<tr><th></th>");
     for (String name : names) {
       html.append("<th>").append(escape(name)).append("</th>");
     }
@@ -249,10 +288,14 @@ public final class HtmlReport {
       for (int p = 0; p < names.size(); p++) {
         int n = confusion.counts()[a][p];
         int shade = 255 - (int) Math.round(120.0 * n / max);
-        String color = a == p
-            ? String.format(Locale.ROOT, "#%02x%02xff", shade, shade)
-            : n == 0 ? "#ffffff" : String.format(Locale.ROOT, "#ff%02x%02x", shade, shade);
-        html.append("<td style=\"background:").append(color).append("\">").append(n)
+        String color =
+            a == p
+                ? String.format(Locale.ROOT, "#%02x%02xff", shade, shade)
+                : n == 0 ? "#ffffff" : String.format(Locale.ROOT, "#ff%02x%02x", shade, shade);
+        html.append("<td style=\"background:")
+            .append(color)
+            .append("\">")
+            .append(n)
             .append("</td>");
       }
       html.append("</tr>\n");
@@ -265,15 +308,20 @@ public final class HtmlReport {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", bytes);
       byte[] png = bytes.toByteArray();
-      return "<p><img class=\"chart\" alt=\"" + escape(alt) + "\" src=\"data:image/png;base64,"
-          + Base64.getEncoder().encodeToString(png) + "\"></p>\n";
+      return "<p><img class=\"chart\" alt=\""
+          + escape(alt)
+          + "\" src=\"data:image/png;base64,"
+          + Base64.getEncoder().encodeToString(png)
+          + "\"></p>\n";
     } catch (IOException e) {
       throw new IllegalStateException("could not render the " + alt + " chart", e);
     }
   }
 
   static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
         .replace("\"", "&quot;");
   }
 }

@@ -26,10 +26,19 @@ public class HtmlReportTest {
   @TempDir Path dir;
 
   static ReportData sample() {
-    NetworkSpec spec = new NetworkSpec("Moons", "Moons", "moons.nn", 2,
-        List.of(new NetworkSpec.LayerSpec("hidden", 8, "tanh", Double.NaN),
-            new NetworkSpec.LayerSpec("layer2", 2, "softmax", Double.NaN)),
-        "cross_entropy", "double", "sgd(rate = 0.1, momentum = 0.9, nesterov = 0)", "abc");
+    NetworkSpec spec =
+        new NetworkSpec(
+            "Moons",
+            "Moons",
+            "moons.nn",
+            2,
+            List.of(
+                new NetworkSpec.LayerSpec("hidden", 8, "tanh", Double.NaN),
+                new NetworkSpec.LayerSpec("layer2", 2, "softmax", Double.NaN)),
+            "cross_entropy",
+            "double",
+            "sgd(rate = 0.1, momentum = 0.9, nesterov = 0)",
+            "abc");
     List<CurvePoint> curve = new ArrayList<>();
     for (int e = 1; e <= 30; e++) {
       curve.add(new CurvePoint(e, 1.0 / e, 1 - 0.5 / e, 1.2 / e, 1 - 0.6 / e));
@@ -40,11 +49,21 @@ public class HtmlReportTest {
       points[i] = new double[] {Math.cos(i), Math.sin(i * 0.7) + i * 0.05};
       labels[i] = points[i][0] + points[i][1] > 0.5 ? 1 : 0;
     }
-    return new ReportData(spec, "moons.nn", List.of("epochs: 30", "batch: 1"), curve,
-        "test set (12 examples)", "loss 0.1234\naccuracy 91.67%",
+    return new ReportData(
+        spec,
+        "moons.nn",
+        List.of("epochs: 30", "batch: 1"),
+        curve,
+        "test set (12 examples)",
+        "loss 0.1234\naccuracy 91.67%",
         Optional.of(new ReportData.Confusion(List.of("a", "b"), new int[][] {{5, 1}, {0, 6}})),
-        Optional.of(new ReportData.DecisionRegions(List.of("x1", "x2"), List.of("a", "b"),
-            (x, y) -> x + y > 0.5 ? 1 : 0, points, labels)));
+        Optional.of(
+            new ReportData.DecisionRegions(
+                List.of("x1", "x2"),
+                List.of("a", "b"),
+                (x, y) -> x + y > 0.5 ? 1 : 0,
+                points,
+                labels)));
   }
 
   @Test
@@ -72,14 +91,24 @@ public class HtmlReportTest {
   /** Takes a screenshot of {@code page} with headless Chromium; returns the PNG. */
   public static Path screenshot(Path page, Path dir) throws Exception {
     Path png = dir.resolve("screenshot.png");
-    Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + dir.resolve("chromium-profile"), "--screenshot=" + png,
-        "--window-size=1200,1600", page.toUri().toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("chromium.log").toFile())
-        .start();
+    Process chromium =
+        new ProcessBuilder(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + dir.resolve("chromium-profile"),
+                "--screenshot=" + png,
+                "--window-size=1200,1600",
+                page.toUri().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("chromium.log").toFile())
+            .start();
     assertTrue(chromium.waitFor(90, TimeUnit.SECONDS), "chromium finished");
     assertTrue(Files.size(png) > 0, "screenshot written: " + png);
     return png;

@@ -26,22 +26,29 @@ final class ApiEmitter {
   /** The methods before {@code initialize}, in order. */
   List<MethodSpec> methods() {
     List<MethodSpec> methods = new ArrayList<>();
-    methods.add(EmitContext.override("spec", RuntimeTypes.NETWORK_SPEC)
-        .addStatement("return SPEC").build());
-    methods.add(EmitContext.override("inputSize", TypeName.INT)
-        .addStatement("return $L", network.inputSize()).build());
-    methods.add(EmitContext.override("outputSize", TypeName.INT)
-        .addStatement("return $L", network.outputSize()).build());
+    methods.add(
+        EmitContext.override("spec", RuntimeTypes.NETWORK_SPEC)
+            .addStatement("return SPEC")
+            .build());
+    methods.add(
+        EmitContext.override("inputSize", TypeName.INT)
+            .addStatement("return $L", network.inputSize())
+            .build());
+    methods.add(
+        EmitContext.override("outputSize", TypeName.INT)
+            .addStatement("return $L", network.outputSize())
+            .build());
     methods.add(predict());
     methods.add(classify());
-    methods.add(EmitContext.override("loss", TypeName.DOUBLE)
-        .addParameter(EmitContext.DOUBLES, "input")
-        .addParameter(EmitContext.DOUBLES, "target")
-        .addStatement("loadInput(input)")
-        .addStatement("loadTarget(target)")
-        .addStatement("forward()")
-        .addStatement("return lossValue()")
-        .build());
+    methods.add(
+        EmitContext.override("loss", TypeName.DOUBLE)
+            .addParameter(EmitContext.DOUBLES, "input")
+            .addParameter(EmitContext.DOUBLES, "target")
+            .addStatement("loadInput(input)")
+            .addStatement("loadTarget(target)")
+            .addStatement("forward()")
+            .addStatement("return lossValue()")
+            .build());
     methods.add(accumulateGradient(false));
     methods.add(applyGradient());
     if (context.plan.fusedTrainStep()) {
@@ -53,43 +60,59 @@ final class ApiEmitter {
     }
     methods.add(clearGradient());
     methods.add(addGradientFrom());
-    methods.add(EmitContext.override("parameters", EmitContext.VIEWS)
-        .addStatement("return parameterViews").build());
-    methods.add(EmitContext.override("gradients", EmitContext.VIEWS)
-        .addStatement("return gradientViews").build());
-    methods.add(EmitContext.override("optimizerState", EmitContext.VIEWS)
-        .addStatement("return stateViews").build());
-    methods.add(EmitContext.override("optimizerSteps", TypeName.LONG)
-        .addStatement("return steps[0]").build());
-    methods.add(EmitContext.override("setOptimizerSteps", TypeName.VOID)
-        .addParameter(TypeName.LONG, "count")
-        .addStatement("steps[0] = count").build());
-    methods.add(EmitContext.override("hyperparameterNames", EmitContext.STRINGS)
-        .addStatement("return HYPERPARAMETERS").build());
+    methods.add(
+        EmitContext.override("parameters", EmitContext.VIEWS)
+            .addStatement("return parameterViews")
+            .build());
+    methods.add(
+        EmitContext.override("gradients", EmitContext.VIEWS)
+            .addStatement("return gradientViews")
+            .build());
+    methods.add(
+        EmitContext.override("optimizerState", EmitContext.VIEWS)
+            .addStatement("return stateViews")
+            .build());
+    methods.add(
+        EmitContext.override("optimizerSteps", TypeName.LONG)
+            .addStatement("return steps[0]")
+            .build());
+    methods.add(
+        EmitContext.override("setOptimizerSteps", TypeName.VOID)
+            .addParameter(TypeName.LONG, "count")
+            .addStatement("steps[0] = count")
+            .build());
+    methods.add(
+        EmitContext.override("hyperparameterNames", EmitContext.STRINGS)
+            .addStatement("return HYPERPARAMETERS")
+            .build());
     methods.addAll(hyperparameters());
-    methods.add(EmitContext.override("copy", RuntimeTypes.COMPILED_NETWORK)
-        .addStatement("return new $T(this)", context.self).build());
+    methods.add(
+        EmitContext.override("copy", RuntimeTypes.COMPILED_NETWORK)
+            .addStatement("return new $T(this)", context.self)
+            .build());
     return methods;
   }
 
   private MethodSpec predict() {
     String out = context.plan.output().name("x");
     int outputs = network.outputSize();
-    MethodSpec.Builder m = EmitContext.override("predict", TypeName.VOID)
-        .addParameter(EmitContext.DOUBLES, "input")
-        .addParameter(EmitContext.DOUBLES, "output")
-        .addStatement("loadInput(input)")
-        .addStatement("checkLength($S, output, $L)", "output", outputs)
-        .addStatement("forward()");
+    MethodSpec.Builder m =
+        EmitContext.override("predict", TypeName.VOID)
+            .addParameter(EmitContext.DOUBLES, "input")
+            .addParameter(EmitContext.DOUBLES, "output")
+            .addStatement("loadInput(input)")
+            .addStatement("checkLength($S, output, $L)", "output", outputs)
+            .addStatement("forward()");
     switch (context.plan.outputCopy()) {
       case ELEMENTS -> {
         for (int k = 0; k < outputs; k++) {
           m.addStatement("output[$L] = $N[$L]", k, out, k);
         }
       }
-      case LOOP -> m.beginControlFlow("for (int k = 0; k < $L; k++)", outputs)
-          .addStatement("output[k] = $N[k]", out)
-          .endControlFlow();
+      case LOOP ->
+          m.beginControlFlow("for (int k = 0; k < $L; k++)", outputs)
+              .addStatement("output[k] = $N[k]", out)
+              .endControlFlow();
       case ARRAYCOPY -> m.addStatement("System.arraycopy($N, 0, output, 0, $L)", out, outputs);
     }
     return m.build();
@@ -116,8 +139,8 @@ final class ApiEmitter {
    * weight * E}: the output delta scaled by the weight before the backward pass.
    */
   private MethodSpec accumulateGradient(boolean weighted) {
-    MethodSpec.Builder m = parameters(EmitContext.override("accumulateGradient", TypeName.DOUBLE),
-        weighted);
+    MethodSpec.Builder m =
+        parameters(EmitContext.override("accumulateGradient", TypeName.DOUBLE), weighted);
     toOutputDelta(m, weighted);
     for (int l = context.layers().size(); l >= 1; l--) {
       m.addStatement("$N()", context.layers().get(l - 1).backward().name());
@@ -133,7 +156,9 @@ final class ApiEmitter {
     return weighted ? m.addParameter(TypeName.DOUBLE, "weight") : m;
   }
 
-  /** The passes up to the output delta: load, forward, {@code e} = the loss, the (weighted) delta. */
+  /**
+   * The passes up to the output delta: load, forward, {@code e} = the loss, the (weighted) delta.
+   */
   private static void toOutputDelta(MethodSpec.Builder m, boolean weighted) {
     m.addStatement("loadInput(input)")
         .addStatement("loadTarget(target)")
@@ -146,10 +171,11 @@ final class ApiEmitter {
   }
 
   private MethodSpec applyGradient() {
-    MethodSpec.Builder m = EmitContext.override("applyGradient", TypeName.VOID)
-        .addParameter(TypeName.DOUBLE, "scale")
-        .addStatement("beginStep()")
-        .addStatement("final $T s = $L", context.element, arith.narrow("scale"));
+    MethodSpec.Builder m =
+        EmitContext.override("applyGradient", TypeName.VOID)
+            .addParameter(TypeName.DOUBLE, "scale")
+            .addStatement("beginStep()")
+            .addStatement("final $T s = $L", context.element, arith.narrow("scale"));
     if (context.plan.clipsNorm()) {
       m.addComment("clip norm: g *= f with f = min(1, clip / |g|), over the whole step's gradient")
           .addStatement("final $T f = clipFactor(s)", context.element);
@@ -161,16 +187,19 @@ final class ApiEmitter {
   }
 
   private MethodSpec trainStep(boolean weighted) {
-    MethodSpec.Builder m = parameters(EmitContext.override("trainStep", TypeName.DOUBLE), weighted)
-        .addJavadoc("One stochastic step with backward and update fused: each layer propagates"
-            + " delta with its\nold weights, then updates them, in one pass over W. The same"
-            + " numbers as\n{@code accumulateGradient} then {@code applyGradient(1.0)}.\n")
-        .beginControlFlow("if (gradientPending)")
-        .addStatement("final double e = accumulateGradient($L)",
-            weighted ? "input, target, weight" : "input, target")
-        .addStatement("applyGradient(1.0)")
-        .addStatement("return e")
-        .endControlFlow();
+    MethodSpec.Builder m =
+        parameters(EmitContext.override("trainStep", TypeName.DOUBLE), weighted)
+            .addJavadoc(
+                "One stochastic step with backward and update fused: each layer propagates"
+                    + " delta with its\nold weights, then updates them, in one pass over W. The same"
+                    + " numbers as\n{@code accumulateGradient} then {@code applyGradient(1.0)}.\n")
+            .beginControlFlow("if (gradientPending)")
+            .addStatement(
+                "final double e = accumulateGradient($L)",
+                weighted ? "input, target, weight" : "input, target")
+            .addStatement("applyGradient(1.0)")
+            .addStatement("return e")
+            .endControlFlow();
     toOutputDelta(m, weighted);
     m.addStatement("beginStep()");
     for (int l = context.layers().size(); l >= 1; l--) {
@@ -189,12 +218,14 @@ final class ApiEmitter {
   }
 
   private MethodSpec addGradientFrom() {
-    MethodSpec.Builder m = EmitContext.override("addGradientFrom", TypeName.VOID)
-        .addParameter(RuntimeTypes.COMPILED_NETWORK, "other")
-        .beginControlFlow("if (!(other instanceof $T o))", context.self)
-        .addStatement("throw new IllegalArgumentException($S + other.spec().qualifiedName())",
-            "cannot add the gradient of a different network class: ")
-        .endControlFlow();
+    MethodSpec.Builder m =
+        EmitContext.override("addGradientFrom", TypeName.VOID)
+            .addParameter(RuntimeTypes.COMPILED_NETWORK, "other")
+            .beginControlFlow("if (!(other instanceof $T o))", context.self)
+            .addStatement(
+                "throw new IllegalArgumentException($S + other.spec().qualifiedName())",
+                "cannot add the gradient of a different network class: ")
+            .endControlFlow();
     for (LayerPlan p : context.layers()) {
       String dw = p.name("dw");
       if (p.columns()) {
@@ -219,8 +250,11 @@ final class ApiEmitter {
 
   /** {@code hyperparameter(name)} and {@code setHyperparameter(name, value)}. */
   private List<MethodSpec> hyperparameters() {
-    CodeBlock unknown = CodeBlock.of("throw new IllegalArgumentException($S + name + $S"
-        + " + HYPERPARAMETERS)", network.name() + " has no hyper-parameter '", "'; it has ");
+    CodeBlock unknown =
+        CodeBlock.of(
+            "throw new IllegalArgumentException($S + name + $S" + " + HYPERPARAMETERS)",
+            network.name() + " has no hyper-parameter '",
+            "'; it has ");
     CodeBlock.Builder get = CodeBlock.builder().add("return switch (name) {\n$>");
     CodeBlock.Builder set = CodeBlock.builder().beginControlFlow("switch (name)");
     for (String h : context.hyperparameters().keySet()) {

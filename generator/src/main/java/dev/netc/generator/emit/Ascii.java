@@ -1,6 +1,9 @@
 package dev.netc.generator.emit;
 
-/** Text for generated sources, which must be pure ASCII (javac on JDK 17 reads the platform encoding). */
+/**
+ * Text for generated sources, which must be pure ASCII (javac on JDK 17 reads the platform
+ * encoding).
+ */
 final class Ascii {
   private Ascii() {}
 
@@ -27,7 +30,9 @@ final class Ascii {
     return out.append('"').toString();
   }
 
-  /** {@code text} for a comment: non-ASCII and control characters become {@code ?}, no comment end. */
+  /**
+   * {@code text} for a comment: non-ASCII and control characters become {@code ?}, no comment end.
+   */
   static String comment(String text) {
     StringBuilder out = new StringBuilder();
     for (int k = 0; k < text.length(); k++) {

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The blocks of a layer's backward pass, which accumulates the gradient: {@code dW += delta
- * x^T}, {@code db += delta}, and the delta of the layer below.
+ * The blocks of a layer's backward pass, which accumulates the gradient: {@code dW += delta x^T},
+ * {@code db += delta}, and the delta of the layer below.
  */
 final class BackwardBlocks {
   private final EmitContext context;
@@ -25,8 +25,10 @@ final class BackwardBlocks {
     String delta = p.name("delta");
     String x = p.below("x");
     CodeBlock.Builder code = CodeBlock.builder();
-    code.add(EmitContext.comment(Passes.equation(
-        "dW" + p.number() + " += " + delta + " " + x + "^T   (dE/dW = delta x^T)", s, dw)));
+    code.add(
+        EmitContext.comment(
+            Passes.equation(
+                "dW" + p.number() + " += " + delta + " " + x + "^T   (dE/dW = delta x^T)", s, dw)));
     if (!p.columns()) {
       for (int k = s.from(); k < s.to(); k++) {
         int i = k / p.inputs();
@@ -46,7 +48,8 @@ final class BackwardBlocks {
     String db = p.name("db");
     String delta = p.name("delta");
     CodeBlock.Builder code = CodeBlock.builder();
-    code.add(EmitContext.comment(Passes.equation(db + " += " + delta + "   (dE/db = delta)", s, db)));
+    code.add(
+        EmitContext.comment(Passes.equation(db + " += " + delta + "   (dE/db = delta)", s, db)));
     if (!p.columns()) {
       for (int i = s.from(); i < s.to(); i++) {
         code.addStatement("$N[$L] += $N[$L]", db, i, delta, i);
@@ -68,8 +71,20 @@ final class BackwardBlocks {
     String delta = p.name("delta");
     String target = below.name("delta");
     CodeBlock.Builder code = CodeBlock.builder();
-    code.add(EmitContext.comment(Passes.equation(target + " = (W" + p.number() + "^T " + delta
-        + ") * f'(" + below.name("z") + ")" + note, s, target)));
+    code.add(
+        EmitContext.comment(
+            Passes.equation(
+                target
+                    + " = (W"
+                    + p.number()
+                    + "^T "
+                    + delta
+                    + ") * f'("
+                    + below.name("z")
+                    + ")"
+                    + note,
+                s,
+                target)));
     code.add(EmitContext.comment(Expressions.derivativeEquation(below)));
     if (!p.columns()) {
       for (int j = s.from(); j < s.to(); j++) {
@@ -77,8 +92,11 @@ final class BackwardBlocks {
         for (int i = 0; i < p.units(); i++) {
           terms.add(w + "[" + p.weightIndex(i, j) + "] * " + delta + "[" + i + "]");
         }
-        code.add(Expressions.runningSum(target + "[" + j + "]", terms,
-            context.expressions.derivative(below, String.valueOf(j))));
+        code.add(
+            Expressions.runningSum(
+                target + "[" + j + "]",
+                terms,
+                context.expressions.derivative(below, String.valueOf(j))));
       }
       return code.build();
     }
@@ -108,6 +126,7 @@ final class BackwardBlocks {
    */
   String deltaBelow(LayerPlan p, LayerPlan below) {
     return p.skipsZeroInputs()
-        ? "s" : Expressions.times("s", context.expressions.derivative(below, "j"));
+        ? "s"
+        : Expressions.times("s", context.expressions.derivative(below, "j"));
   }
 }

@@ -30,8 +30,10 @@ final class EmitContext {
   final OptimizerCode optimizer;
   final Expressions expressions;
   final ClassName self;
+
   /** The element type, {@code double} or {@code float}. */
   final TypeName element;
+
   /** {@code double[]} or {@code float[]}. */
   final TypeName elements;
 
@@ -57,8 +59,9 @@ final class EmitContext {
    */
   Map<String, Double> hyperparameters() {
     Map<String, Double> values = optimizer.hyperparameters();
-    network.regularizer().ifPresent(
-        r -> values.put("lambda", ((dev.netc.grammar.model.Regularizer.L2) r).lambda()));
+    network
+        .regularizer()
+        .ifPresent(r -> values.put("lambda", ((dev.netc.grammar.model.Regularizer.L2) r).lambda()));
     network.clip().ifPresent(c -> values.put("clip", c.max()));
     return values;
   }
@@ -93,11 +96,14 @@ final class EmitContext {
    * {@code a}, {@code i} and the column {@code <array>j}.
    */
   CodeBlock overColumns(LayerPlan p, String x, String array, String statement) {
-    CodeBlock.Builder code = CodeBlock.builder()
-        .beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs())
-        .addStatement("final $T a = $N[j]", element, x);
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs())
+            .addStatement("final $T a = $N[j]", element, x);
     if (p.skipsZeroInputs()) {
-      code.beginControlFlow("if (a == $L)", arith.lit(0.0)).addStatement("continue").endControlFlow();
+      code.beginControlFlow("if (a == $L)", arith.lit(0.0))
+          .addStatement("continue")
+          .endControlFlow();
     }
     return code.addStatement("final $T $Nj = $N[j]", elements, array, array)
         .beginControlFlow("for (int i = 0; i < $L; i++)", p.units())

@@ -25,13 +25,26 @@ final class Expressions {
       case SIGMOID -> arith.narrowParen("1.0 / (1.0 + Math.exp(-" + z + "))");
       case TANH -> arith.narrowParen("1.0 - 2.0 / (Math.exp(2.0 * " + z + ") + 1.0)");
       case RELU -> z + " > " + zero + " ? " + z + " : " + zero;
-      case LEAKY_RELU -> z + " > " + zero + " ? " + z + " : "
-          + arith.lit(p.layer().activationParameter()) + " * " + z;
-      case ELU -> z + " > " + zero + " ? " + z + " : "
-          + arith.narrowParen(a + " * Math.expm1(" + z + ")");
-      case SOFTPLUS -> z + " > " + zero + " ? "
-          + arith.narrowParen(z + " + Math.log1p(Math.exp(-" + z + "))") + " : "
-          + arith.narrow("Math.log1p(Math.exp(" + z + "))");
+      case LEAKY_RELU ->
+          z
+              + " > "
+              + zero
+              + " ? "
+              + z
+              + " : "
+              + arith.lit(p.layer().activationParameter())
+              + " * "
+              + z;
+      case ELU ->
+          z + " > " + zero + " ? " + z + " : " + arith.narrowParen(a + " * Math.expm1(" + z + ")");
+      case SOFTPLUS ->
+          z
+              + " > "
+              + zero
+              + " ? "
+              + arith.narrowParen(z + " + Math.log1p(Math.exp(-" + z + "))")
+              + " : "
+              + arith.narrow("Math.log1p(Math.exp(" + z + "))");
       case LINEAR -> z;
       case SOFTMAX -> throw new IllegalStateException("softmax is not elementwise");
     };
@@ -47,10 +60,28 @@ final class Expressions {
       case SIGMOID -> x + " * (" + one + " - " + x + ")";
       case TANH -> "(" + one + " - " + x + " * " + x + ")";
       case RELU -> "(" + z + " > " + zero + " ? " + one + " : " + zero + ")";
-      case LEAKY_RELU -> "(" + z + " > " + zero + " ? " + one + " : "
-          + arith.lit(p.layer().activationParameter()) + ")";
-      case ELU -> "(" + z + " > " + zero + " ? " + one + " : " + x + " + "
-          + arith.lit(p.layer().activationParameter()) + ")";
+      case LEAKY_RELU ->
+          "("
+              + z
+              + " > "
+              + zero
+              + " ? "
+              + one
+              + " : "
+              + arith.lit(p.layer().activationParameter())
+              + ")";
+      case ELU ->
+          "("
+              + z
+              + " > "
+              + zero
+              + " ? "
+              + one
+              + " : "
+              + x
+              + " + "
+              + arith.lit(p.layer().activationParameter())
+              + ")";
       case SOFTPLUS -> "(" + arith.narrowParen("1.0 / (1.0 + Math.exp(-" + z + "))") + ")";
       case LINEAR -> null;
       case SOFTMAX -> throw new IllegalStateException("softmax only on the output layer");
@@ -61,16 +92,17 @@ final class Expressions {
   static String derivativeEquation(LayerPlan p) {
     String x = p.name("x");
     String z = p.name("z");
-    String value = switch (p.layer().activation()) {
-      case SIGMOID -> x + " (1 - " + x + ") (sigmoid)";
-      case TANH -> "1 - " + x + "^2 (tanh)";
-      case RELU -> "1 if " + z + " > 0 else 0 (relu)";
-      case LEAKY_RELU -> "1 if " + z + " > 0 else a (leaky_relu)";
-      case ELU -> "1 if " + z + " > 0 else " + x + " + a (elu)";
-      case SOFTPLUS -> "sigmoid(" + z + ") (softplus)";
-      case LINEAR -> "1 (linear)";
-      case SOFTMAX -> "full Jacobian (softmax)";
-    };
+    String value =
+        switch (p.layer().activation()) {
+          case SIGMOID -> x + " (1 - " + x + ") (sigmoid)";
+          case TANH -> "1 - " + x + "^2 (tanh)";
+          case RELU -> "1 if " + z + " > 0 else 0 (relu)";
+          case LEAKY_RELU -> "1 if " + z + " > 0 else a (leaky_relu)";
+          case ELU -> "1 if " + z + " > 0 else " + x + " + a (elu)";
+          case SOFTPLUS -> "sigmoid(" + z + ") (softplus)";
+          case LINEAR -> "1 (linear)";
+          case SOFTMAX -> "full Jacobian (softmax)";
+        };
     return "f'(" + z + ") = " + value;
   }
 
@@ -83,12 +115,15 @@ final class Expressions {
     int parts = (terms.size() + Planner.PARTIAL_SUM_TERMS - 1) / Planner.PARTIAL_SUM_TERMS;
     if (parts == 1) {
       String sum = join(terms);
-      return code.addStatement("$L = $L", target,
-          factor == null ? sum : "(" + sum + ") * " + factor).build();
+      return code.addStatement(
+              "$L = $L", target, factor == null ? sum : "(" + sum + ") * " + factor)
+          .build();
     }
     for (int part = 0; part < parts; part++) {
-      List<String> chunk = terms.subList(part * Planner.PARTIAL_SUM_TERMS,
-          Math.min(terms.size(), (part + 1) * Planner.PARTIAL_SUM_TERMS));
+      List<String> chunk =
+          terms.subList(
+              part * Planner.PARTIAL_SUM_TERMS,
+              Math.min(terms.size(), (part + 1) * Planner.PARTIAL_SUM_TERMS));
       code.addStatement("$L $L $L", target, part == 0 ? "=" : "+=", join(chunk));
     }
     if (factor != null) {
@@ -152,7 +187,8 @@ final class Expressions {
     }
     String left = pairwise(from, count / 2);
     String right = pairwise(from + count / 2, count - count / 2);
-    return (count / 2 > 1 ? "(" + left + ")" : left) + " + "
+    return (count / 2 > 1 ? "(" + left + ")" : left)
+        + " + "
         + (count - count / 2 > 1 ? "(" + right + ")" : right);
   }
 

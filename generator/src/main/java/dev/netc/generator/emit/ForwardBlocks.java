@@ -37,8 +37,16 @@ final class ForwardBlocks {
       }
       return code.build();
     }
-    code.add(EmitContext.comment(equation + ", as axpy over the columns of W" + p.number() + " ("
-        + w + "[j][i] = W" + p.number() + "[i][j])"));
+    code.add(
+        EmitContext.comment(
+            equation
+                + ", as axpy over the columns of W"
+                + p.number()
+                + " ("
+                + w
+                + "[j][i] = W"
+                + p.number()
+                + "[i][j])"));
     code.addStatement("System.arraycopy($N, 0, $N, 0, $L)", b, z, p.units());
     if (p.forwardColumns() > 1) {
       return code.add(columns(p, z, w, x)).build();
@@ -60,16 +68,22 @@ final class ForwardBlocks {
     int main = n - n % columns;
     CodeBlock.Builder code = CodeBlock.builder();
     if (main > 0) {
-      code.add(EmitContext.comment(columns + " columns of W per pass: z is loaded and stored once"
-          + " per " + columns + " multiply-adds"));
+      code.add(
+          EmitContext.comment(
+              columns
+                  + " columns of W per pass: z is loaded and stored once"
+                  + " per "
+                  + columns
+                  + " multiply-adds"));
       code.beginControlFlow("for (int j = 0; j < $L; j += $L)", main, columns);
       StringBuilder sum = new StringBuilder();
       for (int c = 0; c < columns; c++) {
-        code.addStatement("final $T a$L = $N[$L]", context.element, c, x, c == 0 ? "j" : "j + " + c);
+        code.addStatement(
+            "final $T a$L = $N[$L]", context.element, c, x, c == 0 ? "j" : "j + " + c);
       }
       for (int c = 0; c < columns; c++) {
-        code.addStatement("final $T $Nj$L = $N[$L]", context.elements, w, c, w,
-            c == 0 ? "j" : "j + " + c);
+        code.addStatement(
+            "final $T $Nj$L = $N[$L]", context.elements, w, c, w, c == 0 ? "j" : "j + " + c);
         sum.append(c == 0 ? "" : " + ").append(w).append('j').append(c).append("[i] * a").append(c);
       }
       code.beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
@@ -98,17 +112,23 @@ final class ForwardBlocks {
       return softmax(p);
     }
     CodeBlock.Builder code = CodeBlock.builder();
-    code.add(EmitContext.comment(
-        Passes.equation(x + " = " + f.dslName() + "(" + z + "), elementwise", s, x)));
+    code.add(
+        EmitContext.comment(
+            Passes.equation(x + " = " + f.dslName() + "(" + z + "), elementwise", s, x)));
     if (f == Activation.TANH && s.from() == 0) {
-      code.add(EmitContext.comment("tanh z = 1 - 2 / (e^2z + 1): Math.exp is a HotSpot intrinsic,"
-          + " about 3x faster than Math.tanh"));
-      code.add(EmitContext.comment("on JDK 17 (13 ns against 42 ns here); absolute error below"
-          + " 5e-16, exact limits +-1"));
+      code.add(
+          EmitContext.comment(
+              "tanh z = 1 - 2 / (e^2z + 1): Math.exp is a HotSpot intrinsic,"
+                  + " about 3x faster than Math.tanh"));
+      code.add(
+          EmitContext.comment(
+              "on JDK 17 (13 ns against 42 ns here); absolute error below"
+                  + " 5e-16, exact limits +-1"));
     }
     if (!p.columns()) {
       for (int i = s.from(); i < s.to(); i++) {
-        code.addStatement("$N[$L] = $L", x, i, context.expressions.activation(p, z + "[" + i + "]"));
+        code.addStatement(
+            "$N[$L] = $L", x, i, context.expressions.activation(p, z + "[" + i + "]"));
       }
       return code.build();
     }
@@ -123,10 +143,20 @@ final class ForwardBlocks {
     String x = p.name("x");
     int n = p.units();
     return CodeBlock.builder()
-        .add(EmitContext.comment(x + " = softmax(" + z + "), stable: exp(z - max) cannot overflow,"
-            + " and the sum is >= 1"))
-        .add(EmitContext.comment("softmaxMax and softmaxSum are kept for the loss: ln " + x
-            + "[k] = " + z + "[k] - max - ln(sum)"))
+        .add(
+            EmitContext.comment(
+                x
+                    + " = softmax("
+                    + z
+                    + "), stable: exp(z - max) cannot overflow,"
+                    + " and the sum is >= 1"))
+        .add(
+            EmitContext.comment(
+                "softmaxMax and softmaxSum are kept for the loss: ln "
+                    + x
+                    + "[k] = "
+                    + z
+                    + "[k] - max - ln(sum)"))
         .addStatement("double max = $N[0]", z)
         .beginControlFlow("for (int i = 1; i < $L; i++)", n)
         .addStatement("max = Math.max(max, $N[i])", z)

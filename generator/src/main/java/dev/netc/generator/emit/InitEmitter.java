@@ -52,7 +52,10 @@ final class InitEmitter {
     for (LayerPlan p : context.layers()) {
       for (OptimizerCode.State s : context.optimizer.states()) {
         init.addCode(context.fillWeights(p, s.prefix() + p.name("w")));
-        init.addStatement("$T.fill($N, $L)", EmitContext.ARRAYS, s.prefix() + p.name("b"),
+        init.addStatement(
+            "$T.fill($N, $L)",
+            EmitContext.ARRAYS,
+            s.prefix() + p.name("b"),
             context.arith.lit(0.0));
       }
     }
@@ -64,11 +67,19 @@ final class InitEmitter {
 
   private static String initText(Init init) {
     if (init instanceof Init.Constant c) {
-      return "constant(weights = " + Literals.doubleLiteral(c.weights()) + ", bias = "
-          + Literals.doubleLiteral(c.bias()) + ")";
+      return "constant(weights = "
+          + Literals.doubleLiteral(c.weights())
+          + ", bias = "
+          + Literals.doubleLiteral(c.bias())
+          + ")";
     } else if (init instanceof Init.Uniform u) {
-      return "uniform(low = " + Literals.doubleLiteral(u.low()) + ", high = "
-          + Literals.doubleLiteral(u.high()) + ", seed = " + u.seed() + ")";
+      return "uniform(low = "
+          + Literals.doubleLiteral(u.low())
+          + ", high = "
+          + Literals.doubleLiteral(u.high())
+          + ", seed = "
+          + u.seed()
+          + ")";
     } else if (init instanceof Init.Xavier x) {
       return "xavier(seed = " + x.seed() + "), from the layer's own stream";
     }
@@ -77,24 +88,39 @@ final class InitEmitter {
 
   private static CodeBlock initCall(Init init, String w, String b, int layer) {
     if (init instanceof Init.Constant c) {
-      return CodeBlock.of("$T.constant($L, $L, $L, $L)", RuntimeTypes.INITIALIZERS, w, b,
-          Literals.doubleLiteral(c.weights()), Literals.doubleLiteral(c.bias()));
+      return CodeBlock.of(
+          "$T.constant($L, $L, $L, $L)",
+          RuntimeTypes.INITIALIZERS,
+          w,
+          b,
+          Literals.doubleLiteral(c.weights()),
+          Literals.doubleLiteral(c.bias()));
     } else if (init instanceof Init.Uniform u) {
-      return CodeBlock.of("$T.uniform($L, $L, $L, $L, $LL, $L)", RuntimeTypes.INITIALIZERS, w, b,
-          Literals.doubleLiteral(u.low()), Literals.doubleLiteral(u.high()), u.seed(), layer);
-    } else if (init instanceof Init.Xavier x) {
-      return CodeBlock.of("$T.xavier($L, $L, $LL, $L)", RuntimeTypes.INITIALIZERS, w, b, x.seed(),
+      return CodeBlock.of(
+          "$T.uniform($L, $L, $L, $L, $LL, $L)",
+          RuntimeTypes.INITIALIZERS,
+          w,
+          b,
+          Literals.doubleLiteral(u.low()),
+          Literals.doubleLiteral(u.high()),
+          u.seed(),
           layer);
+    } else if (init instanceof Init.Xavier x) {
+      return CodeBlock.of(
+          "$T.xavier($L, $L, $LL, $L)", RuntimeTypes.INITIALIZERS, w, b, x.seed(), layer);
     }
-    return CodeBlock.of("$T.he($L, $L, $LL, $L)", RuntimeTypes.INITIALIZERS, w, b,
-        ((Init.He) init).seed(), layer);
+    return CodeBlock.of(
+        "$T.he($L, $L, $LL, $L)", RuntimeTypes.INITIALIZERS, w, b, ((Init.He) init).seed(), layer);
   }
 
   /** The static method returning the constant's values, then its parts. */
   private List<MethodSpec> decoder(PackedConstant constant) {
     double[] values = constant.values();
-    StringBuilder doc = new StringBuilder(values.length + " values from the file, row-major,"
-        + " packed as Base64 of IEEE-754 bits");
+    StringBuilder doc =
+        new StringBuilder(
+            values.length
+                + " values from the file, row-major,"
+                + " packed as Base64 of IEEE-754 bits");
     if (constant.listed()) {
       doc.append(":\n<pre>\n");
       for (int k = 0; k < values.length; k += constant.rowLength()) {
@@ -108,11 +134,12 @@ final class InitEmitter {
     } else {
       doc.append(".\n");
     }
-    MethodSpec.Builder m = MethodSpec.methodBuilder(constant.method())
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(EmitContext.DOUBLES)
-        .addJavadoc("$L", doc)
-        .addStatement("final double[] values = new double[$L]", values.length);
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder(constant.method())
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(EmitContext.DOUBLES)
+            .addJavadoc("$L", doc)
+            .addStatement("final double[] values = new double[$L]", values.length);
     List<List<Integer>> parts = constant.parts();
     List<MethodSpec> methods = new ArrayList<>();
     if (parts.isEmpty()) {
@@ -120,11 +147,12 @@ final class InitEmitter {
     }
     for (int k = 0; k < parts.size(); k++) {
       m.addStatement("$N(values)", constant.partName(k));
-      methods.add(MethodSpec.methodBuilder(constant.partName(k))
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .addParameter(EmitContext.DOUBLES, "values")
-          .addCode(decodeCalls(constant, parts.get(k)))
-          .build());
+      methods.add(
+          MethodSpec.methodBuilder(constant.partName(k))
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .addParameter(EmitContext.DOUBLES, "values")
+              .addCode(decodeCalls(constant, parts.get(k)))
+              .build());
     }
     methods.add(0, m.addStatement("return values").build());
     return methods;
@@ -133,8 +161,11 @@ final class InitEmitter {
   private static CodeBlock decodeCalls(PackedConstant constant, List<Integer> offsets) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (int offset : offsets) {
-      code.addStatement("$T.decode($S, values, $L)", RuntimeTypes.PACKED_VALUES,
-          PackedValuesFormat.encode(constant.values(), offset, constant.count(offset)), offset);
+      code.addStatement(
+          "$T.decode($S, values, $L)",
+          RuntimeTypes.PACKED_VALUES,
+          PackedValuesFormat.encode(constant.values(), offset, constant.count(offset)),
+          offset);
     }
     return code.build();
   }

@@ -23,35 +23,38 @@ final class LossCode {
     String z = out.name("z");
     int n = out.units();
     Loss loss = context.network.loss();
-    MethodSpec.Builder m = EmitContext.internal("lossValue")
-        .returns(TypeName.DOUBLE)
-        .addStatement("double e = 0.0");
+    MethodSpec.Builder m =
+        EmitContext.internal("lossValue").returns(TypeName.DOUBLE).addStatement("double e = 0.0");
     switch (loss) {
       case SQUARED_ERROR, MEAN_SQUARED_ERROR -> {
-        m.addComment(loss == Loss.SQUARED_ERROR
-            ? "E = 1/2 sum_k (" + x + "[k] - t[k])^2"
-            : "E = 1/" + n + " sum_k (" + x + "[k] - t[k])^2");
+        m.addComment(
+            loss == Loss.SQUARED_ERROR
+                ? "E = 1/2 sum_k (" + x + "[k] - t[k])^2"
+                : "E = 1/" + n + " sum_k (" + x + "[k] - t[k])^2");
         m.beginControlFlow("for (int k = 0; k < $L; k++)", n)
             .addStatement("final double d = $N[k] - t[k]", x)
             .addStatement("e += d * d")
             .endControlFlow();
         m.addStatement("return $L", loss == Loss.SQUARED_ERROR ? "0.5 * e" : "e / " + n + ".0");
       }
-      case CROSS_ENTROPY -> m.addComment("E = -sum_k t[k] ln $L[k]", x)
-          .addComment("ln $L[k] = $L[k] - logSum, which is never ln 0", x, z)
-          .addComment("(the log is taken here, not in forward, so that predict does not pay for it)")
-          .addStatement("final double logSum = softmaxMax + Math.log(softmaxSum)")
-          .beginControlFlow("for (int k = 0; k < $L; k++)", n)
-          .addStatement("e -= t[k] * ($N[k] - logSum)", z)
-          .endControlFlow()
-          .addStatement("return e");
-      case BINARY_CROSS_ENTROPY -> m.addComment("E = -sum_k [t ln y + (1 - t) ln(1 - y)]")
-          .addComment("-ln y = softplus(-z)")
-          .addComment("-ln(1 - y) = softplus(z)")
-          .beginControlFlow("for (int k = 0; k < $L; k++)", n)
-          .addStatement("e += t[k] * softplus(-$1N[k]) + (1.0 - t[k]) * softplus($1N[k])", z)
-          .endControlFlow()
-          .addStatement("return e");
+      case CROSS_ENTROPY ->
+          m.addComment("E = -sum_k t[k] ln $L[k]", x)
+              .addComment("ln $L[k] = $L[k] - logSum, which is never ln 0", x, z)
+              .addComment(
+                  "(the log is taken here, not in forward, so that predict does not pay for it)")
+              .addStatement("final double logSum = softmaxMax + Math.log(softmaxSum)")
+              .beginControlFlow("for (int k = 0; k < $L; k++)", n)
+              .addStatement("e -= t[k] * ($N[k] - logSum)", z)
+              .endControlFlow()
+              .addStatement("return e");
+      case BINARY_CROSS_ENTROPY ->
+          m.addComment("E = -sum_k [t ln y + (1 - t) ln(1 - y)]")
+              .addComment("-ln y = softplus(-z)")
+              .addComment("-ln(1 - y) = softplus(z)")
+              .beginControlFlow("for (int k = 0; k < $L; k++)", n)
+              .addStatement("e += t[k] * softplus(-$1N[k]) + (1.0 - t[k]) * softplus($1N[k])", z)
+              .endControlFlow()
+              .addStatement("return e");
     }
     return m.build();
   }
@@ -64,14 +67,16 @@ final class LossCode {
     int n = out.units();
     Activation f = out.layer().activation();
     Loss loss = context.network.loss();
-    String dEdy = loss == Loss.MEAN_SQUARED_ERROR
-        ? arith.lit(2.0 / n) + " * (" + x + "[k] - t[k])" : x + "[k] - t[k]";
-    String dEdyText = loss == Loss.MEAN_SQUARED_ERROR
-        ? "2/" + n + " (" + x + " - t)" : "(" + x + " - t)";
+    String dEdy =
+        loss == Loss.MEAN_SQUARED_ERROR
+            ? arith.lit(2.0 / n) + " * (" + x + "[k] - t[k])"
+            : x + "[k] - t[k]";
+    String dEdyText =
+        loss == Loss.MEAN_SQUARED_ERROR ? "2/" + n + " (" + x + " - t)" : "(" + x + " - t)";
     MethodSpec.Builder m = EmitContext.internal("outputDelta");
     if (loss == Loss.CROSS_ENTROPY) {
-      m.addComment("$L = $L sum(t) - t: softmax and cross-entropy fused (y - t for one-hot t)",
-          delta, x);
+      m.addComment(
+          "$L = $L sum(t) - t: softmax and cross-entropy fused (y - t for one-hot t)", delta, x);
       m.addStatement("$L sumT = $L", arith.type(), arith.lit(0.0))
           .beginControlFlow("for (int k = 0; k < $L; k++)", n)
           .addStatement("sumT += t[k]")
@@ -85,8 +90,10 @@ final class LossCode {
           .addStatement("$N[k] = $N[k] - t[k]", delta, x)
           .endControlFlow();
     } else if (f == Activation.SOFTMAX) {
-      m.addComment("$L = J^T g with g = dE/dy = $L and the softmax Jacobian J = diag(y) - y y^T:",
-          delta, dEdyText);
+      m.addComment(
+          "$L = J^T g with g = dE/dy = $L and the softmax Jacobian J = diag(y) - y y^T:",
+          delta,
+          dEdyText);
       m.addComment("$L[k] = y[k] (g[k] - sum_i y[i] g[i])", delta);
       m.addStatement("$L dot = $L", arith.type(), arith.lit(0.0))
           .beginControlFlow("for (int k = 0; k < $L; k++)", n)

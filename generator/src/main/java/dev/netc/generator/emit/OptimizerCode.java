@@ -27,10 +27,12 @@ final class OptimizerCode {
    * True if the optimizer keeps state that decays geometrically when the gradient is 0 (momentum's
    * velocity, Adam's moments, RMSProp's mean square): the generated class then flushes it to 0
    * below the smallest normal number ({@code flush}), since arithmetic on subnormal numbers is
-   * about a hundred times slower on x86 and Java cannot set flush-to-zero. AdaGrad's sum only grows.
+   * about a hundred times slower on x86 and Java cannot set flush-to-zero. AdaGrad's sum only
+   * grows.
    */
   boolean decays() {
-    return optimizer instanceof Optimizer.Sgd sgd ? hasMomentum(sgd)
+    return optimizer instanceof Optimizer.Sgd sgd
+        ? hasMomentum(sgd)
         : optimizer instanceof Optimizer.Adam || optimizer instanceof Optimizer.RmsProp;
   }
 
@@ -67,21 +69,38 @@ final class OptimizerCode {
   /** The optimizer call with every argument, as the spec records it. */
   String callText() {
     if (optimizer instanceof Optimizer.Sgd sgd) {
-      return "sgd(rate = " + Literals.doubleLiteral(sgd.rate()) + ", momentum = "
-          + Literals.doubleLiteral(sgd.momentum()) + ", nesterov = " + (sgd.nesterov() ? 1 : 0)
+      return "sgd(rate = "
+          + Literals.doubleLiteral(sgd.rate())
+          + ", momentum = "
+          + Literals.doubleLiteral(sgd.momentum())
+          + ", nesterov = "
+          + (sgd.nesterov() ? 1 : 0)
           + ")";
     } else if (optimizer instanceof Optimizer.Adam adam) {
-      return "adam(rate = " + Literals.doubleLiteral(adam.rate()) + ", beta1 = "
-          + Literals.doubleLiteral(adam.beta1()) + ", beta2 = " + Literals.doubleLiteral(adam.beta2())
-          + ", epsilon = " + Literals.doubleLiteral(adam.epsilon()) + ")";
+      return "adam(rate = "
+          + Literals.doubleLiteral(adam.rate())
+          + ", beta1 = "
+          + Literals.doubleLiteral(adam.beta1())
+          + ", beta2 = "
+          + Literals.doubleLiteral(adam.beta2())
+          + ", epsilon = "
+          + Literals.doubleLiteral(adam.epsilon())
+          + ")";
     } else if (optimizer instanceof Optimizer.RmsProp rms) {
-      return "rmsprop(rate = " + Literals.doubleLiteral(rms.rate()) + ", rho = "
-          + Literals.doubleLiteral(rms.rho()) + ", epsilon = " + Literals.doubleLiteral(rms.epsilon())
+      return "rmsprop(rate = "
+          + Literals.doubleLiteral(rms.rate())
+          + ", rho = "
+          + Literals.doubleLiteral(rms.rho())
+          + ", epsilon = "
+          + Literals.doubleLiteral(rms.epsilon())
           + ")";
     }
     Optimizer.AdaGrad ada = (Optimizer.AdaGrad) optimizer;
-    return "adagrad(rate = " + Literals.doubleLiteral(ada.rate()) + ", epsilon = "
-        + Literals.doubleLiteral(ada.epsilon()) + ")";
+    return "adagrad(rate = "
+        + Literals.doubleLiteral(ada.rate())
+        + ", epsilon = "
+        + Literals.doubleLiteral(ada.epsilon())
+        + ")";
   }
 
   /** The state arrays each parameter has. */
@@ -109,15 +128,18 @@ final class OptimizerCode {
         return List.of(p + " -= rate g");
       }
       return sgd.nesterov()
-          ? List.of("v" + p + " = flush(momentum v" + p + " - rate g)",
+          ? List.of(
+              "v" + p + " = flush(momentum v" + p + " - rate g)",
               p + " += momentum v" + p + " - rate g")
           : List.of("v" + p + " = flush(momentum v" + p + " - rate g)", p + " += v" + p);
     } else if (isAdam()) {
-      return List.of("m" + p + " = flush(beta1 m" + p + " + (1 - beta1) g)",
+      return List.of(
+          "m" + p + " = flush(beta1 m" + p + " + (1 - beta1) g)",
           "v" + p + " = flush(beta2 v" + p + " + (1 - beta2) g^2)",
           p + " -= rate (m" + p + " / c1) / (sqrt(v" + p + " / c2) + epsilon)");
     } else if (optimizer instanceof Optimizer.RmsProp) {
-      return List.of("s" + p + " = flush(rho s" + p + " + (1 - rho) g^2)",
+      return List.of(
+          "s" + p + " = flush(rho s" + p + " + (1 - rho) g^2)",
           p + " -= rate g / (sqrt(s" + p + ") + epsilon)");
     }
     return List.of("s" + p + " += g^2", p + " -= rate g / (sqrt(s" + p + ") + epsilon)");
@@ -144,13 +166,23 @@ final class OptimizerCode {
       return List.of(
           m + " = flush(beta1 * " + m + " + (" + one + " - beta1) * " + g + ")",
           v + " = flush(beta2 * " + v + " + (" + one + " - beta2) * " + g + " * " + g + ")",
-          p + at + " -= rate * (" + m + " / c1) / ("
-              + arith.narrow("Math.sqrt(" + v + " / c2)") + " + epsilon)");
+          p
+              + at
+              + " -= rate * ("
+              + m
+              + " / c1) / ("
+              + arith.narrow("Math.sqrt(" + v + " / c2)")
+              + " + epsilon)");
     } else if (optimizer instanceof Optimizer.RmsProp) {
       String s = "s" + p + at;
       return List.of(
           s + " = flush(rho * " + s + " + (" + one + " - rho) * " + g + " * " + g + ")",
-          p + at + " -= rate * " + g + " / (" + arith.narrow("Math.sqrt(" + s + ")")
+          p
+              + at
+              + " -= rate * "
+              + g
+              + " / ("
+              + arith.narrow("Math.sqrt(" + s + ")")
               + " + epsilon)");
     }
     String s = "s" + p + at;

@@ -6,8 +6,8 @@ import java.util.Base64;
 /**
  * The encoder of explicit weights for generated classes; the runtime's {@code
  * dev.netc.runtime.network.PackedValues.decode} is its inverse: doubles as IEEE-754 bits, 8 bytes
- * each, big-endian, in standard Base64 with padding (the planner decides how many values go into one
- * string constant).
+ * each, big-endian, in standard Base64 with padding (the planner decides how many values go into
+ * one string constant).
  */
 final class PackedValuesFormat {
   private PackedValuesFormat() {}

@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * The private methods of the passes, in the order a step runs them: loading the example, the
- * forward pass by layer, the loss and the output delta (and its weighting), the backward pass by layer, the update by
- * layer, and the fused stochastic step by layer. A layer method that the plan splits is followed
- * by its parts.
+ * forward pass by layer, the loss and the output delta (and its weighting), the backward pass by
+ * layer, the update by layer, and the fused stochastic step by layer. A layer method that the plan
+ * splits is followed by its parts.
  */
 final class Passes {
   private final EmitContext context;
@@ -39,10 +39,10 @@ final class Passes {
   /** Every pass method, in order. */
   List<MethodSpec> methods() {
     List<MethodSpec> methods = new ArrayList<>();
-    methods.add(load("loadInput", "input", "x0", context.network.inputSize(),
-        context.plan.inputCopy()));
-    methods.add(load("loadTarget", "target", "t", context.network.outputSize(),
-        context.plan.targetCopy()));
+    methods.add(
+        load("loadInput", "input", "x0", context.network.inputSize(), context.plan.inputCopy()));
+    methods.add(
+        load("loadTarget", "target", "t", context.network.outputSize(), context.plan.targetCopy()));
     MethodSpec.Builder all = EmitContext.internal("forward");
     for (LayerPlan p : context.layers()) {
       all.addStatement("$N()", p.forward().name());
@@ -62,8 +62,8 @@ final class Passes {
       methods.add(clipFactor());
     }
     for (LayerPlan p : context.layers()) {
-      MethodSpec.Builder m = EmitContext.internal("update" + p.number())
-          .addParameter(context.element, "s");
+      MethodSpec.Builder m =
+          EmitContext.internal("update" + p.number()).addParameter(context.element, "s");
       if (context.plan.clipsNorm()) {
         m.addParameter(context.element, "f");
       }
@@ -79,18 +79,20 @@ final class Passes {
 
   /** Copies {@code from} into field {@code to} as the plan says, after checking its length. */
   private MethodSpec load(String name, String from, String to, int n, Copy copy) {
-    MethodSpec.Builder m = EmitContext.internal(name)
-        .addParameter(EmitContext.DOUBLES, from)
-        .addStatement("checkLength($S, $N, $L)", from, from, n);
+    MethodSpec.Builder m =
+        EmitContext.internal(name)
+            .addParameter(EmitContext.DOUBLES, from)
+            .addStatement("checkLength($S, $N, $L)", from, from, n);
     switch (copy) {
       case ELEMENTS -> {
         for (int k = 0; k < n; k++) {
           m.addStatement("$N[$L] = $L$N[$L]", to, k, arith.isFloat() ? "(float) " : "", from, k);
         }
       }
-      case LOOP -> m.beginControlFlow("for (int k = 0; k < $L; k++)", n)
-          .addStatement("$N[k] = (float) $N[k]", to, from)
-          .endControlFlow();
+      case LOOP ->
+          m.beginControlFlow("for (int k = 0; k < $L; k++)", n)
+              .addStatement("$N[k] = (float) $N[k]", to, from)
+              .endControlFlow();
       case ARRAYCOPY -> m.addStatement("System.arraycopy($N, 0, $N, 0, $L)", from, to, n);
     }
     return m.build();
@@ -107,16 +109,18 @@ final class Passes {
       methods.add(m.addCode(segments(p, plan.parts().get(0))).build());
       return methods;
     }
-    m.addComment("$L parts: one method would exceed the budget of about $L bytes of bytecode",
-        plan.parts().size(), context.plan.methodBudget());
+    m.addComment(
+        "$L parts: one method would exceed the budget of about $L bytes of bytecode",
+        plan.parts().size(),
+        context.plan.methodBudget());
     m.addComment("(HotSpot compiles no method over 8000 bytes)");
     for (int k = 0; k < plan.parts().size(); k++) {
       m.addStatement("$N()", plan.partName(k));
     }
     methods.add(m.build());
     for (int k = 0; k < plan.parts().size(); k++) {
-      methods.add(EmitContext.internal(plan.partName(k))
-          .addCode(segments(p, plan.parts().get(k))).build());
+      methods.add(
+          EmitContext.internal(plan.partName(k)).addCode(segments(p, plan.parts().get(k))).build());
     }
     return methods;
   }
@@ -126,16 +130,18 @@ final class Passes {
     LayerPlan below = context.plan.below(p);
     boolean fused = segments.stream().anyMatch(s -> s.block() == Block.WEIGHT_STEP);
     for (Segment s : segments) {
-      code.add(switch (s.block()) {
-        case FORWARD_SUM -> forward.sum(p, s);
-        case ACTIVATION -> forward.activation(p, s);
-        case WEIGHT_GRADIENT -> backward.weightGradient(p, s);
-        case BIAS_GRADIENT -> backward.biasGradient(p, s);
-        case PROPAGATE -> backward.propagate(p, below, s,
-            fused ? ", before W" + p.number() + " changes" : "");
-        case WEIGHT_STEP -> step.weights(p, below, s);
-        case BIAS_STEP -> step.bias(p, s);
-      });
+      code.add(
+          switch (s.block()) {
+            case FORWARD_SUM -> forward.sum(p, s);
+            case ACTIVATION -> forward.activation(p, s);
+            case WEIGHT_GRADIENT -> backward.weightGradient(p, s);
+            case BIAS_GRADIENT -> backward.biasGradient(p, s);
+            case PROPAGATE ->
+                backward.propagate(
+                    p, below, s, fused ? ", before W" + p.number() + " changes" : "");
+            case WEIGHT_STEP -> step.weights(p, below, s);
+            case BIAS_STEP -> step.bias(p, s);
+          });
     }
     return code.build();
   }
@@ -143,9 +149,11 @@ final class Passes {
   private MethodSpec beginStep() {
     MethodSpec.Builder begin = EmitContext.internal("beginStep").addStatement("steps[0]++");
     if (context.optimizer.isAdam()) {
-      begin.addComment("Adam's bias corrections (Kingma and Ba, Algorithm 1): c = 1 - beta^t")
-          .addComment("Math.pow, not StrictMath.pow, which on JDK 17 allocates three small arrays"
-              + " per call")
+      begin
+          .addComment("Adam's bias corrections (Kingma and Ba, Algorithm 1): c = 1 - beta^t")
+          .addComment(
+              "Math.pow, not StrictMath.pow, which on JDK 17 allocates three small arrays"
+                  + " per call")
           .addComment("until C2 compiles it")
           .addStatement("c1 = $L", arith.narrowParen("1.0 - Math.pow(beta1, steps[0])"))
           .addStatement("c2 = $L", arith.narrowParen("1.0 - Math.pow(beta2, steps[0])"));
@@ -154,17 +162,18 @@ final class Passes {
   }
 
   private MethodSpec clipFactor() {
-    MethodSpec.Builder clip = EmitContext.internal("clipFactor")
-        .returns(context.element)
-        .addParameter(context.element, "s")
-        .addComment("|g|^2 over every weight and bias of the step, g as update computes it")
-        .addStatement("double sum = 0.0");
+    MethodSpec.Builder clip =
+        EmitContext.internal("clipFactor")
+            .returns(context.element)
+            .addParameter(context.element, "s")
+            .addComment("|g|^2 over every weight and bias of the step, g as update computes it")
+            .addStatement("double sum = 0.0");
     for (LayerPlan p : context.layers()) {
       clip.addCode(update.normSquared(p));
     }
     return clip.addStatement("final double norm = Math.sqrt(sum)")
-        .addStatement("return norm > clip ? $L : $L", arith.narrowParen("clip / norm"),
-            arith.lit(1.0))
+        .addStatement(
+            "return norm > clip ? $L : $L", arith.narrowParen("clip / norm"), arith.lit(1.0))
         .build();
   }
 
@@ -178,30 +187,49 @@ final class Passes {
     if (s.isWhole()) {
       return equation;
     }
-    return equation + ", " + target + "[" + s.from() + "] to " + target + "[" + (s.to() - 1)
+    return equation
+        + ", "
+        + target
+        + "["
+        + s.from()
+        + "] to "
+        + target
+        + "["
+        + (s.to() - 1)
         + "] here";
   }
 
   /** Why a looped layer over relu inputs skips the columns whose input is 0. */
   static CodeBlock skipComment(String x) {
     return CodeBlock.builder()
-        .add(EmitContext.comment(x + " comes from relu: skip the columns whose input is exactly 0"
-            + " (they add only 0 * w)"))
-        .add(EmitContext.comment("(0 * Inf and 0 * NaN in W then no longer propagate; the"
-            + " NaN guard sees the loss)"))
+        .add(
+            EmitContext.comment(
+                x
+                    + " comes from relu: skip the columns whose input is exactly 0"
+                    + " (they add only 0 * w)"))
+        .add(
+            EmitContext.comment(
+                "(0 * Inf and 0 * NaN in W then no longer propagate; the"
+                    + " NaN guard sees the loss)"))
         .build();
   }
 
   /** Why the delta below a relu layer needs no dot product where the unit's output is 0. */
   static CodeBlock reluComment(LayerPlan below) {
-    return EmitContext.comment("relu: where " + below.name("x") + "[j] = 0, f' = 0 and "
-        + below.name("delta") + "[j] = 0 without the dot product; elsewhere f' = 1");
+    return EmitContext.comment(
+        "relu: where "
+            + below.name("x")
+            + "[j] = 0, f' = 0 and "
+            + below.name("delta")
+            + "[j] = 0 without the dot product; elsewhere f' = 1");
   }
 
   /** Why the dot products of a looped layer use partial sums. */
   static CodeBlock partialSumsComment(LayerPlan p) {
-    return EmitContext.comment(p.partialSums() + " partial sums per dot product: one running sum"
-        + " would wait for each add");
+    return EmitContext.comment(
+        p.partialSums()
+            + " partial sums per dot product: one running sum"
+            + " would wait for each add");
   }
 
   private List<LayerPlan> reversed() {

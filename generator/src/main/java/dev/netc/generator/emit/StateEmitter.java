@@ -36,55 +36,82 @@ final class StateEmitter {
   /** Every field, in order. */
   List<FieldSpec> fields() {
     List<FieldSpec> fields = new ArrayList<>();
-    fields.add(FieldSpec.builder(RuntimeTypes.NETWORK_SPEC, "SPEC", Modifier.PRIVATE,
-            Modifier.STATIC, Modifier.FINAL)
-        .initializer("$L", specInitializer())
-        .build());
+    fields.add(
+        FieldSpec.builder(
+                RuntimeTypes.NETWORK_SPEC,
+                "SPEC",
+                Modifier.PRIVATE,
+                Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer("$L", specInitializer())
+            .build());
     List<String> names = new ArrayList<>(context.hyperparameters().keySet());
-    fields.add(FieldSpec.builder(EmitContext.STRINGS, "HYPERPARAMETERS", Modifier.PRIVATE,
-            Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.of($L)", EmitContext.LIST,
-            String.join(", ", names.stream().map(Ascii::string).toList()))
-        .build());
+    fields.add(
+        FieldSpec.builder(
+                EmitContext.STRINGS,
+                "HYPERPARAMETERS",
+                Modifier.PRIVATE,
+                Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer(
+                "$T.of($L)",
+                EmitContext.LIST,
+                String.join(", ", names.stream().map(Ascii::string).toList()))
+            .build());
     for (LayerPlan p : context.layers()) {
-      fields.add(FieldSpec.builder(context.weights(p), p.name("w"), Modifier.PRIVATE,
-              Modifier.FINAL)
-          .addJavadoc("$L", "W" + p.number() + ", " + p.units() + " x " + p.inputs() + ", "
-              + layout(p) + ".")
-          .build());
-      fields.add(FieldSpec.builder(context.elements, p.name("b"), Modifier.PRIVATE, Modifier.FINAL)
-          .build());
+      fields.add(
+          FieldSpec.builder(context.weights(p), p.name("w"), Modifier.PRIVATE, Modifier.FINAL)
+              .addJavadoc(
+                  "$L",
+                  "W" + p.number() + ", " + p.units() + " x " + p.inputs() + ", " + layout(p) + ".")
+              .build());
+      fields.add(
+          FieldSpec.builder(context.elements, p.name("b"), Modifier.PRIVATE, Modifier.FINAL)
+              .build());
     }
     for (LayerPlan p : context.layers()) {
-      fields.add(FieldSpec.builder(context.weights(p), p.name("dw"), Modifier.PRIVATE,
-              Modifier.FINAL)
-          .initializer("new $L", context.allocation(p))
-          .addJavadoc("$L", "dE/dW" + p.number()
-              + ", accumulated over the step's examples, same layout as " + p.name("w") + ".")
-          .build());
+      fields.add(
+          FieldSpec.builder(context.weights(p), p.name("dw"), Modifier.PRIVATE, Modifier.FINAL)
+              .initializer("new $L", context.allocation(p))
+              .addJavadoc(
+                  "$L",
+                  "dE/dW"
+                      + p.number()
+                      + ", accumulated over the step's examples, same layout as "
+                      + p.name("w")
+                      + ".")
+              .build());
       fields.add(array(p.name("db"), p.units(), null));
     }
     for (LayerPlan p : context.layers()) {
       for (OptimizerCode.State s : optimizer.states()) {
-        fields.add(FieldSpec.builder(context.weights(p), s.prefix() + p.name("w"),
-            Modifier.PRIVATE, Modifier.FINAL).build());
-        fields.add(FieldSpec.builder(context.elements, s.prefix() + p.name("b"), Modifier.PRIVATE,
-            Modifier.FINAL).build());
+        fields.add(
+            FieldSpec.builder(
+                    context.weights(p), s.prefix() + p.name("w"), Modifier.PRIVATE, Modifier.FINAL)
+                .build());
+        fields.add(
+            FieldSpec.builder(
+                    context.elements, s.prefix() + p.name("b"), Modifier.PRIVATE, Modifier.FINAL)
+                .build());
       }
     }
-    fields.add(FieldSpec.builder(ArrayTypeName.of(TypeName.LONG), "steps", Modifier.PRIVATE,
-            Modifier.FINAL)
-        .addJavadoc("Optimizer steps taken (Adam's t), in a one-element array shared by copies.")
-        .build());
+    fields.add(
+        FieldSpec.builder(
+                ArrayTypeName.of(TypeName.LONG), "steps", Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc(
+                "Optimizer steps taken (Adam's t), in a one-element array shared by copies.")
+            .build());
     for (Map.Entry<String, Double> h : context.hyperparameters().entrySet()) {
-      fields.add(FieldSpec.builder(context.element, h.getKey(), Modifier.PRIVATE)
-          .initializer("$L", arith.lit(h.getValue()))
-          .build());
+      fields.add(
+          FieldSpec.builder(context.element, h.getKey(), Modifier.PRIVATE)
+              .initializer("$L", arith.lit(h.getValue()))
+              .build());
     }
     if (optimizer.isAdam()) {
-      fields.add(FieldSpec.builder(context.element, "c1", Modifier.PRIVATE)
-          .addJavadoc("Adam's bias corrections of this step: 1 - beta1^t and 1 - beta2^t.")
-          .build());
+      fields.add(
+          FieldSpec.builder(context.element, "c1", Modifier.PRIVATE)
+              .addJavadoc("Adam's bias corrections of this step: 1 - beta1^t and 1 - beta2^t.")
+              .build());
       fields.add(FieldSpec.builder(context.element, "c2", Modifier.PRIVATE).build());
     }
     fields.add(array("x0", network.inputSize(), "The input of the example in progress."));
@@ -95,18 +122,22 @@ final class StateEmitter {
     }
     fields.add(array("t", network.outputSize(), "The target of the example in progress."));
     if (context.plan.output().layer().activation() == Activation.SOFTMAX) {
-      fields.add(FieldSpec.builder(TypeName.DOUBLE, "softmaxMax", Modifier.PRIVATE)
-          .addJavadoc("max_k z_k and sum_k e^(z_k - max) of the output layer, for a loss that"
-              + " never takes ln 0.")
-          .build());
+      fields.add(
+          FieldSpec.builder(TypeName.DOUBLE, "softmaxMax", Modifier.PRIVATE)
+              .addJavadoc(
+                  "max_k z_k and sum_k e^(z_k - max) of the output layer, for a loss that"
+                      + " never takes ln 0.")
+              .build());
       fields.add(FieldSpec.builder(TypeName.DOUBLE, "softmaxSum", Modifier.PRIVATE).build());
     }
-    fields.add(FieldSpec.builder(TypeName.BOOLEAN, "gradientPending", Modifier.PRIVATE)
-        .addJavadoc("True while the accumulators may be non-zero (the fused step needs them zero).")
-        .build());
+    fields.add(
+        FieldSpec.builder(TypeName.BOOLEAN, "gradientPending", Modifier.PRIVATE)
+            .addJavadoc(
+                "True while the accumulators may be non-zero (the fused step needs them zero).")
+            .build());
     for (String views : List.of("parameterViews", "gradientViews", "stateViews")) {
-      fields.add(FieldSpec.builder(EmitContext.VIEWS, views, Modifier.PRIVATE, Modifier.FINAL)
-          .build());
+      fields.add(
+          FieldSpec.builder(EmitContext.VIEWS, views, Modifier.PRIVATE, Modifier.FINAL).build());
     }
     return fields;
   }
@@ -121,9 +152,9 @@ final class StateEmitter {
   }
 
   private FieldSpec array(String name, int size, String doc) {
-    FieldSpec.Builder field = FieldSpec.builder(context.elements, name, Modifier.PRIVATE,
-            Modifier.FINAL)
-        .initializer("new $T[$L]", context.element, size);
+    FieldSpec.Builder field =
+        FieldSpec.builder(context.elements, name, Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("new $T[$L]", context.element, size);
     if (doc != null) {
       field.addJavadoc("$L", doc);
     }
@@ -133,26 +164,39 @@ final class StateEmitter {
   private CodeBlock specInitializer() {
     List<CodeBlock> layers = new ArrayList<>();
     for (DenseLayer l : network.layers()) {
-      layers.add(CodeBlock.of("new $T($L, $L, $L, $L)", RuntimeTypes.LAYER_SPEC,
-          Ascii.string(l.name()), l.units(), Ascii.string(l.activation().dslName()),
-          Literals.doubleLiteral(l.activationParameter())));
+      layers.add(
+          CodeBlock.of(
+              "new $T($L, $L, $L, $L)",
+              RuntimeTypes.LAYER_SPEC,
+              Ascii.string(l.name()),
+              l.units(),
+              Ascii.string(l.activation().dslName()),
+              Literals.doubleLiteral(l.activationParameter())));
     }
     return CodeBlock.builder()
         .add("new $T(\n$>$>", RuntimeTypes.NETWORK_SPEC)
-        .add("$L,\n$L,\n$L,\n$L,\n", Ascii.string(network.name()),
-            Ascii.string(context.plan.qualifiedName()), Ascii.string(network.sourceName()),
+        .add(
+            "$L,\n$L,\n$L,\n$L,\n",
+            Ascii.string(network.name()),
+            Ascii.string(context.plan.qualifiedName()),
+            Ascii.string(network.sourceName()),
             network.inputSize())
         .add("$T.of(\n$>$>$L)", EmitContext.LIST, CodeBlock.join(layers, ",\n"))
-        .add(",\n$<$<$L,\n$L,\n$L,\n$L)$<$<", Ascii.string(network.loss().dslName()),
-            Ascii.string(network.precision().dslName()), Ascii.string(optimizer.callText()),
+        .add(
+            ",\n$<$<$L,\n$L,\n$L,\n$L)$<$<",
+            Ascii.string(network.loss().dslName()),
+            Ascii.string(network.precision().dslName()),
+            Ascii.string(optimizer.callText()),
             Ascii.string(network.fingerprint()))
         .build();
   }
 
   /** The public constructor: allocates the parameters and state, then initializes them. */
   MethodSpec constructor() {
-    MethodSpec.Builder m = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-        .addJavadoc("A network with the initial parameters of the file.");
+    MethodSpec.Builder m =
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("A network with the initial parameters of the file.");
     for (LayerPlan p : context.layers()) {
       m.addStatement("this.$N = new $L", p.name("w"), context.allocation(p));
       m.addStatement("this.$N = new $T[$L]", p.name("b"), context.element, p.units());
@@ -160,8 +204,8 @@ final class StateEmitter {
     for (LayerPlan p : context.layers()) {
       for (OptimizerCode.State s : optimizer.states()) {
         m.addStatement("this.$N = new $L", s.prefix() + p.name("w"), context.allocation(p));
-        m.addStatement("this.$N = new $T[$L]", s.prefix() + p.name("b"), context.element,
-            p.units());
+        m.addStatement(
+            "this.$N = new $T[$L]", s.prefix() + p.name("b"), context.element, p.units());
       }
     }
     m.addStatement("this.steps = new long[1]");
@@ -171,9 +215,11 @@ final class StateEmitter {
 
   /** The copy constructor: shares parameters, optimizer state and hyper-parameters. */
   MethodSpec copyConstructor() {
-    MethodSpec.Builder m = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-        .addParameter(context.self, "source")
-        .addJavadoc("A copy sharing {@code source}'s parameters and optimizer state.");
+    MethodSpec.Builder m =
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(context.self, "source")
+            .addJavadoc("A copy sharing {@code source}'s parameters and optimizer state.");
     List<String> shared = new ArrayList<>();
     for (LayerPlan p : context.layers()) {
       shared.add(p.name("w"));

@@ -5,10 +5,10 @@ import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.Segment;
 
 /**
- * The blocks of a layer's fused stochastic step: W and b are updated with {@code g = delta x^T}
- * and {@code g = delta} directly, in one pass over W (no gradient array is written). Three shapes,
- * as the plan says: straight-line statements, a pair of loops over a flat W, or loops over the
- * columns of W that also propagate delta with the old weights.
+ * The blocks of a layer's fused stochastic step: W and b are updated with {@code g = delta x^T} and
+ * {@code g = delta} directly, in one pass over W (no gradient array is written). Three shapes, as
+ * the plan says: straight-line statements, a pair of loops over a flat W, or loops over the columns
+ * of W that also propagate delta with the old weights.
  */
 final class StepBlocks {
   private final EmitContext context;
@@ -94,8 +94,18 @@ final class StepBlocks {
     String zero = arith.lit(0.0);
     CodeBlock.Builder code = CodeBlock.builder();
     if (below != null) {
-      code.add(EmitContext.comment(below.name("delta") + " = (W" + p.number() + "^T " + delta
-          + ") * f'(" + below.name("z") + "), before W" + p.number() + " changes"));
+      code.add(
+          EmitContext.comment(
+              below.name("delta")
+                  + " = (W"
+                  + p.number()
+                  + "^T "
+                  + delta
+                  + ") * f'("
+                  + below.name("z")
+                  + "), before W"
+                  + p.number()
+                  + " changes"));
       code.add(EmitContext.comment(Expressions.derivativeEquation(below)));
     }
     code.add(gradient.comment(w, true, delta + " " + x + "^T"));
@@ -106,10 +116,13 @@ final class StepBlocks {
       code.add(Passes.partialSumsComment(p));
     }
     code.beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs());
-    CodeBlock propagate = below == null ? CodeBlock.of("") : CodeBlock.builder()
-        .add(context.expressions.dot(p, w + "j", delta))
-        .addStatement("$N[j] = $L", below.name("delta"), backward.deltaBelow(p, below))
-        .build();
+    CodeBlock propagate =
+        below == null
+            ? CodeBlock.of("")
+            : CodeBlock.builder()
+                .add(context.expressions.dot(p, w + "j", delta))
+                .addStatement("$N[j] = $L", below.name("delta"), backward.deltaBelow(p, below))
+                .build();
     if (p.skipsZeroInputs() && p.skipsZeroColumnUpdates()) {
       code.addStatement("final $T a = $N[j]", context.element, x)
           .beginControlFlow("if (a == $L)", zero)

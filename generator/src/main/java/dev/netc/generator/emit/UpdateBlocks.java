@@ -69,8 +69,7 @@ final class UpdateBlocks {
       } else {
         code.beginControlFlow("for (int k = 0; k < $L; k++)", weight ? p.weightCount() : p.units());
       }
-      code.addStatement("final $L g = $L", context.arith.type(), g)
-          .addStatement("sum += g * g");
+      code.addStatement("final $L g = $L", context.arith.type(), g).addStatement("sum += g * g");
       if (columns) {
         code.endControlFlow();
       }

@@ -38,30 +38,43 @@ final class ViewEmitter {
         state.add(vector(name + ".bias." + s.suffix(), s.prefix() + p.name("b"), p));
       }
     }
-    return List.of(method(PARAMETERS, parameters), method(GRADIENTS, gradients),
-        method(STATE, state));
+    return List.of(
+        method(PARAMETERS, parameters), method(GRADIENTS, gradients), method(STATE, state));
   }
 
   private static MethodSpec method(String name, List<CodeBlock> views) {
     return EmitContext.internal(name)
         .returns(EmitContext.VIEWS)
-        .addStatement("return $T.of($L)", EmitContext.LIST,
-            views.isEmpty() ? CodeBlock.of("") : CodeBlock.builder().add("\n")
-                .add(CodeBlock.join(views, ",\n")).build())
+        .addStatement(
+            "return $T.of($L)",
+            EmitContext.LIST,
+            views.isEmpty()
+                ? CodeBlock.of("")
+                : CodeBlock.builder().add("\n").add(CodeBlock.join(views, ",\n")).build())
         .build();
   }
 
   private static CodeBlock matrix(String name, String array, LayerPlan p) {
     if (p.columns()) {
-      return CodeBlock.of("$T.columns($L, $N, $L, $L)", RuntimeTypes.TENSORS, Ascii.string(name),
-          array, p.units(), p.inputs());
+      return CodeBlock.of(
+          "$T.columns($L, $N, $L, $L)",
+          RuntimeTypes.TENSORS,
+          Ascii.string(name),
+          array,
+          p.units(),
+          p.inputs());
     }
-    return CodeBlock.of("$T.matrix($L, $N, 0, $L, $L, false)", RuntimeTypes.TENSORS,
-        Ascii.string(name), array, p.units(), p.inputs());
+    return CodeBlock.of(
+        "$T.matrix($L, $N, 0, $L, $L, false)",
+        RuntimeTypes.TENSORS,
+        Ascii.string(name),
+        array,
+        p.units(),
+        p.inputs());
   }
 
   private static CodeBlock vector(String name, String array, LayerPlan p) {
-    return CodeBlock.of("$T.vector($L, $N, 0, $L)", RuntimeTypes.TENSORS, Ascii.string(name),
-        array, p.units());
+    return CodeBlock.of(
+        "$T.vector($L, $N, 0, $L)", RuntimeTypes.TENSORS, Ascii.string(name), array, p.units());
   }
 }

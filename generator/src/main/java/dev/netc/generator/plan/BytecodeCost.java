@@ -6,9 +6,9 @@ import dev.netc.grammar.model.Optimizer;
 /**
  * Estimates of the bytecode size of generated code, by block and entry, from which the planner
  * decides where methods are split. Deliberately pessimistic: an array element at a constant index
- * costs {@value #ELEMENT} bytes ({@code aload_0}, {@code getfield}, {@code sipush}, {@code daload}),
- * a field {@value #FIELD}, an operator {@value #OPERATOR}; the budget leaves a further margin, and
- * {@code ClassLimitsTest} reads the real sizes of the largest generated methods.
+ * costs {@value #ELEMENT} bytes ({@code aload_0}, {@code getfield}, {@code sipush}, {@code
+ * daload}), a field {@value #FIELD}, an operator {@value #OPERATOR}; the budget leaves a further
+ * margin, and {@code ClassLimitsTest} reads the real sizes of the largest generated methods.
  */
 final class BytecodeCost {
   private BytecodeCost() {}
@@ -31,7 +31,9 @@ final class BytecodeCost {
   /** One elementwise activation of an unrolled layer: a call or two, constants, casts, a store. */
   static final int ACTIVATION = 64;
 
-  /** One statement of an unrolled optimizer update: two or three elements, two fields, operators. */
+  /**
+   * One statement of an unrolled optimizer update: two or three elements, two fields, operators.
+   */
   static final int UPDATE_STATEMENT = 48;
 
   /** {@code z[i] = w[k] * x[j] + ... + b[i]}: two elements and two operators per term. */
@@ -46,7 +48,9 @@ final class BytecodeCost {
 
   /** {@code delta[j] = (w[k] * delta[i] + ...) * f'}: two elements per term, the derivative. */
   static int propagateRow(int units) {
-    return units * (2 * ELEMENT + 2 * OPERATOR) + 4 * ELEMENT + 8 * OPERATOR
+    return units * (2 * ELEMENT + 2 * OPERATOR)
+        + 4 * ELEMENT
+        + 8 * OPERATOR
         + (units / 100) * 3 * ELEMENT;
   }
 
@@ -57,8 +61,8 @@ final class BytecodeCost {
 
   /** The statements of one straight-line SGD update (one, or two with momentum). */
   static int sgdUpdate(Optimizer optimizer) {
-    boolean momentum = optimizer instanceof Optimizer.Sgd sgd
-        && (sgd.momentum() != 0 || sgd.nesterov());
+    boolean momentum =
+        optimizer instanceof Optimizer.Sgd sgd && (sgd.momentum() != 0 || sgd.nesterov());
     return (momentum ? 2 : 1) * UPDATE_STATEMENT;
   }
 }

@@ -12,12 +12,12 @@ import java.util.Optional;
  * @param layer the layer of the model
  * @param shape unrolled or looped
  * @param forwardColumns columns of W per pass over z in the looped forward pass (1 if unrolled)
- * @param partialSums independent partial sums of the looped dot product that propagates delta
- *     (1 if unrolled)
+ * @param partialSums independent partial sums of the looped dot product that propagates delta (1 if
+ *     unrolled)
  * @param skipsZeroInputs true if the looped loops over the columns of W skip the columns whose
  *     input is exactly 0 (the layer below is relu)
- * @param skipsZeroColumnUpdates true if the fused step also skips the update of such a column
- *     (its gradient is 0 and a zero gradient leaves the parameter unchanged)
+ * @param skipsZeroColumnUpdates true if the fused step also skips the update of such a column (its
+ *     gradient is 0 and a zero gradient leaves the parameter unchanged)
  * @param straightLineStep true if the fused step of an unrolled layer updates each weight in its
  *     own statement; false for a pair of constant-bound loops
  * @param forward the method {@code forward<l>}

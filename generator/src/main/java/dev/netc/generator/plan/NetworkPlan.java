@@ -13,7 +13,8 @@ import java.util.List;
  * @param className the simple class name
  * @param layers one plan per dense layer, in order
  * @param fusedTrainStep true if {@code trainStep} fuses backward and update (every optimizer is
- *     elementwise; only {@code clip norm}, which needs the whole step's gradient first, prevents it)
+ *     elementwise; only {@code clip norm}, which needs the whole step's gradient first, prevents
+ *     it)
  * @param inputCopy how {@code input} is copied into {@code x0}
  * @param targetCopy how {@code target} is copied into {@code t}
  * @param outputCopy how the output layer's activations are copied into {@code output}

@@ -16,8 +16,7 @@ import java.util.List;
  * @param listed true if the values are also listed in the method's Javadoc, for the reader
  */
 public record PackedConstant(
-    String method, double[] values, int rowLength, int chunk, int chunksPerMethod,
-    boolean listed) {
+    String method, double[] values, int rowLength, int chunk, int chunksPerMethod, boolean listed) {
 
   /** Offset of each chunk. */
   public List<Integer> chunkOffsets() {

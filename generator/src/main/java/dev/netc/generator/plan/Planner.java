@@ -32,12 +32,12 @@ public final class Planner {
    * 200 weights, one multiply-add each); beyond that the loops win, and by a growing factor.
    *
    * <p>Re-measured with this generator (JDK 17.0.15, AMD EPYC with AVX-512, 2 shared cores at load
-   * 3, best of 8 one-second runs of {@code trainStep}, plain SGD, double; not JMH, so +-15%):
-   * 4-8-3 tanh/softmax: threshold 200 (both layers unrolled) 6.7 M steps/s, threshold 0 (both
-   * looped) 6.4 M, hand-written loops 2.5 M; 64-32-10: threshold 200 (both looped) 0.70 M,
-   * threshold 400 (the 320-weight layer unrolled) 0.61 M, everything unrolled 0.27 M, hand-written
-   * 0.30 M; 784-128-10: 33.6 k (float 45.3 k, with {@code -XX:-UseSuperWord} 15.2 k),
-   * hand-written 7.6 k; 256-1024-1024-10 relu: 1.2 k (float 1.8 k), hand-written 186.
+   * 3, best of 8 one-second runs of {@code trainStep}, plain SGD, double; not JMH, so +-15%): 4-8-3
+   * tanh/softmax: threshold 200 (both layers unrolled) 6.7 M steps/s, threshold 0 (both looped) 6.4
+   * M, hand-written loops 2.5 M; 64-32-10: threshold 200 (both looped) 0.70 M, threshold 400 (the
+   * 320-weight layer unrolled) 0.61 M, everything unrolled 0.27 M, hand-written 0.30 M; 784-128-10:
+   * 33.6 k (float 45.3 k, with {@code -XX:-UseSuperWord} 15.2 k), hand-written 7.6 k;
+   * 256-1024-1024-10 relu: 1.2 k (float 1.8 k), hand-written 186.
    */
   public static final int UNROLL_MAX_WEIGHTS = 200;
 
@@ -59,9 +59,9 @@ public final class Planner {
   /**
    * Columns of W per pass over z in a looped forward pass: {@code z[i] += w0[i] * a0 + ... + w3[i]
    * * a3} loads and stores z once per four multiply-adds instead of once per multiply-add
-   * (ShapeExperiment, W3's 784 x 128 layer: {@code forwardColumns4Double} 10.5 us vs 13.3 us, 1.27x;
-   * float 5.2 vs 8.6 us, 1.65x). A loop of one column per pass takes the last {@code inputs % 4}.
-   * A layer that skips zero inputs takes one column per pass (it tests each input).
+   * (ShapeExperiment, W3's 784 x 128 layer: {@code forwardColumns4Double} 10.5 us vs 13.3 us,
+   * 1.27x; float 5.2 vs 8.6 us, 1.65x). A loop of one column per pass takes the last {@code inputs
+   * % 4}. A layer that skips zero inputs takes one column per pass (it tests each input).
    */
   public static final int FORWARD_COLUMNS = 4;
 
@@ -107,9 +107,16 @@ public final class Planner {
     }
     String pkg = network.packageName().orElse(fallbackPackage == null ? "" : fallbackPackage);
     boolean isFloat = network.precision() == Precision.FLOAT;
-    return new NetworkPlan(network, pkg, network.name(), layers, fused,
-        copy(network.inputSize(), isFloat), copy(network.outputSize(), isFloat),
-        copy(network.outputSize(), isFloat), METHOD_BUDGET_BYTES);
+    return new NetworkPlan(
+        network,
+        pkg,
+        network.name(),
+        layers,
+        fused,
+        copy(network.inputSize(), isFloat),
+        copy(network.outputSize(), isFloat),
+        copy(network.outputSize(), isFloat),
+        METHOD_BUDGET_BYTES);
   }
 
   private static LayerPlan layer(Network network, DenseLayer layer, boolean fused) {
@@ -126,22 +133,45 @@ public final class Planner {
     boolean skipUpdate = skip && isPlainSgd(network.optimizer()) && network.regularizer().isEmpty();
     // straight-line update statements only where a weight's update is SGD's one or two statements
     // on the bare product delta x; otherwise a pair of constant-bound loops, which C2 unrolls
-    boolean straight = !looped && network.optimizer() instanceof Optimizer.Sgd
-        && network.regularizer().isEmpty() && network.clip().isEmpty();
+    boolean straight =
+        !looped
+            && network.optimizer() instanceof Optimizer.Sgd
+            && network.regularizer().isEmpty()
+            && network.clip().isEmpty();
     int partialSums = looped && layer.units() >= PARTIAL_SUMS_MIN_UNITS ? PARTIAL_SUMS : 1;
     int n = layer.number();
-    MethodPlan forward = method("forward" + n, List.of(
-        new Sized(Block.FORWARD_SUM, layer.units(),
-            looped ? 0 : BytecodeCost.forwardRow(layer.inputs())),
-        new Sized(Block.ACTIVATION, layer.activation() == Activation.SOFTMAX ? 1 : layer.units(),
-            looped || layer.activation() == Activation.SOFTMAX
-                ? 0 : BytecodeCost.activation(layer.activation()))));
-    List<Sized> backward = new ArrayList<>(List.of(
-        new Sized(Block.WEIGHT_GRADIENT, Math.toIntExact(layer.weightCount()),
-            looped ? 0 : BytecodeCost.gradientEntry()),
-        new Sized(Block.BIAS_GRADIENT, layer.units(), looped ? 0 : BytecodeCost.gradientEntry())));
-    Sized propagate = below == null ? null : new Sized(Block.PROPAGATE, layer.inputs(),
-        looped ? 0 : BytecodeCost.propagateRow(layer.units()));
+    MethodPlan forward =
+        method(
+            "forward" + n,
+            List.of(
+                new Sized(
+                    Block.FORWARD_SUM,
+                    layer.units(),
+                    looped ? 0 : BytecodeCost.forwardRow(layer.inputs())),
+                new Sized(
+                    Block.ACTIVATION,
+                    layer.activation() == Activation.SOFTMAX ? 1 : layer.units(),
+                    looped || layer.activation() == Activation.SOFTMAX
+                        ? 0
+                        : BytecodeCost.activation(layer.activation()))));
+    List<Sized> backward =
+        new ArrayList<>(
+            List.of(
+                new Sized(
+                    Block.WEIGHT_GRADIENT,
+                    Math.toIntExact(layer.weightCount()),
+                    looped ? 0 : BytecodeCost.gradientEntry()),
+                new Sized(
+                    Block.BIAS_GRADIENT,
+                    layer.units(),
+                    looped ? 0 : BytecodeCost.gradientEntry())));
+    Sized propagate =
+        below == null
+            ? null
+            : new Sized(
+                Block.PROPAGATE,
+                layer.inputs(),
+                looped ? 0 : BytecodeCost.propagateRow(layer.units()));
     if (propagate != null) {
       backward.add(propagate);
     }
@@ -156,8 +186,17 @@ public final class Planner {
       blocks.add(new Sized(Block.BIAS_STEP, layer.units(), update));
       step = Optional.of(method("step" + n, blocks));
     }
-    return new LayerPlan(layer, shape, looped && !skip ? FORWARD_COLUMNS : 1, partialSums, skip,
-        skipUpdate, straight, forward, method("backward" + n, backward), step,
+    return new LayerPlan(
+        layer,
+        shape,
+        looped && !skip ? FORWARD_COLUMNS : 1,
+        partialSums,
+        skip,
+        skipUpdate,
+        straight,
+        forward,
+        method("backward" + n, backward),
+        step,
         layer.weights().map(m -> packed("explicitWeights" + n, m.toArray(), layer.inputs())),
         layer.bias().map(v -> packed("explicitBias" + n, v.toArray(), layer.units())));
   }
@@ -214,7 +253,12 @@ public final class Planner {
   }
 
   private static PackedConstant packed(String method, double[] values, int rowLength) {
-    return new PackedConstant(method, values, rowLength, PACKED_CHUNK, PACKED_CHUNKS_PER_METHOD,
+    return new PackedConstant(
+        method,
+        values,
+        rowLength,
+        PACKED_CHUNK,
+        PACKED_CHUNKS_PER_METHOD,
         values.length <= LISTED_VALUES);
   }
 

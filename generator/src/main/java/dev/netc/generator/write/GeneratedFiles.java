@@ -16,8 +16,8 @@ public final class GeneratedFiles {
 
   /**
    * Writes {@code text} as UTF-8 to {@code target}, creating its folders, unless {@code target}
-   * already holds exactly these bytes. Generated sources are ASCII, so UTF-8 is also their bytes
-   * in any platform encoding javac may read them with.
+   * already holds exactly these bytes. Generated sources are ASCII, so UTF-8 is also their bytes in
+   * any platform encoding javac may read them with.
    *
    * @return true if the file was written, false if it already held these bytes
    * @throws IOException if the folders cannot be created or the file cannot be read or written

@@ -25,17 +25,17 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
- * Checks the {@code activation} declarations of a file and derives their derivatives: names
- * (no clash with a built-in, no duplicate), parameters (the input first, defaults for the rest),
+ * Checks the {@code activation} declarations of a file and derives their derivatives: names (no
+ * clash with a built-in, no duplicate), parameters (the input first, defaults for the rest),
  * expressions ({@link ExpressionBuilder}: known functions and variables, constant exponents,
  * comparisons only in {@code if}), size. A call of another declared activation is inlined, so calls
  * must not form a cycle; declarations may come in any order.
  */
 final class ActivationChecker {
   /**
-   * The most operations an activation may have with its calls written out, and the deepest
-   * nesting of its expression: far more than any activation in use (gelu has 12 operations and
-   * depth 6), few enough that deriving, simplifying and sharing stay fast.
+   * The most operations an activation may have with its calls written out, and the deepest nesting
+   * of its expression: far more than any activation in use (gelu has 12 operations and depth 6),
+   * few enough that deriving, simplifying and sharing stay fast.
    */
   static final int MAX_SIZE = 500;
 
@@ -105,10 +105,13 @@ final class ActivationChecker {
         bodies.put(text, Optional.empty());
         continue;
       }
-      header(declaration, name.get()).ifPresentOrElse(h -> headers.put(text, h), () -> {
-        invalid.add(text);
-        bodies.put(text, Optional.empty());
-      });
+      header(declaration, name.get())
+          .ifPresentOrElse(
+              h -> headers.put(text, h),
+              () -> {
+                invalid.add(text);
+                bodies.put(text, Optional.empty());
+              });
     }
     List<DeclaredActivation> valid = new ArrayList<>();
     for (Header header : headers.values()) {
@@ -121,7 +124,10 @@ final class ActivationChecker {
         diagnostics.report(
             DiagnosticKind.CONSTANT_ACTIVATION,
             positions.of(header.nameToken()),
-            "activation '" + header.name() + "' does not use its input '" + header.input()
+            "activation '"
+                + header.name()
+                + "' does not use its input '"
+                + header.input()
                 + "': it is a constant with derivative 0, so the layers below it never learn");
       }
       List<String> parameterNames = header.parameters().stream().map(Parameter::name).toList();
@@ -161,8 +167,14 @@ final class ActivationChecker {
       diagnostics.report(
           DiagnosticKind.ACTIVATION_NAME_TAKEN,
           span,
-          "'" + text + "' is " + taken + ": choose another name for this activation, for example"
-              + " 'my_" + text + "'");
+          "'"
+              + text
+              + "' is "
+              + taken
+              + ": choose another name for this activation, for example"
+              + " 'my_"
+              + text
+              + "'");
       return false;
     }
     Header first = headers.get(text);
@@ -170,7 +182,9 @@ final class ActivationChecker {
       diagnostics.report(
           DiagnosticKind.DUPLICATE_ACTIVATION,
           span,
-          "activation '" + text + "' is already declared"
+          "activation '"
+              + text
+              + "' is already declared"
               + (first == null ? "" : " at line " + first.nameToken().getLine())
               + ": rename one of them");
       return false;
@@ -186,8 +200,12 @@ final class ActivationChecker {
       diagnostics.report(
           DiagnosticKind.INVALID_INPUT_PARAMETER,
           positions.of(name),
-          "activation '" + name.getText() + "' has no input: write its input as the first"
-              + " parameter, for example 'activation " + name.getText() + "(x) = ...'");
+          "activation '"
+              + name.getText()
+              + "' has no input: write its input as the first"
+              + " parameter, for example 'activation "
+              + name.getText()
+              + "(x) = ...'");
       return Optional.empty();
     }
     String input = null;
@@ -210,8 +228,14 @@ final class ActivationChecker {
         diagnostics.report(
             DiagnosticKind.DUPLICATE_PARAMETER,
             span,
-            "parameter '" + text + "' of activation '" + name.getText() + "' is already declared"
-                + " at column " + positions.of(first).column() + ": rename one of them");
+            "parameter '"
+                + text
+                + "' of activation '"
+                + name.getText()
+                + "' is already declared"
+                + " at column "
+                + positions.of(first).column()
+                + ": rename one of them");
         continue;
       }
       if (i == 0) {
@@ -220,9 +244,13 @@ final class ActivationChecker {
           diagnostics.report(
               DiagnosticKind.INVALID_INPUT_PARAMETER,
               span,
-              "the first parameter '" + text + "' is the input of activation '"
-                  + name.getText() + "' and cannot have a default: remove '= "
-                  + param.number().getText() + "'");
+              "the first parameter '"
+                  + text
+                  + "' is the input of activation '"
+                  + name.getText()
+                  + "' and cannot have a default: remove '= "
+                  + param.number().getText()
+                  + "'");
         }
         continue;
       }
@@ -230,13 +258,17 @@ final class ActivationChecker {
         diagnostics.report(
             DiagnosticKind.PARAMETER_WITHOUT_DEFAULT,
             span,
-            "parameter '" + text + "' of activation '" + name.getText() + "' needs a default"
-                + " (layers may leave it out): write, for example, '" + text + " = 1'");
+            "parameter '"
+                + text
+                + "' of activation '"
+                + name.getText()
+                + "' needs a default"
+                + " (layers may leave it out): write, for example, '"
+                + text
+                + " = 1'");
         continue;
       }
-      numbers
-          .value(param.number())
-          .ifPresent(v -> parameters.add(Parameter.of(text, v.value())));
+      numbers.value(param.number()).ifPresent(v -> parameters.add(Parameter.of(text, v.value())));
     }
     if (diagnostics.errorCount() != errorsBefore || input == null) {
       return Optional.empty();
@@ -263,9 +295,12 @@ final class ActivationChecker {
           DiagnosticKind.RECURSIVE_ACTIVATION,
           positions.of(caller),
           cycle.size() == 2
-              ? "activation '" + name + "' calls itself: netc writes calls out in full, so an"
+              ? "activation '"
+                  + name
+                  + "' calls itself: netc writes calls out in full, so an"
                   + " activation cannot be recursive; write the expression without the call"
-              : "activations call each other in a cycle (" + String.join(" -> ", cycle)
+              : "activations call each other in a cycle ("
+                  + String.join(" -> ", cycle)
                   + "): netc writes calls out in full, so calls must not form a cycle; remove"
                   + " one of the calls");
       return Optional.empty();
@@ -276,8 +311,9 @@ final class ActivationChecker {
     Expr body = new ExpressionBuilder(this, header).build(header.declaration().expr());
     inProgress.remove(inProgress.size() - 1);
     if (body != null && ExprTrees.sizeAtMost(body, MAX_SIZE) > MAX_SIZE) {
-      tooLarge(header.nameToken(), "has more than " + MAX_SIZE + " operations with its calls"
-          + " written out");
+      tooLarge(
+          header.nameToken(),
+          "has more than " + MAX_SIZE + " operations with its calls" + " written out");
       body = null;
     }
     Optional<Expr> result =
@@ -318,7 +354,11 @@ final class ActivationChecker {
     diagnostics.report(
         DiagnosticKind.EXPRESSION_TOO_LARGE,
         positions.of(name),
-        "activation '" + name.getText() + "' " + what + ": netc derives and writes out small"
+        "activation '"
+            + name.getText()
+            + "' "
+            + what
+            + ": netc derives and writes out small"
             + " formulas only; write a shorter one");
   }
 

@@ -9,9 +9,9 @@ import dev.netc.grammar.model.Parameter;
 import dev.netc.grammar.syntax.TokenText;
 
 /**
- * The range each parameter of the language allows (docs/language.md, tables of init, optimizer, regularize
- * and clip). Every value is already finite: the number reader rejects overflow, and NaN cannot be
- * written. Seeds are checked as they are read ({@link Numbers#seed}).
+ * The range each parameter of the language allows (docs/language.md, tables of init, optimizer,
+ * regularize and clip). Every value is already finite: the number reader rejects overflow, and NaN
+ * cannot be written. Seeds are checked as they are read ({@link Numbers#seed}).
  */
 final class ArgumentRules {
   private ArgumentRules() {}
@@ -41,7 +41,12 @@ final class ArgumentRules {
       diagnostics.report(
           DiagnosticKind.ARGUMENT_OUT_OF_RANGE,
           argument.span(),
-          name + " of " + kind.dslName() + " " + rule + ", found "
+          name
+              + " of "
+              + kind.dslName()
+              + " "
+              + rule
+              + ", found "
               + TokenText.quote(argument.text()));
     }
   }
@@ -52,8 +57,11 @@ final class ArgumentRules {
       diagnostics.report(
           DiagnosticKind.EMPTY_RANGE,
           call.span(),
-          "uniform needs low < high, found low = " + call.text("low") + " and high = "
-              + call.text("high") + ": swap them or widen the range");
+          "uniform needs low < high, found low = "
+              + call.text("low")
+              + " and high = "
+              + call.text("high")
+              + ": swap them or widen the range");
     }
   }
 

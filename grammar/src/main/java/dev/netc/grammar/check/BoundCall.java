@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A call whose name was resolved and whose arguments were bound to its parameters, defaults
- * filled in.
+ * A call whose name was resolved and whose arguments were bound to its parameters, defaults filled
+ * in.
  *
  * @param kind what was called
  * @param span where the call's name is

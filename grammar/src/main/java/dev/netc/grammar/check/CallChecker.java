@@ -18,8 +18,8 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Resolves the name of a call against a closed set (activations, inits, ...) and binds its
- * arguments to the parameters: positional first, in the order of the tables of docs/language.md, then named;
- * then checks each value's range ({@link ArgumentRules}).
+ * arguments to the parameters: positional first, in the order of the tables of docs/language.md,
+ * then named; then checks each value's range ({@link ArgumentRules}).
  */
 final class CallChecker {
   private final DiagnosticCollector diagnostics;
@@ -54,9 +54,7 @@ final class CallChecker {
             .map(c -> " (did you mean '" + c + "'?)")
             .orElse(": use one of " + String.join(", ", primary));
     diagnostics.report(
-        unknown,
-        positions.of(name),
-        "unknown " + what + " '" + name.getText() + "'" + hint);
+        unknown, positions.of(name), "unknown " + what + " '" + name.getText() + "'" + hint);
     return Optional.empty();
   }
 
@@ -123,8 +121,11 @@ final class CallChecker {
             diagnostics.report(
                 DiagnosticKind.TOO_MANY_ARGUMENTS,
                 span,
-                "too many arguments for " + kind.dslName() + ": it takes "
-                    + takes(parameters) + "; remove this one and any after it");
+                "too many arguments for "
+                    + kind.dslName()
+                    + ": it takes "
+                    + takes(parameters)
+                    + "; remove this one and any after it");
           }
           continue;
         }
@@ -133,7 +134,10 @@ final class CallChecker {
         diagnostics.report(
             DiagnosticKind.DUPLICATE_ARGUMENT,
             positions.of(arg),
-            "parameter '" + parameters.get(index).name() + "' of " + kind.dslName()
+            "parameter '"
+                + parameters.get(index).name()
+                + "' of "
+                + kind.dslName()
                 + " is given twice: remove one");
         continue;
       }
@@ -174,7 +178,10 @@ final class CallChecker {
     String message =
         names.isEmpty()
             ? kind.dslName() + " takes no arguments: write '" + kind.dslName() + "' alone"
-            : kind.dslName() + " has no parameter '" + argName.getText() + "'"
+            : kind.dslName()
+                + " has no parameter '"
+                + argName.getText()
+                + "'"
                 + Suggestions.closest(argName.getText(), names)
                     .map(c -> " (did you mean '" + c + "'?)")
                     .orElse(": its parameters are " + String.join(", ", names));
@@ -189,9 +196,19 @@ final class CallChecker {
         diagnostics.report(
             DiagnosticKind.MISSING_ARGUMENT,
             bound.span(),
-            "the " + what + " '" + bound.kind().dslName() + "' needs a value for '"
-                + parameter.name() + "': write, for example, " + bound.kind().dslName() + "("
-                + parameter.name() + " = " + ArgumentRules.example(parameter.name()) + ")");
+            "the "
+                + what
+                + " '"
+                + bound.kind().dslName()
+                + "' needs a value for '"
+                + parameter.name()
+                + "': write, for example, "
+                + bound.kind().dslName()
+                + "("
+                + parameter.name()
+                + " = "
+                + ArgumentRules.example(parameter.name())
+                + ")");
       }
     }
   }
@@ -211,6 +228,8 @@ final class CallChecker {
     }
     List<String> names = parameters.stream().map(Parameter::name).toList();
     return (parameters.size() == 1 ? "one argument" : "at most " + parameters.size() + " arguments")
-        + " (" + String.join(", ", names) + ")";
+        + " ("
+        + String.join(", ", names)
+        + ")";
   }
 }

@@ -64,20 +64,28 @@ public final class DuplicateNetworks {
    */
   public static String message(String name, String qualifiedName, Earlier earlier) {
     if (earlier.file() == null) {
-      return "network '" + name + "' is already declared at line " + earlier.line()
+      return "network '"
+          + name
+          + "' is already declared at line "
+          + earlier.line()
           + ": each network becomes a class, so rename one of them";
     }
     String other =
         earlier.line() > 0
             ? "the network at " + earlier.file() + ":" + earlier.line() + ":" + earlier.column()
             : earlier.file();
-    return "network '" + name + "' generates class " + qualifiedName + ", which " + other
+    return "network '"
+        + name
+        + "' generates class "
+        + qualifiedName
+        + ", which "
+        + other
         + " also generates; rename one of them or give their files different packages";
   }
 
   /**
-   * Checks the networks of one more file (without errors) against those of the files given
-   * before, and remembers the classes it generates.
+   * Checks the networks of one more file (without errors) against those of the files given before,
+   * and remembers the classes it generates.
    *
    * @param source the file
    * @param file its checked model

@@ -19,11 +19,11 @@ import java.util.OptionalDouble;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Turns the parse tree of one declared activation's expression into an {@link Expr}, reporting
- * what is wrong: unknown names and functions, wrong arguments, an exponent that depends on the
- * input, comparisons outside {@code if}. Calls of other declared activations are written out
- * (their input and parameters replaced by the arguments), through {@link ActivationChecker}, which
- * watches for cycles.
+ * Turns the parse tree of one declared activation's expression into an {@link Expr}, reporting what
+ * is wrong: unknown names and functions, wrong arguments, an exponent that depends on the input,
+ * comparisons outside {@code if}. Calls of other declared activations are written out (their input
+ * and parameters replaced by the arguments), through {@link ActivationChecker}, which watches for
+ * cycles.
  */
 final class ExpressionBuilder {
   private final ActivationChecker checker;
@@ -104,14 +104,23 @@ final class ExpressionBuilder {
     checker.diagnostics.report(
         DiagnosticKind.UNKNOWN_VARIABLE,
         checker.positions.of(name),
-        "unknown name '" + text + "' in activation '" + header.name() + "'"
+        "unknown name '"
+            + text
+            + "' in activation '"
+            + header.name()
+            + "'"
             + (callable
-                ? ": '" + text + "' is a function, write it with its argument, for example "
-                    + text + "(" + header.input() + ")"
+                ? ": '"
+                    + text
+                    + "' is a function, write it with its argument, for example "
+                    + text
+                    + "("
+                    + header.input()
+                    + ")"
                 : Suggestions.closest(text, known)
                     .map(c -> " (did you mean '" + c + "'?)")
-                    .orElse(": an expression may use " + String.join(", ", known)
-                        + " and numbers")));
+                    .orElse(
+                        ": an expression may use " + String.join(", ", known) + " and numbers")));
     return invalid();
   }
 
@@ -126,7 +135,9 @@ final class ExpressionBuilder {
       checker.diagnostics.report(
           DiagnosticKind.EXPONENT_NOT_CONSTANT,
           checker.positions.of(power.expr(1).getStart()),
-          "the exponent of '^' must not depend on the input '" + header.input() + "': use"
+          "the exponent of '^' must not depend on the input '"
+              + header.input()
+              + "': use"
               + " numbers and parameters there, or write b^e as exp(e * log(b))");
       return invalid();
     }
@@ -157,7 +168,9 @@ final class ExpressionBuilder {
     String message;
     if (isBuiltIn(text)) {
       message =
-          "'" + text + "' is a built-in activation without a formula in the language, so"
+          "'"
+              + text
+              + "' is a built-in activation without a formula in the language, so"
               + " expressions cannot call it: write it out (relu(x) is max(x, 0))";
     } else {
       List<String> callable = new ArrayList<>();
@@ -168,7 +181,9 @@ final class ExpressionBuilder {
       callable.addAll(checker.library.keySet());
       callable.addAll(checker.headers.keySet());
       message =
-          "unknown function '" + text + "'"
+          "unknown function '"
+              + text
+              + "'"
               + Suggestions.closest(text, callable)
                   .map(c -> " (did you mean '" + c + "'?)")
                   .orElse(": expressions may call " + String.join(", ", callable));
@@ -199,9 +214,7 @@ final class ExpressionBuilder {
     }
     Expr.Comparison comparison =
         new Expr.Comparison(
-            expr(compare.expr(0)),
-            Expr.Relation.of(compare.op.getText()),
-            expr(compare.expr(1)));
+            expr(compare.expr(0)), Expr.Relation.of(compare.op.getText()), expr(compare.expr(1)));
     return new Expr.If(comparison, expr(args.get(1).expr()), expr(args.get(2).expr()));
   }
 
@@ -212,16 +225,20 @@ final class ExpressionBuilder {
       String example = function.arity() == 1 ? "(x)" : "(x, 0)";
       return wrongArguments(
           name,
-          function.spelling() + " takes " + takes + ", written without a name: "
-              + function.spelling() + example);
+          function.spelling()
+              + " takes "
+              + takes
+              + ", written without a name: "
+              + function.spelling()
+              + example);
     }
     List<Expr> arguments = args.stream().map(a -> expr(a.expr())).toList();
     return new Expr.Call(function, arguments);
   }
 
   /**
-   * A call of a declared activation, inlined: its input and parameters replaced by the
-   * arguments (positional, then named; defaults for the rest).
+   * A call of a declared activation, inlined: its input and parameters replaced by the arguments
+   * (positional, then named; defaults for the rest).
    */
   private Expr activation(NetcParser.CallExprContext call, Token name) {
     String text = name.getText();
@@ -255,8 +272,11 @@ final class ExpressionBuilder {
       } else if (named || i - 1 >= parameters.size()) {
         return wrongArguments(
             name,
-            (named ? "a positional argument cannot follow a named one in this call of "
-                : "too many arguments for ") + text + takes(parameters));
+            (named
+                    ? "a positional argument cannot follow a named one in this call of "
+                    : "too many arguments for ")
+                + text
+                + takes(parameters));
       } else {
         parameter = parameters.get(i - 1).name();
       }
@@ -266,8 +286,7 @@ final class ExpressionBuilder {
       }
     }
     for (Parameter parameter : parameters) {
-      values.putIfAbsent(
-          parameter.name(), new Expr.Num(parameter.defaultValue().orElseThrow()));
+      values.putIfAbsent(parameter.name(), new Expr.Num(parameter.defaultValue().orElseThrow()));
     }
     Optional<Expr> body =
         known != null ? Optional.of(known.derivation().function()) : checker.body(text, name);

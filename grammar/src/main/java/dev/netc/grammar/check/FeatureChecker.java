@@ -72,7 +72,11 @@ final class FeatureChecker {
           DiagnosticKind.INPUT_SHAPE,
           positions.of(shape),
           "the input is one size (input 784) or height x width x channels (input 28 x 28 x 1),"
-              + " found " + TokenText.quote(shape.getText()) + " with " + dims.size() + " sizes;"
+              + " found "
+              + TokenText.quote(shape.getText())
+              + " with "
+              + dims.size()
+              + " sizes;"
               + " for a one-dimensional signal write length x 1 x channels (input 128 x 1 x 3)");
       return Optional.empty();
     }
@@ -87,8 +91,13 @@ final class FeatureChecker {
       diagnostics.report(
           DiagnosticKind.SIZE_TOO_LARGE,
           positions.of(shape),
-          "the input has " + result + " = " + result.size() + " values, more than "
-              + Numbers.MAX_SIZE + ": make it smaller");
+          "the input has "
+              + result
+              + " = "
+              + result.size()
+              + " values, more than "
+              + Numbers.MAX_SIZE
+              + ": make it smaller");
       return Optional.empty();
     }
     return Optional.of(new Input(result, false));
@@ -128,8 +137,11 @@ final class FeatureChecker {
         diagnostics.report(
             DiagnosticKind.DUPLICATE_STATEMENT,
             positions.of(option.getStart()),
-            "'" + keyword + "' is given twice for this conv layer (first at column "
-                + (first.getStart().getCharPositionInLine() + 1) + "): remove one");
+            "'"
+                + keyword
+                + "' is given twice for this conv layer (first at column "
+                + (first.getStart().getCharPositionInLine() + 1)
+                + "): remove one");
       } else if (option instanceof NetcParser.StrideOptionContext s) {
         stride = stride(s.NUMBER().getSymbol());
       } else if (option instanceof NetcParser.PaddingOptionContext p) {
@@ -192,15 +204,18 @@ final class FeatureChecker {
     if (window.isPresent() && (pool.stride == null || stride.isPresent())) {
       int kh = window.get()[0];
       int kw = window.get()[1];
-      w =
-          Optional.of(
-              new Window(
-                  kh, kw, stride.orElse(kh), stride.orElse(kw), Padding.VALID));
+      w = Optional.of(new Window(kh, kw, stride.orElse(kh), stride.orElse(kw), Padding.VALID));
     }
     PoolLayer.Kind kind =
         keyword.equals(PoolLayer.Kind.MAX.dslName()) ? PoolLayer.Kind.MAX : PoolLayer.Kind.AVERAGE;
     return new FeatureDraft(
-        number, "layer" + number, span, span, positions.of(pool.shape()), w, Optional.empty(),
+        number,
+        "layer" + number,
+        span,
+        span,
+        positions.of(pool.shape()),
+        w,
+        Optional.empty(),
         Optional.of(kind));
   }
 
@@ -221,7 +236,8 @@ final class FeatureChecker {
           DiagnosticKind.ARGUMENT_OUT_OF_RANGE,
           value.get().span(),
           "the dropout rate is the fraction of outputs dropped while training: it must be at"
-              + " least 0 and below 1, found " + value.get().text());
+              + " least 0 and below 1, found "
+              + value.get().text());
       return OptionalDouble.empty();
     }
     return OptionalDouble.of(r);
@@ -237,8 +253,11 @@ final class FeatureChecker {
       diagnostics.report(
           DiagnosticKind.WINDOW_SHAPE,
           positions.of(shape),
-          "the window of " + keyword + " is height x width, for example 5x5 (or 3x1 over a"
-              + " one-dimensional signal), found " + TokenText.quote(shape.getText()));
+          "the window of "
+              + keyword
+              + " is height x width, for example 5x5 (or 3x1 over a"
+              + " one-dimensional signal), found "
+              + TokenText.quote(shape.getText()));
       return Optional.empty();
     }
     OptionalInt height = dims.get(0).size("the window height");
@@ -269,8 +288,7 @@ final class FeatureChecker {
     if (shape == null || shape.exception != null) {
       return dims;
     }
-    Optional<Token> token =
-        Trees.token(shape.NUMBER()).or(() -> Trees.token(shape.DIMS()));
+    Optional<Token> token = Trees.token(shape.NUMBER()).or(() -> Trees.token(shape.DIMS()));
     if (token.isEmpty()) {
       return dims;
     }
@@ -313,8 +331,8 @@ final class FeatureChecker {
 
   /**
    * Follows the shapes from {@code input} through {@code drafts}; reports a window that does not
-   * fit its input, and the bodies of conv layers. After the first layer whose shape is unknown,
-   * the shapes of the rest are not checked.
+   * fit its input, and the bodies of conv layers. After the first layer whose shape is unknown, the
+   * shapes of the rest are not checked.
    */
   Built build(List<FeatureDraft> drafts, Optional<Input> input) {
     List<FeatureLayer> built = new ArrayList<>();
@@ -343,8 +361,13 @@ final class FeatureChecker {
       }
       built.add(layer.get());
       below = layer.get().output();
-      trail.append(" -> ").append(draft.name()).append(" (").append(layer.get().describe())
-          .append(") ").append(below);
+      trail
+          .append(" -> ")
+          .append(draft.name())
+          .append(" (")
+          .append(layer.get().describe())
+          .append(") ")
+          .append(below);
     }
     return new Built(built, Optional.of(below));
   }
@@ -353,20 +376,27 @@ final class FeatureChecker {
     Window window = draft.window().get();
     if (draft.pool().isPresent()) {
       return Optional.of(
-          new PoolLayer(draft.number(), draft.name(), draft.pool().get(), input, window,
-              draft.span()));
+          new PoolLayer(
+              draft.number(), draft.name(), draft.pool().get(), input, window, draft.span()));
     }
     FeatureDraft.Conv conv = draft.conv().get();
     Shape output =
-        new Shape(window.outputHeight(input.height()), window.outputWidth(input.width()),
-            conv.filters());
+        new Shape(
+            window.outputHeight(input.height()), window.outputWidth(input.width()), conv.filters());
     int fanIn = window.height() * window.width() * input.channels();
     if (output.size() > Numbers.MAX_SIZE) {
       diagnostics.report(
           DiagnosticKind.SIZE_TOO_LARGE,
           draft.span(),
-          "layer '" + draft.name() + "' would output " + output + " = " + output.size()
-              + " values, more than " + Numbers.MAX_SIZE + ": use fewer filters or a larger"
+          "layer '"
+              + draft.name()
+              + "' would output "
+              + output
+              + " = "
+              + output.size()
+              + " values, more than "
+              + Numbers.MAX_SIZE
+              + ": use fewer filters or a larger"
               + " stride");
       return Optional.empty();
     }
@@ -374,8 +404,14 @@ final class FeatureChecker {
       diagnostics.report(
           DiagnosticKind.TOO_MANY_WEIGHTS,
           draft.span(),
-          "layer '" + draft.name() + "' would have " + conv.filters() + " x " + fanIn
-              + " weights, more than a Java array holds (" + NetworkChecker.MAX_WEIGHTS
+          "layer '"
+              + draft.name()
+              + "' would have "
+              + conv.filters()
+              + " x "
+              + fanIn
+              + " weights, more than a Java array holds ("
+              + NetworkChecker.MAX_WEIGHTS
               + "): make it smaller");
       return Optional.empty();
     }
@@ -418,8 +454,17 @@ final class FeatureChecker {
     diagnostics.report(
         DiagnosticKind.WINDOW_TOO_LARGE,
         draft.windowSpan(),
-        "the " + window.size() + " window of layer '" + draft.name() + "' is larger than its"
-            + " input " + input + " (" + trail + "): " + fix);
+        "the "
+            + window.size()
+            + " window of layer '"
+            + draft.name()
+            + "' is larger than its"
+            + " input "
+            + input
+            + " ("
+            + trail
+            + "): "
+            + fix);
   }
 
   private void notDivisible(FeatureDraft draft, Shape input, StringBuilder trail) {
@@ -428,16 +473,31 @@ final class FeatureChecker {
     int rows = (input.height() - window.height()) % window.strideY();
     if (rows != 0) {
       axes.add(
-          "rows: " + input.height() + " - " + window.height() + " = "
-              + (input.height() - window.height()) + " is not a multiple of the stride "
-              + window.strideY() + ", so the last " + plural(rows, "row") + " would be left out");
+          "rows: "
+              + input.height()
+              + " - "
+              + window.height()
+              + " = "
+              + (input.height() - window.height())
+              + " is not a multiple of the stride "
+              + window.strideY()
+              + ", so the last "
+              + plural(rows, "row")
+              + " would be left out");
     }
     int cols = (input.width() - window.width()) % window.strideX();
     if (cols != 0) {
       axes.add(
-          "columns: " + input.width() + " - " + window.width() + " = "
-              + (input.width() - window.width()) + " is not a multiple of the stride "
-              + window.strideX() + ", so the last " + plural(cols, "column")
+          "columns: "
+              + input.width()
+              + " - "
+              + window.width()
+              + " = "
+              + (input.width() - window.width())
+              + " is not a multiple of the stride "
+              + window.strideX()
+              + ", so the last "
+              + plural(cols, "column")
               + " would be left out");
     }
     String fix =
@@ -447,8 +507,18 @@ final class FeatureChecker {
     diagnostics.report(
         DiagnosticKind.SHAPE_NOT_DIVISIBLE,
         draft.windowSpan(),
-        "the " + window.size() + " window of layer '" + draft.name() + "' does not cover its"
-            + " input " + input + " exactly: " + String.join("; ", axes) + " (" + trail + "): "
+        "the "
+            + window.size()
+            + " window of layer '"
+            + draft.name()
+            + "' does not cover its"
+            + " input "
+            + input
+            + " exactly: "
+            + String.join("; ", axes)
+            + " ("
+            + trail
+            + "): "
             + fix);
   }
 

@@ -22,15 +22,15 @@ import org.antlr.v4.runtime.Token;
  * network's name (a legal Java class name that hides none of the {@code java.lang} classes the
  * generated code uses), and the names across networks; {@link ActivationChecker} checks the
  * declared activations first (networks may use those declared after them), {@link NetworkChecker}
- * the networks. Runs on recovered trees too, so that syntax errors do not hide the
- * file's other errors.
+ * the networks. Runs on recovered trees too, so that syntax errors do not hide the file's other
+ * errors.
  */
 public final class FileChecker {
   private FileChecker() {}
 
   /**
-   * Checks {@code parsed}. Returns the model when neither the parse nor the check found an error
-   * in the file ({@code diagnostics} decides), else empty.
+   * Checks {@code parsed}. Returns the model when neither the parse nor the check found an error in
+   * the file ({@code diagnostics} decides), else empty.
    */
   public static Optional<NetworkFile> check(ParsedFile parsed, DiagnosticCollector diagnostics) {
     Positions positions = parsed.positions();
@@ -63,8 +63,7 @@ public final class FileChecker {
     if (diagnostics.hasErrors() || networks.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        new NetworkFile(sourceName, packageName, networks, declared.activations()));
+    return Optional.of(new NetworkFile(sourceName, packageName, networks, declared.activations()));
   }
 
   private static Optional<String> packageName(
@@ -91,8 +90,14 @@ public final class FileChecker {
         diagnostics.report(
             DiagnosticKind.INVALID_PACKAGE,
             span,
-            "'" + text + "' " + problem + " and cannot be part of a package name: rename this"
-                + " part, for example to '" + text + "s'");
+            "'"
+                + text
+                + "' "
+                + problem
+                + " and cannot be part of a package name: rename this"
+                + " part, for example to '"
+                + text
+                + "s'");
       } else if (parts.isEmpty() && text.equals("java")) {
         diagnostics.report(
             DiagnosticKind.INVALID_PACKAGE,
@@ -120,15 +125,27 @@ public final class FileChecker {
       diagnostics.report(
           DiagnosticKind.INVALID_NETWORK_NAME,
           span,
-          "network name '" + text + "' " + problem + ", but it becomes a Java class name:"
-              + " choose another, for example '" + Character.toUpperCase(text.charAt(0))
-              + text.substring(1) + "Net'");
+          "network name '"
+              + text
+              + "' "
+              + problem
+              + ", but it becomes a Java class name:"
+              + " choose another, for example '"
+              + Character.toUpperCase(text.charAt(0))
+              + text.substring(1)
+              + "Net'");
     } else if (JavaNames.hidesGeneratedCodeName(text)) {
       diagnostics.report(
           DiagnosticKind.INVALID_NETWORK_NAME,
           span,
-          "network name '" + text + "' would hide java.lang." + text + ", which the generated"
-              + " class uses: choose another, for example '" + text + "Net'");
+          "network name '"
+              + text
+              + "' would hide java.lang."
+              + text
+              + ", which the generated"
+              + " class uses: choose another, for example '"
+              + text
+              + "Net'");
     }
     Token first = names.putIfAbsent(text, name);
     if (first != null) {
@@ -144,19 +161,26 @@ public final class FileChecker {
       diagnostics.report(
           DiagnosticKind.NETWORK_NAME_CASE_CLASH,
           span,
-          "network '" + text + "' differs from '" + sameLetters.getText() + "' (line "
-              + sameLetters.getLine() + ") only in case: their class files clash on Windows and"
+          "network '"
+              + text
+              + "' differs from '"
+              + sameLetters.getText()
+              + "' (line "
+              + sameLetters.getLine()
+              + ") only in case: their class files clash on Windows and"
               + " macOS; rename one");
     }
   }
 
   /** Reports a name with non-ASCII letters. */
-  static void reportNonAscii(
-      DiagnosticCollector diagnostics, Token name, Span span, String what) {
+  static void reportNonAscii(DiagnosticCollector diagnostics, Token name, Span span, String what) {
     diagnostics.report(
         DiagnosticKind.NON_ASCII_NAME,
         span,
-        TokenText.quote(name.getText()) + " is not allowed as " + what + ": names use only"
+        TokenText.quote(name.getText())
+            + " is not allowed as "
+            + what
+            + ": names use only"
             + " the letters A-Z and a-z, digits and '_'");
   }
 }

@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * What netc allows as a class name and as a package name: the language's ASCII names, minus what
- * Java reserves (JLS 17, 3.8 and 3.9), minus the {@code java.lang} classes generated code uses.
- * The checker and the Maven plugin (for packages derived from folders or configured) share these
- * rules, so generated sources stay ASCII and compile.
+ * Java reserves (JLS 17, 3.8 and 3.9), minus the {@code java.lang} classes generated code uses. The
+ * checker and the Maven plugin (for packages derived from folders or configured) share these rules,
+ * so generated sources stay ASCII and compile.
  */
 public final class JavaNames {
   /** A NAME of the language. */
@@ -16,12 +16,57 @@ public final class JavaNames {
   /** Keywords (3.9), {@code _} included. */
   private static final Set<String> KEYWORDS =
       Set.of(
-          "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class",
-          "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
-          "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-          "interface", "long", "native", "new", "package", "private", "protected", "public",
-          "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
-          "throw", "throws", "transient", "try", "void", "volatile", "while", "_");
+          "abstract",
+          "assert",
+          "boolean",
+          "break",
+          "byte",
+          "case",
+          "catch",
+          "char",
+          "class",
+          "const",
+          "continue",
+          "default",
+          "do",
+          "double",
+          "else",
+          "enum",
+          "extends",
+          "final",
+          "finally",
+          "float",
+          "for",
+          "goto",
+          "if",
+          "implements",
+          "import",
+          "instanceof",
+          "int",
+          "interface",
+          "long",
+          "native",
+          "new",
+          "package",
+          "private",
+          "protected",
+          "public",
+          "return",
+          "short",
+          "static",
+          "strictfp",
+          "super",
+          "switch",
+          "synchronized",
+          "this",
+          "throw",
+          "throws",
+          "transient",
+          "try",
+          "void",
+          "volatile",
+          "while",
+          "_");
 
   /** The literals (3.10). */
   private static final Set<String> LITERALS = Set.of("true", "false", "null");
@@ -37,8 +82,7 @@ public final class JavaNames {
    * tests check that its output names no other {@code java.lang} class.
    */
   private static final Set<String> GENERATED_CODE_NAMES =
-      Set.of(
-          "Math", "System", "Double", "Float", "IllegalArgumentException", "Override", "String");
+      Set.of("Math", "System", "Double", "Float", "IllegalArgumentException", "Override", "String");
 
   private JavaNames() {}
 

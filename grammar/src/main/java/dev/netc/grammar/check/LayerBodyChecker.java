@@ -96,8 +96,13 @@ final class LayerBodyChecker {
     diagnostics.report(
         DiagnosticKind.DUPLICATE_STATEMENT,
         positions.of(second.getStart()),
-        "'" + what + "' is given twice for layer '" + layer.layer() + "' (first at line "
-            + first.getStart().getLine() + "): remove one");
+        "'"
+            + what
+            + "' is given twice for layer '"
+            + layer.layer()
+            + "' (first at line "
+            + first.getStart().getLine()
+            + "): remove one");
   }
 
   private Optional<Matrix> weights(NetcParser.MatrixContext matrix, Expected layer) {
@@ -117,9 +122,16 @@ final class LayerBodyChecker {
         diagnostics.report(
             DiagnosticKind.RAGGED_ROWS,
             positions.of(rows.get(r)),
-            "row " + (r + 1) + " of the weights of layer '" + layer.layer() + "' has "
-                + values(row.get().length) + " but row 1 has " + values(values.get(0).length)
-                + ": every row needs " + layer.row());
+            "row "
+                + (r + 1)
+                + " of the weights of layer '"
+                + layer.layer()
+                + "' has "
+                + values(row.get().length)
+                + " but row 1 has "
+                + values(values.get(0).length)
+                + ": every row needs "
+                + layer.row());
         complete = false;
       }
       values.add(row.get());
@@ -133,9 +145,18 @@ final class LayerBodyChecker {
       diagnostics.report(
           DiagnosticKind.WEIGHTS_SHAPE,
           positions.of(matrix),
-          "the weights of layer '" + layer.layer() + "' must be " + units + " x "
-              + layer.cols().getAsInt() + " " + layer.layout() + ", found " + values.size()
-              + " x " + cols);
+          "the weights of layer '"
+              + layer.layer()
+              + "' must be "
+              + units
+              + " x "
+              + layer.cols().getAsInt()
+              + " "
+              + layer.layout()
+              + ", found "
+              + values.size()
+              + " x "
+              + cols);
       return Optional.empty();
     }
     double[] rowMajor = new double[units * cols];
@@ -159,9 +180,18 @@ final class LayerBodyChecker {
         diagnostics.report(
             DiagnosticKind.BIAS_SIZE,
             positions.of(bias.vector()),
-            "the bias of layer '" + layer.layer() + "' needs " + units + " values (one per "
-                + layer.unit() + "), found " + values.get().length + "; or give one number for"
-                + " all " + layer.unit() + "s");
+            "the bias of layer '"
+                + layer.layer()
+                + "' needs "
+                + units
+                + " values (one per "
+                + layer.unit()
+                + "), found "
+                + values.get().length
+                + "; or give one number for"
+                + " all "
+                + layer.unit()
+                + "s");
         return Optional.empty();
       }
       return Optional.of(Vector.of(values.get()));

@@ -28,8 +28,8 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Checks one {@code network} and builds its model with every default filled in: statement
- * counts, sizes, calls, layer names, the output layer's fit with the loss (docs/language.md).
+ * Checks one {@code network} and builds its model with every default filled in: statement counts,
+ * sizes, calls, layer names, the output layer's fit with the loss (docs/language.md).
  */
 final class NetworkChecker {
   /** Layers wider than this get a warning: the generated code is tuned for small networks. */
@@ -41,8 +41,17 @@ final class NetworkChecker {
   /** The statements of a network, for suggestions. */
   private static final List<String> STATEMENTS =
       List.of(
-          "input", "dense", "loss", "init", "optimizer", "regularize", "clip", "precision",
-          "conv", "maxpool", "avgpool");
+          "input",
+          "dense",
+          "loss",
+          "init",
+          "optimizer",
+          "regularize",
+          "clip",
+          "precision",
+          "conv",
+          "maxpool",
+          "avgpool");
 
   private final DiagnosticCollector diagnostics;
   private final Positions positions;
@@ -118,8 +127,8 @@ final class NetworkChecker {
     }
     Map<String, Named> names = new LinkedHashMap<>();
     for (FeatureDraft feature : s.features) {
-      checkName(names, new Named(feature.number(), feature.name(), feature.nameSpan(),
-          feature.span()));
+      checkName(
+          names, new Named(feature.number(), feature.name(), feature.nameSpan(), feature.span()));
     }
     FeatureChecker.Built built = features.build(s.features, s.input);
     List<DenseLayer> layers =
@@ -165,8 +174,13 @@ final class NetworkChecker {
       diagnostics.report(
           DiagnosticKind.MISSING_STATEMENT,
           at,
-          "network '" + name.getText() + "' has no " + what + ": add one, for example '"
-              + example + "'");
+          "network '"
+              + name.getText()
+              + "' has no "
+              + what
+              + ": add one, for example '"
+              + example
+              + "'");
     }
   }
 
@@ -190,8 +204,13 @@ final class NetworkChecker {
         diagnostics.report(
             DiagnosticKind.LAYER_AFTER_DENSE,
             positions.of(statement.getStart()),
-            "'" + statement.getStart().getText() + "' comes after the dense layer '"
-                + dense.name() + "' (line " + dense.span().line() + "): convolution and pooling"
+            "'"
+                + statement.getStart().getText()
+                + "' comes after the dense layer '"
+                + dense.name()
+                + "' (line "
+                + dense.span().line()
+                + "): convolution and pooling"
                 + " layers come before the first dense layer, which flattens its input; move it"
                 + " up");
       } else if (!broken) {
@@ -227,8 +246,11 @@ final class NetworkChecker {
       diagnostics.report(
           DiagnosticKind.DUPLICATE_STATEMENT,
           positions.of(statement.getStart()),
-          "'" + keyword + "' is given twice in this network (first at line "
-              + first.getStart().getLine() + "): a network has at most one; remove one");
+          "'"
+              + keyword
+              + "' is given twice in this network (first at line "
+              + first.getStart().getLine()
+              + "): a network has at most one; remove one");
       return;
     }
     s.first.put(keyword, statement);
@@ -328,9 +350,13 @@ final class NetworkChecker {
     diagnostics.report(
         DiagnosticKind.DECLARED_ACTIVATION_NOT_GENERATED,
         bound.get().span(),
-        "activation '" + declared + "' is declared in the language, and this version of netc"
+        "activation '"
+            + declared
+            + "' is declared in the language, and this version of netc"
             + " checks and derives it ('netc check --explain') but cannot generate code for it"
-            + " yet: use one of " + String.join(", ", builtInNames()) + " in layers for now");
+            + " yet: use one of "
+            + String.join(", ", builtInNames())
+            + " in layers for now");
     return Optional.empty();
   }
 
@@ -347,8 +373,13 @@ final class NetworkChecker {
       diagnostics.report(
           DiagnosticKind.DUPLICATE_LAYER_NAME,
           layer.nameSpan(),
-          "layer name '" + layer.name() + "' is already used by layer " + first.number()
-              + " (line " + first.span().line() + "): layer names are unique within a network;"
+          "layer name '"
+              + layer.name()
+              + "' is already used by layer "
+              + first.number()
+              + " (line "
+              + first.span().line()
+              + "): layer names are unique within a network;"
               + " rename one with 'as NAME'");
     }
   }
@@ -422,7 +453,12 @@ final class NetworkChecker {
       diagnostics.report(
           DiagnosticKind.WIDE_LAYER,
           positions.of(size),
-          "layer '" + layer.name() + "' has " + units + " units, more than " + WIDE_LAYER
+          "layer '"
+              + layer.name()
+              + "' has "
+              + units
+              + " units, more than "
+              + WIDE_LAYER
               + ": netc's generated code is meant for small networks and may be slow to compile"
               + " and run");
     }
@@ -430,8 +466,15 @@ final class NetworkChecker {
       diagnostics.report(
           DiagnosticKind.TOO_MANY_WEIGHTS,
           positions.of(size),
-          "layer '" + layer.name() + "' would have " + units + " x " + inputs.getAsInt()
-              + " weights, more than a Java array holds (" + MAX_WEIGHTS + "): make it smaller");
+          "layer '"
+              + layer.name()
+              + "' would have "
+              + units
+              + " x "
+              + inputs.getAsInt()
+              + " weights, more than a Java array holds ("
+              + MAX_WEIGHTS
+              + "): make it smaller");
     }
   }
 
@@ -449,15 +492,21 @@ final class NetworkChecker {
       diagnostics.report(
           DiagnosticKind.LOSS_NEEDS_SOFTMAX,
           at,
-          "cross_entropy needs a softmax output layer, but layer '" + output.name() + "' uses "
-              + activation.dslName() + ": make the last layer softmax, or use another loss (for"
+          "cross_entropy needs a softmax output layer, but layer '"
+              + output.name()
+              + "' uses "
+              + activation.dslName()
+              + ": make the last layer softmax, or use another loss (for"
               + " example binary_cross_entropy with sigmoid)");
     } else if (loss == Loss.BINARY_CROSS_ENTROPY && activation != Activation.SIGMOID) {
       diagnostics.report(
           DiagnosticKind.LOSS_NEEDS_SIGMOID,
           at,
-          "binary_cross_entropy needs a sigmoid output layer, but layer '" + output.name()
-              + "' uses " + activation.dslName() + ": make the last layer sigmoid, or use another"
+          "binary_cross_entropy needs a sigmoid output layer, but layer '"
+              + output.name()
+              + "' uses "
+              + activation.dslName()
+              + ": make the last layer sigmoid, or use another"
               + " loss (for example cross_entropy with softmax)");
     }
   }

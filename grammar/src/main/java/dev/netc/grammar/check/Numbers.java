@@ -14,8 +14,8 @@ import java.util.OptionalLong;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Reads the one number token of the language as what a place expects: a finite double, a size
- * (a positive whole number) or a seed (a non-negative whole number), reporting what does not fit.
+ * Reads the one number token of the language as what a place expects: a finite double, a size (a
+ * positive whole number) or a seed (a non-negative whole number), reporting what does not fit.
  */
 final class Numbers {
   /** The most units a layer (or the input) may have. */
@@ -75,7 +75,9 @@ final class Numbers {
       diagnostics.report(
           DiagnosticKind.NUMBER_OUT_OF_RANGE,
           span,
-          "the number " + TokenText.quote(text) + " is too large for a double (the largest is"
+          "the number "
+              + TokenText.quote(text)
+              + " is too large for a double (the largest is"
               + " about 1.8e308): write a smaller number");
       return OptionalDouble.empty();
     }
@@ -122,8 +124,12 @@ final class Numbers {
     diagnostics.report(
         DiagnosticKind.INVALID_SEED,
         span,
-        "the seed of " + owner + " must be a whole number from 0 to " + Long.MAX_VALUE
-            + ", found " + TokenText.quote(text));
+        "the seed of "
+            + owner
+            + " must be a whole number from 0 to "
+            + Long.MAX_VALUE
+            + ", found "
+            + TokenText.quote(text));
     return OptionalLong.empty();
   }
 

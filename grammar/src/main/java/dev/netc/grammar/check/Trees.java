@@ -41,8 +41,8 @@ final class Trees {
 
   /**
    * True if the parser reported an error inside {@code tree}: a rule it could not match, or a token
-   * it made up or skipped. The checker leaves such statements alone, so that one syntax error
-   * gives one diagnostic and not a cascade.
+   * it made up or skipped. The checker leaves such statements alone, so that one syntax error gives
+   * one diagnostic and not a cascade.
    */
   static boolean hasSyntaxError(ParseTree tree) {
     if (tree instanceof ErrorNode) {

@@ -24,7 +24,11 @@ final class Unknowns {
       DiagnosticCollector diagnostics) {
     String where = what.equals("item") ? "a layer body" : "a network";
     String message =
-        "unknown " + what + " '" + word.getText() + "'"
+        "unknown "
+            + what
+            + " '"
+            + word.getText()
+            + "'"
             + Suggestions.closest(word.getText(), known)
                 .map(k -> " (did you mean '" + k + "'?)")
                 .orElse(": " + where + " has only " + String.join(", ", known));

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects the diagnostics of one file while the front end runs, and hands them out sorted, at
- * most {@link #LIMIT} errors, then one {@link DiagnosticKind#TOO_MANY_ERRORS} line with the count
- * of the rest (docs/language.md, "Errors"). Memory stays bounded however many errors a file has: only the
+ * Collects the diagnostics of one file while the front end runs, and hands them out sorted, at most
+ * {@link #LIMIT} errors, then one {@link DiagnosticKind#TOO_MANY_ERRORS} line with the count of the
+ * rest (docs/language.md, "Errors"). Memory stays bounded however many errors a file has: only the
  * earliest are kept. Not thread-safe; one per file.
  */
 public final class DiagnosticCollector {
@@ -76,7 +76,8 @@ public final class DiagnosticCollector {
               DiagnosticKind.TOO_MANY_ERRORS,
               source,
               at,
-              leftOut + (leftOut == 1 ? " more error" : " more errors")
+              leftOut
+                  + (leftOut == 1 ? " more error" : " more errors")
                   + " not shown; fix the errors above and check again"));
     }
     return List.copyOf(all);

@@ -76,8 +76,15 @@ public final class DiagnosticFormat {
 
   /** The single-line form: {@code file:line:column: error: message}. */
   public static String oneLine(Diagnostic d) {
-    return d.source().name() + ":" + d.line() + ":" + d.column() + ": " + d.severity().label()
-        + ": " + d.message();
+    return d.source().name()
+        + ":"
+        + d.line()
+        + ":"
+        + d.column()
+        + ": "
+        + d.severity().label()
+        + ": "
+        + d.message();
   }
 
   /**

@@ -79,7 +79,10 @@ public enum DiagnosticKind {
   BIAS_SIZE(36, Severity.ERROR),
   /** A network name that is not a legal Java class name. */
   INVALID_NETWORK_NAME(37, Severity.ERROR),
-  /** Two networks with the same name in one file, or that would generate the same class in one build. */
+  /**
+   * Two networks with the same name in one file, or that would generate the same class in one
+   * build.
+   */
   DUPLICATE_NETWORK(38, Severity.ERROR),
   /** Two layers with the same name in one network. */
   DUPLICATE_LAYER_NAME(39, Severity.ERROR),

@@ -29,8 +29,8 @@ public final class Suggestions {
   }
 
   /**
-   * Optimal string alignment distance (Levenshtein plus adjacent transpositions), or {@code
-   * limit + 1} once it is certain to exceed {@code limit} (long inputs stay cheap).
+   * Optimal string alignment distance (Levenshtein plus adjacent transpositions), or {@code limit +
+   * 1} once it is certain to exceed {@code limit} (long inputs stay cheap).
    */
   public static int distance(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) > limit) {

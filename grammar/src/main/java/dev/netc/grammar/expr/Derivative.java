@@ -88,8 +88,7 @@ public final class Derivative {
           c.function() == Function.MIN
               ? Expr.Relation.LESS_OR_EQUAL
               : Expr.Relation.GREATER_OR_EQUAL;
-      return new Expr.If(
-          new Expr.Comparison(u, takesFirst, v), of(u, variable), of(v, variable));
+      return new Expr.If(new Expr.Comparison(u, takesFirst, v), of(u, variable), of(v, variable));
     }
     Expr du = of(u, variable);
     return switch (c.function()) {

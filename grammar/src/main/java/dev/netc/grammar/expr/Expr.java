@@ -3,8 +3,8 @@ package dev.netc.grammar.expr;
 import java.util.List;
 
 /**
- * An expression of a declared activation: the body of {@code activation NAME(x, ...) = EXPR;}
- * after checking, or a derivative. Immutable; equal trees are equal records, which is what {@link
+ * An expression of a declared activation: the body of {@code activation NAME(x, ...) = EXPR;} after
+ * checking, or a derivative. Immutable; equal trees are equal records, which is what {@link
  * Sharing} uses to find common subexpressions.
  */
 public sealed interface Expr

@@ -5,9 +5,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Numbers as the language writes them: whole numbers without a decimal point ({@code 2}), others
- * as the shortest decimal that reads back to the same double, computed with {@link BigDecimal} so
- * that the text does not depend on the JDK ({@code Double.toString} changed in JDK 19). Plain for
+ * Numbers as the language writes them: whole numbers without a decimal point ({@code 2}), others as
+ * the shortest decimal that reads back to the same double, computed with {@link BigDecimal} so that
+ * the text does not depend on the JDK ({@code Double.toString} changed in JDK 19). Plain for
  * magnitudes in [1e-5, 1e15), else with an exponent ({@code 1.5e-7}).
  */
 public final class NumberText {

@@ -26,7 +26,9 @@ public final class Printer {
     return print(e, UnaryOperator.identity());
   }
 
-  /** {@code e} with each variable's name replaced by {@code names} ({@code x} printed as {@code z}). */
+  /**
+   * {@code e} with each variable's name replaced by {@code names} ({@code x} printed as {@code z}).
+   */
   public static String print(Expr e, UnaryOperator<String> names) {
     return new Printer(names).text(e, SUM);
   }
@@ -89,9 +91,17 @@ public final class Printer {
       return c.function().spelling() + "(" + String.join(", ", arguments) + ")";
     }
     Expr.If i = (Expr.If) e;
-    return "if(" + text(i.condition().left(), SUM) + " " + i.condition().relation().spelling()
-        + " " + text(i.condition().right(), SUM) + ", " + text(i.then(), SUM) + ", "
-        + text(i.otherwise(), SUM) + ")";
+    return "if("
+        + text(i.condition().left(), SUM)
+        + " "
+        + i.condition().relation().spelling()
+        + " "
+        + text(i.condition().right(), SUM)
+        + ", "
+        + text(i.then(), SUM)
+        + ", "
+        + text(i.otherwise(), SUM)
+        + ")";
   }
 
   /** Terms joined by + and -: a negated term, a negative number or coefficient reads as "- ...". */

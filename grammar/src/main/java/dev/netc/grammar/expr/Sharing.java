@@ -21,8 +21,7 @@ import java.util.function.UnaryOperator;
  * @param derivative the derivative in terms of the definitions and {@link #output}
  * @param output the name of the function's value where the derivative uses it, else null
  */
-public record Sharing(
-    List<Definition> definitions, Expr function, Expr derivative, String output) {
+public record Sharing(List<Definition> definitions, Expr function, Expr derivative, String output) {
 
   /** A shared value: {@code name = value}. */
   public record Definition(String name, Expr value) {}
@@ -80,8 +79,7 @@ public record Sharing(
     List<Definition> definitions = new ArrayList<>();
     for (Definition definition : ordered) {
       String name = fresh(prefix(definition.value()), used);
-      definitions.add(
-          new Definition(name, ExprTrees.substitute(definition.value(), names)));
+      definitions.add(new Definition(name, ExprTrees.substitute(definition.value(), names)));
       names.put(definition.name(), new Expr.Var(name));
     }
     return new Sharing(
@@ -98,13 +96,18 @@ public record Sharing(
   public String derivativeText(UnaryOperator<String> names, String input) {
     StringBuilder out = new StringBuilder(Printer.print(derivative, names));
     if (output != null) {
-      out.append(", ").append(names.apply(output)).append(" = f(").append(names.apply(input))
+      out.append(", ")
+          .append(names.apply(output))
+          .append(" = f(")
+          .append(names.apply(input))
           .append(")");
     }
     Set<String> needed = needed(derivative);
     for (Definition definition : definitions) {
       if (needed.contains(definition.name())) {
-        out.append(", ").append(names.apply(definition.name())).append(" = ")
+        out.append(", ")
+            .append(names.apply(definition.name()))
+            .append(" = ")
             .append(Printer.print(definition.value(), names));
       }
     }
@@ -130,8 +133,8 @@ public record Sharing(
   private static boolean isLeaf(Expr e) {
     return e instanceof Expr.Num
         || e instanceof Expr.Var
-        || e instanceof Expr.Neg n && (n.operand() instanceof Expr.Num
-            || n.operand() instanceof Expr.Var);
+        || e instanceof Expr.Neg n
+            && (n.operand() instanceof Expr.Num || n.operand() instanceof Expr.Var);
   }
 
   /** The largest subexpression that occurs at least twice in {@code trees}, or null. */

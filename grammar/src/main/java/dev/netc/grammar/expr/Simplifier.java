@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Simplification that never changes a value beyond rounding: constant folding (only where the
  * result is finite), the identities of 0 and 1, flattening of nested sums and products, and signs
- * pulled out of products and quotients. It does not reorder terms, so a printed result reads in
- * the order it was written.
+ * pulled out of products and quotients. It does not reorder terms, so a printed result reads in the
+ * order it was written.
  *
  * <p>One exception to "never changes a value": {@code 0 * e} is 0 even where {@code e} is infinite
  * or NaN, as in every symbolic differentiator; such points are kinks or poles of the function.
@@ -44,7 +44,8 @@ public final class Simplifier {
     Expr.If i = (Expr.If) e;
     Expr.Comparison c =
         new Expr.Comparison(
-            simplify(i.condition().left()), i.condition().relation(),
+            simplify(i.condition().left()),
+            i.condition().relation(),
             simplify(i.condition().right()));
     Expr then = simplify(i.then());
     Expr otherwise = simplify(i.otherwise());
@@ -111,8 +112,8 @@ public final class Simplifier {
   }
 
   /**
-   * A product of simplified factors: nested products flattened, numbers multiplied into one
-   * leading coefficient, ones dropped, zero absorbing, signs of factors moved to the front.
+   * A product of simplified factors: nested products flattened, numbers multiplied into one leading
+   * coefficient, ones dropped, zero absorbing, signs of factors moved to the front.
    */
   private static Expr product(List<Expr> simplified) {
     List<Expr> factors = new ArrayList<>();

@@ -1,6 +1,9 @@
 package dev.netc.grammar.model;
 
-/** The {@code clip} of a network (docs/language.md, "clip"): applied to a step's gradient after regularize. */
+/**
+ * The {@code clip} of a network (docs/language.md, "clip"): applied to a step's gradient after
+ * regularize.
+ */
 public sealed interface Clip {
 
   /** Which clip this is. */

@@ -54,8 +54,8 @@ public record ConvLayer(
           "layer " + number + ": parameter " + activationParameter + " for " + activation);
     }
     if (!(dropout >= 0 && dropout < 1)) {
-      throw new IllegalArgumentException("layer " + number + ": dropout must be in [0, 1): "
-          + dropout);
+      throw new IllegalArgumentException(
+          "layer " + number + ": dropout must be in [0, 1): " + dropout);
     }
     long cols = (long) window.height() * window.width() * input.channels();
     weights.ifPresent(

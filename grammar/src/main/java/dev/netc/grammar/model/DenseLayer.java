@@ -3,8 +3,8 @@ package dev.netc.grammar.model;
 import java.util.Optional;
 
 /**
- * One {@code dense} statement, checked: layer {@code number} (counting from 1) computes z = W x + b,
- * x = f(z). Its input is the layer below flattened in HWC order ({@link Shape}).
+ * One {@code dense} statement, checked: layer {@code number} (counting from 1) computes z = W x +
+ * b, x = f(z). Its input is the layer below flattened in HWC order ({@link Shape}).
  *
  * @param number position among the network's layers, from 1 (in a network without feature layers,
  *     among its dense layers)

@@ -13,6 +13,8 @@ public sealed interface FeatureLayer extends Layer permits ConvLayer, PoolLayer 
   /** The window, its strides and padding. */
   Window window();
 
-  /** The language's words for the layer, for messages: {@code conv 6 5x5 relu}, {@code maxpool 2x2}. */
+  /**
+   * The language's words for the layer, for messages: {@code conv 6 5x5 relu}, {@code maxpool 2x2}.
+   */
   String describe();
 }

@@ -1,6 +1,8 @@
 package dev.netc.grammar.model;
 
-/** The {@code init} of a network (docs/language.md, "init"); with none, {@code xavier(seed = 0)}. */
+/**
+ * The {@code init} of a network (docs/language.md, "init"); with none, {@code xavier(seed = 0)}.
+ */
 public sealed interface Init {
 
   /** The default of the language: {@code xavier(seed = 0)}. */

@@ -21,7 +21,13 @@ public final class Matrix {
   public static Matrix of(int rows, int cols, double[] rowMajor) {
     if (rows < 0 || cols < 0 || (long) rows * cols != rowMajor.length) {
       throw new IllegalArgumentException(
-          "a " + rows + "x" + cols + " matrix needs " + (long) rows * cols + " values, got "
+          "a "
+              + rows
+              + "x"
+              + cols
+              + " matrix needs "
+              + (long) rows * cols
+              + " values, got "
               + rowMajor.length);
     }
     return new Matrix(rows, cols, rowMajor.clone());

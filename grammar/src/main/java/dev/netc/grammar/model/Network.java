@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param packageName the file's {@code package}, if it has one
  * @param sourceName the file it came from, as named to the compiler
  * @param inputShape the {@code input} shape ({@code input 784;} is 1 x 1 x 784)
- * @param features the convolution and pooling layers in order, before the dense layers; empty for
- *     a network of dense layers only
+ * @param features the convolution and pooling layers in order, before the dense layers; empty for a
+ *     network of dense layers only
  * @param layers the dense layers in order; the last is the output layer
  * @param loss the loss
  * @param init the init ({@link Init#DEFAULT} if none was given)
@@ -53,15 +53,25 @@ public record Network(
     for (FeatureLayer feature : features) {
       if (!feature.input().equals(below)) {
         throw new IllegalArgumentException(
-            "network " + name + ": layer " + feature.number() + " reads " + feature.input()
-                + " but gets " + below);
+            "network "
+                + name
+                + ": layer "
+                + feature.number()
+                + " reads "
+                + feature.input()
+                + " but gets "
+                + below);
       }
       below = feature.output();
     }
     if (layers.get(0).inputs() != below.size()) {
       throw new IllegalArgumentException(
-          "network " + name + ": the first dense layer has " + layers.get(0).inputs()
-              + " inputs but gets " + below);
+          "network "
+              + name
+              + ": the first dense layer has "
+              + layers.get(0).inputs()
+              + " inputs but gets "
+              + below);
     }
   }
 
@@ -79,8 +89,20 @@ public record Network(
       Optional<Clip> clip,
       Precision precision,
       Span span) {
-    this(name, packageName, sourceName, Shape.flat(inputSize), List.of(), layers, loss, init,
-        optimizer, regularizer, clip, precision, span);
+    this(
+        name,
+        packageName,
+        sourceName,
+        Shape.flat(inputSize),
+        List.of(),
+        layers,
+        loss,
+        init,
+        optimizer,
+        regularizer,
+        clip,
+        precision,
+        span);
   }
 
   /** The {@code input} width: the number of values of one example, height * width * channels. */
@@ -149,15 +171,25 @@ public record Network(
     if (features.isEmpty()) {
       text.append("input ").append(inputSize()).append('\n');
     } else {
-      text.append("input ").append(inputShape.height()).append('x').append(inputShape.width())
-          .append('x').append(inputShape.channels()).append('\n');
+      text.append("input ")
+          .append(inputShape.height())
+          .append('x')
+          .append(inputShape.width())
+          .append('x')
+          .append(inputShape.channels())
+          .append('\n');
     }
     for (FeatureLayer feature : features) {
       Window window = feature.window();
       String stride = " stride " + window.strideY() + "x" + window.strideX();
       if (feature instanceof ConvLayer conv) {
-        text.append("conv ").append(conv.filters()).append(' ').append(window.size())
-            .append(stride).append(" padding ").append(window.padding().dslName());
+        text.append("conv ")
+            .append(conv.filters())
+            .append(' ')
+            .append(window.size())
+            .append(stride)
+            .append(" padding ")
+            .append(window.padding().dslName());
         activation(text, conv.activation(), conv.activationParameter());
       } else if (feature instanceof PoolLayer pool) {
         text.append(pool.kind().dslName()).append(' ').append(window.size()).append(stride);
@@ -194,8 +226,8 @@ public record Network(
 
   /**
    * The layer sizes as text, for example {@code 4 -> 8 tanh -> 3 softmax}; with feature layers,
-   * each with its output shape: {@code 28 x 28 x 1 -> conv 6 5x5 relu 24 x 24 x 6 -> maxpool 2x2
-   * 12 x 12 x 6 -> 10 softmax}.
+   * each with its output shape: {@code 28 x 28 x 1 -> conv 6 5x5 relu 24 x 24 x 6 -> maxpool 2x2 12
+   * x 12 x 6 -> 10 softmax}.
    */
   public String topology() {
     StringBuilder text =

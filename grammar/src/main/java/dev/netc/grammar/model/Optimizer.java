@@ -1,6 +1,9 @@
 package dev.netc.grammar.model;
 
-/** The {@code optimizer} of a network (docs/language.md, "optimizer"); with none, {@code sgd(rate = 0.01)}. */
+/**
+ * The {@code optimizer} of a network (docs/language.md, "optimizer"); with none, {@code sgd(rate =
+ * 0.01)}.
+ */
 public sealed interface Optimizer {
 
   /** The default of the language: {@code sgd(rate = 0.01)}. */
@@ -13,8 +16,8 @@ public sealed interface Optimizer {
   double rate();
 
   /**
-   * {@code sgd(rate = 0.01, momentum = 0, nesterov = 0)}: v = momentum v - rate g; w += v (plain:
-   * w -= rate g); with nesterov: w += momentum v - rate g after updating v.
+   * {@code sgd(rate = 0.01, momentum = 0, nesterov = 0)}: v = momentum v - rate g; w += v (plain: w
+   * -= rate g); with nesterov: w += momentum v - rate g after updating v.
    */
   record Sgd(double rate, double momentum, boolean nesterov) implements Optimizer {
     @Override
@@ -61,7 +64,10 @@ public sealed interface Optimizer {
         Parameter.of("beta2", 0.999),
         Parameter.of("epsilon", 1e-8)),
     RMSPROP(
-        "rmsprop", Parameter.of("rate", 0.001), Parameter.of("rho", 0.9), Parameter.of("epsilon", 1e-8)),
+        "rmsprop",
+        Parameter.of("rate", 0.001),
+        Parameter.of("rho", 0.9),
+        Parameter.of("epsilon", 1e-8)),
     ADAGRAD("adagrad", Parameter.of("rate", 0.01), Parameter.of("epsilon", 1e-8));
 
     private final CallSignature signature;

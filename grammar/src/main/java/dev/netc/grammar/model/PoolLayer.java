@@ -16,8 +16,7 @@ package dev.netc.grammar.model;
  * @param window the window, strides, and valid padding
  * @param span where the statement is in the file
  */
-public record PoolLayer(
-    int number, String name, Kind kind, Shape input, Window window, Span span)
+public record PoolLayer(int number, String name, Kind kind, Shape input, Window window, Span span)
     implements FeatureLayer {
 
   /** Which pooling. */

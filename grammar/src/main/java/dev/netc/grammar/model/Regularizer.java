@@ -6,7 +6,9 @@ public sealed interface Regularizer {
   /** Which regularizer this is. */
   Kind kind();
 
-  /** {@code l2(lambda)}: adds lambda * w to the gradient of every weight (not bias), once per step. */
+  /**
+   * {@code l2(lambda)}: adds lambda * w to the gradient of every weight (not bias), once per step.
+   */
   record L2(double lambda) implements Regularizer {
     @Override
     public Kind kind() {

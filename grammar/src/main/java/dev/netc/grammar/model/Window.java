@@ -15,7 +15,13 @@ public record Window(int height, int width, int strideY, int strideX, Padding pa
   public Window {
     if (height < 1 || width < 1 || strideY < 1 || strideX < 1) {
       throw new IllegalArgumentException(
-          "window and strides must be > 0: " + height + "x" + width + ", " + strideY + ", "
+          "window and strides must be > 0: "
+              + height
+              + "x"
+              + width
+              + ", "
+              + strideY
+              + ", "
               + strideX);
     }
   }

@@ -6,9 +6,9 @@ import java.math.RoundingMode;
 
 /**
  * netc's own printing of numbers, in generated Java code and in written {@code .nn} files: the
- * shortest decimal that reads back to the same value, computed with {@link BigDecimal} from the exact
- * binary value, so that the text does not depend on the JDK ({@code Double.toString} changed in JDK
- * 19, openjdk/jdk PR 3402). Plain notation for magnitudes in [1e-5, 1e16), otherwise {@code
+ * shortest decimal that reads back to the same value, computed with {@link BigDecimal} from the
+ * exact binary value, so that the text does not depend on the JDK ({@code Double.toString} changed
+ * in JDK 19, openjdk/jdk PR 3402). Plain notation for magnitudes in [1e-5, 1e16), otherwise {@code
  * d.ddde-N}; always with a decimal point, so the text is a Java {@code double} literal ({@link
  * #floatLiteral} adds {@code f}) and a {@code NUMBER} of the language ({@link #nnNumber}).
  */
@@ -70,9 +70,7 @@ public final class Literals {
       BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
       String text = rounded.toString();
       boolean same =
-          asFloat
-              ? Float.parseFloat(text) == (float) value
-              : Double.parseDouble(text) == value;
+          asFloat ? Float.parseFloat(text) == (float) value : Double.parseDouble(text) == value;
       if (same) {
         return format(rounded.stripTrailingZeros());
       }

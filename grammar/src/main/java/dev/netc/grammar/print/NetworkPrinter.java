@@ -51,7 +51,10 @@ public final class NetworkPrinter {
     text.append(INDENT).append("input ").append(network.inputSize()).append(";\n");
     boolean allExplicit = true;
     for (DenseLayer layer : network.layers()) {
-      text.append(INDENT).append("dense ").append(layer.units()).append(' ')
+      text.append(INDENT)
+          .append("dense ")
+          .append(layer.units())
+          .append(' ')
           .append(activation(layer));
       if (!layer.name().equals("layer" + layer.number())) {
         text.append(" as ").append(layer.name());
@@ -71,10 +74,13 @@ public final class NetworkPrinter {
     if (!network.optimizer().equals(Optimizer.DEFAULT)) {
       text.append(INDENT).append("optimizer ").append(optimizer(network.optimizer())).append(";\n");
     }
-    network.regularizer().ifPresent(r -> text.append(INDENT).append("regularize ")
-        .append(regularizer(r)).append(";\n"));
-    network.clip().ifPresent(c -> text.append(INDENT).append("clip ")
-        .append(clip(c)).append(";\n"));
+    network
+        .regularizer()
+        .ifPresent(
+            r -> text.append(INDENT).append("regularize ").append(regularizer(r)).append(";\n"));
+    network
+        .clip()
+        .ifPresent(c -> text.append(INDENT).append("clip ").append(clip(c)).append(";\n"));
     if (network.precision() == Precision.FLOAT) {
       text.append(INDENT).append("precision float;\n");
     }
@@ -101,7 +107,11 @@ public final class NetworkPrinter {
         for (int j = 0; j < w.cols(); j++) {
           row.add(number(w.get(i, j), asFloat, layer, "weight [" + i + "][" + j + "]"));
         }
-        text.append(inner).append(INDENT).append('[').append(String.join(", ", row)).append(']')
+        text.append(inner)
+            .append(INDENT)
+            .append('[')
+            .append(String.join(", ", row))
+            .append(']')
             .append(i + 1 < w.rows() ? ",\n" : "\n");
       }
       text.append(inner).append("];\n");
@@ -123,14 +133,25 @@ public final class NetworkPrinter {
     if (!f.hasParameter()) {
       return f.dslName();
     }
-    return f.dslName() + "(" + f.parameters().get(0).name() + " = "
-        + Literals.nnNumber(layer.activationParameter(), false) + ")";
+    return f.dslName()
+        + "("
+        + f.parameters().get(0).name()
+        + " = "
+        + Literals.nnNumber(layer.activationParameter(), false)
+        + ")";
   }
 
   private static String number(double value, boolean asFloat, DenseLayer layer, String what) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(
-          "layer " + layer.number() + " (" + layer.name() + "): " + what + " is " + value
+          "layer "
+              + layer.number()
+              + " ("
+              + layer.name()
+              + "): "
+              + what
+              + " is "
+              + value
               + ", which a .nn file cannot hold");
     }
     return Literals.nnNumber(value, asFloat);
@@ -140,7 +161,12 @@ public final class NetworkPrinter {
     if (init instanceof Init.Constant c) {
       return "constant(weights = " + n(c.weights()) + ", bias = " + n(c.bias()) + ")";
     } else if (init instanceof Init.Uniform u) {
-      return "uniform(low = " + n(u.low()) + ", high = " + n(u.high()) + ", seed = " + u.seed()
+      return "uniform(low = "
+          + n(u.low())
+          + ", high = "
+          + n(u.high())
+          + ", seed = "
+          + u.seed()
           + ")";
     } else if (init instanceof Init.Xavier x) {
       return "xavier(seed = " + x.seed() + ")";
@@ -150,14 +176,31 @@ public final class NetworkPrinter {
 
   private static String optimizer(Optimizer optimizer) {
     if (optimizer instanceof Optimizer.Sgd s) {
-      return "sgd(rate = " + n(s.rate()) + ", momentum = " + n(s.momentum()) + ", nesterov = "
-          + (s.nesterov() ? 1 : 0) + ")";
+      return "sgd(rate = "
+          + n(s.rate())
+          + ", momentum = "
+          + n(s.momentum())
+          + ", nesterov = "
+          + (s.nesterov() ? 1 : 0)
+          + ")";
     } else if (optimizer instanceof Optimizer.Adam a) {
-      return "adam(rate = " + n(a.rate()) + ", beta1 = " + n(a.beta1()) + ", beta2 = "
-          + n(a.beta2()) + ", epsilon = " + n(a.epsilon()) + ")";
+      return "adam(rate = "
+          + n(a.rate())
+          + ", beta1 = "
+          + n(a.beta1())
+          + ", beta2 = "
+          + n(a.beta2())
+          + ", epsilon = "
+          + n(a.epsilon())
+          + ")";
     } else if (optimizer instanceof Optimizer.RmsProp r) {
-      return "rmsprop(rate = " + n(r.rate()) + ", rho = " + n(r.rho()) + ", epsilon = "
-          + n(r.epsilon()) + ")";
+      return "rmsprop(rate = "
+          + n(r.rate())
+          + ", rho = "
+          + n(r.rho())
+          + ", epsilon = "
+          + n(r.epsilon())
+          + ")";
     }
     Optimizer.AdaGrad a = (Optimizer.AdaGrad) optimizer;
     return "adagrad(rate = " + n(a.rate()) + ", epsilon = " + n(a.epsilon()) + ")";

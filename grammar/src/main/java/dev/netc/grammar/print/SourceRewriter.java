@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Writes a network's parameters into the text of the {@code .nn} file it came from: every {@code
  * dense} statement of the network gets an explicit {@code weights}/{@code bias} body (replacing the
- * one it had), and everything else of the text (package, comments, layout, init, optimizer) stays as
- * it was. A file that declares several networks keeps only the one written: the text before its
+ * one it had), and everything else of the text (package, comments, layout, init, optimizer) stays
+ * as it was. A file that declares several networks keeps only the one written: the text before its
  * first network (the package and the leading comments), then that network.
  */
 public final class SourceRewriter {
@@ -38,11 +38,14 @@ public final class SourceRewriter {
     }
     Positions positions = parsed.positions();
     List<NetcParser.NetworkContext> networks = parsed.tree().network();
-    NetcParser.NetworkContext chosen = networks.stream()
-        .filter(n -> n.name().getText().equals(trained.name()))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            source.name() + " declares no network " + trained.name()));
+    NetcParser.NetworkContext chosen =
+        networks.stream()
+            .filter(n -> n.name().getText().equals(trained.name()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        source.name() + " declares no network " + trained.name()));
     String text = source.text();
     Span whole = positions.of(chosen);
     List<NetcParser.DenseStatementContext> dense = new ArrayList<>();
@@ -52,8 +55,8 @@ public final class SourceRewriter {
       }
     }
     if (dense.size() != trained.layers().size()) {
-      throw new IllegalArgumentException(trained.name() + " has " + trained.layers().size()
-          + " layers, its text " + dense.size());
+      throw new IllegalArgumentException(
+          trained.name() + " has " + trained.layers().size() + " layers, its text " + dense.size());
     }
     StringBuilder out = new StringBuilder();
     if (networks.size() == 1) {
@@ -87,7 +90,9 @@ public final class SourceRewriter {
     return out.toString();
   }
 
-  /** The spaces and tabs before the first non-blank character of the line holding {@code offset}. */
+  /**
+   * The spaces and tabs before the first non-blank character of the line holding {@code offset}.
+   */
   private static String indentation(String text, int offset) {
     int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     int end = lineStart;

@@ -30,8 +30,8 @@ import java.util.Optional;
  * @param name the file as it is shown in diagnostics (a path as the user gave it, or relative to a
  *     source root)
  * @param text the file's text, without a byte order mark; line ends may be {@code \n} or {@code
- *     \r\n}. If the bytes were not valid in their charset, each malformed sequence is replaced
- *     (by U+FFFD for UTF-8).
+ *     \r\n}. If the bytes were not valid in their charset, each malformed sequence is replaced (by
+ *     U+FFFD for UTF-8).
  * @param decodingError where the bytes stopped being valid in their charset, if they did
  */
 public record SourceFile(String name, String text, Optional<DecodingError> decodingError) {
@@ -83,8 +83,7 @@ public record SourceFile(String name, String text, Optional<DecodingError> decod
    * @param charset the file's encoding (the Maven plugin's {@code encoding}; UTF-8 elsewhere)
    * @throws IOException only if the file cannot be read at all (missing, a folder, no permission)
    */
-  public static SourceFile read(Path file, String displayName, Charset charset)
-      throws IOException {
+  public static SourceFile read(Path file, String displayName, Charset charset) throws IOException {
     return decode(displayName, Files.readAllBytes(file), charset);
   }
 
@@ -161,8 +160,8 @@ public record SourceFile(String name, String text, Optional<DecodingError> decod
   }
 
   /**
-   * The 1-based line and column of {@code offset} (a {@code char} index into {@link #text()}),
-   * as {@code {line, column}}; the column counts code points.
+   * The 1-based line and column of {@code offset} (a {@code char} index into {@link #text()}), as
+   * {@code {line, column}}; the column counts code points.
    */
   public int[] lineAndColumn(int offset) {
     int clamped = Math.max(0, Math.min(offset, text.length()));

@@ -9,8 +9,8 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Reports what the lexer put on the hidden channel for the checker: stray characters (a run of
- * them on one line is one diagnostic) and block comments without their end.
+ * Reports what the lexer put on the hidden channel for the checker: stray characters (a run of them
+ * on one line is one diagnostic) and block comments without their end.
  */
 final class LexicalChecks {
   private LexicalChecks() {}

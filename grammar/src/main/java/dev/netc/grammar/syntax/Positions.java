@@ -12,6 +12,7 @@ import org.antlr.v4.runtime.Token;
  */
 public final class Positions {
   private final SourceFile source;
+
   /** The char offset of each code point, or null when every code point is one char. */
   private final int[] charOffsets;
 
@@ -44,9 +45,7 @@ public final class Positions {
   public Span of(Token token) {
     int start = charOffset(token.getStartIndex());
     int end =
-        token.getStopIndex() < token.getStartIndex()
-            ? start
-            : charOffset(token.getStopIndex() + 1);
+        token.getStopIndex() < token.getStartIndex() ? start : charOffset(token.getStopIndex() + 1);
     return new Span(
         Math.max(1, token.getLine()), Math.max(0, token.getCharPositionInLine()) + 1, start, end);
   }

@@ -13,8 +13,8 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
- * ANTLR's default recovery (so one typo does not hide the rest), with netc's messages: each
- * syntax error says what was expected and what was found, and goes to the file's {@link
+ * ANTLR's default recovery (so one typo does not hide the rest), with netc's messages: each syntax
+ * error says what was expected and what was found, and goes to the file's {@link
  * DiagnosticCollector} instead of the console. A missing token at the end of a line is reported
  * just after the line's last token, as javac does.
  */
@@ -45,8 +45,8 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
   }
 
   /**
-   * Never repairs by inventing a number: in {@code dense eight tanh;} that would make {@code
-   * eight} the activation and report {@code tanh} as a second error.
+   * Never repairs by inventing a number: in {@code dense eight tanh;} that would make {@code eight}
+   * the activation and report {@code tanh} as a second error.
    */
   @Override
   protected boolean singleTokenInsertion(Parser recognizer) {
@@ -115,7 +115,9 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
       diagnostics.report(
           DiagnosticKind.SYNTAX,
           positions.after(previous),
-          "expected " + TokenText.expected(expected, recognizer.getVocabulary()) + " after "
+          "expected "
+              + TokenText.expected(expected, recognizer.getVocabulary())
+              + " after "
               + TokenText.found(previous));
     } else {
       report(recognizer, token, expected);
@@ -123,9 +125,9 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
   }
 
   /**
-   * Reports {@code token} where {@code expected} was expected: a word close to an expected word
-   * of the language gets a suggestion ({@code optimiser}: did you mean 'optimizer'?), and the end
-   * of the file is reported just after the last token.
+   * Reports {@code token} where {@code expected} was expected: a word close to an expected word of
+   * the language gets a suggestion ({@code optimiser}: did you mean 'optimizer'?), and the end of
+   * the file is reported just after the last token.
    */
   private void report(Parser recognizer, Token token, IntervalSet expected) {
     errors++;

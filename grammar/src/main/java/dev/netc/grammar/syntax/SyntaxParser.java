@@ -44,8 +44,7 @@ public final class SyntaxParser {
       tree = new NetcParser.FileContext(null, 0);
     }
     LexicalChecks.check(tokens, positions, diagnostics);
-    return new ParsedFile(
-        tree, tokens, positions, strategy.errors() + fallback.errors + overflow);
+    return new ParsedFile(tree, tokens, positions, strategy.errors() + fallback.errors + overflow);
   }
 
   /**

@@ -59,8 +59,9 @@ class DerivativeTest {
         Arguments.of("if(x > 0, x, a * (exp(x) - 1))", (DoublePredicate) DerivativeTest::away),
         Arguments.of("gelu(x) + gelu_exact(x) + mish(x)", ANYWHERE),
         Arguments.of("selu(x)", (DoublePredicate) DerivativeTest::away),
-        Arguments.of("hard_tanh(2 * x, low = -0.5)", (DoublePredicate) x -> away(2 * x + 0.5)
-            && away(2 * x - 1)));
+        Arguments.of(
+            "hard_tanh(2 * x, low = -0.5)",
+            (DoublePredicate) x -> away(2 * x + 0.5) && away(2 * x - 1)));
   }
 
   private static boolean away(double kink) {
@@ -84,7 +85,8 @@ class DerivativeTest {
       Map<String, Double> at = Declarations.variables(activation, x);
       double symbolic = Eval.value(d.derivative(), at);
       double numeric = central(d.function(), activation, x);
-      double scale = Math.max(1, Math.max(Math.abs(symbolic), Math.abs(Eval.value(d.function(), at))));
+      double scale =
+          Math.max(1, Math.max(Math.abs(symbolic), Math.abs(Eval.value(d.function(), at))));
       assertEquals(numeric, symbolic, 1e-6 * scale, body + " at x = " + x);
       double[] shared = Declarations.sharedValues(d.shared(), at);
       assertEquals(Eval.value(d.function(), at), shared[0], 1e-12 * scale, "shared f at " + x);

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * At a kink the derivative is that of the branch the expression takes, as in autograd frameworks:
- * {@code if(x > 0, x, 0)} has derivative 0 at 0 (as relu), {@code abs'(0) = 0}, and {@code min}
- * and {@code max} follow their first argument on ties.
+ * {@code if(x > 0, x, 0)} has derivative 0 at 0 (as relu), {@code abs'(0) = 0}, and {@code min} and
+ * {@code max} follow their first argument on ties.
  */
 class KinkTest {
   @ParameterizedTest(name = "{0} at {1}")
@@ -37,7 +37,8 @@ class KinkTest {
     DeclaredActivation a = Declarations.declare("activation f(x) = " + body + ";");
     double derivative = Eval.value(a.derivation().derivative(), Declarations.variables(a, x));
     assertEquals(expected, derivative, 1e-15, body + " at " + x);
-    double[] shared = Declarations.sharedValues(a.derivation().shared(), Declarations.variables(a, x));
+    double[] shared =
+        Declarations.sharedValues(a.derivation().shared(), Declarations.variables(a, x));
     assertEquals(expected, shared[1], 1e-15, "shared form of " + body + " at " + x);
   }
 }

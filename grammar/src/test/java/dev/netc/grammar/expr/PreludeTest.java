@@ -37,8 +37,11 @@ class PreludeTest {
       double[] shared = Declarations.sharedValues(a.derivation().shared(), at);
       String where = cells[0] + " at x = " + x;
       assertEquals(value, Eval.value(a.derivation().function(), at), tolerance(value), where);
-      assertEquals(derivative, Eval.value(a.derivation().derivative(), at),
-          tolerance(derivative), "derivative of " + where);
+      assertEquals(
+          derivative,
+          Eval.value(a.derivation().derivative(), at),
+          tolerance(derivative),
+          "derivative of " + where);
       assertEquals(value, shared[0], tolerance(value), "shared form of " + where);
       assertEquals(derivative, shared[1], tolerance(derivative), "shared derivative of " + where);
       compared++;
@@ -64,10 +67,8 @@ class PreludeTest {
 
   @Test
   void derivativesAsNetcPrintsThem() {
-    assertEquals(
-        "s + x * s * (1 - s), s = sigmoid(x)", derivative("swish"));
-    assertEquals(
-        "t + x * (1 - t^2) * sigmoid(x), t = tanh(softplus(x))", derivative("mish"));
+    assertEquals("s + x * s * (1 - s), s = sigmoid(x)", derivative("swish"));
+    assertEquals("t + x * (1 - t^2) * sigmoid(x), t = tanh(softplus(x))", derivative("mish"));
     assertEquals(
         "0.5 * u + 0.3989422804014327 * x * (1 - t^2) * (1 + 0.134145 * x^2),"
             + " t = tanh(0.7978845608028654 * (x + 0.044715 * x^3)), u = 1 + t",

@@ -31,7 +31,8 @@ class SyntaxTest {
         "x^(a - 0.5); 3", // a constant exponent may use parameters
       })
   void reads(String body, double expected) {
-    assertEquals(expected, Declarations.value("activation f(x, a = 1.5) = " + body + ";", 3), 1e-15);
+    assertEquals(
+        expected, Declarations.value("activation f(x, a = 1.5) = " + body + ";", 3), 1e-15);
   }
 
   @ParameterizedTest(name = "{0}")

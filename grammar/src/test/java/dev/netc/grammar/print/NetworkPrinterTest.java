@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class NetworkPrinterTest {
 
-  private static final String SOURCE = """
+  private static final String SOURCE =
+      """
       // xor.nn: a comment that must survive
       package com.example.xor;
 
@@ -40,26 +41,49 @@ class NetworkPrinterTest {
 
   private static Network check(String name, String text) {
     FrontEndResult result = NetcFrontEnd.check(new SourceFile(name, text));
-    assertTrue(result.model().isPresent(), () -> "does not check:\n" + text + "\n"
-        + result.diagnostics());
+    assertTrue(
+        result.model().isPresent(), () -> "does not check:\n" + text + "\n" + result.diagnostics());
     return result.model().get().networks().get(0);
   }
 
   /** {@code network} with random explicit parameters, hard cases first. */
   private static Network withRandomParameters(Network network, long seed) {
     Random random = new Random(seed);
-    double[] special = network.precision() == Precision.FLOAT
-        ? new double[] {0.0, -0.0, Float.MIN_VALUE, 1e-40, -Float.MAX_VALUE, 0.1f + 0.2f, 1e23f,
-            16777216.0, 0.1f, 3.3333333f}
-        : new double[] {0.0, -0.0, Double.MIN_VALUE, 1e-300, -Double.MAX_VALUE, 0.1 + 0.2, 1e23,
-            3.4028234663852886e38, 1.401298464324817e-45, 16777217.0};
+    double[] special =
+        network.precision() == Precision.FLOAT
+            ? new double[] {
+              0.0,
+              -0.0,
+              Float.MIN_VALUE,
+              1e-40,
+              -Float.MAX_VALUE,
+              0.1f + 0.2f,
+              1e23f,
+              16777216.0,
+              0.1f,
+              3.3333333f
+            }
+            : new double[] {
+              0.0,
+              -0.0,
+              Double.MIN_VALUE,
+              1e-300,
+              -Double.MAX_VALUE,
+              0.1 + 0.2,
+              1e23,
+              3.4028234663852886e38,
+              1.401298464324817e-45,
+              16777217.0
+            };
     int k = 0;
     List<DenseLayer> layers = new ArrayList<>();
     for (DenseLayer l : network.layers()) {
       double[] w = new double[l.units() * l.inputs()];
       for (int i = 0; i < w.length; i++) {
-        w[i] = k < special.length ? special[k++] : random.nextGaussian() * Math.pow(10,
-            random.nextInt(12) - 6);
+        w[i] =
+            k < special.length
+                ? special[k++]
+                : random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6);
       }
       double[] b = new double[l.units()];
       for (int i = 0; i < b.length; i++) {
@@ -73,13 +97,31 @@ class NetworkPrinterTest {
           b[i] = (float) b[i];
         }
       }
-      layers.add(new DenseLayer(l.number(), l.name(), l.units(), l.inputs(), l.activation(),
-          l.activationParameter(), java.util.Optional.of(Matrix.of(l.units(), l.inputs(), w)),
-          java.util.Optional.of(Vector.of(b)), l.span()));
+      layers.add(
+          new DenseLayer(
+              l.number(),
+              l.name(),
+              l.units(),
+              l.inputs(),
+              l.activation(),
+              l.activationParameter(),
+              java.util.Optional.of(Matrix.of(l.units(), l.inputs(), w)),
+              java.util.Optional.of(Vector.of(b)),
+              l.span()));
     }
-    return new Network(network.name(), network.packageName(), network.sourceName(),
-        network.inputSize(), layers, network.loss(), network.init(), network.optimizer(),
-        network.regularizer(), network.clip(), network.precision(), network.span());
+    return new Network(
+        network.name(),
+        network.packageName(),
+        network.sourceName(),
+        network.inputSize(),
+        layers,
+        network.loss(),
+        network.init(),
+        network.optimizer(),
+        network.regularizer(),
+        network.clip(),
+        network.precision(),
+        network.span());
   }
 
   /** The values of every layer as read by a network of {@code precision}, as raw bits. */
@@ -97,7 +139,8 @@ class NetworkPrinterTest {
   }
 
   private static long bitsIn(double v, Precision precision) {
-    return precision == Precision.FLOAT ? Float.floatToRawIntBits((float) v)
+    return precision == Precision.FLOAT
+        ? Float.floatToRawIntBits((float) v)
         : Double.doubleToRawLongBits(v);
   }
 
@@ -109,10 +152,13 @@ class NetworkPrinterTest {
       String written = SourceRewriter.withParameters(new SourceFile("xor.nn", text), trained);
       Network read = check("trained.nn", written);
       assertEquals(bits(trained), bits(read), written);
-      assertThat(written).contains("// xor.nn: a comment that must survive\npackage com.example.xor;");
+      assertThat(written)
+          .contains("// xor.nn: a comment that must survive\npackage com.example.xor;");
       assertThat(written).contains("/* a block comment */");
-      assertThat(written).contains("    dense 3 leaky_relu(0.2) as hidden {\n        weights = [\n"
-          + "            [0.0, -0.0],\n");
+      assertThat(written)
+          .contains(
+              "    dense 3 leaky_relu(0.2) as hidden {\n        weights = [\n"
+                  + "            [0.0, -0.0],\n");
       assertThat(written).contains("\n    }   // the hidden layer\n");
       assertThat(written).contains("init he(seed = 4);\n    optimizer adam(rate = 0.02);");
       assertThat(written).doesNotContain("bias = 0.5");
@@ -123,10 +169,11 @@ class NetworkPrinterTest {
   @Test
   void printedFileReadsBackTheSameModel() {
     for (String precision : List.of("", "precision float;")) {
-      Network trained = withRandomParameters(check("xor.nn", SOURCE.replace("PRECISION",
-          precision)), 5);
+      Network trained =
+          withRandomParameters(check("xor.nn", SOURCE.replace("PRECISION", precision)), 5);
       String written = NetworkPrinter.file(trained, List.of("imported", ""));
-      assertThat(written).startsWith("// imported\n//\npackage com.example.xor;\n\nnetwork Xor {\n");
+      assertThat(written)
+          .startsWith("// imported\n//\npackage com.example.xor;\n\nnetwork Xor {\n");
       Network read = check("printed.nn", written);
       assertEquals(bits(trained), bits(read), written);
       assertEquals(trained.topology(), read.topology());
@@ -138,9 +185,10 @@ class NetworkPrinterTest {
 
   @Test
   void severalNetworksKeepOnlyTheWrittenOne() {
-    String text = "package p;\n// first\nnetwork A {\n  input 1;\n  dense 1 linear;\n"
-        + "  loss squared_error;\n}\n\nnetwork B {\n  input 2;\n  dense 1 sigmoid;\n"
-        + "  loss squared_error;\n}\n";
+    String text =
+        "package p;\n// first\nnetwork A {\n  input 1;\n  dense 1 linear;\n"
+            + "  loss squared_error;\n}\n\nnetwork B {\n  input 2;\n  dense 1 sigmoid;\n"
+            + "  loss squared_error;\n}\n";
     FrontEndResult result = NetcFrontEnd.check(new SourceFile("two.nn", text));
     Network b = withRandomParameters(result.model().get().networks().get(1), 1);
     String written = SourceRewriter.withParameters(new SourceFile("two.nn", text), b);
@@ -153,11 +201,21 @@ class NetworkPrinterTest {
   void nonFiniteValuesAreRefused() {
     Network net = withRandomParameters(check("xor.nn", SOURCE.replace("PRECISION", "")), 2);
     DenseLayer l = net.layers().get(1);
-    DenseLayer bad = new DenseLayer(l.number(), l.name(), l.units(), l.inputs(), l.activation(),
-        l.activationParameter(), l.weights(), java.util.Optional.of(Vector.of(Double.NaN)),
-        l.span());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> NetworkPrinter.layerBody(bad, Precision.DOUBLE, ""));
+    DenseLayer bad =
+        new DenseLayer(
+            l.number(),
+            l.name(),
+            l.units(),
+            l.inputs(),
+            l.activation(),
+            l.activationParameter(),
+            l.weights(),
+            java.util.Optional.of(Vector.of(Double.NaN)),
+            l.span());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> NetworkPrinter.layerBody(bad, Precision.DOUBLE, ""));
     assertThat(e).hasMessageThat().contains("layer 2 (layer2): bias [0] is NaN");
   }
 }

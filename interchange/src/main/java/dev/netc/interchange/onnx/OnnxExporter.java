@@ -11,10 +11,10 @@ import java.util.Map;
 
 /**
  * A network with its parameters to an ONNX model of its forward pass (opset 13): input {@code
- * input} of shape [batch, inputs], per layer one {@code Gemm} ({@code transB=1}, initializers {@code
- * <layer>.weight} of shape units x inputs and {@code <layer>.bias}) and its activation, output {@code
- * output} of shape [batch, outputs]; float32 or float64 tensors per the network's precision; the
- * network's name, loss and fingerprint in the metadata.
+ * input} of shape [batch, inputs], per layer one {@code Gemm} ({@code transB=1}, initializers
+ * {@code <layer>.weight} of shape units x inputs and {@code <layer>.bias}) and its activation,
+ * output {@code output} of shape [batch, outputs]; float32 or float64 tensors per the network's
+ * precision; the network's name, loss and fingerprint in the metadata.
  */
 public final class OnnxExporter {
   /** The operator set written. */
@@ -35,8 +35,10 @@ public final class OnnxExporter {
    * @throws IllegalArgumentException if a layer has no explicit weights or bias
    */
   public static OnnxModel toModel(Network network, String version) {
-    int type = network.precision() == Precision.FLOAT ? OnnxFields.DataType.FLOAT
-        : OnnxFields.DataType.DOUBLE;
+    int type =
+        network.precision() == Precision.FLOAT
+            ? OnnxFields.DataType.FLOAT
+            : OnnxFields.DataType.DOUBLE;
     List<OnnxModel.Node> nodes = new ArrayList<>();
     List<OnnxModel.Tensor> initializers = new ArrayList<>();
     String below = "input";
@@ -48,14 +50,26 @@ public final class OnnxExporter {
       boolean last = layer.number() == network.layers().size();
       String w = layer.name() + ".weight";
       String b = layer.name() + ".bias";
-      initializers.add(new OnnxModel.Tensor(w, new long[] {layer.units(), layer.inputs()}, type,
-          layer.weights().get().toArray(), false));
-      initializers.add(new OnnxModel.Tensor(b, new long[] {layer.units()}, type,
-          layer.bias().get().toArray(), false));
+      initializers.add(
+          new OnnxModel.Tensor(
+              w,
+              new long[] {layer.units(), layer.inputs()},
+              type,
+              layer.weights().get().toArray(),
+              false));
+      initializers.add(
+          new OnnxModel.Tensor(
+              b, new long[] {layer.units()}, type, layer.bias().get().toArray(), false));
       boolean linear = layer.activation() == Activation.LINEAR;
       String z = last && linear ? "output" : layer.name() + ".z";
-      nodes.add(new OnnxModel.Node(layer.name() + "/Gemm", "Gemm", "", List.of(below, w, b),
-          List.of(z), List.of(OnnxModel.Attribute.ofInt("transB", 1))));
+      nodes.add(
+          new OnnxModel.Node(
+              layer.name() + "/Gemm",
+              "Gemm",
+              "",
+              List.of(below, w, b),
+              List.of(z),
+              List.of(OnnxModel.Attribute.ofInt("transB", 1))));
       below = z;
       if (!linear) {
         String x = last ? "output" : layer.name() + ".x";
@@ -63,42 +77,59 @@ public final class OnnxExporter {
         below = x;
       }
     }
-    OnnxModel.Graph graph = new OnnxModel.Graph(network.name(), nodes, initializers,
-        List.of(valueInfo("input", type, network.inputSize())),
-        List.of(valueInfo("output", type, network.outputSize())));
+    OnnxModel.Graph graph =
+        new OnnxModel.Graph(
+            network.name(),
+            nodes,
+            initializers,
+            List.of(valueInfo("input", type, network.inputSize())),
+            List.of(valueInfo("output", type, network.outputSize())));
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put(OnnxImporter.META_NETWORK, network.name());
     metadata.put(OnnxImporter.META_LOSS, network.loss().dslName());
     metadata.put(OnnxImporter.META_FINGERPRINT, network.fingerprint());
-    return new OnnxModel(IR_VERSION, Map.of("", (long) OPSET), "netc", version,
-        "netc network " + network.name() + ": " + network.topology() + ", loss "
-            + network.loss().dslName() + ", " + network.precision().dslName(),
-        graph, metadata);
+    return new OnnxModel(
+        IR_VERSION,
+        Map.of("", (long) OPSET),
+        "netc",
+        version,
+        "netc network "
+            + network.name()
+            + ": "
+            + network.topology()
+            + ", loss "
+            + network.loss().dslName()
+            + ", "
+            + network.precision().dslName(),
+        graph,
+        metadata);
   }
 
   private static OnnxModel.Node activation(DenseLayer layer, String in, String out) {
-    String op = switch (layer.activation()) {
-      case SIGMOID -> "Sigmoid";
-      case TANH -> "Tanh";
-      case RELU -> "Relu";
-      case LEAKY_RELU -> "LeakyRelu";
-      case ELU -> "Elu";
-      case SOFTPLUS -> "Softplus";
-      case SOFTMAX -> "Softmax";
-      case LINEAR -> throw new IllegalArgumentException("linear has no node");
-    };
-    List<OnnxModel.Attribute> attributes = switch (layer.activation()) {
-      case LEAKY_RELU, ELU -> List.of(
-          OnnxModel.Attribute.ofFloat("alpha", (float) layer.activationParameter()));
-      case SOFTMAX -> List.of(OnnxModel.Attribute.ofInt("axis", -1));
-      default -> List.of();
-    };
-    return new OnnxModel.Node(layer.name() + "/" + op, op, "", List.of(in), List.of(out),
-        attributes);
+    String op =
+        switch (layer.activation()) {
+          case SIGMOID -> "Sigmoid";
+          case TANH -> "Tanh";
+          case RELU -> "Relu";
+          case LEAKY_RELU -> "LeakyRelu";
+          case ELU -> "Elu";
+          case SOFTPLUS -> "Softplus";
+          case SOFTMAX -> "Softmax";
+          case LINEAR -> throw new IllegalArgumentException("linear has no node");
+        };
+    List<OnnxModel.Attribute> attributes =
+        switch (layer.activation()) {
+          case LEAKY_RELU, ELU ->
+              List.of(OnnxModel.Attribute.ofFloat("alpha", (float) layer.activationParameter()));
+          case SOFTMAX -> List.of(OnnxModel.Attribute.ofInt("axis", -1));
+          default -> List.of();
+        };
+    return new OnnxModel.Node(
+        layer.name() + "/" + op, op, "", List.of(in), List.of(out), attributes);
   }
 
   private static OnnxModel.ValueInfo valueInfo(String name, int type, int features) {
-    return new OnnxModel.ValueInfo(name, type,
-        List.of(new OnnxModel.Dim(-1, BATCH), new OnnxModel.Dim(features, "")));
+    return new OnnxModel.ValueInfo(
+        name, type, List.of(new OnnxModel.Dim(-1, BATCH), new OnnxModel.Dim(features, "")));
   }
 }

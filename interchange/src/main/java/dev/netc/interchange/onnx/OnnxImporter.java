@@ -32,9 +32,23 @@ import java.util.Set;
 public final class OnnxImporter {
 
   /** The operators netc imports, as the error messages list them. */
-  public static final List<String> SUPPORTED = List.of("Gemm", "MatMul", "Add", "Relu",
-      "LeakyRelu", "Elu", "Sigmoid", "Tanh", "Softplus", "Softmax", "Identity", "Flatten",
-      "Reshape", "Dropout", "Constant");
+  public static final List<String> SUPPORTED =
+      List.of(
+          "Gemm",
+          "MatMul",
+          "Add",
+          "Relu",
+          "LeakyRelu",
+          "Elu",
+          "Sigmoid",
+          "Tanh",
+          "Softplus",
+          "Softmax",
+          "Identity",
+          "Flatten",
+          "Reshape",
+          "Dropout",
+          "Constant");
 
   /** The oldest and newest default operator set netc imports. */
   public static final int MIN_OPSET = 9;
@@ -49,14 +63,15 @@ public final class OnnxImporter {
 
   static final String META_FINGERPRINT = "netc.fingerprint";
 
-  private static final Map<String, Activation> ACTIVATIONS = Map.of(
-      "Relu", Activation.RELU,
-      "LeakyRelu", Activation.LEAKY_RELU,
-      "Elu", Activation.ELU,
-      "Sigmoid", Activation.SIGMOID,
-      "Tanh", Activation.TANH,
-      "Softplus", Activation.SOFTPLUS,
-      "Softmax", Activation.SOFTMAX);
+  private static final Map<String, Activation> ACTIVATIONS =
+      Map.of(
+          "Relu", Activation.RELU,
+          "LeakyRelu", Activation.LEAKY_RELU,
+          "Elu", Activation.ELU,
+          "Sigmoid", Activation.SIGMOID,
+          "Tanh", Activation.TANH,
+          "Softplus", Activation.SOFTPLUS,
+          "Softmax", Activation.SOFTMAX);
 
   private OnnxImporter() {}
 
@@ -98,13 +113,28 @@ public final class OnnxImporter {
    */
   public static Imported toNetwork(
       OnnxModel model, String name, Optional<String> packageName, String sourceName) {
-    long opset = model.defaultOpset().orElseThrow(() -> new InterchangeException(
-        "the model imports no version of the default operator set (ai.onnx); export it with"
-            + " opset " + MIN_OPSET + " to " + MAX_OPSET));
+    long opset =
+        model
+            .defaultOpset()
+            .orElseThrow(
+                () ->
+                    new InterchangeException(
+                        "the model imports no version of the default operator set (ai.onnx); export it with"
+                            + " opset "
+                            + MIN_OPSET
+                            + " to "
+                            + MAX_OPSET));
     if (opset < MIN_OPSET || opset > MAX_OPSET) {
-      throw new InterchangeException("the model uses opset " + opset + " of ai.onnx; netc imports"
-          + " opsets " + MIN_OPSET + " to " + MAX_OPSET + " (torch.onnx.export(...,"
-          + " opset_version=13) writes one)");
+      throw new InterchangeException(
+          "the model uses opset "
+              + opset
+              + " of ai.onnx; netc imports"
+              + " opsets "
+              + MIN_OPSET
+              + " to "
+              + MAX_OPSET
+              + " (torch.onnx.export(...,"
+              + " opset_version=13) writes one)");
     }
     return new Chain(model, opset).walk(name, packageName, sourceName);
   }
@@ -131,7 +161,8 @@ public final class OnnxImporter {
       }
       for (OnnxModel.Node node : graph.nodes()) {
         if (node.opType().equals("Constant") && node.outputs().size() == 1) {
-          node.attribute("value").flatMap(OnnxModel.Attribute::t)
+          node.attribute("value")
+              .flatMap(OnnxModel.Attribute::t)
               .ifPresent(t -> constants.put(node.outputs().get(0), t));
         }
       }
@@ -145,17 +176,24 @@ public final class OnnxImporter {
     }
 
     Imported walk(String name, Optional<String> packageName, String sourceName) {
-      List<OnnxModel.ValueInfo> inputs = graph.inputs().stream()
-          .filter(i -> !constants.containsKey(i.name())).toList();
+      List<OnnxModel.ValueInfo> inputs =
+          graph.inputs().stream().filter(i -> !constants.containsKey(i.name())).toList();
       if (inputs.size() != 1) {
-        throw new InterchangeException("the graph has " + inputs.size() + " inputs ("
-            + String.join(", ", inputs.stream().map(OnnxModel.ValueInfo::name).toList())
-            + "); a netc network has exactly one input vector");
+        throw new InterchangeException(
+            "the graph has "
+                + inputs.size()
+                + " inputs ("
+                + String.join(", ", inputs.stream().map(OnnxModel.ValueInfo::name).toList())
+                + "); a netc network has exactly one input vector");
       }
       if (graph.outputs().size() != 1) {
-        throw new InterchangeException("the graph has " + graph.outputs().size() + " outputs ("
-            + String.join(", ", graph.outputs().stream().map(OnnxModel.ValueInfo::name).toList())
-            + "); a netc network has exactly one output vector");
+        throw new InterchangeException(
+            "the graph has "
+                + graph.outputs().size()
+                + " outputs ("
+                + String.join(
+                    ", ", graph.outputs().stream().map(OnnxModel.ValueInfo::name).toList())
+                + "); a netc network has exactly one output vector");
       }
       OnnxModel.ValueInfo input = inputs.get(0);
       OnnxModel.ValueInfo output = graph.outputs().get(0);
@@ -163,9 +201,12 @@ public final class OnnxImporter {
       rank = input.dims().size();
       width = -1;
       if (rank == 1) {
-        throw new InterchangeException("the graph input '" + input.name() + "' has one dimension;"
-            + " netc imports inputs of shape [batch, features] (or [batch, ...] flattened by"
-            + " Flatten); export with a batch dimension");
+        throw new InterchangeException(
+            "the graph input '"
+                + input.name()
+                + "' has one dimension;"
+                + " netc imports inputs of shape [batch, features] (or [batch, ...] flattened by"
+                + " Flatten); export with a batch dimension");
       }
       if (rank >= 2) {
         long features = 1;
@@ -180,46 +221,73 @@ public final class OnnxImporter {
       while (!current.equals(output.name())) {
         List<OnnxModel.Node> next = consumers.getOrDefault(current, List.of());
         if (next.isEmpty()) {
-          throw new InterchangeException("the value '" + current + "' is used by no node, so the"
-              + " chain from the input never reaches the output '" + output.name() + "'");
+          throw new InterchangeException(
+              "the value '"
+                  + current
+                  + "' is used by no node, so the"
+                  + " chain from the input never reaches the output '"
+                  + output.name()
+                  + "'");
         }
         if (next.size() > 1) {
-          throw new InterchangeException("the value '" + current + "' feeds " + next.size()
-              + " nodes (" + String.join(", ", next.stream().map(OnnxModel.Node::describe)
-                  .toList()) + "): the graph has branches; netc imports a chain of layers only");
+          throw new InterchangeException(
+              "the value '"
+                  + current
+                  + "' feeds "
+                  + next.size()
+                  + " nodes ("
+                  + String.join(", ", next.stream().map(OnnxModel.Node::describe).toList())
+                  + "): the graph has branches; netc imports a chain of layers only");
         }
         OnnxModel.Node node = next.get(0);
         if (!visited.add(node)) {
-          throw new InterchangeException(node.describe() + " is reached twice: the graph has a"
-              + " cycle");
+          throw new InterchangeException(
+              node.describe() + " is reached twice: the graph has a" + " cycle");
         }
-        List<String> computed = node.inputs().stream()
-            .filter(i -> !i.isEmpty() && !constants.containsKey(i)).toList();
+        List<String> computed =
+            node.inputs().stream().filter(i -> !i.isEmpty() && !constants.containsKey(i)).toList();
         if (computed.size() != 1) {
-          throw new InterchangeException(node.describe() + " combines " + computed.size()
-              + " computed values (" + String.join(", ", computed) + "): the graph has branches;"
-              + " netc imports a chain of layers only");
+          throw new InterchangeException(
+              node.describe()
+                  + " combines "
+                  + computed.size()
+                  + " computed values ("
+                  + String.join(", ", computed)
+                  + "): the graph has branches;"
+                  + " netc imports a chain of layers only");
         }
-        if (!node.inputs().isEmpty() && !node.inputs().get(0).equals(current)
+        if (!node.inputs().isEmpty()
+            && !node.inputs().get(0).equals(current)
             && !node.opType().equals("Add")) {
-          throw new InterchangeException(node.describe() + " takes '" + current + "' as input "
-              + (node.inputs().indexOf(current) + 1) + ", not as its data input; netc cannot"
-              + " express it");
+          throw new InterchangeException(
+              node.describe()
+                  + " takes '"
+                  + current
+                  + "' as input "
+                  + (node.inputs().indexOf(current) + 1)
+                  + ", not as its data input; netc cannot"
+                  + " express it");
         }
         step(node, current);
         current = node.outputs().get(0);
       }
       finishPending();
       if (layers.isEmpty()) {
-        throw new InterchangeException("the graph has no Gemm or MatMul: there is no layer to"
-            + " import");
+        throw new InterchangeException(
+            "the graph has no Gemm or MatMul: there is no layer to" + " import");
       }
       int outputs = layers.get(layers.size() - 1).w.length;
-      if (output.dims().size() == 2 && output.dims().get(1).value() > 0
+      if (output.dims().size() == 2
+          && output.dims().get(1).value() > 0
           && output.dims().get(1).value() != outputs) {
-        throw new InterchangeException("the graph output '" + output.name() + "' declares "
-            + output.dims().get(1).value() + " features, but its last layer has " + outputs
-            + " units; the file is inconsistent, export it again");
+        throw new InterchangeException(
+            "the graph output '"
+                + output.name()
+                + "' declares "
+                + output.dims().get(1).value()
+                + " features, but its last layer has "
+                + outputs
+                + " units; the file is inconsistent, export it again");
       }
       return build(name, packageName, sourceName, inputWidth);
     }
@@ -230,23 +298,32 @@ public final class OnnxImporter {
       }
       for (OnnxModel.Attribute a : node.attributes()) {
         if (a.hasGraph()) {
-          throw new InterchangeException(node.describe() + " has a subgraph (attribute '"
-              + a.name() + "'): the graph has branches or loops; netc imports a chain of layers"
-              + " only");
+          throw new InterchangeException(
+              node.describe()
+                  + " has a subgraph (attribute '"
+                  + a.name()
+                  + "'): the graph has branches or loops; netc imports a chain of layers"
+                  + " only");
         }
       }
       String op = node.opType();
-      int outputsUsed = (int) node.outputs().stream().skip(1)
-          .filter(o -> !o.isEmpty() && consumers.containsKey(o)).count();
+      int outputsUsed =
+          (int)
+              node.outputs().stream()
+                  .skip(1)
+                  .filter(o -> !o.isEmpty() && consumers.containsKey(o))
+                  .count();
       if (outputsUsed > 0 || node.outputs().isEmpty()) {
-        throw new InterchangeException(node.describe() + " has more than one used output: the"
-            + " graph has branches; netc imports a chain of layers only");
+        throw new InterchangeException(
+            node.describe()
+                + " has more than one used output: the"
+                + " graph has branches; netc imports a chain of layers only");
       }
       switch (op) {
         case "Gemm" -> gemm(node);
         case "MatMul" -> matMul(node);
         case "Add" -> add(node, current);
-        case "Identity", "Dropout" -> { }
+        case "Identity", "Dropout" -> {}
         case "Flatten" -> flatten(node);
         case "Reshape" -> reshape(node);
         default -> {
@@ -262,8 +339,10 @@ public final class OnnxImporter {
     private void gemm(OnnxModel.Node node) {
       needFlat(node);
       if (intAttribute(node, "transA", 0) != 0) {
-        throw new InterchangeException(node.describe() + " has transA=1: it multiplies the"
-            + " transposed input, which is not a dense layer; netc imports Gemm with transA=0");
+        throw new InterchangeException(
+            node.describe()
+                + " has transA=1: it multiplies the"
+                + " transposed input, which is not a dense layer; netc imports Gemm with transA=0");
       }
       boolean transB = intAttribute(node, "transB", 0) != 0;
       double alpha = floatAttribute(node, "alpha", 1);
@@ -294,12 +373,14 @@ public final class OnnxImporter {
 
     private void add(OnnxModel.Node node, String current) {
       if (pending == null || pending.activation != null || pending.biasAdded) {
-        throw new InterchangeException(node.describe() + " adds a constant that does not follow"
-            + " a Gemm or MatMul directly; netc imports Add only as the bias of a layer"
-            + " (MatMul + Add)");
+        throw new InterchangeException(
+            node.describe()
+                + " adds a constant that does not follow"
+                + " a Gemm or MatMul directly; netc imports Add only as the bias of a layer"
+                + " (MatMul + Add)");
       }
-      String other = node.inputs().get(0).equals(current) ? node.inputs().get(1)
-          : node.inputs().get(0);
+      String other =
+          node.inputs().get(0).equals(current) ? node.inputs().get(1) : node.inputs().get(0);
       OnnxModel.Tensor c = constants.get(other);
       checkType(node, c);
       addBias(node, pending.bias, c, 1);
@@ -308,9 +389,11 @@ public final class OnnxImporter {
 
     private void activation(OnnxModel.Node node, Activation activation) {
       if (pending == null || pending.activation != null) {
-        throw new InterchangeException(node.describe() + " applies an activation that does not"
-            + " follow a Gemm or MatMul (with its Add); a netc layer is one linear map and one"
-            + " activation");
+        throw new InterchangeException(
+            node.describe()
+                + " applies an activation that does not"
+                + " follow a Gemm or MatMul (with its Add); a netc layer is one linear map and one"
+                + " activation");
       }
       double parameter = Double.NaN;
       if (activation == Activation.LEAKY_RELU) {
@@ -320,8 +403,12 @@ public final class OnnxImporter {
       } else if (activation == Activation.SOFTMAX) {
         long axis = intAttribute(node, "axis", opset < 13 ? 1 : -1);
         if (axis != -1 && axis != 1) {
-          throw new InterchangeException(node.describe() + " has axis=" + axis + "; netc"
-              + " imports Softmax over the last axis of [batch, features] only");
+          throw new InterchangeException(
+              node.describe()
+                  + " has axis="
+                  + axis
+                  + "; netc"
+                  + " imports Softmax over the last axis of [batch, features] only");
         }
       }
       pending.activation = activation;
@@ -332,31 +419,43 @@ public final class OnnxImporter {
     private void flatten(OnnxModel.Node node) {
       long axis = intAttribute(node, "axis", 1);
       if (axis != 1) {
-        throw new InterchangeException(node.describe() + " has axis=" + axis + "; netc imports"
-            + " Flatten with axis=1 (keep the batch dimension, flatten the rest)");
+        throw new InterchangeException(
+            node.describe()
+                + " has axis="
+                + axis
+                + "; netc imports"
+                + " Flatten with axis=1 (keep the batch dimension, flatten the rest)");
       }
       rank = 2;
     }
 
     private void reshape(OnnxModel.Node node) {
-      OnnxModel.Tensor shape = node.inputs().size() > 1 ? constants.get(node.inputs().get(1))
-          : null;
+      OnnxModel.Tensor shape =
+          node.inputs().size() > 1 ? constants.get(node.inputs().get(1)) : null;
       if (shape == null) {
-        throw new InterchangeException(node.describe() + " has a computed shape; netc imports"
-            + " Reshape to a constant shape [-1, features] only (in PyTorch, x.flatten(1) or"
-            + " nn.Flatten() export as Flatten)");
+        throw new InterchangeException(
+            node.describe()
+                + " has a computed shape; netc imports"
+                + " Reshape to a constant shape [-1, features] only (in PyTorch, x.flatten(1) or"
+                + " nn.Flatten() export as Flatten)");
       }
       double[] dims = shape.values();
-      boolean vector = dims.length == 2 && (dims[0] == -1 || dims[0] == 0 || dims[0] > 0)
-          && (dims[1] == -1 || width < 0 || dims[1] == width);
+      boolean vector =
+          dims.length == 2
+              && (dims[0] == -1 || dims[0] == 0 || dims[0] > 0)
+              && (dims[1] == -1 || width < 0 || dims[1] == width);
       if (!vector) {
         List<String> text = new ArrayList<>();
         for (double d : dims) {
           text.add(Long.toString((long) d));
         }
-        throw new InterchangeException(node.describe() + " reshapes to [" + String.join(", ",
-            text) + "]; netc imports Reshape to a vector per example, [-1, " + Math.max(width, 0)
-            + "], only");
+        throw new InterchangeException(
+            node.describe()
+                + " reshapes to ["
+                + String.join(", ", text)
+                + "]; netc imports Reshape to a vector per example, [-1, "
+                + Math.max(width, 0)
+                + "], only");
       }
       if (width < 0 && dims[1] > 0) {
         width = (int) dims[1];
@@ -368,8 +467,11 @@ public final class OnnxImporter {
 
     private void needFlat(OnnxModel.Node node) {
       if (rank > 2) {
-        throw new InterchangeException(node.describe() + " multiplies a value of rank " + rank
-            + "; netc imports dense layers on [batch, features]: flatten first (nn.Flatten)");
+        throw new InterchangeException(
+            node.describe()
+                + " multiplies a value of rank "
+                + rank
+                + "; netc imports dense layers on [batch, features]: flatten first (nn.Flatten)");
       }
     }
 
@@ -377,20 +479,42 @@ public final class OnnxImporter {
     private double[][] weights(OnnxModel.Node node, OnnxModel.Tensor b, boolean transB) {
       checkType(node, b);
       if (b.dims().length != 2) {
-        throw new InterchangeException(node.describe() + ": weight '" + b.name() + "' has shape "
-            + b.shape() + "; netc imports a matrix (2 dimensions)");
+        throw new InterchangeException(
+            node.describe()
+                + ": weight '"
+                + b.name()
+                + "' has shape "
+                + b.shape()
+                + "; netc imports a matrix (2 dimensions)");
       }
       int k = (int) (transB ? b.dims()[1] : b.dims()[0]);
       int n = (int) (transB ? b.dims()[0] : b.dims()[1]);
       if (width >= 0 && k != width) {
-        throw new InterchangeException(node.describe() + ": weight '" + b.name() + "' has shape "
-            + b.shape() + (transB ? " (transB=1)" : "") + ", so it takes " + k + " features, but"
-            + " the value it multiplies has " + width + "; the weight has the wrong shape");
+        throw new InterchangeException(
+            node.describe()
+                + ": weight '"
+                + b.name()
+                + "' has shape "
+                + b.shape()
+                + (transB ? " (transB=1)" : "")
+                + ", so it takes "
+                + k
+                + " features, but"
+                + " the value it multiplies has "
+                + width
+                + "; the weight has the wrong shape");
       }
       if (b.values().length != (long) k * n) {
-        throw new InterchangeException(node.describe() + ": weight '" + b.name() + "' has shape "
-            + b.shape() + " but " + b.values().length + " values; the file is damaged, export it"
-            + " again");
+        throw new InterchangeException(
+            node.describe()
+                + ": weight '"
+                + b.name()
+                + "' has shape "
+                + b.shape()
+                + " but "
+                + b.values().length
+                + " values; the file is damaged, export it"
+                + " again");
       }
       double[][] w = new double[n][k];
       for (int i = 0; i < n; i++) {
@@ -407,9 +531,17 @@ public final class OnnxImporter {
       int size = c.values().length;
       boolean rowShaped = c.dims().length <= 1 || (c.dims().length == 2 && c.dims()[0] == 1);
       if (!rowShaped || (size != bias.length && size != 1)) {
-        throw new InterchangeException(node.describe() + ": bias '" + c.name() + "' has shape "
-            + c.shape() + "; the layer has " + bias.length + " units, so the bias must have "
-            + bias.length + " values (or 1); the weight or bias has the wrong shape");
+        throw new InterchangeException(
+            node.describe()
+                + ": bias '"
+                + c.name()
+                + "' has shape "
+                + c.shape()
+                + "; the layer has "
+                + bias.length
+                + " units, so the bias must have "
+                + bias.length
+                + " values (or 1); the weight or bias has the wrong shape");
       }
       for (int i = 0; i < bias.length; i++) {
         bias[i] += beta * c.values()[size == 1 ? 0 : i];
@@ -436,13 +568,23 @@ public final class OnnxImporter {
       String name = node.inputs().size() > index ? node.inputs().get(index) : "";
       OnnxModel.Tensor t = constants.get(name);
       if (t == null) {
-        throw new InterchangeException(node.describe() + ": its " + what + " '" + name
-            + "' is not a constant (an initializer); netc imports layers with fixed weights only");
+        throw new InterchangeException(
+            node.describe()
+                + ": its "
+                + what
+                + " '"
+                + name
+                + "' is not a constant (an initializer); netc imports layers with fixed weights only");
       }
       if (t.external()) {
-        throw new InterchangeException(node.describe() + ": its " + what + " '" + name
-            + "' is stored in an external file, which netc does not read; export the model"
-            + " with the weights inside (a model under 2 GB)");
+        throw new InterchangeException(
+            node.describe()
+                + ": its "
+                + what
+                + " '"
+                + name
+                + "' is stored in an external file, which netc does not read; export the model"
+                + " with the weights inside (a model under 2 GB)");
       }
       return t;
     }
@@ -450,14 +592,27 @@ public final class OnnxImporter {
     private void checkType(OnnxModel.Node node, OnnxModel.Tensor t) {
       Precision p = precisionOf(t.dataType(), node.describe() + ": tensor '" + t.name() + "'");
       if (p != precision) {
-        throw new InterchangeException(node.describe() + ": tensor '" + t.name() + "' is "
-            + t.typeName() + " but the graph input is " + (precision == Precision.FLOAT ? "float"
-                : "double") + "; netc imports models of one precision");
+        throw new InterchangeException(
+            node.describe()
+                + ": tensor '"
+                + t.name()
+                + "' is "
+                + t.typeName()
+                + " but the graph input is "
+                + (precision == Precision.FLOAT ? "float" : "double")
+                + "; netc imports models of one precision");
       }
       if (t.values().length != t.elementCount()) {
-        throw new InterchangeException(node.describe() + ": tensor '" + t.name() + "' has shape "
-            + t.shape() + " but " + t.values().length + " values; the file is damaged, export"
-            + " it again");
+        throw new InterchangeException(
+            node.describe()
+                + ": tensor '"
+                + t.name()
+                + "' has shape "
+                + t.shape()
+                + " but "
+                + t.values().length
+                + " values; the file is damaged, export"
+                + " it again");
       }
     }
 
@@ -467,21 +622,33 @@ public final class OnnxImporter {
       } else if (dataType == OnnxFields.DataType.DOUBLE) {
         return Precision.DOUBLE;
       }
-      throw new InterchangeException(what + " is " + OnnxModel.typeName(dataType) + "; netc"
-          + " imports float32 and float64 models (convert it with model.float() or"
-          + " model.double() before exporting)");
+      throw new InterchangeException(
+          what
+              + " is "
+              + OnnxModel.typeName(dataType)
+              + "; netc"
+              + " imports float32 and float64 models (convert it with model.float() or"
+              + " model.double() before exporting)");
     }
 
     private InterchangeException unsupported(OnnxModel.Node node, String reason) {
-      return new InterchangeException(node.describe() + ": netc cannot import this operator"
-          + (reason == null ? "" : " (" + reason + ")") + "; it imports chains of "
-          + String.join(", ", SUPPORTED) + " (opsets " + MIN_OPSET + " to " + MAX_OPSET + ")");
+      return new InterchangeException(
+          node.describe()
+              + ": netc cannot import this operator"
+              + (reason == null ? "" : " (" + reason + ")")
+              + "; it imports chains of "
+              + String.join(", ", SUPPORTED)
+              + " (opsets "
+              + MIN_OPSET
+              + " to "
+              + MAX_OPSET
+              + ")");
     }
 
     // ------------------------------------------------------------------ the network
 
-    private Imported build(String name, Optional<String> packageName, String sourceName,
-        int inputWidth) {
+    private Imported build(
+        String name, Optional<String> packageName, String sourceName, int inputWidth) {
       List<String> names = new ArrayList<>();
       for (Draft d : layers) {
         names.add(d.name);
@@ -492,22 +659,34 @@ public final class OnnxImporter {
       for (int l = 0; l < layers.size(); l++) {
         Draft d = layers.get(l);
         if (d.activation == Activation.SOFTMAX && l + 1 < layers.size()) {
-          throw new InterchangeException(d.activationNode.describe() + " is a Softmax before the"
-              + " last layer; netc allows softmax on the output layer only");
+          throw new InterchangeException(
+              d.activationNode.describe()
+                  + " is a Softmax before the"
+                  + " last layer; netc allows softmax on the output layer only");
         }
         int units = d.w.length;
         double[] rowMajor = new double[units * below];
         for (int i = 0; i < units; i++) {
           System.arraycopy(d.w[i], 0, rowMajor, i * below, below);
         }
-        dense.add(new DenseLayer(l + 1, useNames ? d.name : "layer" + (l + 1), units, below,
-            d.activation, d.parameter, Optional.of(Matrix.of(units, below, rowMajor)),
-            Optional.of(Vector.of(d.bias)), Span.NONE));
+        dense.add(
+            new DenseLayer(
+                l + 1,
+                useNames ? d.name : "layer" + (l + 1),
+                units,
+                below,
+                d.activation,
+                d.parameter,
+                Optional.of(Matrix.of(units, below, rowMajor)),
+                Optional.of(Vector.of(d.bias)),
+                Span.NONE));
         below = units;
       }
       Activation last = layers.get(layers.size() - 1).activation;
-      Loss natural = last == Activation.SOFTMAX ? Loss.CROSS_ENTROPY
-          : last == Activation.SIGMOID ? Loss.BINARY_CROSS_ENTROPY : Loss.SQUARED_ERROR;
+      Loss natural =
+          last == Activation.SOFTMAX
+              ? Loss.CROSS_ENTROPY
+              : last == Activation.SIGMOID ? Loss.BINARY_CROSS_ENTROPY : Loss.SQUARED_ERROR;
       Loss loss = natural;
       String recorded = model.metadata().get(META_LOSS);
       boolean fromMetadata = false;
@@ -517,22 +696,45 @@ public final class OnnxImporter {
           fromMetadata = true;
         }
       }
-      Network network = new Network(name, packageName, sourceName, inputWidth >= 0 ? inputWidth
-          : dense.get(0).inputs(), dense, loss, Init.DEFAULT, Optimizer.DEFAULT, Optional.empty(),
-          Optional.empty(), precision, Span.NONE);
+      Network network =
+          new Network(
+              name,
+              packageName,
+              sourceName,
+              inputWidth >= 0 ? inputWidth : dense.get(0).inputs(),
+              dense,
+              loss,
+              Init.DEFAULT,
+              Optimizer.DEFAULT,
+              Optional.empty(),
+              Optional.empty(),
+              precision,
+              Span.NONE);
       List<String> comments = new ArrayList<>();
-      comments.add("Imported by netc from " + sourceName + " (" + producer() + ", opset " + opset
-          + ", " + (precision == Precision.FLOAT ? "float32" : "float64") + ").");
-      comments.add("An ONNX model holds the forward pass only: the weights below are the trained"
-          + " ones, and");
+      comments.add(
+          "Imported by netc from "
+              + sourceName
+              + " ("
+              + producer()
+              + ", opset "
+              + opset
+              + ", "
+              + (precision == Precision.FLOAT ? "float32" : "float64")
+              + ").");
+      comments.add(
+          "An ONNX model holds the forward pass only: the weights below are the trained"
+              + " ones, and");
       if (fromMetadata) {
-        comments.add("the loss is the one netc export recorded in the model; the optimizer is the"
-            + " default.");
+        comments.add(
+            "the loss is the one netc export recorded in the model; the optimizer is the"
+                + " default.");
       } else {
-        comments.add("the loss is the output's natural one (softmax: cross_entropy, sigmoid:"
-            + " binary_cross_entropy,");
-        comments.add("otherwise squared_error) and the optimizer the default; change them"
-            + " before training further.");
+        comments.add(
+            "the loss is the output's natural one (softmax: cross_entropy, sigmoid:"
+                + " binary_cross_entropy,");
+        comments.add(
+            "otherwise squared_error) and the optimizer the default; change them"
+                + " before training further.");
       }
       return new Imported(network, comments);
     }
@@ -576,8 +778,7 @@ public final class OnnxImporter {
    * A float attribute as the number its writer meant: the shortest decimal of the float32 ({@code
    * 0.01f} gives 0.01, not 0.009999999776482582), so that a parameter survives export and import.
    */
-  private static double floatAttributeAsWritten(OnnxModel.Node node, String name,
-      double fallback) {
+  private static double floatAttributeAsWritten(OnnxModel.Node node, String name, double fallback) {
     Optional<OnnxModel.Attribute> a = node.attribute(name);
     return a.isEmpty() ? fallback : Double.parseDouble(Literals.nnNumber(a.get().f(), true));
   }

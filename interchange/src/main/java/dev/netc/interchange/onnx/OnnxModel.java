@@ -49,7 +49,10 @@ public record OnnxModel(
    * @param outputs the graph outputs
    */
   public record Graph(
-      String name, List<Node> nodes, List<Tensor> initializers, List<ValueInfo> inputs,
+      String name,
+      List<Node> nodes,
+      List<Tensor> initializers,
+      List<ValueInfo> inputs,
       List<ValueInfo> outputs) {
     public Graph {
       nodes = List.copyOf(nodes);
@@ -70,7 +73,11 @@ public record OnnxModel(
    * @param attributes its attributes, in file order
    */
   public record Node(
-      String name, String opType, String domain, List<String> inputs, List<String> outputs,
+      String name,
+      String opType,
+      String domain,
+      List<String> inputs,
+      List<String> outputs,
       List<Attribute> attributes) {
     public Node {
       inputs = List.copyOf(inputs);
@@ -104,8 +111,15 @@ public record OnnxModel(
    * @param hasGraph true if it holds a subgraph ({@code If}, {@code Loop}: branches)
    */
   public record Attribute(
-      String name, int type, float f, long i, String s, Optional<Tensor> t, List<Float> floats,
-      List<Long> ints, boolean hasGraph) {
+      String name,
+      int type,
+      float f,
+      long i,
+      String s,
+      Optional<Tensor> t,
+      List<Float> floats,
+      List<Long> ints,
+      boolean hasGraph) {
     public Attribute {
       floats = List.copyOf(floats);
       ints = List.copyOf(ints);
@@ -113,14 +127,30 @@ public record OnnxModel(
 
     /** A float attribute. */
     public static Attribute ofFloat(String name, float value) {
-      return new Attribute(name, OnnxFields.AttributeType.FLOAT, value, 0, "", Optional.empty(),
-          List.of(), List.of(), false);
+      return new Attribute(
+          name,
+          OnnxFields.AttributeType.FLOAT,
+          value,
+          0,
+          "",
+          Optional.empty(),
+          List.of(),
+          List.of(),
+          false);
     }
 
     /** An int attribute. */
     public static Attribute ofInt(String name, long value) {
-      return new Attribute(name, OnnxFields.AttributeType.INT, 0, value, "", Optional.empty(),
-          List.of(), List.of(), false);
+      return new Attribute(
+          name,
+          OnnxFields.AttributeType.INT,
+          0,
+          value,
+          "",
+          Optional.empty(),
+          List.of(),
+          List.of(),
+          false);
     }
   }
 

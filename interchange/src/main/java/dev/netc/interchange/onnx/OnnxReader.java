@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Reads an ONNX {@code ModelProto} from its bytes, by the field numbers of {@link OnnxFields};
- * unknown fields are skipped. A truncated or malformed message, or bytes that are no ONNX model, are
- * an {@link InterchangeException} saying so.
+ * unknown fields are skipped. A truncated or malformed message, or bytes that are no ONNX model,
+ * are an {@link InterchangeException} saying so.
  */
 public final class OnnxReader {
   private OnnxReader() {}
@@ -28,18 +28,23 @@ public final class OnnxReader {
     try {
       model = model(CodedInputStream.newInstance(bytes));
     } catch (InvalidProtocolBufferException e) {
-      String reason = e.getMessage() != null && e.getMessage().contains("ended unexpectedly")
-          ? "the file ends in the middle of a message (is it truncated? export it again)"
-          : "it is not a protocol buffer (" + e.getMessage() + ")";
-      throw new InterchangeException("not a readable ONNX model: " + reason
-          + "; give a .onnx file written by torch.onnx.export, tf2onnx or netc export", e);
+      String reason =
+          e.getMessage() != null && e.getMessage().contains("ended unexpectedly")
+              ? "the file ends in the middle of a message (is it truncated? export it again)"
+              : "it is not a protocol buffer (" + e.getMessage() + ")";
+      throw new InterchangeException(
+          "not a readable ONNX model: "
+              + reason
+              + "; give a .onnx file written by torch.onnx.export, tf2onnx or netc export",
+          e);
     } catch (IOException e) {
       throw new InterchangeException("not a readable ONNX model: " + e.getMessage(), e);
     }
     if (model.irVersion() <= 0 || model.graph() == null) {
-      throw new InterchangeException("not an ONNX model: it has no "
-          + (model.irVersion() <= 0 ? "IR version" : "graph")
-          + "; give a .onnx file written by torch.onnx.export, tf2onnx or netc export");
+      throw new InterchangeException(
+          "not an ONNX model: it has no "
+              + (model.irVersion() <= 0 ? "IR version" : "graph")
+              + "; give a .onnx file written by torch.onnx.export, tf2onnx or netc export");
     }
     return model;
   }
@@ -91,8 +96,8 @@ public final class OnnxReader {
         default -> in.skipField(tag);
       }
     }
-    return new OnnxModel(irVersion, opsets, producerName, producerVersion, docString, graph,
-        metadata);
+    return new OnnxModel(
+        irVersion, opsets, producerName, producerVersion, docString, graph, metadata);
   }
 
   private static OnnxModel.Graph graph(CodedInputStream in) throws IOException {
@@ -109,8 +114,9 @@ public final class OnnxReader {
         case OnnxFields.Graph.INITIALIZER -> initializers.add(tensor(nested(in, tag)));
         case OnnxFields.Graph.INPUT -> inputs.add(valueInfo(nested(in, tag)));
         case OnnxFields.Graph.OUTPUT -> outputs.add(valueInfo(nested(in, tag)));
-        case OnnxFields.Graph.SPARSE_INITIALIZER -> throw new InterchangeException(
-            "the graph has sparse initializers, which netc does not read; export dense tensors");
+        case OnnxFields.Graph.SPARSE_INITIALIZER ->
+            throw new InterchangeException(
+                "the graph has sparse initializers, which netc does not read; export dense tensors");
         default -> in.skipField(tag);
       }
     }
@@ -251,35 +257,44 @@ public final class OnnxReader {
       }
     }
     long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
-    double[] values = raw != null ? rawValues(name, dataType, raw)
-        : typed.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] values =
+        raw != null
+            ? rawValues(name, dataType, raw)
+            : typed.stream().mapToDouble(Double::doubleValue).toArray();
     return new OnnxModel.Tensor(name, shape, dataType, values, external);
   }
 
   /** The little-endian {@code raw_data} of a tensor, as doubles; empty for other data types. */
   private static double[] rawValues(String name, int dataType, byte[] raw) {
-    int size = switch (dataType) {
-      case OnnxFields.DataType.FLOAT, OnnxFields.DataType.INT32 -> 4;
-      case OnnxFields.DataType.DOUBLE, OnnxFields.DataType.INT64 -> 8;
-      default -> 0;
-    };
+    int size =
+        switch (dataType) {
+          case OnnxFields.DataType.FLOAT, OnnxFields.DataType.INT32 -> 4;
+          case OnnxFields.DataType.DOUBLE, OnnxFields.DataType.INT64 -> 8;
+          default -> 0;
+        };
     if (size == 0) {
       return new double[0];
     }
     if (raw.length % size != 0) {
-      throw new InterchangeException("tensor '" + name + "' has " + raw.length
-          + " bytes of raw data, not a whole number of " + OnnxModel.typeName(dataType)
-          + " values; the file is damaged, export it again");
+      throw new InterchangeException(
+          "tensor '"
+              + name
+              + "' has "
+              + raw.length
+              + " bytes of raw data, not a whole number of "
+              + OnnxModel.typeName(dataType)
+              + " values; the file is damaged, export it again");
     }
     ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
     double[] values = new double[raw.length / size];
     for (int i = 0; i < values.length; i++) {
-      values[i] = switch (dataType) {
-        case OnnxFields.DataType.FLOAT -> buffer.getFloat();
-        case OnnxFields.DataType.INT32 -> buffer.getInt();
-        case OnnxFields.DataType.DOUBLE -> buffer.getDouble();
-        default -> buffer.getLong();
-      };
+      values[i] =
+          switch (dataType) {
+            case OnnxFields.DataType.FLOAT -> buffer.getFloat();
+            case OnnxFields.DataType.INT32 -> buffer.getInt();
+            case OnnxFields.DataType.DOUBLE -> buffer.getDouble();
+            default -> buffer.getLong();
+          };
     }
     return values;
   }
@@ -366,8 +381,13 @@ public final class OnnxReader {
   /** A field of the wrong wire type means the bytes are not the message they should be. */
   private static void expect(int tag, int wireType) throws InvalidProtocolBufferException {
     if (WireFormat.getTagWireType(tag) != wireType) {
-      throw new InvalidProtocolBufferException("field " + WireFormat.getTagFieldNumber(tag)
-          + " has wire type " + WireFormat.getTagWireType(tag) + ", expected " + wireType);
+      throw new InvalidProtocolBufferException(
+          "field "
+              + WireFormat.getTagFieldNumber(tag)
+              + " has wire type "
+              + WireFormat.getTagWireType(tag)
+              + ", expected "
+              + wireType);
     }
   }
 }

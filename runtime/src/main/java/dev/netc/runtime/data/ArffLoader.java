@@ -50,8 +50,14 @@ public final class ArffLoader {
       } else if (lower.startsWith("@data")) {
         data = true;
       } else {
-        throw new DataException(source, n + 1, null, "expected @relation, @attribute or @data, got \""
-            + text + "\"" + (attributes.isEmpty() ? " (is this an ARFF file?)" : ""));
+        throw new DataException(
+            source,
+            n + 1,
+            null,
+            "expected @relation, @attribute or @data, got \""
+                + text
+                + "\""
+                + (attributes.isEmpty() ? " (is this an ARFF file?)" : ""));
       }
     }
     if (!data) {
@@ -74,16 +80,26 @@ public final class ArffLoader {
     }
     Attribute classAttr = attributes.get(target);
     if (!classAttr.nominal()) {
-      throw new DataException(source, classAttr.line(), null, "the class attribute '"
-          + classAttr.name() + "' is numeric; expected a nominal class such as {a, b, c}");
+      throw new DataException(
+          source,
+          classAttr.line(),
+          null,
+          "the class attribute '"
+              + classAttr.name()
+              + "' is numeric; expected a nominal class such as {a, b, c}");
     }
     List<String> featureNames = new ArrayList<>();
     for (int j = 0; j < attributes.size(); j++) {
       Attribute a = attributes.get(j);
       if (j != target) {
         if (a.nominal()) {
-          throw new DataException(source, a.line(), null, "attribute '" + a.name()
-              + "' is nominal; only numeric attributes and one nominal class are supported");
+          throw new DataException(
+              source,
+              a.line(),
+              null,
+              "attribute '"
+                  + a.name()
+                  + "' is nominal; only numeric attributes and one nominal class are supported");
         }
         featureNames.add(a.name());
       }
@@ -97,13 +113,20 @@ public final class ArffLoader {
         continue;
       }
       if (text.startsWith("{")) {
-        throw new DataException(source, line, null, "sparse ARFF rows are not supported "
-            + "(write the row in full, or use the LibSVM format)");
+        throw new DataException(
+            source,
+            line,
+            null,
+            "sparse ARFF rows are not supported "
+                + "(write the row in full, or use the LibSVM format)");
       }
       List<String> values = split(text);
       if (values.size() != attributes.size()) {
-        throw new DataException(source, line, null, "expected " + attributes.size()
-            + " values (one per @attribute), got " + values.size());
+        throw new DataException(
+            source,
+            line,
+            null,
+            "expected " + attributes.size() + " values (one per @attribute), got " + values.size());
       }
       double[] x = new double[featureNames.size()];
       int k = 0;
@@ -116,8 +139,15 @@ public final class ArffLoader {
             throw new DataException(source, line, column, "missing class");
           }
           if (c < 0) {
-            throw new DataException(source, line, column, "unknown class '" + label
-                + "' (the header declares: " + String.join(", ", classAttr.values()) + ")");
+            throw new DataException(
+                source,
+                line,
+                column,
+                "unknown class '"
+                    + label
+                    + "' (the header declares: "
+                    + String.join(", ", classAttr.values())
+                    + ")");
           }
           labels.add(c);
         } else {
@@ -154,8 +184,15 @@ public final class ArffLoader {
     if (lower.equals("numeric") || lower.equals("real") || lower.equals("integer")) {
       return new Attribute(name, null, line);
     }
-    throw new DataException(source, line, null, "attribute '" + name + "' has type " + type
-        + "; only numeric attributes and a nominal class are supported");
+    throw new DataException(
+        source,
+        line,
+        null,
+        "attribute '"
+            + name
+            + "' has type "
+            + type
+            + "; only numeric attributes and a nominal class are supported");
   }
 
   /** The attribute name (possibly quoted) and the rest of the line. */

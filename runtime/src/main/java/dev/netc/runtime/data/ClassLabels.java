@@ -25,7 +25,9 @@ final class ClassLabels {
     }
   }
 
-  /** One label as the classes {@code classes} name it ({@code "+1"} is {@code "1"} among integers). */
+  /**
+   * One label as the classes {@code classes} name it ({@code "+1"} is {@code "1"} among integers).
+   */
   static String normalize(String label, List<String> classes) {
     if (INTEGER.matcher(label).matches() && allIntegers(classes)) {
       return String.valueOf(Integer.parseInt(label));

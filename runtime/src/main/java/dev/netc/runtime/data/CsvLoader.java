@@ -38,9 +38,9 @@ import org.apache.commons.csv.CSVRecord;
  * last). By default the first row is a header, the last column is a class label and every other
  * column is a numeric feature. Class labels may be names or integers; they become one-hot targets
  * in the order of {@link Dataset#classNames()}: integers sorted numerically, names sorted as text,
- * unless {@link #classNames(List)} fixes the mapping (as at prediction, from the weight file). Blank
- * lines are skipped; nothing else is: every bad value raises a {@link DataException} naming the
- * file, line and column.
+ * unless {@link #classNames(List)} fixes the mapping (as at prediction, from the weight file).
+ * Blank lines are skipped; nothing else is: every bad value raises a {@link DataException} naming
+ * the file, line and column.
  */
 public final class CsvLoader {
   private enum Mode {
@@ -203,8 +203,11 @@ public final class CsvLoader {
     long[] line = {0};
     String[] first = nextRow(records, lines, line);
     if (first == null) {
-      throw new DataException(source, "the file is empty (expected "
-          + (header ? "a header row and " : "") + "rows of comma-separated values)");
+      throw new DataException(
+          source,
+          "the file is empty (expected "
+              + (header ? "a header row and " : "")
+              + "rows of comma-separated values)");
     }
     int width = first.length;
     if (width > 0 && first[0].startsWith("\uFEFF")) {
@@ -222,8 +225,16 @@ public final class CsvLoader {
     }
     while (row != null) {
       if (row.length != width) {
-        throw new DataException(source, line[0], null, "expected " + width + " values"
-            + (header ? " (as in the header)" : " (as in the first row)") + ", got " + row.length);
+        throw new DataException(
+            source,
+            line[0],
+            null,
+            "expected "
+                + width
+                + " values"
+                + (header ? " (as in the header)" : " (as in the first row)")
+                + ", got "
+                + row.length);
       }
       if (rows.size() == rowLines.length) {
         rowLines = Arrays.copyOf(rowLines, 2 * rowLines.length);
@@ -262,7 +273,10 @@ public final class CsvLoader {
         String label = row[c];
         if (label.isEmpty()) {
           throw new DataException(
-              source, line, column(c, names), "missing class label (expected a class name or number)");
+              source,
+              line,
+              column(c, names),
+              "missing class label (expected a class name or number)");
         }
         labels.add(label);
         labelLines.add(line);
@@ -280,7 +294,8 @@ public final class CsvLoader {
       return new Dataset(source, f, targets.toArray(new double[0][]), featureNames, List.of());
     }
     ClassLabels.normalize(labels);
-    List<String> classes = fixedClassNames != null ? fixedClassNames : ClassLabels.classesOf(labels);
+    List<String> classes =
+        fixedClassNames != null ? fixedClassNames : ClassLabels.classesOf(labels);
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int k = 0; k < classes.size(); k++) {
       index.put(classes.get(k), k);
@@ -289,9 +304,15 @@ public final class CsvLoader {
     for (int i = 0; i < y.length; i++) {
       Integer k = index.get(labels.get(i));
       if (k == null) {
-        throw new DataException(source, labelLines.get(i), column(layout.targets[0], names),
-            "unknown class '" + labels.get(i) + "' (the network knows: "
-                + String.join(", ", classes) + ")");
+        throw new DataException(
+            source,
+            labelLines.get(i),
+            column(layout.targets[0], names),
+            "unknown class '"
+                + labels.get(i)
+                + "' (the network knows: "
+                + String.join(", ", classes)
+                + ")");
       }
       y[i] = k;
     }
@@ -331,7 +352,8 @@ public final class CsvLoader {
       }
     }
     if (features.isEmpty()) {
-      throw new DataException(source, "has no feature columns left (every column is a target or ignored)");
+      throw new DataException(
+          source, "has no feature columns left (every column is a target or ignored)");
     }
     return new Layout(features.stream().mapToInt(Integer::intValue).toArray(), targets);
   }
@@ -340,21 +362,30 @@ public final class CsvLoader {
     if (column instanceof Integer index) {
       int j = index < 0 ? names.size() + index : index;
       if (j < 0 || j >= names.size()) {
-        throw new DataException(source, "has no column " + index + " (it has " + names.size()
-            + " columns, indexes 0 to " + (names.size() - 1) + ")");
+        throw new DataException(
+            source,
+            "has no column "
+                + index
+                + " (it has "
+                + names.size()
+                + " columns, indexes 0 to "
+                + (names.size() - 1)
+                + ")");
       }
       return j;
     }
     int j = names.indexOf(column);
     if (j < 0) {
-      throw new DataException(source, header ? 1 : 0, null, "no column named '" + column
-          + "' (the header has: " + String.join(", ", names) + ")");
+      throw new DataException(
+          source,
+          header ? 1 : 0,
+          null,
+          "no column named '" + column + "' (the header has: " + String.join(", ", names) + ")");
     }
     return j;
   }
 
-  private static double number(
-      String[] row, int j, List<String> names, String source, long line) {
+  private static double number(String[] row, int j, List<String> names, String source, long line) {
     return TextFiles.number(row[j], source, line, column(j, names));
   }
 

@@ -12,8 +12,8 @@ import java.util.List;
  * class names; a dataset for prediction only may have targets of width 0.
  *
  * <p>Immutable in its shape; the row arrays are shared, not copied (by {@link #slice}, {@link
- * #select} and the splits too), so callers must not modify them. Every operation that shuffles takes
- * a seed and gives the same result on every machine ({@link NetcRandom}).
+ * #select} and the splits too), so callers must not modify them. Every operation that shuffles
+ * takes a seed and gives the same result on every machine ({@link NetcRandom}).
  */
 public final class Dataset {
   private final String name;
@@ -157,23 +157,43 @@ public final class Dataset {
   }
 
   /**
-   * Checks that this data fits a network with {@code inputs} inputs and {@code outputs} outputs (the
-   * targets are only checked if there are any), else a {@link DataException} saying what differs.
+   * Checks that this data fits a network with {@code inputs} inputs and {@code outputs} outputs
+   * (the targets are only checked if there are any), else a {@link DataException} saying what
+   * differs.
    */
   public void requireShape(int inputs, int outputs, String network) {
     if (featureCount() != inputs) {
-      throw new DataException(name, "has " + featureCount() + " feature columns but " + network
-          + " takes " + inputs + " inputs (choose the label, target and ignored columns so that "
-          + inputs + " remain)");
+      throw new DataException(
+          name,
+          "has "
+              + featureCount()
+              + " feature columns but "
+              + network
+              + " takes "
+              + inputs
+              + " inputs (choose the label, target and ignored columns so that "
+              + inputs
+              + " remain)");
     }
     if (hasTargets() && targetCount() != outputs) {
-      throw new DataException(name, "has " + targetCount()
-          + (isClassification() ? " classes (" + String.join(", ", classNames) + ")" : " targets")
-          + " but " + network + " has " + outputs + " outputs");
+      throw new DataException(
+          name,
+          "has "
+              + targetCount()
+              + (isClassification()
+                  ? " classes (" + String.join(", ", classNames) + ")"
+                  : " targets")
+              + " but "
+              + network
+              + " has "
+              + outputs
+              + " outputs");
     }
   }
 
-  /** The class index of example {@code i}: the position of the largest target (the first on ties). */
+  /**
+   * The class index of example {@code i}: the position of the largest target (the first on ties).
+   */
   public int label(int i) {
     double[] t = targets[i];
     int best = 0;
@@ -199,8 +219,7 @@ public final class Dataset {
     if (from < 0 || to > size() || from > to) {
       throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + size());
     }
-    return withRows(
-        Arrays.copyOfRange(features, from, to), Arrays.copyOfRange(targets, from, to));
+    return withRows(Arrays.copyOfRange(features, from, to), Arrays.copyOfRange(targets, from, to));
   }
 
   /** The examples at {@code indices}, in that order. */
@@ -330,9 +349,10 @@ public final class Dataset {
   }
 
   /**
-   * A permutation of {@code 0 .. size-1} from {@code seed}: Fisher-Yates from the last position down,
-   * drawing {@code j = floor(u * (i + 1))} with {@code u} the next {@link NetcRandom#nextDouble()}
-   * of a generator seeded with {@code seed}. Part of netc's reproducibility promise.
+   * A permutation of {@code 0 .. size-1} from {@code seed}: Fisher-Yates from the last position
+   * down, drawing {@code j = floor(u * (i + 1))} with {@code u} the next {@link
+   * NetcRandom#nextDouble()} of a generator seeded with {@code seed}. Part of netc's
+   * reproducibility promise.
    */
   public static int[] permutation(int size, long seed) {
     int[] order = new int[size];
@@ -351,7 +371,12 @@ public final class Dataset {
 
   @Override
   public String toString() {
-    return name + " (" + size() + " examples, " + featureCount() + " features, "
+    return name
+        + " ("
+        + size()
+        + " examples, "
+        + featureCount()
+        + " features, "
         + (isClassification() ? classNames.size() + " classes)" : targetCount() + " targets)");
   }
 

@@ -16,8 +16,8 @@ import java.util.zip.ZipException;
 /**
  * Loads the IDX format of MNIST and its relatives (Fashion-MNIST, KMNIST): a file of unsigned-byte
  * images ({@code 0x00000803}, dimensions count x rows x cols) and a file of unsigned-byte labels
- * ({@code 0x00000801}), each optionally gzip-compressed (recognised by its first bytes, whatever its
- * name). Pixels are scaled to [0, 1] by dividing by 255.
+ * ({@code 0x00000801}), each optionally gzip-compressed (recognised by its first bytes, whatever
+ * its name). Pixels are scaled to [0, 1] by dividing by 255.
  *
  * <pre>{@code
  * Dataset train = IdxLoader.load(dir.resolve("train-images-idx3-ubyte.gz"),
@@ -38,8 +38,15 @@ public final class IdxLoader {
     double[][] x = read.pixels();
     int[] y = readLabels(labels);
     if (x.length != y.length) {
-      throw new DataException(labels.toString(), "has " + y.length + " labels but "
-          + images + " has " + x.length + " images (expected one label per image)");
+      throw new DataException(
+          labels.toString(),
+          "has "
+              + y.length
+              + " labels but "
+              + images
+              + " has "
+              + x.length
+              + " images (expected one label per image)");
     }
     int max = 9;
     for (int label : y) {
@@ -107,33 +114,57 @@ public final class IdxLoader {
     int magic = data.getInt();
     int expected = (UNSIGNED_BYTE << 8) | dimensions;
     if ((magic >>> 16) != 0 || ((magic >>> 8) & 0xFF) != UNSIGNED_BYTE) {
-      throw new DataException(source, String.format(
-          "is not an IDX file of unsigned bytes (magic number 0x%08X, expected 0x%08X for %s)",
-          magic, expected, what));
+      throw new DataException(
+          source,
+          String.format(
+              "is not an IDX file of unsigned bytes (magic number 0x%08X, expected 0x%08X for %s)",
+              magic, expected, what));
     }
     int found = magic & 0xFF;
     if (found != dimensions) {
       String kind = found == 1 ? " (labels)" : found == 3 ? " (images)" : "";
-      throw new DataException(source, String.format(
-          "is an IDX file of %d dimension%s%s, expected %s (%d dimension%s, magic 0x%08X)",
-          found, found == 1 ? "" : "s", kind, what, dimensions, dimensions == 1 ? "" : "s",
-          expected));
+      throw new DataException(
+          source,
+          String.format(
+              "is an IDX file of %d dimension%s%s, expected %s (%d dimension%s, magic 0x%08X)",
+              found,
+              found == 1 ? "" : "s",
+              kind,
+              what,
+              dimensions,
+              dimensions == 1 ? "" : "s",
+              expected));
     }
     if (bytes.length < 4 + 4 * dimensions) {
-      throw new DataException(source, "is truncated: the header needs " + (4 + 4 * dimensions)
-          + " bytes, the file has " + bytes.length);
+      throw new DataException(
+          source,
+          "is truncated: the header needs "
+              + (4 + 4 * dimensions)
+              + " bytes, the file has "
+              + bytes.length);
     }
     return data;
   }
 
   private static void checkLength(Path file, ByteBuffer data, long expected, String shape) {
     if (data.remaining() < expected) {
-      throw new DataException(file.toString(), "is truncated: " + shape + " needs " + expected
-          + " bytes of data, the file has " + data.remaining());
+      throw new DataException(
+          file.toString(),
+          "is truncated: "
+              + shape
+              + " needs "
+              + expected
+              + " bytes of data, the file has "
+              + data.remaining());
     }
     if (data.remaining() > expected) {
-      throw new DataException(file.toString(), "has " + (data.remaining() - expected)
-          + " bytes after the " + shape + " values its header announces (corrupted?)");
+      throw new DataException(
+          file.toString(),
+          "has "
+              + (data.remaining() - expected)
+              + " bytes after the "
+              + shape
+              + " values its header announces (corrupted?)");
     }
   }
 
@@ -145,8 +176,8 @@ public final class IdxLoader {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
           return in.readAllBytes();
         } catch (EOFException | ZipException e) {
-          throw new DataException(source, "is a damaged or truncated gzip file (" + e.getMessage()
-              + ")", e);
+          throw new DataException(
+              source, "is a damaged or truncated gzip file (" + e.getMessage() + ")", e);
         }
       }
       return raw;

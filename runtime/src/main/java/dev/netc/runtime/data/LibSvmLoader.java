@@ -65,8 +65,11 @@ public final class LibSvmLoader {
       }
       String label = items[0];
       if (label.contains(":")) {
-        throw new DataException(source, line, "1", "missing label (expected a number before the "
-            + "first index:value pair)");
+        throw new DataException(
+            source,
+            line,
+            "1",
+            "missing label (expected a number before the " + "first index:value pair)");
       }
       TextFiles.number(label, source, line, "1 (label)");
       labels.add(label);
@@ -78,20 +81,31 @@ public final class LibSvmLoader {
         String column = String.valueOf(k + 1);
         int colon = item.indexOf(':');
         if (colon <= 0 || !TextFiles.INTEGER.matcher(item.substring(0, colon)).matches()) {
-          throw new DataException(source, line, column, "expected index:value, got \"" + item + "\"");
+          throw new DataException(
+              source, line, column, "expected index:value, got \"" + item + "\"");
         }
         int index = Integer.parseInt(item.substring(0, colon));
         if (index < 1) {
-          throw new DataException(source, line, column, "feature index " + index
-              + " (indexes start at 1)");
+          throw new DataException(
+              source, line, column, "feature index " + index + " (indexes start at 1)");
         }
         if (index <= previous) {
-          throw new DataException(source, line, column, "feature index " + index + " after "
-              + previous + " (indexes must increase along a line)");
+          throw new DataException(
+              source,
+              line,
+              column,
+              "feature index "
+                  + index
+                  + " after "
+                  + previous
+                  + " (indexes must increase along a line)");
         }
         if (featureCount > 0 && index > featureCount) {
-          throw new DataException(source, line, column, "feature index " + index
-              + " but the data has " + featureCount + " features");
+          throw new DataException(
+              source,
+              line,
+              column,
+              "feature index " + index + " but the data has " + featureCount + " features");
         }
         previous = index;
         row.put(index, TextFiles.number(item.substring(colon + 1), source, line, column));
@@ -127,8 +141,15 @@ public final class LibSvmLoader {
     for (int i = 0; i < y.length; i++) {
       y[i] = classes.indexOf(labels.get(i));
       if (y[i] < 0) {
-        throw new DataException(source, labelLines.get(i), "1 (label)", "unknown class '"
-            + labels.get(i) + "' (the network knows: " + String.join(", ", classes) + ")");
+        throw new DataException(
+            source,
+            labelLines.get(i),
+            "1 (label)",
+            "unknown class '"
+                + labels.get(i)
+                + "' (the network knows: "
+                + String.join(", ", classes)
+                + ")");
       }
     }
     return Dataset.classification(source, features, y, classes, List.of());

@@ -125,9 +125,14 @@ public final class Preprocessor implements Serializable {
         }
         for (int k = 1; k < values.size(); k++) {
           if (values.get(k - 1).compareTo(values.get(k)) >= 0) {
-            throw new IllegalArgumentException("values of categorical column '" + name
-                + "' must be distinct and sorted: '" + values.get(k - 1) + "' before '"
-                + values.get(k) + "'");
+            throw new IllegalArgumentException(
+                "values of categorical column '"
+                    + name
+                    + "' must be distinct and sorted: '"
+                    + values.get(k - 1)
+                    + "' before '"
+                    + values.get(k)
+                    + "'");
           }
         }
       }
@@ -259,8 +264,13 @@ public final class Preprocessor implements Serializable {
    * @param classNames the classes in output order when there is a label, else empty
    * @param scaler the scaling of the encoded vector, or null
    */
-  public Preprocessor(List<Column> columns, List<String> ignored, String label,
-      List<String> targets, List<String> classNames, Scaler scaler) {
+  public Preprocessor(
+      List<Column> columns,
+      List<String> ignored,
+      String label,
+      List<String> targets,
+      List<String> classNames,
+      Scaler scaler) {
     this.columns = List.copyOf(columns);
     this.ignored = List.copyOf(ignored);
     this.label = label;
@@ -422,7 +432,12 @@ public final class Preprocessor implements Serializable {
    * missing) into {@code out}: for rows held in other structures than maps.
    */
   public void encode(Function<String, String> valueOf, double[] out) {
-    encode(i -> valueOf.apply(columns.get(i).name()), out, null, "row", 0,
+    encode(
+        i -> valueOf.apply(columns.get(i).name()),
+        out,
+        null,
+        "row",
+        0,
         i -> "'" + columns.get(i).name() + "'");
   }
 
@@ -485,11 +500,11 @@ public final class Preprocessor implements Serializable {
     String describe(int column);
   }
 
-  private void encode(Values values, double[] out, int[] unseen, String source, long line,
-      ColumnNames names) {
+  private void encode(
+      Values values, double[] out, int[] unseen, String source, long line, ColumnNames names) {
     if (out.length != width) {
-      throw new IllegalArgumentException("the encoding is " + width + " wide, the array "
-          + out.length);
+      throw new IllegalArgumentException(
+          "the encoding is " + width + " wide, the array " + out.length);
     }
     for (int i = 0; i < columns.size(); i++) {
       Column column = columns.get(i);
@@ -547,10 +562,17 @@ public final class Preprocessor implements Serializable {
         }
       }
       if (!absent.isEmpty()) {
-        throw new DataException(source, "has no column" + (absent.size() == 1 ? " " : "s ")
-            + String.join(", ", absent) + ", which the network was trained with (it needs the"
-            + " columns " + String.join(", ", columns.stream().map(Column::name).toList())
-            + "; the header has: " + String.join(", ", names) + ")");
+        throw new DataException(
+            source,
+            "has no column"
+                + (absent.size() == 1 ? " " : "s ")
+                + String.join(", ", absent)
+                + ", which the network was trained with (it needs the"
+                + " columns "
+                + String.join(", ", columns.stream().map(Column::name).toList())
+                + "; the header has: "
+                + String.join(", ", names)
+                + ")");
       }
       this.labelField = label == null ? -1 : field(label);
       int[] found = new int[targets.size()];
@@ -562,9 +584,13 @@ public final class Preprocessor implements Serializable {
         }
       }
       if (!absentTargets.isEmpty() && absentTargets.size() < targets.size()) {
-        throw new DataException(source, "has some of the target columns but not "
-            + String.join(", ", absentTargets) + " (give all of " + String.join(", ", targets)
-            + ", or none to predict)");
+        throw new DataException(
+            source,
+            "has some of the target columns but not "
+                + String.join(", ", absentTargets)
+                + " (give all of "
+                + String.join(", ", targets)
+                + ", or none to predict)");
       }
       this.targetFields = absentTargets.isEmpty() ? found : new int[0];
     }
@@ -572,8 +598,15 @@ public final class Preprocessor implements Serializable {
     private int field(String name) {
       int first = names.indexOf(name);
       if (first >= 0 && names.lastIndexOf(name) != first) {
-        throw new DataException(source, "has two columns named '" + name + "' (columns "
-            + (first + 1) + " and " + (names.lastIndexOf(name) + 1) + "); rename one");
+        throw new DataException(
+            source,
+            "has two columns named '"
+                + name
+                + "' (columns "
+                + (first + 1)
+                + " and "
+                + (names.lastIndexOf(name) + 1)
+                + "); rename one");
       }
       return first;
     }
@@ -594,34 +627,52 @@ public final class Preprocessor implements Serializable {
      */
     public void encode(String[] fields, double[] out, long line, int[] unseen) {
       if (fields.length != names.size()) {
-        throw new DataException(source, line, null, "expected " + names.size()
-            + " values (as in the header), got " + fields.length);
+        throw new DataException(
+            source,
+            line,
+            null,
+            "expected " + names.size() + " values (as in the header), got " + fields.length);
       }
-      Preprocessor.this.encode(i -> fields[fieldOf[i]], out, unseen, source, line,
+      Preprocessor.this.encode(
+          i -> fields[fieldOf[i]],
+          out,
+          unseen,
+          source,
+          line,
           i -> (fieldOf[i] + 1) + " (" + columns.get(i).name() + ")");
     }
 
     /**
      * The output index of the row's class label.
      *
-     * @throws DataException if the label is missing or not a class of the network, or the rows
-     *     have no label column
+     * @throws DataException if the label is missing or not a class of the network, or the rows have
+     *     no label column
      */
     public int classIndex(String[] fields, long line) {
       if (labelField < 0) {
-        throw new DataException(source, "has no label column" + (label == null ? ""
-            : " '" + label + "'"));
+        throw new DataException(
+            source, "has no label column" + (label == null ? "" : " '" + label + "'"));
       }
       String value = fields[labelField];
       String column = (labelField + 1) + " (" + label + ")";
       if (isMissing(value)) {
-        throw new DataException(source, line, column,
+        throw new DataException(
+            source,
+            line,
+            column,
             "missing class label (expected one of " + String.join(", ", classNames) + ")");
       }
       int k = Preprocessor.this.classIndex(value);
       if (k < 0) {
-        throw new DataException(source, line, column, "unknown class '" + value.trim()
-            + "' (the network knows: " + String.join(", ", classNames) + ")");
+        throw new DataException(
+            source,
+            line,
+            column,
+            "unknown class '"
+                + value.trim()
+                + "' (the network knows: "
+                + String.join(", ", classNames)
+                + ")");
       }
       return k;
     }
@@ -680,10 +731,15 @@ public final class Preprocessor implements Serializable {
       for (String column : options.categorical) {
         position(column);
         if (used.contains(column)) {
-          throw new DataException(source, "column '" + column + "' is named categorical but is "
-              + (column.equals(labelColumn) ? "the label column"
-                  : targetColumns.contains(column) ? "a target column" : "ignored")
-              + " (categorical applies to feature columns)");
+          throw new DataException(
+              source,
+              "column '"
+                  + column
+                  + "' is named categorical but is "
+                  + (column.equals(labelColumn)
+                      ? "the label column"
+                      : targetColumns.contains(column) ? "a target column" : "ignored")
+                  + " (categorical applies to feature columns)");
         }
       }
       List<Column> columns = new ArrayList<>();
@@ -694,8 +750,9 @@ public final class Preprocessor implements Serializable {
         }
       }
       if (columns.isEmpty()) {
-        throw new DataException(source, "has no feature columns left (every column is a label,"
-            + " a target or ignored)");
+        throw new DataException(
+            source,
+            "has no feature columns left (every column is a label," + " a target or ignored)");
       }
       List<String> classes = labelColumn == null ? List.of() : classes(position(labelColumn));
       List<String> ignoredColumns = new ArrayList<>(options.ignored);
@@ -707,12 +764,24 @@ public final class Preprocessor implements Serializable {
       List<String> header = table.header();
       int j = header.indexOf(name);
       if (j < 0) {
-        throw new DataException(source, 1, null, "no column named '" + name
-            + "' (the header has: " + String.join(", ", header) + ")");
+        throw new DataException(
+            source,
+            1,
+            null,
+            "no column named '" + name + "' (the header has: " + String.join(", ", header) + ")");
       }
       if (header.lastIndexOf(name) != j) {
-        throw new DataException(source, 1, null, "has two columns named '" + name + "' (columns "
-            + (j + 1) + " and " + (header.lastIndexOf(name) + 1) + "); rename one");
+        throw new DataException(
+            source,
+            1,
+            null,
+            "has two columns named '"
+                + name
+                + "' (columns "
+                + (j + 1)
+                + " and "
+                + (header.lastIndexOf(name) + 1)
+                + "); rename one");
       }
       return j;
     }
@@ -753,8 +822,11 @@ public final class Preprocessor implements Serializable {
     }
 
     private DataException noValues(int j) {
-      return new DataException(source, 0, table.describeColumn(j), "has no values in the"
-          + " training data (every value is missing); leave the column out");
+      return new DataException(
+          source,
+          0,
+          table.describeColumn(j),
+          "has no values in the" + " training data (every value is missing); leave the column out");
     }
 
     private List<String> classes(int j) {
@@ -762,7 +834,10 @@ public final class Preprocessor implements Serializable {
       for (int i = 0; i < table.size(); i++) {
         String value = table.row(i)[j];
         if (isMissing(value)) {
-          throw new DataException(source, table.line(i), table.describeColumn(j),
+          throw new DataException(
+              source,
+              table.line(i),
+              table.describeColumn(j),
               "missing class label (expected a class name or number)");
         }
         labels.add(value.trim());
@@ -823,10 +898,10 @@ public final class Preprocessor implements Serializable {
       for (int i = 0; i < names.length; i++) {
         columns.add(new Column(names[i], ColumnType.of(types[i]), fills[i], List.of(values[i])));
       }
-      Scaler scaler = scalerKind == null ? null
-          : new Scaler(Scaler.Kind.of(scalerKind), offsets, scales);
-      return new Preprocessor(columns, List.of(ignored), label, List.of(targets),
-          List.of(classNames), scaler);
+      Scaler scaler =
+          scalerKind == null ? null : new Scaler(Scaler.Kind.of(scalerKind), offsets, scales);
+      return new Preprocessor(
+          columns, List.of(ignored), label, List.of(targets), List.of(classNames), scaler);
     }
   }
 
@@ -849,7 +924,13 @@ public final class Preprocessor implements Serializable {
   @Override
   public String toString() {
     long categorical = columns.stream().filter(c -> c.type() == ColumnType.CATEGORICAL).count();
-    return "encoding of " + columns.size() + " columns (" + categorical + " categorical) into "
-        + width + " inputs" + (scaler == null ? "" : ", then " + scaler);
+    return "encoding of "
+        + columns.size()
+        + " columns ("
+        + categorical
+        + " categorical) into "
+        + width
+        + " inputs"
+        + (scaler == null ? "" : ", then " + scaler);
   }
 }

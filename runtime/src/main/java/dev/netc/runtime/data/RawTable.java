@@ -31,8 +31,14 @@ public final class RawTable {
     }
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i).length != header.size()) {
-        throw new IllegalArgumentException(source + ": row " + i + " has " + rows.get(i).length
-            + " fields, the header " + header.size());
+        throw new IllegalArgumentException(
+            source
+                + ": row "
+                + i
+                + " has "
+                + rows.get(i).length
+                + " fields, the header "
+                + header.size());
       }
     }
     this.source = source;
@@ -112,8 +118,11 @@ public final class RawTable {
     for (int i = 0; i < size(); i++) {
       int j = firstMissing(i, positions);
       if (j >= 0) {
-        throw new DataException(source, lines[i], describeColumn(j), "missing value \""
-            + rows.get(i)[j] + "\" (this data must be complete)");
+        throw new DataException(
+            source,
+            lines[i],
+            describeColumn(j),
+            "missing value \"" + rows.get(i)[j] + "\" (this data must be complete)");
       }
     }
   }
@@ -133,8 +142,13 @@ public final class RawTable {
     for (int k = 0; k < positions.length; k++) {
       positions[k] = column(columns.get(k));
       if (positions[k] < 0) {
-        throw new DataException(source, "no column named '" + columns.get(k)
-            + "' (the header has: " + String.join(", ", header) + ")");
+        throw new DataException(
+            source,
+            "no column named '"
+                + columns.get(k)
+                + "' (the header has: "
+                + String.join(", ", header)
+                + ")");
       }
     }
     return positions;

@@ -29,7 +29,9 @@ public final class Scaler {
       return spelling;
     }
 
-    /** The kind named {@code spelling}, or an {@link IllegalArgumentException} naming the choices. */
+    /**
+     * The kind named {@code spelling}, or an {@link IllegalArgumentException} naming the choices.
+     */
     public static Kind of(String spelling) {
       for (Kind kind : values()) {
         if (kind.spelling.equals(spelling.toLowerCase(Locale.ROOT))) {
@@ -134,7 +136,9 @@ public final class Scaler {
     if (data.featureCount() != offsets.length) {
       throw new DataException(
           data.name(),
-          "has " + data.featureCount() + " features but the scaling was fitted on "
+          "has "
+              + data.featureCount()
+              + " features but the scaling was fitted on "
               + offsets.length);
     }
     double[][] scaled = new double[data.size()][];

@@ -70,8 +70,9 @@ final class TextFiles {
 
   /**
    * Whether {@code s} is a number in decimal notation, {@code [+-]?(d+.?d*|.d+)([eE][+-]?d+)?} with
-   * {@code d} an ASCII digit: no hexadecimal, no {@code NaN} or {@code Infinity}, no spaces, no Java
-   * suffixes such as {@code 1d}. Scans without allocating (it runs once per value of every row).
+   * {@code d} an ASCII digit: no hexadecimal, no {@code NaN} or {@code Infinity}, no spaces, no
+   * Java suffixes such as {@code 1d}. Scans without allocating (it runs once per value of every
+   * row).
    */
   static boolean isNumber(String s) {
     int n = s.length();

@@ -57,7 +57,8 @@ public final class NetcRandom {
   public double nextGaussian() {
     double u1 = nextDouble();
     double u2 = nextDouble();
-    return StrictMath.sqrt(-2.0 * StrictMath.log(1.0 - u1)) * StrictMath.cos(2.0 * StrictMath.PI * u2);
+    return StrictMath.sqrt(-2.0 * StrictMath.log(1.0 - u1))
+        * StrictMath.cos(2.0 * StrictMath.PI * u2);
   }
 
   private static long mix(long z) {

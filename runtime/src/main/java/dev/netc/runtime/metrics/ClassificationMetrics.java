@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * Classification metrics: the prediction of an example is the index of its largest output, its
- * class the index of its largest target. Precision of a class never predicted, and recall of a class
- * never present, are 0 (as scikit-learn's {@code zero_division=0}); F1 is 0 when both are 0.
+ * class the index of its largest target. Precision of a class never predicted, and recall of a
+ * class never present, are 0 (as scikit-learn's {@code zero_division=0}); F1 is 0 when both are 0.
  */
 public final class ClassificationMetrics implements Metrics {
   private final List<String> classNames;
@@ -136,15 +136,22 @@ public final class ClassificationMetrics implements Metrics {
   @Override
   public String toTable() {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, "examples  %d%nloss      %.6f%naccuracy  %.2f%% (%d/%d)%n%n",
-        examples, loss, 100 * accuracy(), correct(), examples));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "examples  %d%nloss      %.6f%naccuracy  %.2f%% (%d/%d)%n%n",
+            examples,
+            loss,
+            100 * accuracy(),
+            correct(),
+            examples));
     TextTable perClass = new TextTable("class", "precision", "recall", "f1", "support");
     for (int k = 0; k < confusion.length; k++) {
-      perClass.row(classNames.get(k), f(precision(k)), f(recall(k)), f(f1(k)),
-          String.valueOf(support(k)));
+      perClass.row(
+          classNames.get(k), f(precision(k)), f(recall(k)), f(f1(k)), String.valueOf(support(k)));
     }
-    perClass.row("macro avg", f(macroPrecision()), f(macroRecall()), f(macroF1()),
-        String.valueOf(examples));
+    perClass.row(
+        "macro avg", f(macroPrecision()), f(macroRecall()), f(macroF1()), String.valueOf(examples));
     text.append(perClass).append('\n');
     return text.append(confusionTable()).toString();
   }

@@ -71,8 +71,12 @@ public final class Evaluator {
       r2 += total[k] > 0 ? 1 - residual[k] / total[k] : residual[k] == 0 ? 1 : 0;
     }
     double cells = (double) n * outputs;
-    return new RegressionMetrics(n, n == 0 ? 0 : loss / n, n == 0 ? 0 : squares / cells,
-        n == 0 ? 0 : absolute / cells, r2 / outputs);
+    return new RegressionMetrics(
+        n,
+        n == 0 ? 0 : loss / n,
+        n == 0 ? 0 : squares / cells,
+        n == 0 ? 0 : absolute / cells,
+        r2 / outputs);
   }
 
   private static void checkShape(CompiledNetwork network, Dataset data) {

@@ -1,6 +1,9 @@
 package dev.netc.runtime.metrics;
 
-/** The result of evaluating a network on a dataset: {@link ClassificationMetrics} or {@link RegressionMetrics}. */
+/**
+ * The result of evaluating a network on a dataset: {@link ClassificationMetrics} or {@link
+ * RegressionMetrics}.
+ */
 public sealed interface Metrics permits ClassificationMetrics, RegressionMetrics {
 
   /** Number of examples evaluated. */

@@ -46,9 +46,14 @@ public final class GradientCheck {
     /** Validates the values. */
     public Options {
       if (!(step > 0) || !(absTol >= 0) || !(relTol >= 0) || maxPerTensor < 1) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "need step > 0, tolerances >= 0, maxPerTensor >= 1: %g, %g, %g, %d",
-            step, absTol, relTol, maxPerTensor));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "need step > 0, tolerances >= 0, maxPerTensor >= 1: %g, %g, %g, %d",
+                step,
+                absTol,
+                relTol,
+                maxPerTensor));
       }
     }
 
@@ -121,12 +126,19 @@ public final class GradientCheck {
       if (worstIndex < 0) {
         return name + ": nothing checked";
       }
-      String entry = cols == 1
-          ? name + "[" + worstIndex + "]"
-          : name + "[" + worstIndex / cols + "][" + worstIndex % cols + "] (index " + worstIndex
-              + ")";
-      return String.format(Locale.ROOT, "%s: analytic %.12g, numerical %.12g", entry,
-          worstAnalytic, worstNumerical);
+      String entry =
+          cols == 1
+              ? name + "[" + worstIndex + "]"
+              : name
+                  + "["
+                  + worstIndex / cols
+                  + "]["
+                  + worstIndex % cols
+                  + "] (index "
+                  + worstIndex
+                  + ")";
+      return String.format(
+          Locale.ROOT, "%s: analytic %.12g, numerical %.12g", entry, worstAnalytic, worstNumerical);
     }
   }
 
@@ -172,8 +184,12 @@ public final class GradientCheck {
       double h,
       double absTol,
       double relTol) {
-    return Result.of(checkTensors(network, inputs, targets,
-        new Options(h, absTol, relTol, Integer.MAX_VALUE, OptionalLong.empty())));
+    return Result.of(
+        checkTensors(
+            network,
+            inputs,
+            targets,
+            new Options(h, absTol, relTol, Integer.MAX_VALUE, OptionalLong.empty())));
   }
 
   /** {@link #checkTensors} summarised as one verdict for the whole network. */
@@ -237,8 +253,18 @@ public final class GradientCheck {
           worstNumerical = numerical;
         }
       }
-      results.add(new TensorResult(param.name(), param.rows(), param.cols(), checked, maxAbs,
-          maxRel, worstRatio, worstIndex, worstAnalytic, worstNumerical));
+      results.add(
+          new TensorResult(
+              param.name(),
+              param.rows(),
+              param.cols(),
+              checked,
+              maxAbs,
+              maxRel,
+              worstRatio,
+              worstIndex,
+              worstAnalytic,
+              worstNumerical));
     }
     return results;
   }

@@ -4,10 +4,10 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 
 /**
- * The compact encoding of explicit weights in generated classes: a chunk of doubles as their IEEE-754
- * bits, 8 bytes each, big-endian, in standard Base64 (RFC 4648, with padding). A generated class
- * holds one string constant per chunk and decodes them in {@code initialize()}, which keeps large
- * weight matrices far below the class-file limits that array literals hit (a literal {@code
+ * The compact encoding of explicit weights in generated classes: a chunk of doubles as their
+ * IEEE-754 bits, 8 bytes each, big-endian, in standard Base64 (RFC 4648, with padding). A generated
+ * class holds one string constant per chunk and decodes them in {@code initialize()}, which keeps
+ * large weight matrices far below the class-file limits that array literals hit (a literal {@code
  * double[]} costs about 10 bytes of bytecode per value in the static initialiser).
  */
 public final class PackedValues {

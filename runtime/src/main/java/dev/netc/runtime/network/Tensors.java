@@ -36,10 +36,10 @@ public final class Tensors {
 
   /**
    * A matrix view of {@code rows x cols} doubles stored as one array per column: {@code
-   * columns[j][i] = W[i][j]}. Generated classes store the weights of looped layers this way, so that
-   * every inner loop runs over a whole array from index 0 (C2's superword pass on JDK 17 does not
-   * vectorize {@code y[i] += a * x[offset + i]} with an invariant offset, but does vectorize {@code
-   * y[i] += a * x[i]}).
+   * columns[j][i] = W[i][j]}. Generated classes store the weights of looped layers this way, so
+   * that every inner loop runs over a whole array from index 0 (C2's superword pass on JDK 17 does
+   * not vectorize {@code y[i] += a * x[offset + i]} with an invariant offset, but does vectorize
+   * {@code y[i] += a * x[i]}).
    */
   public static ParameterTensor columns(String name, double[][] columns, int rows, int cols) {
     checkColumns(name, columns.length, cols);

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a training run needs to continue as if it had never stopped, after epoch {@code epoch}:
- * the network's full state, the schedule's initial rate, the early-stopping state and the history.
- * The shuffle order of an epoch is a function of the seed and the epoch number, so no random
- * generator position needs saving. JSON with {@code "format": "netc-checkpoint"}, written atomically.
+ * Everything a training run needs to continue as if it had never stopped, after epoch {@code
+ * epoch}: the network's full state, the schedule's initial rate, the early-stopping state and the
+ * history. The shuffle order of an epoch is a function of the seed and the epoch number, so no
+ * random generator position needs saving. JSON with {@code "format": "netc-checkpoint"}, written
+ * atomically.
  *
  * @param settings the trainer settings that must match on resume (batch size, reduction, ...), as
  *     text
@@ -81,11 +82,12 @@ record Checkpoint(
     ObjectNode hyper = node.putObject("hyperparameters");
     state.hyperparameters.forEach(hyper::put);
     ArrayNode tensors = node.putArray("tensors");
-    state.tensors.forEach((name, values) -> {
-      ObjectNode t = tensors.addObject();
-      t.put("name", name);
-      t.set("values", JsonFiles.array(values));
-    });
+    state.tensors.forEach(
+        (name, values) -> {
+          ObjectNode t = tensors.addObject();
+          t.put("name", name);
+          t.set("values", JsonFiles.array(values));
+        });
     return node;
   }
 
@@ -94,25 +96,26 @@ record Checkpoint(
     JsonNode root = JsonFiles.read(file, "a netc checkpoint");
     JsonFiles.Fields f = new JsonFiles.Fields(name);
     if (!FORMAT.equals(root.path("format").asText(null))) {
-      throw new WeightFileException(name, "is not a netc checkpoint (expected \"format\": \""
-          + FORMAT + "\")");
+      throw new WeightFileException(
+          name, "is not a netc checkpoint (expected \"format\": \"" + FORMAT + "\")");
     }
     int version = f.integer(root, "version");
     if (version != VERSION) {
-      throw new WeightFileException(name, "has checkpoint version " + version
-          + "; this netc reads version " + VERSION);
+      throw new WeightFileException(
+          name, "has checkpoint version " + version + "; this netc reads version " + VERSION);
     }
     List<EpochStats> history = new ArrayList<>();
     for (JsonNode row : f.array(root, "history")) {
-      history.add(new EpochStats(
-          f.integer(row, "epoch"),
-          optional(row, "trainingLoss", f),
-          optional(row, "validationLoss", f),
-          optional(row, "validationAccuracy", f),
-          f.number(row, "learningRate"),
-          f.longInteger(row, "steps"),
-          f.number(row, "examplesPerSecond"),
-          Duration.ofNanos(f.longInteger(row, "elapsedNanos"))));
+      history.add(
+          new EpochStats(
+              f.integer(row, "epoch"),
+              optional(row, "trainingLoss", f),
+              optional(row, "validationLoss", f),
+              optional(row, "validationAccuracy", f),
+              f.number(row, "learningRate"),
+              f.longInteger(row, "steps"),
+              f.number(row, "examplesPerSecond"),
+              Duration.ofNanos(f.longInteger(row, "elapsedNanos"))));
     }
     JsonNode best = root.path("best");
     return new Checkpoint(
@@ -137,14 +140,15 @@ record Checkpoint(
       throw f.missing("state", "an object");
     }
     Map<String, Double> hyper = new LinkedHashMap<>();
-    node.path("hyperparameters").properties()
+    node.path("hyperparameters")
+        .properties()
         .forEach(e -> hyper.put(e.getKey(), e.getValue().doubleValue()));
     Map<String, double[]> tensors = new LinkedHashMap<>();
     for (JsonNode t : f.array(node, "tensors")) {
       String tensor = f.text(t, "tensors", "name");
       tensors.put(tensor, f.numbers(t.path("values"), "tensors." + tensor));
     }
-    return new NetworkState(tensors, f.longInteger(node, "steps"), hyper,
-        node.path("full").asBoolean(false));
+    return new NetworkState(
+        tensors, f.longInteger(node, "steps"), hyper, node.path("full").asBoolean(false));
   }
 }

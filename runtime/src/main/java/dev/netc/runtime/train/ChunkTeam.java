@@ -17,8 +17,10 @@ final class ChunkTeam implements AutoCloseable {
 
   private final Thread[] helpers;
   private final AtomicInteger pending = new AtomicInteger();
+
   /** Generation (high 32 bits) and number of active participants (low 32) of the latest run. */
   private volatile long signal;
+
   private volatile IntConsumer task;
   private volatile Thread caller;
   private volatile Throwable failure;
@@ -41,8 +43,8 @@ final class ChunkTeam implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} with participants {@code 0 .. participants - 1} (0 on this thread) and returns
-   * when all have returned. An exception of any participant is rethrown here.
+   * Runs {@code work} with participants {@code 0 .. participants - 1} (0 on this thread) and
+   * returns when all have returned. An exception of any participant is rethrown here.
    */
   void run(int participants, IntConsumer work) {
     if (participants < 1 || participants > size()) {

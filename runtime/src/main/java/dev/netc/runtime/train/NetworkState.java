@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A copy of what a network's future training depends on: parameters, optionally the optimizer state,
- * the step count and the hyper-parameters. Used to keep the last good and the best parameters, and
- * in checkpoints.
+ * A copy of what a network's future training depends on: parameters, optionally the optimizer
+ * state, the step count and the hyper-parameters. Used to keep the last good and the best
+ * parameters, and in checkpoints.
  */
 final class NetworkState {
   /** Tensor name to values, in the network's order: parameters, then optimizer state. */
   final Map<String, double[]> tensors;
+
   final long steps;
   final Map<String, Double> hyperparameters;
+
   /** True if this holds the optimizer state, steps and hyper-parameters too. */
   final boolean full;
 
@@ -33,8 +35,11 @@ final class NetworkState {
 
   /** Parameters only (for the best epoch under early stopping). */
   static NetworkState parameters(CompiledNetwork net) {
-    return new NetworkState(copy(net.parameters(), new LinkedHashMap<>()), net.optimizerSteps(),
-        hyperparameters(net), false);
+    return new NetworkState(
+        copy(net.parameters(), new LinkedHashMap<>()),
+        net.optimizerSteps(),
+        hyperparameters(net),
+        false);
   }
 
   /** Parameters, optimizer state, step count and hyper-parameters. */

@@ -42,16 +42,26 @@ public final class PlainTextListener implements TrainingListener {
   public static String format(EpochStats s, int epochs) {
     int width = String.valueOf(epochs).length();
     StringBuilder line = new StringBuilder();
-    line.append(String.format(Locale.ROOT, "epoch %" + width + "d/%d  loss %.6f", s.epoch(), epochs,
-        s.trainingLoss()));
+    line.append(
+        String.format(
+            Locale.ROOT,
+            "epoch %" + width + "d/%d  loss %.6f",
+            s.epoch(),
+            epochs,
+            s.trainingLoss()));
     if (s.hasValidation()) {
       line.append(String.format(Locale.ROOT, "  val_loss %.6f", s.validationLoss()));
       if (!Double.isNaN(s.validationAccuracy())) {
         line.append(String.format(Locale.ROOT, "  val_acc %.2f%%", 100 * s.validationAccuracy()));
       }
     }
-    line.append(String.format(Locale.ROOT, "  rate %.4g  %.0f ex/s  %.1f s", s.learningRate(),
-        s.examplesPerSecond(), s.elapsed().toMillis() / 1000.0));
+    line.append(
+        String.format(
+            Locale.ROOT,
+            "  rate %.4g  %.0f ex/s  %.1f s",
+            s.learningRate(),
+            s.examplesPerSecond(),
+            s.elapsed().toMillis() / 1000.0));
     return line.toString();
   }
 }

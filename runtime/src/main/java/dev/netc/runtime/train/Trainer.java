@@ -32,16 +32,17 @@ import java.util.function.IntConsumer;
  * batchSize} examples (the last step of an epoch may have fewer), accumulates their gradients and
  * applies them once with the scale of the {@link Reduction}.
  *
- * <p><b>Threads.</b> A step of more than {@link #chunkSize(int)} examples is cut into chunks of that
- * size, whatever the thread count, and the chunks into groups of {@value #GROUP_CHUNKS}. Each chunk's
- * gradient is accumulated, example by example, in its own cleared {@link CompiledNetwork#copy()}
- * (the first chunk of a step in the network itself). A group's chunk gradients are then summed as a
- * pairwise tree: {@code g[i] += g[i + s]} for {@code s = 1, 2, 4, ...} and every {@code i} that is a
- * multiple of {@code 2s}, so that chunk 0 holds the group's sum; a later group's sum is then added to
- * the network, in group order. The threads share out a group's chunks in contiguous blocks, and
- * each sums the part of the tree inside its block; the additions are the same whoever makes them,
- * so the parameters after training are bit-identical for 1, 2 or 8 threads. A step of at most one
- * chunk accumulates directly in the network (the worked examples' arithmetic).
+ * <p><b>Threads.</b> A step of more than {@link #chunkSize(int)} examples is cut into chunks of
+ * that size, whatever the thread count, and the chunks into groups of {@value #GROUP_CHUNKS}. Each
+ * chunk's gradient is accumulated, example by example, in its own cleared {@link
+ * CompiledNetwork#copy()} (the first chunk of a step in the network itself). A group's chunk
+ * gradients are then summed as a pairwise tree: {@code g[i] += g[i + s]} for {@code s = 1, 2, 4,
+ * ...} and every {@code i} that is a multiple of {@code 2s}, so that chunk 0 holds the group's sum;
+ * a later group's sum is then added to the network, in group order. The threads share out a group's
+ * chunks in contiguous blocks, and each sums the part of the tree inside its block; the additions
+ * are the same whoever makes them, so the parameters after training are bit-identical for 1, 2 or 8
+ * threads. A step of at most one chunk accumulates directly in the network (the worked examples'
+ * arithmetic).
  *
  * <p><b>Guards.</b> If a step's loss, the validation loss or a parameter becomes NaN or infinite,
  * the network gets back the parameters (and optimizer state) of the start of that epoch and a
@@ -77,16 +78,17 @@ public final class Trainer {
    * Adds the gradients of a step's chunks to {@code net} in the order this trainer sums them (see
    * Threads above): {@code chunks} in chunk order, in groups of {@value #GROUP_CHUNKS}, each group
    * summed as a pairwise tree into its first chunk, and the groups' sums added to {@code net} in
-   * group order. With {@code net}'s gradient clear, the result is bit-identical to the trainer's for
-   * the same chunks, so an engine that computes chunks elsewhere (the Spark module) can end with
-   * the trainer's parameters. Calling this once per group of at most {@value #GROUP_CHUNKS} chunks
-   * gives the same result as one call. The chunk networks' accumulators are left holding partial
-   * sums.
+   * group order. With {@code net}'s gradient clear, the result is bit-identical to the trainer's
+   * for the same chunks, so an engine that computes chunks elsewhere (the Spark module) can end
+   * with the trainer's parameters. Calling this once per group of at most {@value #GROUP_CHUNKS}
+   * chunks gives the same result as one call. The chunk networks' accumulators are left holding
+   * partial sums.
    *
    * @param net where the step's gradient accumulates
    * @param chunks one instance per chunk (copies of {@code net}), each holding its chunk's gradient
    */
-  public static void addChunkGradients(CompiledNetwork net, List<? extends CompiledNetwork> chunks) {
+  public static void addChunkGradients(
+      CompiledNetwork net, List<? extends CompiledNetwork> chunks) {
     for (int first = 0; first < chunks.size(); first += GROUP_CHUNKS) {
       List<? extends CompiledNetwork> group =
           chunks.subList(first, Math.min(chunks.size(), first + GROUP_CHUNKS));
@@ -110,13 +112,14 @@ public final class Trainer {
   private Schedule schedule;
   private double[] classWeights;
   private boolean balancedClassWeights;
+
   /**
-   * Networks with fewer parameters than this compute a step's chunks on the calling thread, whatever
-   * {@link #threads(int)} says: a chunk of 8 examples is then a few microseconds of work, less than
-   * handing it to another thread. Measured with the benchmarks' short mode (2026-11-24): W1 (4-8-3,
-   * 67 parameters) trained in batches of 32 through this trainer at 5.24 M examples/s on 1 thread
-   * and 0.36 M on 2; Fashion-MNIST (784-128-10, 101,770 parameters) one epoch in 15.6 s on 1
-   * thread and 7.9 s on 2.
+   * Networks with fewer parameters than this compute a step's chunks on the calling thread,
+   * whatever {@link #threads(int)} says: a chunk of 8 examples is then a few microseconds of work,
+   * less than handing it to another thread. Measured with the benchmarks' short mode (2026-11-24):
+   * W1 (4-8-3, 67 parameters) trained in batches of 32 through this trainer at 5.24 M examples/s on
+   * 1 thread and 0.36 M on 2; Fashion-MNIST (784-128-10, 101,770 parameters) one epoch in 15.6 s on
+   * 1 thread and 7.9 s on 2.
    */
   static final long PARALLEL_MIN_PARAMETERS = 10_000;
 
@@ -137,7 +140,9 @@ public final class Trainer {
     return this;
   }
 
-  /** Examples per step: 1 = stochastic, the data size or more = full batch, between = mini-batch. */
+  /**
+   * Examples per step: 1 = stochastic, the data size or more = full batch, between = mini-batch.
+   */
   public Trainer batchSize(int examples) {
     require(examples >= 1, "batch size must be >= 1: " + examples);
     this.batchSize = examples;
@@ -288,11 +293,16 @@ public final class Trainer {
 
   /** The settings a checkpoint must have been written with to be resumed by this trainer. */
   private String settings(int trainingExamples, int validationExamples, double[] weights) {
-    return String.format(Locale.ROOT,
-        "batch=%d reduction=%s shuffle=%s chunk=%d train=%d validation=%d patience=%d",
-        batchSize, reduction.name().toLowerCase(Locale.ROOT),
-        shuffleSeed == null ? "none" : shuffleSeed.toString(), chunkSize, trainingExamples,
-        validationExamples, patience)
+    return String.format(
+            Locale.ROOT,
+            "batch=%d reduction=%s shuffle=%s chunk=%d train=%d validation=%d patience=%d",
+            batchSize,
+            reduction.name().toLowerCase(Locale.ROOT),
+            shuffleSeed == null ? "none" : shuffleSeed.toString(),
+            chunkSize,
+            trainingExamples,
+            validationExamples,
+            patience)
         + (weights == null ? "" : " classWeights=" + Arrays.toString(weights));
   }
 
@@ -320,14 +330,18 @@ public final class Trainer {
     if (checking != null) {
       checking.requireShape(network.inputSize(), network.outputSize(), name);
     }
-    require(patience == 0 || checking != null,
+    require(
+        patience == 0 || checking != null,
         "early stopping needs validation data: set validation(...) or validationFraction(...)");
     require(training.size() > 0, data.name() + " has no training examples");
     double[] weights = balancedClassWeights ? balanced(training) : classWeights;
     if (weights != null) {
-      require(training.isClassification() && weights.length == training.classNames().size(),
-          "class weights need classification data with " + (weights.length)
-              + " classes: " + training);
+      require(
+          training.isClassification() && weights.length == training.classNames().size(),
+          "class weights need classification data with "
+              + (weights.length)
+              + " classes: "
+              + training);
     }
     try (Run run = new Run(network, training, checking, weights)) {
       return run.execute();
@@ -342,8 +356,10 @@ public final class Trainer {
     private final int stepSize;
     private final int stepsPerEpoch;
     private final String settings;
+
     /** Each training example's loss weight (its class's), or null for all 1. */
     private final double[] exampleWeights;
+
     private final List<EpochStats> history = new ArrayList<>();
     private double initialRate;
     private int bestEpoch;
@@ -351,8 +367,12 @@ public final class Trainer {
     private NetworkState best;
     private int firstEpoch = 1;
     private long elapsedBefore;
-    /** Gradient accumulators of a group's chunks (copies of the network); slot 0 unused at first. */
+
+    /**
+     * Gradient accumulators of a group's chunks (copies of the network); slot 0 unused at first.
+     */
     private CompiledNetwork[] workers;
+
     private double[] chunkLosses;
     private ChunkTeam team;
     private final IntConsumer groupWork = this::groupBlock;
@@ -370,8 +390,8 @@ public final class Trainer {
       this.checking = checking;
       this.stepSize = Math.min(batchSize, training.size());
       this.stepsPerEpoch = (training.size() + stepSize - 1) / stepSize;
-      this.settings = settings(training.size(), checking == null ? 0 : checking.size(),
-          classWeights);
+      this.settings =
+          settings(training.size(), checking == null ? 0 : checking.size(), classWeights);
       if (classWeights == null) {
         this.exampleWeights = null;
       } else {
@@ -387,8 +407,16 @@ public final class Trainer {
       if (resumeFile != null) {
         resumeFrom(resumeFile);
       }
-      TrainingPlan plan = new TrainingPlan(net.spec().name(), firstEpoch, epochs, training.size(),
-          checking == null ? 0 : checking.size(), stepSize, stepsPerEpoch, threads);
+      TrainingPlan plan =
+          new TrainingPlan(
+              net.spec().name(),
+              firstEpoch,
+              epochs,
+              training.size(),
+              checking == null ? 0 : checking.size(),
+              stepSize,
+              stepsPerEpoch,
+              threads);
       listeners.forEach(l -> l.onStart(plan));
       long start = System.nanoTime();
       TrainingResult.Stop stop = TrainingResult.Stop.COMPLETED;
@@ -449,9 +477,10 @@ public final class Trainer {
           // A stochastic step: the generated class's fused step (one pass over each weight
           // matrix) gives the same numbers as accumulate, then apply with scale 1.
           int i = order[from];
-          stepLoss = exampleWeights == null
-              ? net.trainStep(training.features(i), training.target(i))
-              : net.trainStep(training.features(i), training.target(i), exampleWeights[i]);
+          stepLoss =
+              exampleWeights == null
+                  ? net.trainStep(training.features(i), training.target(i))
+                  : net.trainStep(training.features(i), training.target(i), exampleWeights[i]);
         } else {
           stepLoss = accumulate(order, from, to);
           if (Double.isFinite(stepLoss)) {
@@ -482,24 +511,33 @@ public final class Trainer {
         int right = 0;
         for (int i = 0; i < checking.size(); i++) {
           sum += net.loss(checking.features(i), checking.target(i));
-          if (checking.isClassification() && net.classify(checking.features(i)) == checking.label(i)) {
+          if (checking.isClassification()
+              && net.classify(checking.features(i)) == checking.label(i)) {
             right++;
           }
         }
         validationLoss = sum / checking.size();
         if (!Double.isFinite(validationLoss)) {
           lastGood.restore(net);
-          throw new TrainingException(epoch, step, "the validation loss became "
-              + describe(validationLoss));
+          throw new TrainingException(
+              epoch, step, "the validation loss became " + describe(validationLoss));
         }
         accuracy = checking.isClassification() ? right / (double) checking.size() : Double.NaN;
       }
-      return new EpochStats(epoch, lossSum / n, validationLoss, accuracy, rate,
-          net.optimizerSteps(), seconds > 0 ? n / seconds : 0,
+      return new EpochStats(
+          epoch,
+          lossSum / n,
+          validationLoss,
+          accuracy,
+          rate,
+          net.optimizerSteps(),
+          seconds > 0 ? n / seconds : 0,
           Duration.ofNanos(elapsedBefore + System.nanoTime() - start));
     }
 
-    /** Adds the gradients of examples {@code order[from..to)} to the network; returns their loss. */
+    /**
+     * Adds the gradients of examples {@code order[from..to)} to the network; returns their loss.
+     */
     private double accumulate(int[] order, int from, int to) {
       if (to - from <= chunkSize) {
         double loss = 0;
@@ -550,9 +588,9 @@ public final class Trainer {
     }
 
     /**
-     * The work of one participant in a group: computes the chunks of its block (a contiguous range of
-     * the group's chunks), each in its own cleared slot, then the levels of the tree that lie inside
-     * its block.
+     * The work of one participant in a group: computes the chunks of its block (a contiguous range
+     * of the group's chunks), each in its own cleared slot, then the levels of the tree that lie
+     * inside its block.
      */
     private void groupBlock(int participant) {
       int begin = participant * groupChunks / groupParticipants;
@@ -589,7 +627,10 @@ public final class Trainer {
       return p;
     }
 
-    /** Where chunk {@code c} of the current group accumulates: the network itself for chunk 0 of a step. */
+    /**
+     * Where chunk {@code c} of the current group accumulates: the network itself for chunk 0 of a
+     * step.
+     */
     private CompiledNetwork slot(int c) {
       return c == 0 && groupIntoNetwork ? net : workers[c];
     }
@@ -619,7 +660,8 @@ public final class Trainer {
         for (int k = 0; k < t.size(); k++) {
           double v = t.get(k);
           if (!Double.isFinite(v)) {
-            String at = t.isVector() ? "[" + k + "]" : "[" + k / t.cols() + "][" + k % t.cols() + "]";
+            String at =
+                t.isVector() ? "[" + k + "]" : "[" + k / t.cols() + "][" + k % t.cols() + "]";
             return "parameter " + t.name() + at + " became " + describe(v);
           }
         }
@@ -628,8 +670,18 @@ public final class Trainer {
     }
 
     private void writeCheckpoint(int epoch) {
-      Checkpoint checkpoint = new Checkpoint(net.spec().name(), net.spec().fingerprint(), settings,
-          epoch, initialRate, NetworkState.full(net), bestEpoch, bestLoss, best, history);
+      Checkpoint checkpoint =
+          new Checkpoint(
+              net.spec().name(),
+              net.spec().fingerprint(),
+              settings,
+              epoch,
+              initialRate,
+              NetworkState.full(net),
+              bestEpoch,
+              bestLoss,
+              best,
+              history);
       try {
         checkpoint.write(checkpointFile);
       } catch (IOException e) {
@@ -641,19 +693,30 @@ public final class Trainer {
       Checkpoint checkpoint = Checkpoint.read(file);
       String name = file.toString();
       if (!checkpoint.fingerprint().equals(net.spec().fingerprint())) {
-        throw new WeightFileException(name, "is a checkpoint of " + checkpoint.network()
-            + " with another topology than " + net.spec().name() + " (" + net.spec().topology()
-            + "); resume with the network it was written for, or start anew");
+        throw new WeightFileException(
+            name,
+            "is a checkpoint of "
+                + checkpoint.network()
+                + " with another topology than "
+                + net.spec().name()
+                + " ("
+                + net.spec().topology()
+                + "); resume with the network it was written for, or start anew");
       }
       if (!checkpoint.settings().equals(settings)) {
-        throw new WeightFileException(name, "was written with other training settings ("
-            + checkpoint.settings() + ") than now (" + settings + "); resume with the same "
-            + "data, batch size, reduction, shuffle seed and validation, or start anew");
+        throw new WeightFileException(
+            name,
+            "was written with other training settings ("
+                + checkpoint.settings()
+                + ") than now ("
+                + settings
+                + "); resume with the same "
+                + "data, batch size, reduction, shuffle seed and validation, or start anew");
       }
       List<String> problems = checkpoint.state().mismatches(net, true);
       if (!problems.isEmpty()) {
-        throw new WeightFileException(name, "does not fit " + net.spec().name() + ": "
-            + String.join(", ", problems));
+        throw new WeightFileException(
+            name, "does not fit " + net.spec().name() + ": " + String.join(", ", problems));
       }
       checkpoint.state().restore(net);
       net.clearGradient();

@@ -19,9 +19,17 @@ public final class TrainingException extends UserError {
    * @param what what diverged ({@code "the loss became NaN"})
    */
   public TrainingException(int epoch, int step, String what) {
-    super("training diverged in epoch " + epoch + ", step " + step + ": " + what
-        + "; the parameters from the start of epoch " + epoch + " are kept. "
-        + "Try a lower learning rate (or clip norm(...) in the .nn file).");
+    super(
+        "training diverged in epoch "
+            + epoch
+            + ", step "
+            + step
+            + ": "
+            + what
+            + "; the parameters from the start of epoch "
+            + epoch
+            + " are kept. "
+            + "Try a lower learning rate (or clip norm(...) in the .nn file).");
     this.epoch = epoch;
     this.step = step;
   }

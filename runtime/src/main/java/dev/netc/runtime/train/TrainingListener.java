@@ -2,9 +2,9 @@ package dev.netc.runtime.train;
 
 /**
  * Receives a training run's progress; every method has an empty default. Called on the thread that
- * called {@link Trainer#train}. A console progress bar implements {@link #onStart} (to size the bar:
- * epochs times steps per epoch), {@link #onStep} (to advance it) and {@link #onEpoch} (to show the
- * losses). An exception thrown here stops training and reaches the caller.
+ * called {@link Trainer#train}. A console progress bar implements {@link #onStart} (to size the
+ * bar: epochs times steps per epoch), {@link #onStep} (to advance it) and {@link #onEpoch} (to show
+ * the losses). An exception thrown here stops training and reaches the caller.
  */
 public interface TrainingListener {
 

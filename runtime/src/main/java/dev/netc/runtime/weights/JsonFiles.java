@@ -29,14 +29,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * JSON reading and writing shared by weight files and the trainer's checkpoints: doubles written
- * as the shortest decimal that reads back as the same double (Schubfach, so the text does not depend
+ * JSON reading and writing shared by weight files and the trainer's checkpoints: doubles written as
+ * the shortest decimal that reads back as the same double (Schubfach, so the text does not depend
  * on the JDK), arrays of numbers on one line and matrices one row per line, atomic writes, and
  * errors that name the file.
  */
 public final class JsonFiles {
   /** Fields whose arrays are written one element per line (arrays of objects, matrix rows). */
-  private static final Set<String> MULTILINE = Set.of("layers", "weights", "tensors", "history", "columns");
+  private static final Set<String> MULTILINE =
+      Set.of("layers", "weights", "tensors", "history", "columns");
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper(
@@ -81,8 +82,8 @@ public final class JsonFiles {
         channel.force(true);
       }
       try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -92,8 +93,8 @@ public final class JsonFiles {
   }
 
   /**
-   * Reads and parses all of {@code file}; a missing, unreadable, truncated or non-JSON file raises a
-   * {@link WeightFileException} saying which ({@code what} names the kind of file expected).
+   * Reads and parses all of {@code file}; a missing, unreadable, truncated or non-JSON file raises
+   * a {@link WeightFileException} saying which ({@code what} names the kind of file expected).
    */
   public static JsonNode read(Path file, String what) {
     String name = file.toString();
@@ -115,12 +116,24 @@ public final class JsonFiles {
       }
       return tree;
     } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
-      throw new WeightFileException(name, "is truncated (the JSON ends early, "
-          + where(e.getLocation()) + "); it was not loaded. Use an intact copy or retrain.", e);
+      throw new WeightFileException(
+          name,
+          "is truncated (the JSON ends early, "
+              + where(e.getLocation())
+              + "); it was not loaded. Use an intact copy or retrain.",
+          e);
     } catch (JsonProcessingException e) {
-      throw new WeightFileException(name, "is not valid JSON (" + where(e.getLocation()) + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse("") + "); it was not loaded"
-          + " (expected " + what + ")", e);
+      throw new WeightFileException(
+          name,
+          "is not valid JSON ("
+              + where(e.getLocation())
+              + ": "
+              + e.getOriginalMessage().lines().findFirst().orElse("")
+              + "); it was not loaded"
+              + " (expected "
+              + what
+              + ")",
+          e);
     } catch (IOException e) {
       throw new WeightFileException(name, "cannot read the file: " + e.getMessage(), e);
     }
@@ -142,15 +155,18 @@ public final class JsonFiles {
     return array;
   }
 
-  /** Objects indented two spaces; arrays as {@link RowIndenter} says, ", " between inline values. */
+  /**
+   * Objects indented two spaces; arrays as {@link RowIndenter} says, ", " between inline values.
+   */
   private static final class Printer extends DefaultPrettyPrinter {
     private static final long serialVersionUID = 1L;
 
     Printer() {
-      super(Separators.createDefaultInstance()
-          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-          .withArrayValueSpacing(Separators.Spacing.NONE)
-          .withArrayEmptySeparator(""));
+      super(
+          Separators.createDefaultInstance()
+              .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+              .withArrayValueSpacing(Separators.Spacing.NONE)
+              .withArrayEmptySeparator(""));
       indentObjectsWith(new DefaultIndenter("  ", "\n"));
       indentArraysWith(new RowIndenter());
     }
@@ -211,8 +227,13 @@ public final class JsonFiles {
 
     /** The error for a missing or mistyped field. */
     public WeightFileException missing(String path, String expected) {
-      return new WeightFileException(file, "\"" + path + "\" is missing or not " + expected
-          + "; the file is damaged or not a netc file");
+      return new WeightFileException(
+          file,
+          "\""
+              + path
+              + "\" is missing or not "
+              + expected
+              + "; the file is damaged or not a netc file");
     }
 
     /** An int field. */
@@ -274,8 +295,8 @@ public final class JsonFiles {
       for (int k = 0; k < values.length; k++) {
         JsonNode v = array.get(k);
         if (!v.isNumber()) {
-          throw new WeightFileException(file, path + "[" + k + "] is " + v
-              + ", expected a number; the file is damaged");
+          throw new WeightFileException(
+              file, path + "[" + k + "] is " + v + ", expected a number; the file is damaged");
         }
         values[k] = v.doubleValue();
       }
@@ -301,5 +322,4 @@ public final class JsonFiles {
       return values;
     }
   }
-
 }

@@ -72,20 +72,29 @@ final class PreprocessingJson {
           f.array(c, where + ".values", "values");
           columns.add(Preprocessor.Column.categorical(name, f.texts(c, "values")));
         } else {
-          throw new WeightFileException(file, where + ".type is \"" + type
-              + "\", expected \"numeric\" or \"categorical\"; the file is damaged");
+          throw new WeightFileException(
+              file,
+              where
+                  + ".type is \""
+                  + type
+                  + "\", expected \"numeric\" or \"categorical\"; the file is damaged");
         }
       } catch (IllegalArgumentException e) {
-        throw new WeightFileException(file, where + ": " + e.getMessage()
-            + "; the file is damaged");
+        throw new WeightFileException(
+            file, where + ": " + e.getMessage() + "; the file is damaged");
       }
     }
     try {
-      return new Preprocessor(columns, f.texts(node, "ignored"), label, f.texts(node, "targets"),
-          label == null ? List.of() : classes, null);
+      return new Preprocessor(
+          columns,
+          f.texts(node, "ignored"),
+          label,
+          f.texts(node, "targets"),
+          label == null ? List.of() : classes,
+          null);
     } catch (IllegalArgumentException e) {
-      throw new WeightFileException(file, "preprocessing: " + e.getMessage()
-          + "; the file is damaged");
+      throw new WeightFileException(
+          file, "preprocessing: " + e.getMessage() + "; the file is damaged");
     }
   }
 

@@ -104,7 +104,16 @@ public final class WeightFile {
       List<String> classNames,
       List<String> featureNames,
       Scaler scaler) {
-    this(network, fingerprint, inputSize, loss, precision, layers, classNames, featureNames, scaler,
+    this(
+        network,
+        fingerprint,
+        inputSize,
+        loss,
+        precision,
+        layers,
+        classNames,
+        featureNames,
+        scaler,
         null);
   }
 
@@ -128,9 +137,16 @@ public final class WeightFile {
             || !preprocessor.classNames().equals(classNames)
             || !preprocessor.featureNames().equals(featureNames)
             || !preprocessor.scaler().equals(Optional.ofNullable(scaler)))) {
-      throw new IllegalArgumentException("the preprocessor (" + preprocessor + ", classes "
-          + preprocessor.classNames() + ") does not match the file's input " + inputSize
-          + ", classes " + classNames + ", features and scaling");
+      throw new IllegalArgumentException(
+          "the preprocessor ("
+              + preprocessor
+              + ", classes "
+              + preprocessor.classNames()
+              + ") does not match the file's input "
+              + inputSize
+              + ", classes "
+              + classNames
+              + ", features and scaling");
     }
     this.preprocessor = preprocessor;
     this.network = network;
@@ -157,17 +173,33 @@ public final class WeightFile {
    * class names, encoded feature names and scaling become the file's).
    */
   public static WeightFile capture(CompiledNetwork net, Preprocessor preprocessor) {
-    return capture(net, preprocessor.classNames(), preprocessor.featureNames(),
-        preprocessor.scaler().orElse(null)).withPreprocessor(preprocessor);
+    return capture(
+            net,
+            preprocessor.classNames(),
+            preprocessor.featureNames(),
+            preprocessor.scaler().orElse(null))
+        .withPreprocessor(preprocessor);
   }
 
   /** This file's content with {@code value} as its preprocessing (see the constructor). */
   public WeightFile withPreprocessor(Preprocessor value) {
-    return new WeightFile(network, fingerprint, inputSize, loss, precision, layers, classNames,
-        featureNames, scaler, value);
+    return new WeightFile(
+        network,
+        fingerprint,
+        inputSize,
+        loss,
+        precision,
+        layers,
+        classNames,
+        featureNames,
+        scaler,
+        value);
   }
 
-  /** The current parameters of {@code net} with the given names and scaling ({@code scaler} may be null). */
+  /**
+   * The current parameters of {@code net} with the given names and scaling ({@code scaler} may be
+   * null).
+   */
   public static WeightFile capture(
       CompiledNetwork net, List<String> classNames, List<String> featureNames, Scaler scaler) {
     NetworkSpec spec = net.spec();
@@ -181,11 +213,20 @@ public final class WeightFile {
           rows[i][j] = w.get(i, j);
         }
       }
-      layers.add(new Layer(spec.layers().get(l).name(), activation(spec.layers().get(l)), rows,
-          b.toArray()));
+      layers.add(
+          new Layer(
+              spec.layers().get(l).name(), activation(spec.layers().get(l)), rows, b.toArray()));
     }
-    return new WeightFile(spec.name(), spec.fingerprint(), spec.inputSize(), spec.loss(),
-        spec.precision(), layers, classNames, featureNames, scaler);
+    return new WeightFile(
+        spec.name(),
+        spec.fingerprint(),
+        spec.inputSize(),
+        spec.loss(),
+        spec.precision(),
+        layers,
+        classNames,
+        featureNames,
+        scaler);
   }
 
   /** An activation as the weight file writes it: {@code tanh}, {@code leaky_relu(0.2)}. */
@@ -242,8 +283,8 @@ public final class WeightFile {
   }
 
   /**
-   * What turns a raw row of the training table's columns into the network's input, and outputs
-   * into class names; empty for files of version 1 and networks not trained on a CSV table.
+   * What turns a raw row of the training table's columns into the network's input, and outputs into
+   * class names; empty for files of version 1 and networks not trained on a CSV table.
    */
   public Optional<Preprocessor> preprocessor() {
     return Optional.ofNullable(preprocessor);
@@ -310,8 +351,8 @@ public final class WeightFile {
   private static ArrayNode finite(ArrayNode values, String name) {
     for (JsonNode v : values) {
       if (!Double.isFinite(v.doubleValue())) {
-        throw new IllegalStateException(name + " holds " + v.doubleValue()
-            + ": a diverged network cannot be saved");
+        throw new IllegalStateException(
+            name + " holds " + v.doubleValue() + ": a diverged network cannot be saved");
       }
     }
     return values;
@@ -327,23 +368,37 @@ public final class WeightFile {
     JsonFiles.Fields f = new JsonFiles.Fields(name);
     String format = root.path("format").asText(null);
     if ("netc-checkpoint".equals(format)) {
-      throw new WeightFileException(name, "is a training checkpoint, not a weight file (resume "
-          + "training from it, or use the weight file written at the end of training)");
+      throw new WeightFileException(
+          name,
+          "is a training checkpoint, not a weight file (resume "
+              + "training from it, or use the weight file written at the end of training)");
     }
     if (!FORMAT.equals(format)) {
-      throw new WeightFileException(name, "is not a netc weight file (expected \"format\": \""
-          + FORMAT + "\"" + (format == null ? "" : ", found \"" + format + "\"") + ")");
+      throw new WeightFileException(
+          name,
+          "is not a netc weight file (expected \"format\": \""
+              + FORMAT
+              + "\""
+              + (format == null ? "" : ", found \"" + format + "\"")
+              + ")");
     }
     int version = f.integer(root, "version");
     if (version > VERSION || version < 1) {
-      throw new WeightFileException(name, "has format version " + version + "; this netc reads "
-          + "versions 1 to " + VERSION + (version > VERSION ? " (written by a newer netc: upgrade)" : ""));
+      throw new WeightFileException(
+          name,
+          "has format version "
+              + version
+              + "; this netc reads "
+              + "versions 1 to "
+              + VERSION
+              + (version > VERSION ? " (written by a newer netc: upgrade)" : ""));
     }
     int input = f.integer(root, "input");
     List<Layer> layers = new ArrayList<>();
     JsonNode layerArray = f.array(root, "layers");
     if (layerArray.isEmpty()) {
-      throw new WeightFileException(name, "\"layers\" is empty (expected one entry per dense layer)");
+      throw new WeightFileException(
+          name, "\"layers\" is empty (expected one entry per dense layer)");
     }
     int below = input;
     for (int l = 0; l < layerArray.size(); l++) {
@@ -355,16 +410,32 @@ public final class WeightFile {
       for (int i = 0; i < rows.size(); i++) {
         weights[i] = f.numbers(rows.get(i), where + ".weights[" + i + "]");
         if (weights[i].length != below) {
-          throw new WeightFileException(name, where + " ('" + layerName + "'): row " + i
-              + " of \"weights\" has " + weights[i].length + " values, expected " + below
-              + " (the units of the layer below); the file is damaged");
+          throw new WeightFileException(
+              name,
+              where
+                  + " ('"
+                  + layerName
+                  + "'): row "
+                  + i
+                  + " of \"weights\" has "
+                  + weights[i].length
+                  + " values, expected "
+                  + below
+                  + " (the units of the layer below); the file is damaged");
         }
       }
       double[] bias = f.numbers(f.array(node, where + ".bias", "bias"), where + ".bias");
       if (bias.length != weights.length) {
-        throw new WeightFileException(name, where + " ('" + layerName + "'): \"bias\" has "
-            + bias.length + " values but \"weights\" has " + weights.length
-            + " rows; the file is damaged");
+        throw new WeightFileException(
+            name,
+            where
+                + " ('"
+                + layerName
+                + "'): \"bias\" has "
+                + bias.length
+                + " values but \"weights\" has "
+                + weights.length
+                + " rows; the file is damaged");
       }
       layers.add(new Layer(layerName, f.text(node, where, "activation"), weights, bias));
       below = weights.length;
@@ -381,8 +452,15 @@ public final class WeightFile {
       double[] offset = f.numbers(f.array(scaling, "scaling.offset", "offset"), "scaling.offset");
       double[] scale = f.numbers(f.array(scaling, "scaling.scale", "scale"), "scaling.scale");
       if (offset.length != input || scale.length != input) {
-        throw new WeightFileException(name, "scaling has " + offset.length + " offsets and "
-            + scale.length + " scales, expected " + input + " (the input width)");
+        throw new WeightFileException(
+            name,
+            "scaling has "
+                + offset.length
+                + " offsets and "
+                + scale.length
+                + " scales, expected "
+                + input
+                + " (the input width)");
       }
       scaler = new Scaler(kind, offset, scale);
     } else if (!scaling.isMissingNode() && !scaling.isNull()) {
@@ -390,8 +468,8 @@ public final class WeightFile {
     }
     List<String> classes = f.texts(root, "classes");
     if (!classes.isEmpty() && classes.size() != below) {
-      throw new WeightFileException(name, "has " + classes.size() + " class names for "
-          + below + " outputs");
+      throw new WeightFileException(
+          name, "has " + classes.size() + " class names for " + below + " outputs");
     }
     List<String> features = f.texts(root, "features");
     Preprocessor preprocessor = null;
@@ -399,17 +477,33 @@ public final class WeightFile {
     if (version >= 2 && preprocessing.isObject()) {
       preprocessor = PreprocessingJson.read(preprocessing, f, name, classes);
       if (preprocessor.width() != input || !preprocessor.featureNames().equals(features)) {
-        throw new WeightFileException(name, "\"preprocessing\" encodes " + preprocessor.width()
-            + " inputs (" + String.join(", ", preprocessor.featureNames()) + ") but the file has"
-            + " input " + input + " and features " + String.join(", ", features)
-            + "; the file is damaged");
+        throw new WeightFileException(
+            name,
+            "\"preprocessing\" encodes "
+                + preprocessor.width()
+                + " inputs ("
+                + String.join(", ", preprocessor.featureNames())
+                + ") but the file has"
+                + " input "
+                + input
+                + " and features "
+                + String.join(", ", features)
+                + "; the file is damaged");
       }
       preprocessor = preprocessor.withScaler(scaler);
     } else if (!preprocessing.isMissingNode() && !preprocessing.isNull()) {
       throw new WeightFileException(name, "\"preprocessing\" must be an object or null");
     }
-    return new WeightFile(f.text(root, "", "network"), f.text(root, "", "fingerprint"), input,
-        f.text(root, "", "loss"), f.text(root, "", "precision"), layers, classes, features, scaler,
+    return new WeightFile(
+        f.text(root, "", "network"),
+        f.text(root, "", "fingerprint"),
+        input,
+        f.text(root, "", "loss"),
+        f.text(root, "", "precision"),
+        layers,
+        classes,
+        features,
+        scaler,
         preprocessor);
   }
 
@@ -429,21 +523,43 @@ public final class WeightFile {
   public void applyTo(CompiledNetwork net, String source) {
     NetworkSpec spec = net.spec();
     if (!fingerprint.equals(spec.fingerprint())) {
-      throw new WeightFileException(source, "was saved from a different network: " + differences(spec)
-          + ". Use the .nn file these weights were trained with, or train this network anew.");
+      throw new WeightFileException(
+          source,
+          "was saved from a different network: "
+              + differences(spec)
+              + ". Use the .nn file these weights were trained with, or train this network anew.");
     }
     List<ParameterTensor> parameters = net.parameters();
     if (ParameterLayout.layers(parameters) != layers.size()) {
-      throw new WeightFileException(source, "has " + layers.size() + " layers, the network "
-          + spec.name() + " has " + ParameterLayout.layers(parameters));
+      throw new WeightFileException(
+          source,
+          "has "
+              + layers.size()
+              + " layers, the network "
+              + spec.name()
+              + " has "
+              + ParameterLayout.layers(parameters));
     }
     for (int l = 0; l < layers.size(); l++) {
       ParameterTensor w = net.weights(l + 1);
       Layer layer = layers.get(l);
       if (w.rows() != layer.units() || w.cols() != layer.inputs()) {
-        throw new WeightFileException(source, "layer " + (l + 1) + " ('" + layer.name() + "') is "
-            + layer.units() + "x" + layer.inputs() + ", the network's " + w.name() + " is "
-            + w.rows() + "x" + w.cols());
+        throw new WeightFileException(
+            source,
+            "layer "
+                + (l + 1)
+                + " ('"
+                + layer.name()
+                + "') is "
+                + layer.units()
+                + "x"
+                + layer.inputs()
+                + ", the network's "
+                + w.name()
+                + " is "
+                + w.rows()
+                + "x"
+                + w.cols());
       }
     }
     for (int l = 0; l < layers.size(); l++) {
@@ -464,8 +580,8 @@ public final class WeightFile {
       diffs.add("input " + inputSize + " in the file, " + spec.inputSize() + " in " + spec.name());
     }
     if (layers.size() != spec.layers().size()) {
-      diffs.add(layers.size() + " layers in the file, " + spec.layers().size() + " in "
-          + spec.name());
+      diffs.add(
+          layers.size() + " layers in the file, " + spec.layers().size() + " in " + spec.name());
     } else {
       for (int l = 0; l < layers.size(); l++) {
         Layer mine = layers.get(l);
@@ -473,8 +589,8 @@ public final class WeightFile {
         String a = mine.units() + " " + mine.activation();
         String b = theirs.units() + " " + activation(theirs);
         if (!a.equals(b)) {
-          diffs.add("layer " + (l + 1) + " is '" + a + "' in the file, '" + b + "' in "
-              + spec.name());
+          diffs.add(
+              "layer " + (l + 1) + " is '" + a + "' in the file, '" + b + "' in " + spec.name());
         }
       }
     }
@@ -482,14 +598,24 @@ public final class WeightFile {
       diffs.add("loss " + loss + " in the file, " + spec.loss() + " in " + spec.name());
     }
     if (!precision.equals(spec.precision())) {
-      diffs.add("precision " + precision + " in the file, " + spec.precision() + " in "
-          + spec.name());
+      diffs.add(
+          "precision " + precision + " in the file, " + spec.precision() + " in " + spec.name());
     }
     if (diffs.isEmpty()) {
-      diffs.add("the fingerprints differ (" + abbreviate(fingerprint) + " in the file, "
-          + abbreviate(spec.fingerprint()) + " in " + spec.name() + ")");
+      diffs.add(
+          "the fingerprints differ ("
+              + abbreviate(fingerprint)
+              + " in the file, "
+              + abbreviate(spec.fingerprint())
+              + " in "
+              + spec.name()
+              + ")");
     }
-    return String.join("; ", diffs) + " (file: " + topology() + ", network: " + spec.topology()
+    return String.join("; ", diffs)
+        + " (file: "
+        + topology()
+        + ", network: "
+        + spec.topology()
         + ")";
   }
 

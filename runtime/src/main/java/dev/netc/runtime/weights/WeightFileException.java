@@ -3,9 +3,9 @@ package dev.netc.runtime.weights;
 import dev.netc.runtime.UserError;
 
 /**
- * A weight file (or checkpoint) that cannot be used: missing, truncated, not JSON, of another format
- * or version, or saved from a network of another topology. The message names the file, says what
- * differs and what to do. Nothing was changed in the network.
+ * A weight file (or checkpoint) that cannot be used: missing, truncated, not JSON, of another
+ * format or version, or saved from a network of another topology. The message names the file, says
+ * what differs and what to do. Nothing was changed in the network.
  */
 public final class WeightFileException extends UserError {
   private static final long serialVersionUID = 1L;

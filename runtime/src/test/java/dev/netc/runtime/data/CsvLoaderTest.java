@@ -37,7 +37,8 @@ class CsvLoaderTest {
     assertEquals(150, iris.size());
     assertEquals(4, iris.featureCount());
     assertEquals(List.of("0", "1", "2"), iris.classNames());
-    assertEquals(List.of("sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"),
+    assertEquals(
+        List.of("sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"),
         iris.featureNames());
     assertArrayEquals(new double[] {5.1, 3.5, 1.4, 0.2}, iris.features(0));
     assertArrayEquals(new double[] {1, 0, 0}, iris.target(0));
@@ -81,36 +82,45 @@ class CsvLoaderTest {
   @Test
   void fixedClassNamesRejectUnknownClasses() throws IOException {
     CsvLoader loader = new CsvLoader().classNames(List.of("cat", "dog"));
-    assertEquals("bad.csv, line 3, column 2 (label): unknown class 'bird' (the network knows: "
-        + "cat, dog)", message(loader, "x,label\n1,cat\n2,bird\n"));
+    assertEquals(
+        "bad.csv, line 3, column 2 (label): unknown class 'bird' (the network knows: "
+            + "cat, dog)",
+        message(loader, "x,label\n1,cat\n2,bird\n"));
   }
 
   @Test
   void nonNumericValue() throws IOException {
-    assertEquals("bad.csv, line 3, column 2 (b): expected a number, got \"abc\"",
+    assertEquals(
+        "bad.csv, line 3, column 2 (b): expected a number, got \"abc\"",
         message(new CsvLoader(), "a,b,label\n1,2,0\n3,abc,1\n"));
   }
 
   @Test
   void missingValue() throws IOException {
-    assertEquals("bad.csv, line 2, column 1 (a): missing value (expected a number)",
+    assertEquals(
+        "bad.csv, line 2, column 1 (a): missing value (expected a number)",
         message(new CsvLoader(), "a,b,label\n,2,0\n"));
-    assertEquals("bad.csv, line 2, column 3 (label): missing class label (expected a class name "
-        + "or number)", message(new CsvLoader(), "a,b,label\n1,2,\n"));
+    assertEquals(
+        "bad.csv, line 2, column 3 (label): missing class label (expected a class name "
+            + "or number)",
+        message(new CsvLoader(), "a,b,label\n1,2,\n"));
   }
 
   @Test
   void wrongRowLength() throws IOException {
-    assertEquals("bad.csv, line 4: expected 3 values (as in the header), got 2",
+    assertEquals(
+        "bad.csv, line 4: expected 3 values (as in the header), got 2",
         message(new CsvLoader(), "a,b,label\n1,2,0\n\n1,2\n"));
   }
 
   @Test
   void emptyFileAndHeaderOnly() throws IOException {
-    assertEquals("bad.csv: the file is empty (expected a header row and rows of comma-separated "
-        + "values)", message(new CsvLoader(), ""));
-    assertEquals("bad.csv: has a header row but no data rows",
-        message(new CsvLoader(), "a,b,label\n"));
+    assertEquals(
+        "bad.csv: the file is empty (expected a header row and rows of comma-separated "
+            + "values)",
+        message(new CsvLoader(), ""));
+    assertEquals(
+        "bad.csv: has a header row but no data rows", message(new CsvLoader(), "a,b,label\n"));
   }
 
   @Test
@@ -121,28 +131,33 @@ class CsvLoaderTest {
     assertEquals(file + ": is not a CSV file (not UTF-8 text; binary data?)", e.getMessage());
     Path zeros = dir.resolve("zeros.csv");
     Files.write(zeros, new byte[] {'a', ',', 'b', '\n', 0, 0, ',', '1', '\n'});
-    assertEquals(zeros + ", line 2: is not a CSV file (binary data)",
+    assertEquals(
+        zeros + ", line 2: is not a CSV file (binary data)",
         assertThrows(DataException.class, () -> new CsvLoader().load(zeros)).getMessage());
   }
 
   @Test
   void unknownColumnNameListsTheHeader() throws IOException {
-    assertEquals("bad.csv, line 1: no column named 'species' (the header has: a, b, label)",
+    assertEquals(
+        "bad.csv, line 1: no column named 'species' (the header has: a, b, label)",
         message(new CsvLoader().label("species"), "a,b,label\n1,2,0\n"));
   }
 
   @Test
   void infiniteOrHexNumbersAreNotNumbers() throws IOException {
-    assertEquals("bad.csv, line 2, column 1 (a): expected a number, got \"NaN\"",
+    assertEquals(
+        "bad.csv, line 2, column 1 (a): expected a number, got \"NaN\"",
         message(new CsvLoader(), "a,label\nNaN,0\n"));
-    assertEquals("bad.csv, line 2, column 1 (a): number out of range: \"1e999\"",
+    assertEquals(
+        "bad.csv, line 2, column 1 (a): number out of range: \"1e999\"",
         message(new CsvLoader(), "a,label\n1e999,0\n"));
   }
 
   @Test
   void missingFile() {
     Path file = dir.resolve("nope.csv");
-    assertEquals(file + ": file not found",
+    assertEquals(
+        file + ": file not found",
         assertThrows(DataException.class, () -> new CsvLoader().load(file)).getMessage());
   }
 

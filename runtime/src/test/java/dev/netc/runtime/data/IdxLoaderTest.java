@@ -63,8 +63,8 @@ class IdxLoaderTest {
       assertEquals(2, data.size());
       assertEquals(6, data.featureCount());
       assertEquals("pixel_r1_c2", data.featureNames().get(5));
-      assertArrayEquals(new double[] {0, 51 / 255.0, 102 / 255.0, 153 / 255.0, 204 / 255.0, 1},
-          data.features(0));
+      assertArrayEquals(
+          new double[] {0, 51 / 255.0, 102 / 255.0, 153 / 255.0, 204 / 255.0, 1}, data.features(0));
       assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), data.classNames());
       assertEquals(3, data.label(0));
       assertEquals(0, data.label(1));
@@ -74,12 +74,16 @@ class IdxLoaderTest {
   @Test
   void wrongMagicNumbersAreExplained() throws IOException {
     Path csv = write("data.csv", "a,b\n1,2\n3,4\n5,6\n7,8\n".getBytes(), false);
-    assertEquals(csv + ": is not an IDX file of unsigned bytes (magic number 0x612C620A, expected "
-        + "0x00000803 for images)",
+    assertEquals(
+        csv
+            + ": is not an IDX file of unsigned bytes (magic number 0x612C620A, expected "
+            + "0x00000803 for images)",
         assertThrows(DataException.class, () -> IdxLoader.readImages(csv)).getMessage());
     Path labelFile = write("labels", labels(1, 2), false);
-    assertEquals(labelFile + ": is an IDX file of 1 dimension (labels), expected images "
-        + "(3 dimensions, magic 0x00000803)",
+    assertEquals(
+        labelFile
+            + ": is an IDX file of 1 dimension (labels), expected images "
+            + "(3 dimensions, magic 0x00000803)",
         assertThrows(DataException.class, () -> IdxLoader.readImages(labelFile)).getMessage());
   }
 
@@ -87,32 +91,42 @@ class IdxLoaderTest {
   void truncatedAndEmptyFiles() throws IOException {
     byte[] full = images(3, 2, 2, 0x803);
     Path cut = write("cut", Arrays.copyOf(full, full.length - 5), false);
-    assertEquals(cut + ": is truncated: 3 x 2 x 2 needs 12 bytes of data, the file has 7",
+    assertEquals(
+        cut + ": is truncated: 3 x 2 x 2 needs 12 bytes of data, the file has 7",
         assertThrows(DataException.class, () -> IdxLoader.readImages(cut)).getMessage());
     Path empty = write("empty", new byte[0], false);
-    assertEquals(empty + ": the file is empty (expected IDX labels)",
+    assertEquals(
+        empty + ": the file is empty (expected IDX labels)",
         assertThrows(DataException.class, () -> IdxLoader.readLabels(empty)).getMessage());
     byte[] zipped = Files.readAllBytes(write("z", full, true));
     Path badZip = write("bad.gz", Arrays.copyOf(zipped, zipped.length / 2), false);
-    assertTrue(assertThrows(DataException.class, () -> IdxLoader.readImages(badZip)).getMessage()
-        .startsWith(badZip + ": is a damaged or truncated gzip file"));
+    assertTrue(
+        assertThrows(DataException.class, () -> IdxLoader.readImages(badZip))
+            .getMessage()
+            .startsWith(badZip + ": is a damaged or truncated gzip file"));
   }
 
   @Test
   void imageAndLabelCountsMustAgree() throws IOException {
     Path x = write("x", images(2, 1, 1, 0x803), false);
     Path y = write("y", labels(1, 2, 3), false);
-    assertEquals(y + ": has 3 labels but " + x + " has 2 images (expected one label per image)",
+    assertEquals(
+        y + ": has 3 labels but " + x + " has 2 images (expected one label per image)",
         assertThrows(DataException.class, () -> IdxLoader.load(x, y)).getMessage());
   }
 
   @Test
   void realFashionMnistFiles() {
     Path trainImages = FASHION.resolve("train-images-idx3-ubyte.gz");
-    assumeTrue(Files.exists(trainImages), "Fashion-MNIST is not installed under " + FASHION
-        + " (apt-get install dataset-fashion-mnist); skipping");
-    Dataset test = IdxLoader.load(FASHION.resolve("t10k-images-idx3-ubyte.gz"),
-        FASHION.resolve("t10k-labels-idx1-ubyte.gz"));
+    assumeTrue(
+        Files.exists(trainImages),
+        "Fashion-MNIST is not installed under "
+            + FASHION
+            + " (apt-get install dataset-fashion-mnist); skipping");
+    Dataset test =
+        IdxLoader.load(
+            FASHION.resolve("t10k-images-idx3-ubyte.gz"),
+            FASHION.resolve("t10k-labels-idx1-ubyte.gz"));
     assertEquals(10000, test.size());
     assertEquals(784, test.featureCount());
     assertEquals(10, test.classNames().size());

@@ -33,7 +33,8 @@ class MetricsTest {
   void classificationTableIsAligned() {
     ClassificationMetrics m =
         new ClassificationMetrics(List.of("cat", "dog", "bird"), CONFUSION, 0.5);
-    assertEquals("""
+    assertEquals(
+        """
         examples  12
         loss      0.500000
         accuracy  66.67% (8/12)
@@ -50,14 +51,20 @@ class MetricsTest {
         cat                   5    1     0
         dog                   2    3     0
         bird                  0    1     0
-        """, m.toTable());
+        """,
+        m.toTable());
   }
 
   @Test
   void evaluatorCountsPredictionsOfTheNetwork() {
     ReferenceMlp net = ReferenceMlp.classifier(2, 3, 2, 1, 0.1, 0);
-    Dataset data = Dataset.classification("d", new double[][] {{0, 1}, {1, 0}, {3, -2}},
-        new int[] {0, 1, 1}, List.of("a", "b"), List.of());
+    Dataset data =
+        Dataset.classification(
+            "d",
+            new double[][] {{0, 1}, {1, 0}, {3, -2}},
+            new int[] {0, 1, 1},
+            List.of("a", "b"),
+            List.of());
     ClassificationMetrics m = Evaluator.classification(net, data);
     int[][] expected = new int[2][2];
     double loss = 0;
@@ -73,8 +80,9 @@ class MetricsTest {
   @Test
   void regressionMetrics() {
     // A linear network with weights 0: predicts 0 for everything.
-    ReferenceMlp zero = new ReferenceMlp("Zero", 1, new int[] {1}, new String[] {"linear"},
-        "squared_error", 1, 0.1, 0);
+    ReferenceMlp zero =
+        new ReferenceMlp(
+            "Zero", 1, new int[] {1}, new String[] {"linear"}, "squared_error", 1, 0.1, 0);
     zero.parameters().get(0).set(0, 0);
     Dataset data = Dataset.of(new double[][] {{1}, {2}, {3}}, new double[][] {{1}, {2}, {6}});
     RegressionMetrics m = Evaluator.regression(zero, data);
@@ -84,7 +92,8 @@ class MetricsTest {
     assertEquals((0.5 + 2 + 18) / 3.0, m.loss(), 1e-15);
     // mean 3, SS_tot = 4 + 1 + 9 = 14, SS_res = 41
     assertEquals(1 - 41 / 14.0, m.r2(), 1e-15);
-    assertEquals("""
+    assertEquals(
+        """
         metric        value
         -------------------
         examples          3
@@ -92,6 +101,7 @@ class MetricsTest {
         mse       13.666667
         mae        3.000000
         r2        -1.928571
-        """, m.toTable());
+        """,
+        m.toTable());
   }
 }

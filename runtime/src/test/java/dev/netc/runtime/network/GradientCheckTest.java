@@ -38,8 +38,9 @@ class GradientCheckTest {
   void everyTensorOfACorrectNetworkPasses() {
     ReferenceMlp network = network();
     double[] before = network.parameters().get(0).toArray();
-    List<GradientCheck.TensorResult> results = GradientCheck.checkTensors(
-        network, INPUTS, TARGETS, GradientCheck.Options.forNetwork(network));
+    List<GradientCheck.TensorResult> results =
+        GradientCheck.checkTensors(
+            network, INPUTS, TARGETS, GradientCheck.Options.forNetwork(network));
     assertEquals(4, results.size());
     GradientCheck.TensorResult weights = results.get(0);
     assertEquals(network.parameters().get(0).name(), weights.name());
@@ -61,14 +62,16 @@ class GradientCheckTest {
   @Test
   void aWrongGradientIsReportedWithItsTensorAndEntry() {
     CompiledNetwork broken = withGradientOff(network(), 0, 7, 0.5);
-    List<GradientCheck.TensorResult> results = GradientCheck.checkTensors(
-        broken, INPUTS, TARGETS, GradientCheck.Options.forPrecision("double"));
+    List<GradientCheck.TensorResult> results =
+        GradientCheck.checkTensors(
+            broken, INPUTS, TARGETS, GradientCheck.Options.forPrecision("double"));
     GradientCheck.TensorResult weights = results.get(0);
     assertFalse(weights.passed());
     assertEquals(7, weights.worstIndex());
     assertEquals(0.5, weights.worstAnalytic() - weights.worstNumerical(), 1e-6);
     assertEquals(0.5, weights.maxAbsError(), 1e-6);
-    assertTrue(weights.worst().startsWith(weights.name() + "[2][1] (index 7): analytic "),
+    assertTrue(
+        weights.worst().startsWith(weights.name() + "[2][1] (index 7): analytic "),
         weights.worst());
     assertTrue(results.get(1).passed());
     GradientCheck.Result whole = GradientCheck.Result.of(results);
@@ -80,7 +83,8 @@ class GradientCheckTest {
   void theEntriesCheckedAreEvenlySpacedOrDrawnFromTheSeed() {
     GradientCheck.Options all = GradientCheck.Options.forPrecision("double");
     assertArrayEquals(new int[] {0, 1, 2}, GradientCheck.entries(3, all.withMaxPerTensor(5)));
-    assertArrayEquals(new int[] {0, 2, 4, 6, 8}, GradientCheck.entries(10, all.withMaxPerTensor(5)));
+    assertArrayEquals(
+        new int[] {0, 2, 4, 6, 8}, GradientCheck.entries(10, all.withMaxPerTensor(5)));
     assertArrayEquals(new int[] {0, 3, 6}, GradientCheck.entries(10, all.withMaxPerTensor(3)));
     GradientCheck.Options seeded = all.withMaxPerTensor(20).withSampleSeed(42);
     int[] drawn = GradientCheck.entries(1000, seeded);
@@ -89,39 +93,44 @@ class GradientCheckTest {
       assertTrue(drawn[i - 1] < drawn[i]);
     }
     assertArrayEquals(drawn, GradientCheck.entries(1000, seeded));
-    assertNotEquals(List.of(drawn), List.of(GradientCheck.entries(1000, seeded.withSampleSeed(43))));
+    assertNotEquals(
+        List.of(drawn), List.of(GradientCheck.entries(1000, seeded.withSampleSeed(43))));
     ReferenceMlp network = network();
-    List<GradientCheck.TensorResult> results = GradientCheck.checkTensors(
-        network, INPUTS, TARGETS, all.withMaxPerTensor(5).withSampleSeed(1));
-    assertEquals(List.of(5, 4, 5, 2),
-        results.stream().map(GradientCheck.TensorResult::checked).toList());
+    List<GradientCheck.TensorResult> results =
+        GradientCheck.checkTensors(
+            network, INPUTS, TARGETS, all.withMaxPerTensor(5).withSampleSeed(1));
+    assertEquals(
+        List.of(5, 4, 5, 2), results.stream().map(GradientCheck.TensorResult::checked).toList());
   }
 
   @Test
   void floatOptionsAreLooser() {
     GradientCheck.Options f = GradientCheck.Options.forPrecision("float");
-    assertEquals(new GradientCheck.Options(1e-2, 1e-2, 5e-2, Integer.MAX_VALUE,
-        OptionalLong.empty()), f);
+    assertEquals(
+        new GradientCheck.Options(1e-2, 1e-2, 5e-2, Integer.MAX_VALUE, OptionalLong.empty()), f);
     assertEquals(1e-6, GradientCheck.Options.forPrecision("double").step());
   }
 
   /** {@code network} whose gradient tensor {@code p} reads {@code off} too high at {@code k}. */
   private static CompiledNetwork withGradientOff(
       CompiledNetwork network, int p, int k, double off) {
-    return (CompiledNetwork) Proxy.newProxyInstance(CompiledNetwork.class.getClassLoader(),
-        new Class<?>[] {CompiledNetwork.class}, (proxy, method, args) -> {
-          try {
-            Object value = method.invoke(network, args);
-            if (method.getName().equals("gradients")) {
-              List<ParameterTensor> gradients = new ArrayList<>(network.gradients());
-              gradients.set(p, shifted(gradients.get(p), k, off));
-              return gradients;
-            }
-            return value;
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return (CompiledNetwork)
+        Proxy.newProxyInstance(
+            CompiledNetwork.class.getClassLoader(),
+            new Class<?>[] {CompiledNetwork.class},
+            (proxy, method, args) -> {
+              try {
+                Object value = method.invoke(network, args);
+                if (method.getName().equals("gradients")) {
+                  List<ParameterTensor> gradients = new ArrayList<>(network.gradients());
+                  gradients.set(p, shifted(gradients.get(p), k, off));
+                  return gradients;
+                }
+                return value;
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   private static ParameterTensor shifted(ParameterTensor tensor, int k, double off) {

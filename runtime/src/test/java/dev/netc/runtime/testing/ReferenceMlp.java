@@ -53,8 +53,15 @@ public final class ReferenceMlp implements CompiledNetwork {
    * @param rate sgd rate
    * @param momentum sgd momentum
    */
-  public ReferenceMlp(String name, int input, int[] units, String[] activations, String loss,
-      long seed, double rate, double momentum) {
+  public ReferenceMlp(
+      String name,
+      int input,
+      int[] units,
+      String[] activations,
+      String loss,
+      long seed,
+      double rate,
+      double momentum) {
     this(spec(name, input, units, activations, loss, momentum), seed, new Shared());
     shared.rate = rate;
     shared.momentum = momentum;
@@ -101,30 +108,49 @@ public final class ReferenceMlp implements CompiledNetwork {
   }
 
   /** A small tanh/softmax classifier: input -> hidden tanh -> classes softmax, cross_entropy. */
-  public static ReferenceMlp classifier(int input, int hidden, int classes, long seed, double rate,
-      double momentum) {
-    return new ReferenceMlp("Classifier", input, new int[] {hidden, classes},
-        new String[] {"tanh", "softmax"}, "cross_entropy", seed, rate, momentum);
+  public static ReferenceMlp classifier(
+      int input, int hidden, int classes, long seed, double rate, double momentum) {
+    return new ReferenceMlp(
+        "Classifier",
+        input,
+        new int[] {hidden, classes},
+        new String[] {"tanh", "softmax"},
+        "cross_entropy",
+        seed,
+        rate,
+        momentum);
   }
 
-  private static NetworkSpec spec(String name, int input, int[] units, String[] activations,
-      String loss, double momentum) {
+  private static NetworkSpec spec(
+      String name, int input, int[] units, String[] activations, String loss, double momentum) {
     List<NetworkSpec.LayerSpec> layers = new ArrayList<>();
     StringBuilder canonical = new StringBuilder("input " + input + ";");
     for (int l = 0; l < units.length; l++) {
-      layers.add(new NetworkSpec.LayerSpec("layer" + (l + 1), units[l], activations[l], Double.NaN));
+      layers.add(
+          new NetworkSpec.LayerSpec("layer" + (l + 1), units[l], activations[l], Double.NaN));
       canonical.append("dense ").append(units[l]).append(' ').append(activations[l]).append(';');
     }
     canonical.append("loss ").append(loss).append(";precision double;");
     String fingerprint;
     try {
-      fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+      fingerprint =
+          HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    return new NetworkSpec(name, "test." + name, name + ".nn", input, layers, loss, "double",
-        "sgd(rate = ?, momentum = " + momentum + ")", fingerprint);
+    return new NetworkSpec(
+        name,
+        "test." + name,
+        name + ".nn",
+        input,
+        layers,
+        loss,
+        "double",
+        "sgd(rate = ?, momentum = " + momentum + ")",
+        fingerprint);
   }
 
   @Override
@@ -257,9 +283,11 @@ public final class ReferenceMlp implements CompiledNetwork {
     int last = sizes.length - 1;
     double[] y = x[last];
     for (int k = 0; k < y.length; k++) {
-      delta[last][k] = weight * (activations[last - 1].equals("softmax")
-          ? y[k] - target[k]
-          : (y[k] - target[k]) * derivative(activations[last - 1], z[last][k], y[k]));
+      delta[last][k] =
+          weight
+              * (activations[last - 1].equals("softmax")
+                  ? y[k] - target[k]
+                  : (y[k] - target[k]) * derivative(activations[last - 1], z[last][k], y[k]));
     }
     for (int l = last; l >= 1; l--) {
       int cols = sizes[l - 1];
@@ -330,8 +358,8 @@ public final class ReferenceMlp implements CompiledNetwork {
     List<ParameterTensor> views = new ArrayList<>();
     for (int l = 0; l < ws.length; l++) {
       String layer = spec.layers().get(l).name();
-      views.add(Tensors.matrix(layer + ".weights" + suffix, ws[l], 0, sizes[l + 1], sizes[l],
-          false));
+      views.add(
+          Tensors.matrix(layer + ".weights" + suffix, ws[l], 0, sizes[l + 1], sizes[l], false));
       views.add(Tensors.vector(layer + ".bias" + suffix, bs[l], 0, sizes[l + 1]));
     }
     return views;

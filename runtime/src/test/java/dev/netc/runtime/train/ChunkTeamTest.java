@@ -19,10 +19,12 @@ class ChunkTeamTest {
         int participants = 1 + round % 3;
         int[] runs = new int[3];
         Thread[] threads = new Thread[3];
-        team.run(participants, p -> {
-          runs[p]++;
-          threads[p] = Thread.currentThread();
-        });
+        team.run(
+            participants,
+            p -> {
+              runs[p]++;
+              threads[p] = Thread.currentThread();
+            });
         int[] expected = new int[3];
         Arrays.fill(expected, 0, participants, 1);
         assertArrayEquals(expected, runs, "round " + round);
@@ -37,11 +39,17 @@ class ChunkTeamTest {
   @Test
   void aHelpersExceptionReachesTheCallerAndTheTeamGoesOn() {
     try (ChunkTeam team = new ChunkTeam(2, "test-team")) {
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> team.run(2, p -> {
-        if (p == 1) {
-          throw new IllegalStateException("chunk failed");
-        }
-      }));
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  team.run(
+                      2,
+                      p -> {
+                        if (p == 1) {
+                          throw new IllegalStateException("chunk failed");
+                        }
+                      }));
       assertEquals("chunk failed", e.getMessage());
       int[] sum = new int[2];
       team.run(2, p -> sum[p] = p + 1);
@@ -52,8 +60,8 @@ class ChunkTeamTest {
   @Test
   void participantsBeyondTheTeamAreRefused() {
     try (ChunkTeam team = new ChunkTeam(2, "test-team")) {
-      assertThrows(IllegalArgumentException.class, () -> team.run(3, p -> { }));
-      assertThrows(IllegalArgumentException.class, () -> team.run(0, p -> { }));
+      assertThrows(IllegalArgumentException.class, () -> team.run(3, p -> {}));
+      assertThrows(IllegalArgumentException.class, () -> team.run(0, p -> {}));
     }
   }
 }

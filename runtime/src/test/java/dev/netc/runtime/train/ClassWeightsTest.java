@@ -33,7 +33,8 @@ class ClassWeightsTest {
 
   @Test
   void balancedWeightsAreNOverClassesTimesCount() {
-    assertArrayEquals(new double[] {12.0 / 18, 12.0 / 12, 12.0 / 6}, Trainer.balanced(imbalanced()));
+    assertArrayEquals(
+        new double[] {12.0 / 18, 12.0 / 12, 12.0 / 6}, Trainer.balanced(imbalanced()));
   }
 
   @Test
@@ -56,8 +57,8 @@ class ClassWeightsTest {
         theta.set(k, saved);
         double numerical = (plus - minus) / (2 * h);
         double analytic = net.gradients().get(p).get(k);
-        assertEquals(numerical, analytic, 1e-7 + 1e-5 * Math.abs(numerical),
-            theta.name() + "[" + k + "]");
+        assertEquals(
+            numerical, analytic, 1e-7 + 1e-5 * Math.abs(numerical), theta.name() + "[" + k + "]");
       }
     }
   }
@@ -71,7 +72,8 @@ class ClassWeightsTest {
     ReferenceMlp d = ReferenceMlp.classifier(3, 4, 3, 11, 0.1, 0);
     for (int i = 0; i < data.size(); i++) {
       double w = 0.5 + i % 3;
-      assertEquals(a.accumulateGradient(data.features(i), data.target(i)),
+      assertEquals(
+          a.accumulateGradient(data.features(i), data.target(i)),
           b.accumulateGradient(data.features(i), data.target(i), 1.0));
       double exact = c.accumulateGradient(data.features(i), data.target(i), w);
       double viaCopy = d.defaultAccumulateGradient(data.features(i), data.target(i), w);
@@ -109,8 +111,13 @@ class ClassWeightsTest {
         y.add(data.label(i));
       }
     }
-    Dataset doubled = Dataset.classification("doubled", x.toArray(new double[0][]),
-        y.stream().mapToInt(Integer::intValue).toArray(), data.classNames(), List.of());
+    Dataset doubled =
+        Dataset.classification(
+            "doubled",
+            x.toArray(new double[0][]),
+            y.stream().mapToInt(Integer::intValue).toArray(),
+            data.classNames(),
+            List.of());
     ReferenceMlp repeated = ReferenceMlp.classifier(3, 4, 3, 5, 0.05, 0.9);
     new Trainer().epochs(5).fullBatch().train(repeated, doubled);
 
@@ -126,15 +133,19 @@ class ClassWeightsTest {
     Dataset data = imbalanced();
     double[] weights = Trainer.balanced(data);
     ReferenceMlp trained = ReferenceMlp.classifier(3, 4, 3, 5, 0.05, 0.9);
-    TrainingResult result = new Trainer().epochs(3).batchSize(1).noShuffle()
-        .balancedClassWeights().train(trained, data);
+    TrainingResult result =
+        new Trainer()
+            .epochs(3)
+            .batchSize(1)
+            .noShuffle()
+            .balancedClassWeights()
+            .train(trained, data);
     ReferenceMlp manual = ReferenceMlp.classifier(3, 4, 3, 5, 0.05, 0.9);
     double lastEpochLoss = 0;
     for (int epoch = 1; epoch <= 3; epoch++) {
       lastEpochLoss = 0;
       for (int i = 0; i < data.size(); i++) {
-        lastEpochLoss += manual.trainStep(data.features(i), data.target(i),
-            weights[data.label(i)]);
+        lastEpochLoss += manual.trainStep(data.features(i), data.target(i), weights[data.label(i)]);
       }
     }
     assertTrue(TestData.sameBits(TestData.parameters(manual), TestData.parameters(trained)));
@@ -143,10 +154,15 @@ class ClassWeightsTest {
 
   @Test
   void classWeightsNeedOneWeightPerClass() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Trainer().classWeights(1, 2).train(
-            ReferenceMlp.classifier(3, 4, 3, 5, 0.05, 0), imbalanced()));
-    assertTrue(e.getMessage().startsWith("class weights need classification data with 2 classes"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Trainer()
+                    .classWeights(1, 2)
+                    .train(ReferenceMlp.classifier(3, 4, 3, 5, 0.05, 0), imbalanced()));
+    assertTrue(
+        e.getMessage().startsWith("class weights need classification data with 2 classes"),
         e.getMessage());
   }
 }

@@ -50,11 +50,16 @@ class WorkedExamplesTest {
       units[l] = layers.get(l).path("units").intValue();
       activations[l] = layers.get(l).path("activation").textValue();
     }
-    ReferenceMlp net = new ReferenceMlp(root.path("id").textValue(),
-        root.path("network").path("input").intValue(), units, activations,
-        root.path("network").path("loss").textValue(), 0,
-        root.path("optimizer").path("rate").doubleValue(),
-        root.path("optimizer").path("momentum").doubleValue());
+    ReferenceMlp net =
+        new ReferenceMlp(
+            root.path("id").textValue(),
+            root.path("network").path("input").intValue(),
+            units,
+            activations,
+            root.path("network").path("loss").textValue(),
+            0,
+            root.path("optimizer").path("rate").doubleValue(),
+            root.path("optimizer").path("momentum").doubleValue());
     for (int l = 0; l < units.length; l++) {
       JsonNode w = layers.get(l).path("W");
       for (int i = 0; i < w.size(); i++) {
@@ -72,10 +77,11 @@ class WorkedExamplesTest {
       t[i] = doubles(train.get(i).path("t"));
     }
     assertEquals("sum", training.path("reduction").textValue());
-    TrainingResult result = new Trainer()
-        .epochs(training.path("epochs").intValue())
-        .batchSize(training.path("batch_size").intValue())
-        .train(net, Dataset.of(x, t));
+    TrainingResult result =
+        new Trainer()
+            .epochs(training.path("epochs").intValue())
+            .batchSize(training.path("batch_size").intValue())
+            .train(net, Dataset.of(x, t));
 
     String name = file.getFileName().toString();
     JsonNode expected = root.path("final_params");
@@ -83,7 +89,9 @@ class WorkedExamplesTest {
       JsonNode w = expected.path("W").get(l);
       for (int i = 0; i < w.size(); i++) {
         for (int j = 0; j < w.get(i).size(); j++) {
-          close(w.get(i).get(j).doubleValue(), net.weights(l + 1).get(i, j),
+          close(
+              w.get(i).get(j).doubleValue(),
+              net.weights(l + 1).get(i, j),
               name + " W" + (l + 1) + "[" + i + "][" + j + "]");
         }
       }
@@ -102,7 +110,8 @@ class WorkedExamplesTest {
   }
 
   private static void close(double expected, double actual, String what) {
-    assertTrue(Math.abs(expected - actual) <= 1e-12 + 1e-9 * Math.abs(expected),
+    assertTrue(
+        Math.abs(expected - actual) <= 1e-12 + 1e-9 * Math.abs(expected),
         what + ": expected " + expected + ", actual " + actual);
   }
 }
