@@ -25,15 +25,7 @@ public final class NumberText {
     if (value == Math.rint(value) && magnitude < 1e15) {
       return Long.toString((long) value);
     }
-    BigDecimal exact = new BigDecimal(value);
-    BigDecimal shortest = exact;
-    for (int digits = 1; digits <= 17; digits++) {
-      BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-      if (rounded.doubleValue() == value) {
-        shortest = rounded.stripTrailingZeros();
-        break;
-      }
-    }
+    BigDecimal shortest = shortest(value, 17, false);
     if (magnitude >= 1e-5 && magnitude < 1e15) {
       return shortest.toPlainString();
     }
@@ -41,5 +33,27 @@ public final class NumberText {
     int exponent = digits.length() - 1 - shortest.scale();
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
     return (value < 0 ? "-" : "") + mantissa + "e" + exponent;
+  }
+
+  /**
+   * The shortest decimal, with at most {@code maxDigits} significant digits and no trailing zeros,
+   * that reads back to exactly {@code value}: as a {@code double}, or with {@code asFloat} as a
+   * {@code float}. The one search for the shortest round-trip text (the generator's literals and
+   * the printed {@code .nn} numbers use it too).
+   *
+   * @throws IllegalArgumentException if no decimal of that many digits reads back
+   */
+  public static BigDecimal shortest(double value, int maxDigits, boolean asFloat) {
+    BigDecimal exact = new BigDecimal(value);
+    for (int digits = 1; digits <= maxDigits; digits++) {
+      BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      boolean same =
+          asFloat ? rounded.floatValue() == (float) value : rounded.doubleValue() == value;
+      if (same) {
+        return rounded.stripTrailingZeros();
+      }
+    }
+    throw new IllegalArgumentException(
+        "no decimal of " + maxDigits + " digits reads back: " + exact);
   }
 }

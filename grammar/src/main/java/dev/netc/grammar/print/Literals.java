@@ -1,8 +1,7 @@
 package dev.netc.grammar.print;
 
+import dev.netc.grammar.expr.NumberText;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 
 /**
  * netc's own printing of numbers, in generated Java code and in written {@code .nn} files: the
@@ -65,17 +64,7 @@ public final class Literals {
     if (value == 0) {
       return 1 / value < 0 ? "-0.0" : "0.0";
     }
-    BigDecimal exact = new BigDecimal(value);
-    for (int digits = 1; digits <= maxDigits; digits++) {
-      BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-      String text = rounded.toString();
-      boolean same =
-          asFloat ? Float.parseFloat(text) == (float) value : Double.parseDouble(text) == value;
-      if (same) {
-        return format(rounded.stripTrailingZeros());
-      }
-    }
-    throw new AssertionError("no decimal of " + maxDigits + " digits reads back: " + exact);
+    return format(NumberText.shortest(value, maxDigits, asFloat));
   }
 
   private static String format(BigDecimal value) {
