@@ -439,7 +439,11 @@ final class FeatureBlocks {
   private CodeBlock overChannels(
       ConvPlan p, String at, String k, BiFunction<String, String, CodeBlock> body) {
     if (p.input().channels() == 1) {
-      return body.apply(at, k);
+      if (!p.unrolled()) {
+        return body.apply(at, k);
+      }
+      // one block per written-out position, so that its locals do not clash with the next's
+      return CodeBlock.builder().add("{\n$>").add(body.apply(at, k)).add("$<}\n").build();
     }
     return CodeBlock.builder()
         .beginControlFlow("for (int c = 0; c < $L; c++)", p.input().channels())
