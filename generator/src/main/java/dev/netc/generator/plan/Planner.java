@@ -151,7 +151,9 @@ public final class Planner {
                 new Sized(
                     Block.ACTIVATION,
                     layer.activation() == Activation.SOFTMAX ? 1 : layer.units(),
-                    looped || layer.activation() == Activation.SOFTMAX
+                    looped
+                            || layer.activation() == Activation.SOFTMAX
+                            || layer.activation() == Activation.DECLARED
                         ? 0
                         : BytecodeCost.activation(layer.activation()))));
     List<Sized> backward =

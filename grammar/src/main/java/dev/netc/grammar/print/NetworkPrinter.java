@@ -129,6 +129,9 @@ public final class NetworkPrinter {
 
   /** The activation as a call: {@code tanh}, {@code leaky_relu(a = 0.2)}. */
   public static String activation(DenseLayer layer) {
+    if (layer.declared().isPresent()) {
+      return layer.declared().get().text();
+    }
     Activation f = layer.activation();
     if (!f.hasParameter()) {
       return f.dslName();

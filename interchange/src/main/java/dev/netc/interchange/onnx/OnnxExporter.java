@@ -32,7 +32,8 @@ public final class OnnxExporter {
    * The model of {@code network}, whose every layer has explicit weights and bias.
    *
    * @param version netc's version, for {@code producer_version}
-   * @throws IllegalArgumentException if a layer has no explicit weights or bias
+   * @throws IllegalArgumentException if a layer has no explicit weights or bias, or uses an
+   *     activation declared in the language
    */
   public static OnnxModel toModel(Network network, String version) {
     int type =
@@ -116,6 +117,13 @@ public final class OnnxExporter {
           case SOFTPLUS -> "Softplus";
           case SOFTMAX -> "Softmax";
           case LINEAR -> throw new IllegalArgumentException("linear has no node");
+          case DECLARED ->
+              throw new IllegalArgumentException(
+                  "layer "
+                      + layer.number()
+                      + " uses the declared activation "
+                      + layer.activationName()
+                      + ", which has no ONNX node");
         };
     List<OnnxModel.Attribute> attributes =
         switch (layer.activation()) {
