@@ -3,6 +3,7 @@ package dev.netc.generator;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import dev.netc.generator.plan.Planner;
 import dev.netc.grammar.FrontEndResult;
 import dev.netc.grammar.NetcFrontEnd;
 import dev.netc.grammar.model.Loss;
@@ -12,6 +13,7 @@ import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.GradientCheck;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,42 @@ class DeclaredActivationTest {
             .isEqualTo(plain.parameters().get(p).toArray());
       }
     }
+  }
+
+  @Test
+  void longFormulasStayWithinTheMethodBudget() {
+    StringBuilder f = new StringBuilder("activation long(x) = x");
+    for (int k = 1; k <= 30; k++) {
+      f.append(" + 0.01 * tanh(x / ").append(k).append(" + ").append(k).append(" * sin(x))");
+    }
+    f.append(";\n");
+    // unrolled layers of 10 x 12, 12 x 14 and 14 x 3 weights, with their propagate blocks
+    String text =
+        f
+            + """
+            network Long {
+              input 10;
+              dense 12 long;
+              dense 14 long;
+              dense 3 long;
+              loss squared_error;
+              optimizer adam(rate = 0.01);
+            }
+            """;
+    List<Network> networks = networks("long", text);
+    Compiled classes = Compiled.of(networks);
+    for (Map.Entry<String, byte[]> file : classes.classFiles().entrySet()) {
+      for (Map.Entry<String, Integer> method :
+          ClassFiles.read(file.getValue()).codeLengths().entrySet()) {
+        assertWithMessage("%s.%s bytecode bytes", file.getKey(), method.getKey())
+            .that(method.getValue())
+            .isAtMost(Planner.METHOD_BUDGET_BYTES);
+      }
+    }
+    CompiledNetwork net = classes.create("Long");
+    double[][][] data = GradientCheckTest.examples(net, Loss.SQUARED_ERROR, 5, 2);
+    GradientCheck.Result result = GradientCheck.check(net, data[0], data[1], 1e-6, 1e-8, 1e-6);
+    assertWithMessage("worst %s", result.worst()).that(result.passed()).isTrue();
   }
 
   @Test

@@ -55,7 +55,8 @@ class TorchDeclaredTest {
                     }
                     """))
             .create("ErfProbe");
-    double worst = 0;
+    double worstBelow2 = 0;
+    double worstAbove2 = 0;
     List<String[]> rows = rows("erf_reference.csv");
     assertThat(rows.size()).isGreaterThan(2800);
     for (String[] row : rows) {
@@ -64,10 +65,15 @@ class TorchDeclaredTest {
       double actual = probe.predict(new double[] {x})[0];
       double ulps = Math.abs(actual - expected) / Math.ulp(expected);
       assertWithMessage("erf(%s) = %s, torch %s", x, actual, expected).that(ulps).isAtMost(16.0);
-      worst = Math.max(worst, ulps);
+      if (Math.abs(x) < 2) {
+        worstBelow2 = Math.max(worstBelow2, ulps);
+      } else {
+        worstAbove2 = Math.max(worstAbove2, ulps);
+      }
     }
-    // the documented accuracy: within about 10 units in the last place (below |x| = 2)
-    assertThat(worst).isAtMost(12.0);
+    // the accuracy docs/language.md states: 12 units in the last place below |x| = 2, 2 above
+    assertThat(worstBelow2).isAtMost(12.0);
+    assertThat(worstAbove2).isAtMost(2.0);
   }
 
   @Test
