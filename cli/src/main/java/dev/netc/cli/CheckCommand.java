@@ -5,13 +5,16 @@ import dev.netc.grammar.NetcFrontEnd;
 import dev.netc.grammar.check.Prelude;
 import dev.netc.grammar.expr.NumberText;
 import dev.netc.grammar.model.DeclaredActivation;
+import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Network;
+import dev.netc.grammar.model.NetworkFile;
 import dev.netc.grammar.model.Parameter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,18 +78,29 @@ final class CheckCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** The declared activations of each file, then the prelude's that they call. */
+  /**
+   * The declared activations of each file, then the prelude's that they or the files' layers call.
+   */
   private void explainActivations(PrintWriter out) {
     Set<String> called = new LinkedHashSet<>();
     for (Path file : files) {
-      List<DeclaredActivation> declared =
-          NetcFrontEnd.check(InputFiles.readSource(file))
-              .model()
-              .map(m -> m.activations())
-              .orElse(List.of());
+      Optional<NetworkFile> model = NetcFrontEnd.check(InputFiles.readSource(file)).model();
+      List<DeclaredActivation> declared = model.map(m -> m.activations()).orElse(List.of());
       for (DeclaredActivation activation : declared) {
         explanation(activation).forEach(line -> out.println(file + ": " + line));
         called.addAll(activation.calls());
+      }
+      for (Network network : model.map(NetworkFile::networks).orElse(List.of())) {
+        for (DenseLayer layer : network.layers()) {
+          layer
+              .declared()
+              .filter(call -> call.activation().prelude())
+              .ifPresent(
+                  call -> {
+                    called.addAll(call.activation().calls());
+                    called.add(call.name());
+                  });
+        }
       }
     }
     for (String name : called) {

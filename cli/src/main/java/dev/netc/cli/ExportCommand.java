@@ -1,5 +1,6 @@
 package dev.netc.cli;
 
+import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Network;
 import dev.netc.interchange.onnx.OnnxExporter;
 import dev.netc.interchange.onnx.OnnxModel;
@@ -48,6 +49,22 @@ final class ExportCommand implements Callable<Integer> {
     CompiledNetwork net = loaded.newInstance();
     weights.applyTo(net);
     Network trained = TrainedParameters.of(loaded.model(), net);
+    for (DenseLayer layer : trained.layers()) {
+      if (layer.declared().isPresent()) {
+        throw CommandFailure.input(
+            "cannot export "
+                + trained.name()
+                + " to ONNX: layer '"
+                + layer.name()
+                + "' (line "
+                + layer.span().line()
+                + ") uses '"
+                + layer.activationName()
+                + "', an activation declared in the language, and ONNX export writes only the"
+                + " built-in activations as nodes: use one of sigmoid, tanh, relu, leaky_relu, elu,"
+                + " softplus, linear, softmax there to export");
+      }
+    }
     OnnxModel model;
     try {
       model = OnnxExporter.toModel(trained, NetcCommand.versionNumber());

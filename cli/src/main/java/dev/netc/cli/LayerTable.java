@@ -60,7 +60,7 @@ final class LayerTable {
       return feature.describe();
     }
     DenseLayer dense = (DenseLayer) layer;
-    return "dense " + dense.units() + " " + dense.activation().dslName();
+    return "dense " + dense.units() + " " + dense.activationName();
   }
 
   /** A flat shape as its size ({@code 10}), else {@code 24 x 24 x 6}. */

@@ -55,16 +55,8 @@ final class TrainedParameters {
       checkFinite(model, l, w, "weights");
       checkFinite(model, l, b, "bias");
       layers.add(
-          new DenseLayer(
-              l.number(),
-              l.name(),
-              l.units(),
-              l.inputs(),
-              l.activation(),
-              l.activationParameter(),
-              Optional.of(Matrix.of(l.units(), l.inputs(), w)),
-              Optional.of(Vector.of(b)),
-              l.span()));
+          l.withParameters(
+              Optional.of(Matrix.of(l.units(), l.inputs(), w)), Optional.of(Vector.of(b))));
     }
     return new Network(
         model.name(),

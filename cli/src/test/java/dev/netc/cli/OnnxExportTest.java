@@ -138,6 +138,21 @@ class OnnxExportTest {
     return worst;
   }
 
+  @Test
+  void aDeclaredActivationIsAnInputErrorThatNamesTheLayer() {
+    Path onnx = dir.resolve("declared.onnx");
+    Cli.Run run = Cli.run("export", Cli.resource("declared_layers.nn"), "--out", onnx);
+    assertEquals(1, run.exitCode(), run::toString);
+    assertEquals(
+        "netc: cannot export Layers to ONNX: layer 'layer1' (line 7) uses 'swish', an activation"
+            + " declared in the language, and ONNX export writes only the built-in activations"
+            + " as nodes: use one of sigmoid, tanh, relu, leaky_relu, elu, softplus, linear,"
+            + " softmax there to export"
+            + System.lineSeparator(),
+        run.err());
+    assertTrue(Files.notExists(onnx));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"double", "float"})
   void onnxRuntimeComputesWhatPredictComputes(String precision) throws Exception {

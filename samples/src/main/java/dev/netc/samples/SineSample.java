@@ -39,10 +39,17 @@ public final class SineSample {
     return Dataset.of(x, y);
   }
 
-  /** Trains on 75%, evaluates on the other 25% and prints the metrics. */
+  /** Trains {@code sine.nn} on 75%, evaluates on the other 25% and prints the metrics. */
   static RegressionMetrics run(PrintStream out) {
+    return run(new SineNet(), out);
+  }
+
+  /**
+   * Trains {@code net} (one input, one output) on 75%, evaluates on the other 25% and prints the
+   * metrics.
+   */
+  static RegressionMetrics run(CompiledNetwork net, PrintStream out) {
     Dataset.Split split = noisySine(Samples.SEED).split(0.25, Samples.SEED, false);
-    CompiledNetwork net = new SineNet();
     new Trainer()
         .epochs(300)
         .batchSize(16)
@@ -51,7 +58,8 @@ public final class SineSample {
         .train(net, split.train());
     RegressionMetrics metrics = Evaluator.regression(net, split.test());
     out.println(
-        "SineNet "
+        net.spec().name()
+            + " "
             + net.spec().topology()
             + ": "
             + split.train().size()

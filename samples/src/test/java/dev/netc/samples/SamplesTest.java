@@ -91,6 +91,15 @@ class SamplesTest {
   }
 
   @Test
+  void sineRegressionWithDeclaredActivationsFitsTheCurve() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RegressionMetrics metrics = SineDeclaredSample.run(echo(out));
+    show(out);
+    assertEquals(125, metrics.examples(), "25% of 500");
+    assertTrue(metrics.r2() >= 0.95, "sine (scaled_tanh, swish) test R^2 " + metrics.r2());
+  }
+
+  @Test
   void fashionMnistReaches85PercentOnTheTestImages() {
     assumeTrue(
         FashionSample.dataPresent(),

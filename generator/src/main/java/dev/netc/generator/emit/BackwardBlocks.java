@@ -99,7 +99,7 @@ final class BackwardBlocks {
                 terms,
                 context.expressions.derivative(below, String.valueOf(j))));
       }
-      return code.build();
+      return code.add(declaredFactor(below, s.from(), s.to())).build();
     }
     if (p.skipsZeroInputs()) {
       code.add(Passes.reluComment(below));
@@ -118,7 +118,18 @@ final class BackwardBlocks {
         .add(context.expressions.dot(p, w + "j", delta))
         .addStatement("$N[j] = $L", target, deltaBelow(p, below))
         .endControlFlow()
+        .add(declaredFactor(below, 0, p.inputs()))
         .build();
+  }
+
+  /**
+   * {@code delta *= f'(z)} of layer {@code below} for its units {@code from} to {@code to - 1} if
+   * its activation is declared (its sums were stored without the factor), else nothing.
+   */
+  CodeBlock declaredFactor(ActivatedLayer below, int from, int to) {
+    return below instanceof LayerPlan dense && dense.layer().declared().isPresent()
+        ? context.declared.derivative(dense, "j", from, to)
+        : CodeBlock.of("");
   }
 
   /**

@@ -8,8 +8,8 @@ import dev.netc.generator.plan.ConvPlan;
 import dev.netc.generator.plan.FeaturePlan;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.NetworkPlan;
+import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.model.DenseLayer;
-import dev.netc.grammar.model.Loss;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.print.Literals;
 import javax.lang.model.element.Modifier;
@@ -26,7 +26,8 @@ import javax.lang.model.element.Modifier;
  *       initialize()} and the methods that decode explicit parameters ({@link InitEmitter});
  *   <li>the passes in forward, backward, update order, each split method followed by its parts
  *       ({@link Passes});
- *   <li>static helpers: {@code checkLength}, {@code flush} (stateful optimizers), {@code softplus}.
+ *   <li>static helpers: {@code checkLength}, {@code flush} (stateful optimizers), then those of
+ *       {@link MathHelper} that the class calls ({@code softplus}, {@code erf}, ...).
  * </ol>
  */
 public final class ClassEmitter {
@@ -60,17 +61,7 @@ public final class ClassEmitter {
     if (context.optimizer.decays()) {
       type.addMethod(flush());
     }
-    if (network.loss() == Loss.BINARY_CROSS_ENTROPY) {
-      type.addMethod(
-          MethodSpec.methodBuilder("softplus")
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .returns(TypeName.DOUBLE)
-              .addParameter(TypeName.DOUBLE, "v")
-              .addComment("ln(1 + e^v) without overflow: ln(1 + e^v) = v + ln(1 + e^-v) for v > 0")
-              .addStatement(
-                  "return v > 0.0 ? v + Math.log1p(Math.exp(-v)) : Math.log1p(Math.exp(v))")
-              .build());
-    }
+    type.addMethods(MathHelper.methods(network));
     return JavaFile.builder(context.plan.packageName(), type.build())
         .addFileComment(
             "$L",
@@ -138,7 +129,7 @@ public final class ClassEmitter {
           .append(" x ")
           .append(l.inputs())
           .append(' ')
-          .append(l.activation().dslName())
+          .append(l.declared().map(ActivationCall::text).orElse(l.activationName()))
           .append(", ")
           .append(p.columns() ? "loops over the columns of W, " : "unrolled, ")
           .append(StateEmitter.layout(p))

@@ -30,6 +30,7 @@ final class EmitContext {
   final Arith arith;
   final OptimizerCode optimizer;
   final Expressions expressions;
+  final DeclaredBlocks declared;
   final ClassName self;
 
   /** The element type, {@code double} or {@code float}. */
@@ -44,6 +45,7 @@ final class EmitContext {
     this.arith = new Arith(network.precision());
     this.optimizer = new OptimizerCode(network.optimizer(), arith);
     this.expressions = new Expressions(arith);
+    this.declared = new DeclaredBlocks(arith);
     this.self = ClassName.get(plan.packageName(), plan.className());
     this.element = arith.isFloat() ? TypeName.FLOAT : TypeName.DOUBLE;
     this.elements = ArrayTypeName.of(element);

@@ -40,10 +40,14 @@ final class Expressions {
               + arith.narrow("Math.log1p(Math.exp(" + z + "))");
       case LINEAR -> z;
       case SOFTMAX -> throw new IllegalStateException("softmax is not elementwise");
+      case DECLARED -> throw new IllegalStateException("declared: see DeclaredBlocks.forward");
     };
   }
 
-  /** The factor f'(z[index]) of a hidden layer, or null for linear (f' = 1). */
+  /**
+   * The factor f'(z[index]) of a hidden layer, or null for linear (f' = 1) and for a declared
+   * activation, whose factor is applied after the sums ({@link DeclaredBlocks#derivative}).
+   */
   String derivative(ActivatedLayer p, String index) {
     String z = p.name("z") + "[" + index + "]";
     String x = p.name("x") + "[" + index + "]";
@@ -68,7 +72,7 @@ final class Expressions {
               + arith.lit(p.activationParameter())
               + ")";
       case SOFTPLUS -> "(" + arith.narrowParen("1.0 / (1.0 + Math.exp(-" + z + "))") + ")";
-      case LINEAR -> null;
+      case LINEAR, DECLARED -> null;
       case SOFTMAX -> throw new IllegalStateException("softmax only on the output layer");
     };
   }
@@ -87,6 +91,10 @@ final class Expressions {
           case SOFTPLUS -> "sigmoid(" + z + ") (softplus)";
           case LINEAR -> "1 (linear)";
           case SOFTMAX -> "full Jacobian (softmax)";
+          case DECLARED ->
+              "as derived below ("
+                  + (p instanceof LayerPlan dense ? dense.layer().activationName() : "declared")
+                  + ")";
         };
     return "f'(" + z + ") = " + value;
   }

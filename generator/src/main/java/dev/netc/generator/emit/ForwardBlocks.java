@@ -114,7 +114,11 @@ final class ForwardBlocks {
     CodeBlock.Builder code = CodeBlock.builder();
     code.add(
         EmitContext.comment(
-            Passes.equation(x + " = " + f.dslName() + "(" + z + "), elementwise", s, x)));
+            Passes.equation(
+                x + " = " + p.layer().activationName() + "(" + z + "), elementwise", s, x)));
+    if (f == Activation.DECLARED) {
+      return code.add(context.declared.forward(p, s.from(), s.to())).build();
+    }
     if (f == Activation.TANH && s.from() == 0) {
       code.add(
           EmitContext.comment(

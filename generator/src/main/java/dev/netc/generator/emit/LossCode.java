@@ -110,6 +110,9 @@ final class LossCode {
       m.beginControlFlow("for (int k = 0; k < $L; k++)", n)
           .addStatement("$N[k] = $L", delta, factor == null ? dEdy : "(" + dEdy + ") * " + factor)
           .endControlFlow();
+      if (f == Activation.DECLARED) {
+        m.addCode(context.declared.derivative(out, "k", 0, n));
+      }
     }
     return m.build();
   }

@@ -12,6 +12,7 @@ import dev.netc.generator.plan.ParameterLayer;
 import dev.netc.generator.plan.PoolPlan;
 import dev.netc.grammar.model.Activation;
 import dev.netc.grammar.model.ConvLayer;
+import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Network;
@@ -128,6 +129,9 @@ final class StateEmitter {
       fields.add(array(p.name("z"), p.units(), null));
       fields.add(array(p.name("x"), p.units(), null));
       fields.add(array(p.name("delta"), p.units(), null));
+      for (String kept : DeclaredBlocks.keptArrays(p)) {
+        fields.add(array(kept, p.units(), null));
+      }
     }
     fields.add(array("t", network.outputSize(), "The target of the example in progress."));
     if (context.plan.output().layer().activation() == Activation.SOFTMAX) {
@@ -227,7 +231,7 @@ final class StateEmitter {
               RuntimeTypes.LAYER_SPEC,
               Ascii.string(l.name()),
               l.units(),
-              Ascii.string(l.activation().dslName()),
+              Ascii.string(l.declared().map(ActivationCall::text).orElse(l.activationName())),
               Literals.doubleLiteral(l.activationParameter())));
     }
     CodeBlock.Builder spec =

@@ -145,11 +145,14 @@ final class StepBlocks {
           .add(propagate)
           .addStatement("final $T a = $N[j]", context.element, x);
     }
-    return code.beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
+    code.beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
         .add(gradient.update(delta + "[i] * a", w + "j", "i", true, false))
         .endControlFlow()
-        .endControlFlow()
-        .build();
+        .endControlFlow();
+    if (below != null) {
+      code.add(backward.declaredFactor(below, 0, p.inputs()));
+    }
+    return code.build();
   }
 
   /** {@code final double[] w1j = w1[j];} and the same for each optimizer state of W. */

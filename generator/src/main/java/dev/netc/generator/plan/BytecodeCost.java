@@ -1,5 +1,7 @@
 package dev.netc.generator.plan;
 
+import dev.netc.grammar.expr.ExprTrees;
+import dev.netc.grammar.expr.Sharing;
 import dev.netc.grammar.model.Activation;
 import dev.netc.grammar.model.Optimizer;
 
@@ -57,6 +59,38 @@ final class BytecodeCost {
   /** An activation of one unit, unrolled. */
   static int activation(Activation f) {
     return f == Activation.LINEAR ? 2 * ELEMENT + OPERATOR : ACTIVATION;
+  }
+
+  /**
+   * A node of a declared activation's formula as generated code: an operator, a local, a literal
+   * from the constant pool, or a static call, with its cast in a float class.
+   */
+  static final int NODE = 6;
+
+  /**
+   * The loop {@code x = f(z)} of a declared activation: the loop, its formula and shared values,
+   * the stores of the kept values.
+   */
+  static int declaredForward(ActivationPlan a) {
+    int nodes = ExprTrees.size(a.sharing().function());
+    for (Sharing.Definition d : a.forward()) {
+      nodes += ExprTrees.size(d.value()) + 1;
+    }
+    return LOOP + nodes * NODE + a.kept().size() * 2 * ELEMENT;
+  }
+
+  /** The loop {@code delta *= f'(z)} of a declared activation, with its loads and shared values. */
+  static int declaredDerivative(ActivationPlan a) {
+    int nodes = ExprTrees.size(a.sharing().derivative());
+    for (Sharing.Definition d : a.backward()) {
+      nodes += ExprTrees.size(d.value()) + 1;
+    }
+    return LOOP + nodes * NODE + a.kept().size() * 2 * ELEMENT;
+  }
+
+  /** {@code total} spread over {@code entries}, rounded up: an entry cost of a split block. */
+  static int perEntry(int total, int entries) {
+    return Math.max(1, (total + entries - 1) / entries);
   }
 
   /** The statements of one straight-line SGD update (one, or two with momentum). */

@@ -194,9 +194,7 @@ public final class Planner {
                 new Sized(
                     Block.ACTIVATION,
                     layer.activation() == Activation.SOFTMAX ? 1 : layer.units(),
-                    looped || layer.activation() == Activation.SOFTMAX
-                        ? 0
-                        : BytecodeCost.activation(layer.activation()))));
+                    activationCost(layer, looped))));
     List<Sized> backward =
         new ArrayList<>(
             List.of(
@@ -214,7 +212,7 @@ public final class Planner {
             : new Sized(
                 Block.PROPAGATE,
                 layer.inputs(),
-                looped ? 0 : BytecodeCost.propagateRow(layer.units()));
+                looped ? 0 : BytecodeCost.propagateRow(layer.units()) + derivativeCost(below));
     if (propagate != null) {
       backward.add(propagate);
     }
@@ -242,6 +240,33 @@ public final class Planner {
         step,
         layer.weights().map(m -> packed("explicitWeights" + n, m.toArray(), layer.inputs())),
         layer.bias().map(v -> packed("explicitBias" + n, v.toArray(), layer.units())));
+  }
+
+  /**
+   * The cost of one unit's activation in an unrolled layer, or 0 for one loop (looped layers,
+   * softmax). A declared activation is one loop over the units of each part, whose cost is that of
+   * its formula: spread over the units, so that a long formula moves to a part of its own.
+   */
+  private static int activationCost(DenseLayer layer, boolean looped) {
+    if (looped || layer.activation() == Activation.SOFTMAX) {
+      return 0;
+    }
+    if (layer.activation() == Activation.DECLARED) {
+      return BytecodeCost.perEntry(
+          BytecodeCost.declaredForward(ActivationPlan.of(layer)), layer.units());
+    }
+    return BytecodeCost.activation(layer.activation());
+  }
+
+  /**
+   * The share of one entry of an unrolled propagate block in the loop {@code delta *= f'(z)} of the
+   * layer below, if its activation is declared; else 0.
+   */
+  private static int derivativeCost(ActivatedLayer below) {
+    return below instanceof LayerPlan dense && dense.layer().activation() == Activation.DECLARED
+        ? BytecodeCost.perEntry(
+            BytecodeCost.declaredDerivative(ActivationPlan.of(dense.layer())), dense.units())
+        : 0;
   }
 
   /**

@@ -152,7 +152,7 @@ final class ActivationChecker {
       return false;
     }
     String taken = null;
-    for (Activation builtIn : Activation.values()) {
+    for (Activation builtIn : Activation.builtIns()) {
       if (builtIn.dslName().equals(text) || builtIn.aliases().contains(text)) {
         taken = "a built-in activation";
       }

@@ -311,7 +311,7 @@ final class ExpressionBuilder {
   }
 
   private static boolean isBuiltIn(String name) {
-    for (Activation builtIn : Activation.values()) {
+    for (Activation builtIn : Activation.builtIns()) {
       if (builtIn.dslName().equals(name) || builtIn.aliases().contains(name)) {
         return true;
       }

@@ -119,7 +119,7 @@ final class FeatureChecker {
     Optional<int[]> window = window(conv.shape(), "conv");
     Optional<BoundCall<Activation>> activation =
         calls.bind(
-            conv.call(), Activation.values(), "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
+            conv.call(), Activation.builtIns(), "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
     activation.ifPresent(
         a -> {
           if (a.kind() == Activation.SOFTMAX) {

@@ -1,6 +1,6 @@
 package dev.netc.grammar.check;
 
-import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.CallKind;
 import dev.netc.grammar.model.Span;
 import dev.netc.grammar.syntax.NetcParser;
 import java.util.Optional;
@@ -14,7 +14,8 @@ import java.util.OptionalInt;
  * @param name {@code as NAME}, else {@code layer<number>}
  * @param nameSpan where the name is, or the {@code dense} keyword for an unnamed layer
  * @param units the number of units, if valid
- * @param activation the activation and its bound parameter, if valid
+ * @param activation the activation (a built-in or a declared one) and its bound parameters, if
+ *     valid
  * @param statement the statement, for its body
  * @param span where the statement starts
  */
@@ -23,6 +24,6 @@ record LayerDraft(
     String name,
     Span nameSpan,
     OptionalInt units,
-    Optional<BoundCall<Activation>> activation,
+    Optional<BoundCall<CallKind>> activation,
     NetcParser.DenseStatementContext statement,
     Span span) {}

@@ -4,8 +4,10 @@ import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.diag.Suggestions;
 import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.model.CallKind;
 import dev.netc.grammar.model.Clip;
+import dev.netc.grammar.model.DeclaredActivation;
 import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Init;
 import dev.netc.grammar.model.Loss;
@@ -78,7 +80,7 @@ final class NetworkChecker {
     this.bodies = new LayerBodyChecker(diagnostics, positions, numbers);
     this.features = new FeatureChecker(diagnostics, positions, numbers, calls, bodies);
     this.syntaxErrors = syntaxErrors;
-    List<CallKind> all = new ArrayList<>(List.of(Activation.values()));
+    List<CallKind> all = new ArrayList<>(List.of(Activation.builtIns()));
     all.addAll(Prelude.activations().values());
     all.addAll(declared.activations());
     this.activations = all.toArray(new CallKind[0]);
@@ -309,7 +311,7 @@ final class NetworkChecker {
         Trees.token(dense.NUMBER())
             .map(t -> numbers.size(t.getText(), positions.of(t), "the number of units"))
             .orElse(OptionalInt.empty());
-    Optional<BoundCall<Activation>> activation = activation(dense.call());
+    Optional<BoundCall<CallKind>> activation = activation(dense.call());
     Span span = positions.of(dense.getStart());
     String name = "layer" + number;
     Span nameSpan = span;
@@ -327,41 +329,17 @@ final class NetworkChecker {
   }
 
   /**
-   * The layer's activation: a built-in, or empty after reporting. A declared activation (the
-   * prelude's or the file's) is checked like a built-in, then reported: this version generates no
-   * code for them yet.
+   * The layer's activation: a built-in or a declared one (the prelude's or the file's), or empty
+   * after reporting.
    */
-  private Optional<BoundCall<Activation>> activation(NetcParser.CallContext call) {
+  private Optional<BoundCall<CallKind>> activation(NetcParser.CallContext call) {
     Optional<Token> name = call == null ? Optional.empty() : Trees.name(call.name());
     if (name.isPresent()
         && invalidActivations.contains(name.get().getText())
         && Arrays.stream(activations).noneMatch(k -> k.dslName().equals(name.get().getText()))) {
       return Optional.empty(); // its declaration has errors, already reported
     }
-    Optional<BoundCall<CallKind>> bound =
-        calls.bind(call, activations, "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
-    if (bound.isEmpty()) {
-      return Optional.empty();
-    }
-    if (bound.get().kind() instanceof Activation builtIn) {
-      return Optional.of(new BoundCall<>(builtIn, bound.get().span(), bound.get().given()));
-    }
-    String declared = bound.get().kind().dslName();
-    diagnostics.report(
-        DiagnosticKind.DECLARED_ACTIVATION_NOT_GENERATED,
-        bound.get().span(),
-        "activation '"
-            + declared
-            + "' is declared in the language, and this version of netc"
-            + " checks and derives it ('netc check --explain') but cannot generate code for it"
-            + " yet: use one of "
-            + String.join(", ", builtInNames())
-            + " in layers for now");
-    return Optional.empty();
-  }
-
-  private static List<String> builtInNames() {
-    return Arrays.stream(Activation.values()).map(Activation::dslName).toList();
+    return calls.bind(call, activations, "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
   }
 
   /** A layer's number, name and where it is, for the rule that names are unique. */
@@ -402,20 +380,30 @@ final class NetworkChecker {
       }
       LayerBodyChecker.Body body = bodies.check(layer, inputs);
       if (layer.units().isPresent() && inputs.isPresent() && layer.activation().isPresent()) {
-        BoundCall<Activation> activation = layer.activation().get();
+        BoundCall<CallKind> activation = layer.activation().get();
         int units = layer.units().getAsInt();
         if ((long) units * inputs.getAsInt() <= MAX_WEIGHTS) {
+          Activation builtIn = activation.kind() instanceof Activation a ? a : Activation.DECLARED;
+          Optional<ActivationCall> declared = Optional.empty();
+          if (activation.kind() instanceof DeclaredActivation d) {
+            List<Double> values = new ArrayList<>();
+            for (int i = 0; i < d.parameters().size(); i++) {
+              values.add(activation.value(i));
+            }
+            declared = Optional.of(new ActivationCall(d, values));
+          }
           built.add(
               new DenseLayer(
                   layer.number(),
                   layer.name(),
                   units,
                   inputs.getAsInt(),
-                  activation.kind(),
-                  activation.kind().hasParameter() ? activation.value(0) : Double.NaN,
+                  builtIn,
+                  builtIn.hasParameter() ? activation.value(0) : Double.NaN,
                   body.weights(),
                   body.bias(),
-                  layer.span()));
+                  layer.span(),
+                  declared));
         }
       }
       inputs = layer.units();
@@ -423,7 +411,7 @@ final class NetworkChecker {
     return built;
   }
 
-  private void checkActivation(BoundCall<Activation> activation, LayerDraft layer, boolean output) {
+  private void checkActivation(BoundCall<CallKind> activation, LayerDraft layer, boolean output) {
     if (activation.kind() != Activation.SOFTMAX) {
       return;
     }
@@ -486,7 +474,7 @@ final class NetworkChecker {
     if (output.activation().isEmpty()) {
       return;
     }
-    Activation activation = output.activation().get().kind();
+    CallKind activation = output.activation().get().kind();
     Span at = positions.of(s.first.get("loss").getStart());
     if (loss == Loss.CROSS_ENTROPY && activation != Activation.SOFTMAX) {
       diagnostics.report(

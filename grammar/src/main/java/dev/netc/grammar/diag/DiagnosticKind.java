@@ -128,8 +128,7 @@ public enum DiagnosticKind {
   INVALID_INPUT_PARAMETER(70, Severity.ERROR),
   /** A parameter name given twice in one declaration. */
   DUPLICATE_PARAMETER(71, Severity.ERROR),
-  /** A layer using a declared activation, for which this version generates no code yet. */
-  DECLARED_ACTIVATION_NOT_GENERATED(72, Severity.ERROR),
+  // 72 is retired (a layer using a declared activation, before netc generated code for them).
   /** An {@code activation} declaration inside a network. */
   ACTIVATION_IN_NETWORK(73, Severity.ERROR),
   /** An expression too large or too deeply nested for netc. */

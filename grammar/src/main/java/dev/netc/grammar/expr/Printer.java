@@ -119,8 +119,12 @@ public final class Printer {
     return out.toString();
   }
 
-  /** {@code t} if {@code term} is {@code -t}, else null. */
-  private static Expr subtracted(Expr term) {
+  /**
+   * {@code t} if a sum's {@code term} reads as {@code - t}: a negation, a negative number, or a
+   * product with a negative coefficient ({@code -2 * x} gives {@code 2 * x}); else null. Adding
+   * {@code term} and subtracting {@code t} give the same value to the bit.
+   */
+  public static Expr subtracted(Expr term) {
     if (term instanceof Expr.Neg n) {
       return n.operand();
     }

@@ -11,7 +11,16 @@ public enum Activation implements CallKind {
   ELU("elu", List.of(), Parameter.of("a", 1.0)),
   SOFTPLUS("softplus", List.of()),
   LINEAR("linear", List.of("identity")),
-  SOFTMAX("softmax", List.of());
+  SOFTMAX("softmax", List.of()),
+
+  /**
+   * An activation declared in the language ({@code activation NAME(x) = EXPR;}, the file's or the
+   * prelude's): the layer says which ({@link DenseLayer#declared}). Not a name of the language.
+   */
+  DECLARED("declared", List.of());
+
+  private static final Activation[] BUILT_INS =
+      java.util.Arrays.stream(values()).filter(a -> a != DECLARED).toArray(Activation[]::new);
 
   private final CallSignature signature;
 
@@ -22,6 +31,11 @@ public enum Activation implements CallKind {
   @Override
   public CallSignature signature() {
     return signature;
+  }
+
+  /** The activations built into netc, each a name of the language: all but {@link #DECLARED}. */
+  public static Activation[] builtIns() {
+    return BUILT_INS.clone();
   }
 
   /** True if the activation has a parameter ({@code a} of leaky_relu and elu). */

@@ -11,12 +11,14 @@ import java.util.Optional;
  * @param name the {@code as NAME} name, else {@code layer<number>}
  * @param units number of units (rows of W), at least 1
  * @param inputs number of units of the layer below (columns of W), at least 1
- * @param activation the activation f
+ * @param activation the activation f; {@link Activation#DECLARED} for one declared in the language
  * @param activationParameter the activation's parameter ({@code a} of leaky_relu and elu, default
  *     filled in), or NaN for activations without one
  * @param weights explicit weights from the layer body, units x inputs
  * @param bias explicit bias from the layer body, one value per unit (a single number is expanded)
  * @param span where the {@code dense} statement is in the file
+ * @param declared the declared activation and its parameters' values, present exactly when {@code
+ *     activation} is {@link Activation#DECLARED}
  */
 public record DenseLayer(
     int number,
@@ -27,10 +29,15 @@ public record DenseLayer(
     double activationParameter,
     Optional<Matrix> weights,
     Optional<Vector> bias,
-    Span span)
+    Span span,
+    Optional<ActivationCall> declared)
     implements Layer {
 
   public DenseLayer {
+    if ((activation == Activation.DECLARED) != declared.isPresent()) {
+      throw new IllegalArgumentException(
+          "layer " + number + ": a declared activation needs its call: " + activation);
+    }
     if (number < 1 || units < 1 || inputs < 1) {
       throw new IllegalArgumentException(
           "layer " + number + ": units and inputs must be > 0: " + units + ", " + inputs);
@@ -53,6 +60,50 @@ public record DenseLayer(
                 "layer " + number + ": bias must have " + units + " values, has " + b.size());
           }
         });
+  }
+
+  /** A layer with a built-in activation. */
+  public DenseLayer(
+      int number,
+      String name,
+      int units,
+      int inputs,
+      Activation activation,
+      double activationParameter,
+      Optional<Matrix> weights,
+      Optional<Vector> bias,
+      Span span) {
+    this(
+        number,
+        name,
+        units,
+        inputs,
+        activation,
+        activationParameter,
+        weights,
+        bias,
+        span,
+        Optional.empty());
+  }
+
+  /** The activation's name in the language: {@code tanh}, or the declared {@code swish}. */
+  public String activationName() {
+    return declared.map(ActivationCall::name).orElse(activation.dslName());
+  }
+
+  /** The same layer with other weights and bias (trained ones, say). */
+  public DenseLayer withParameters(Optional<Matrix> weights, Optional<Vector> bias) {
+    return new DenseLayer(
+        number,
+        name,
+        units,
+        inputs,
+        activation,
+        activationParameter,
+        weights,
+        bias,
+        span,
+        declared);
   }
 
   /** Number of weights, units * inputs. */

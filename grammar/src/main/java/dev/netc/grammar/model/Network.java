@@ -1,5 +1,6 @@
 package dev.netc.grammar.model;
 
+import dev.netc.grammar.expr.Printer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -199,6 +200,7 @@ public record Network(
     for (DenseLayer layer : layers) {
       text.append("dense ").append(layer.units());
       activation(text, layer.activation(), layer.activationParameter());
+      layer.declared().ifPresent(call -> declared(text, call));
       text.append('\n');
     }
     text.append("loss ").append(loss.dslName()).append('\n');
@@ -210,6 +212,22 @@ public record Network(
     text.append(' ').append(activation.dslName());
     if (activation.hasParameter()) {
       text.append(' ').append(String.format(Locale.ROOT, "%.17g", parameter));
+    }
+  }
+
+  /**
+   * A declared activation by what it computes: its name, its expression and its parameters' values,
+   * so that a changed declaration changes the fingerprint.
+   */
+  private static void declared(StringBuilder text, ActivationCall call) {
+    text.append(' ')
+        .append(call.name())
+        .append(" f(")
+        .append(call.activation().input())
+        .append(") = ")
+        .append(Printer.print(call.activation().derivation().function()));
+    for (double value : call.arguments()) {
+      text.append(' ').append(String.format(Locale.ROOT, "%.17g", value));
     }
   }
 
@@ -236,7 +254,7 @@ public record Network(
       text.append(" -> ").append(feature.describe()).append(' ').append(feature.output());
     }
     for (DenseLayer layer : layers) {
-      text.append(" -> ").append(layer.units()).append(' ').append(layer.activation().dslName());
+      text.append(" -> ").append(layer.units()).append(' ').append(layer.activationName());
     }
     return text.toString();
   }

@@ -168,6 +168,9 @@ public final class NetworkPrinter {
 
   /** The activation as a call: {@code tanh}, {@code leaky_relu(a = 0.2)}. */
   public static String activation(DenseLayer layer) {
+    if (layer.declared().isPresent()) {
+      return layer.declared().get().text();
+    }
     return activation(layer.activation(), layer.activationParameter());
   }
 

@@ -32,8 +32,8 @@ public final class OnnxExporter {
    * The model of {@code network}, whose every layer has explicit weights and bias.
    *
    * @param version netc's version, for {@code producer_version}
-   * @throws IllegalArgumentException if a layer has no explicit weights or bias, or the network has
-   *     convolution or pooling layers (not exported yet)
+   * @throws IllegalArgumentException if a layer has no explicit weights or bias, uses an activation
+   *     declared in the language, or the network has convolution or pooling layers (not exported yet)
    */
   public static OnnxModel toModel(Network network, String version) {
     if (!network.features().isEmpty()) {
@@ -126,6 +126,13 @@ public final class OnnxExporter {
           case SOFTPLUS -> "Softplus";
           case SOFTMAX -> "Softmax";
           case LINEAR -> throw new IllegalArgumentException("linear has no node");
+          case DECLARED ->
+              throw new IllegalArgumentException(
+                  "layer "
+                      + layer.number()
+                      + " uses the declared activation "
+                      + layer.activationName()
+                      + ", which has no ONNX node");
         };
     List<OnnxModel.Attribute> attributes =
         switch (layer.activation()) {
