@@ -37,6 +37,7 @@ final class TrainedParameters {
               l.inputs(),
               l.activation(),
               l.activationParameter(),
+              l.dropout(),
               Optional.of(Matrix.of(l.units(), l.inputs(), w)),
               Optional.of(Vector.of(b)),
               l.span()));

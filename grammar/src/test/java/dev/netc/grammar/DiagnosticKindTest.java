@@ -89,7 +89,9 @@ class DiagnosticKindTest {
           Map.entry("SHAPE_NOT_DIVISIBLE", 83),
           Map.entry("LAYER_AFTER_DENSE", 84),
           Map.entry("UNKNOWN_PADDING", 85),
-          Map.entry("LAYER_NOT_GENERATED", 86));
+          Map.entry("LAYER_NOT_GENERATED", 86),
+          Map.entry("DROPOUT_ON_OUTPUT", 90),
+          Map.entry("OPTION_AFTER_NAME", 91));
 
   /** The kinds that are warnings; every other kind is an error. */
   private static final Set<String> WARNINGS =

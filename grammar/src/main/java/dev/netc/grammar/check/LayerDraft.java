@@ -4,6 +4,7 @@ import dev.netc.grammar.model.Activation;
 import dev.netc.grammar.model.Span;
 import dev.netc.grammar.syntax.NetcParser;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -15,6 +16,8 @@ import java.util.OptionalInt;
  * @param nameSpan where the name is, or the {@code dense} keyword for an unnamed layer
  * @param units the number of units, if valid
  * @param activation the activation and its bound parameter, if valid
+ * @param dropout the {@code dropout(r)} rate (0 without the option), if valid
+ * @param dropoutAt where the {@code dropout} option is, if given
  * @param statement the statement, for its body
  * @param span where the statement starts
  */
@@ -24,5 +27,7 @@ record LayerDraft(
     Span nameSpan,
     OptionalInt units,
     Optional<BoundCall<Activation>> activation,
+    OptionalDouble dropout,
+    Optional<Span> dropoutAt,
     NetcParser.DenseStatementContext statement,
     Span span) {}

@@ -153,7 +153,14 @@ public enum DiagnosticKind {
    * A network with convolution or pooling layers given to the generator, which cannot write them
    * yet: reported by the compiler after the front end has checked the network.
    */
-  LAYER_NOT_GENERATED(86, Severity.ERROR);
+  LAYER_NOT_GENERATED(86, Severity.ERROR),
+
+  // Dropout on dense layers: codes 90 to 94.
+
+  /** A {@code dropout(r)} option on the output layer. */
+  DROPOUT_ON_OUTPUT(90, Severity.ERROR),
+  /** A dense layer's option written after its {@code as NAME}. */
+  OPTION_AFTER_NAME(91, Severity.ERROR);
 
   private final int code;
   private final Severity severity;

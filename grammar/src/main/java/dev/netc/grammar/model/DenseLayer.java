@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param activation the activation f
  * @param activationParameter the activation's parameter ({@code a} of leaky_relu and elu, default
  *     filled in), or NaN for activations without one
+ * @param dropout the {@code dropout(r)} rate applied to the layer's output while training, 0 for
+ *     none; in [0, 1), and 0 on the output layer
  * @param weights explicit weights from the layer body, units x inputs
  * @param bias explicit bias from the layer body, one value per unit (a single number is expanded)
  * @param span where the {@code dense} statement is in the file
@@ -25,6 +27,7 @@ public record DenseLayer(
     int inputs,
     Activation activation,
     double activationParameter,
+    double dropout,
     Optional<Matrix> weights,
     Optional<Vector> bias,
     Span span)
@@ -38,6 +41,10 @@ public record DenseLayer(
     if (activation.hasParameter() == Double.isNaN(activationParameter)) {
       throw new IllegalArgumentException(
           "layer " + number + ": parameter " + activationParameter + " for " + activation);
+    }
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new IllegalArgumentException(
+          "layer " + number + ": dropout must be in [0, 1): " + dropout);
     }
     weights.ifPresent(
         w -> {
@@ -53,6 +60,25 @@ public record DenseLayer(
                 "layer " + number + ": bias must have " + units + " values, has " + b.size());
           }
         });
+  }
+
+  /** A layer without dropout. */
+  public DenseLayer(
+      int number,
+      String name,
+      int units,
+      int inputs,
+      Activation activation,
+      double activationParameter,
+      Optional<Matrix> weights,
+      Optional<Vector> bias,
+      Span span) {
+    this(number, name, units, inputs, activation, activationParameter, 0, weights, bias, span);
+  }
+
+  /** True if training drops some of the layer's outputs (a {@code dropout} rate above 0). */
+  public boolean hasDropout() {
+    return dropout > 0;
   }
 
   /** Number of weights, units * inputs. */
