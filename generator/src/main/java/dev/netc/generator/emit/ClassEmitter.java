@@ -45,7 +45,10 @@ public final class ClassEmitter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(context.self)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(RuntimeTypes.COMPILED_NETWORK)
+            .addSuperinterface(
+                context.plan.hasDropout()
+                    ? RuntimeTypes.DROPOUT_NETWORK
+                    : RuntimeTypes.COMPILED_NETWORK)
             .addJavadoc("$L", classJavadoc())
             .addFields(state.fields())
             .addMethod(state.constructor())
@@ -122,6 +125,7 @@ public final class ClassEmitter {
           .append(l.inputs())
           .append(' ')
           .append(l.activation().dslName())
+          .append(l.hasDropout() ? " dropout(" + Literals.doubleLiteral(l.dropout()) + ")" : "")
           .append(", ")
           .append(p.columns() ? "loops over the columns of W, " : "unrolled, ")
           .append(StateEmitter.layout(p))

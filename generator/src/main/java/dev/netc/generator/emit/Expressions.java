@@ -50,8 +50,19 @@ final class Expressions {
     };
   }
 
-  /** The factor f'(z[index]) of a hidden layer, or null for linear (f' = 1). */
+  /**
+   * The factor of a hidden layer's delta at {@code index}: f'(z[index]), or null for linear (f' =
+   * 1); for a layer with dropout, {@code g[index]} = m * f'(z), which its mask method stored.
+   */
   String derivative(LayerPlan p, String index) {
+    if (p.layer().hasDropout()) {
+      return DropoutCode.factor(p.number()) + "[" + index + "]";
+    }
+    return activationDerivative(p, index);
+  }
+
+  /** f'(z[index]) of a hidden layer's activation, or null for linear (f' = 1). */
+  String activationDerivative(LayerPlan p, String index) {
     String z = p.name("z") + "[" + index + "]";
     String x = p.name("x") + "[" + index + "]";
     String one = arith.lit(1.0);
@@ -103,7 +114,20 @@ final class Expressions {
           case LINEAR -> "1 (linear)";
           case SOFTMAX -> "full Jacobian (softmax)";
         };
-    return "f'(" + z + ") = " + value;
+    String equation = "f'(" + z + ") = " + value;
+    if (p.layer().hasDropout()) {
+      equation +=
+          "; times the dropout mask m"
+              + p.number()
+              + ": "
+              + DropoutCode.factor(p.number())
+              + " = m"
+              + p.number()
+              + " f'("
+              + z
+              + ")";
+    }
+    return equation;
   }
 
   /**
