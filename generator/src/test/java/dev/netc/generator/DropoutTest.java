@@ -128,24 +128,6 @@ class DropoutTest {
     return u >= rate;
   }
 
-  private static List<double[]> values(List<ParameterTensor> tensors) {
-    List<double[]> all = new ArrayList<>();
-    for (ParameterTensor t : tensors) {
-      all.add(t.toArray());
-    }
-    return all;
-  }
-
-  private static void assertSameBits(String what, List<double[]> expected, List<double[]> actual) {
-    for (int p = 0; p < expected.size(); p++) {
-      for (int k = 0; k < expected.get(p).length; k++) {
-        assertWithMessage("%s, tensor %s[%s]", what, p, k)
-            .that(Double.doubleToRawLongBits(actual.get(p)[k]))
-            .isEqualTo(Double.doubleToRawLongBits(expected.get(p)[k]));
-      }
-    }
-  }
-
   @Test
   void masksFollowTheDocumentedStreamAndScaleKeptOutputsExactly() {
     for (Case c : CASES) {
@@ -253,7 +235,10 @@ class DropoutTest {
         plain.applyGradient(1.0);
         assertWithMessage("%s loss %s", c.name(), e).that(a).isEqualTo(b);
       }
-      assertSameBits(c.name(), values(plain.parameters()), values(fused.parameters()));
+      ParameterBits.assertSameBits(
+          c.name(),
+          ParameterBits.values(plain.parameters()),
+          ParameterBits.values(fused.parameters()));
     }
   }
 
@@ -285,8 +270,8 @@ class DropoutTest {
             .isWithin(1e-5 + 1e-4 * Math.abs(a))
             .of(a);
       }
-      List<double[]> g = values(wide.gradients());
-      List<double[]> f = values(single.gradients());
+      List<double[]> g = ParameterBits.values(wide.gradients());
+      List<double[]> f = ParameterBits.values(single.gradients());
       for (int p = 0; p < g.size(); p++) {
         for (int k = 0; k < g.get(p).length; k++) {
           assertWithMessage("%s gradient %s[%s]", c.name(), p, k)

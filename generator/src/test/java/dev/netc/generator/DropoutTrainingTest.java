@@ -1,7 +1,6 @@
 package dev.netc.generator;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.netc.grammar.model.Activation;
@@ -12,7 +11,6 @@ import dev.netc.grammar.model.Precision;
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.DropoutNetwork;
-import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.train.EpochStats;
 import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.train.TrainingListener;
@@ -75,21 +73,7 @@ class DropoutTrainingTest {
   }
 
   private static List<double[]> parameters(CompiledNetwork net) {
-    List<double[]> all = new ArrayList<>();
-    for (ParameterTensor t : net.parameters()) {
-      all.add(t.toArray());
-    }
-    return all;
-  }
-
-  private static void assertSameBits(String what, List<double[]> expected, List<double[]> actual) {
-    for (int p = 0; p < expected.size(); p++) {
-      for (int k = 0; k < expected.get(p).length; k++) {
-        assertWithMessage("%s, tensor %s[%s]", what, p, k)
-            .that(Double.doubleToRawLongBits(actual.get(p)[k]))
-            .isEqualTo(Double.doubleToRawLongBits(expected.get(p)[k]));
-      }
-    }
+    return ParameterBits.values(net.parameters());
   }
 
   private static List<double[]> train(String name, Supplier<Trainer> trainer) {
@@ -118,8 +102,8 @@ class DropoutTrainingTest {
                     return weighted ? t.classWeights(1, 2, 0.5, 1.5) : t;
                   }));
         }
-        assertSameBits(name + " 2 threads", runs.get(0), runs.get(1));
-        assertSameBits(name + " 3 threads", runs.get(0), runs.get(2));
+        ParameterBits.assertSameBits(name + " 2 threads", runs.get(0), runs.get(1));
+        ParameterBits.assertSameBits(name + " 3 threads", runs.get(0), runs.get(2));
       }
     }
   }
@@ -132,7 +116,7 @@ class DropoutTrainingTest {
         train("Wide", () -> new Trainer().epochs(1).batchSize(1).shuffle(4).dropoutSeed(1));
     List<double[]> b =
         train("Wide", () -> new Trainer().epochs(1).batchSize(1).shuffle(4).dropoutSeed(2));
-    assertSameBits("same seed", a, again);
+    ParameterBits.assertSameBits("same seed", a, again);
     assertThat(a.get(0)).isNotEqualTo(b.get(0));
   }
 
@@ -151,7 +135,7 @@ class DropoutTrainingTest {
       byHand.accumulateGradient(three.features(p), three.target(p));
     }
     byHand.applyGradient(1.0);
-    assertSameBits("one step", parameters(byHand), parameters(byTrainer));
+    ParameterBits.assertSameBits("one step", parameters(byHand), parameters(byTrainer));
   }
 
   @Test
@@ -181,7 +165,7 @@ class DropoutTrainingTest {
                 .train(killed, data));
     CompiledNetwork resumed = compiled.create("Wide");
     trainer.get().resume(checkpoint).train(resumed, data);
-    assertSameBits("resumed", straight, parameters(resumed));
+    ParameterBits.assertSameBits("resumed", straight, parameters(resumed));
 
     // another dropout seed is another run: the checkpoint says so
     WeightFileException e =
