@@ -2,6 +2,7 @@ package dev.netc.generator;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -385,6 +386,20 @@ class DropoutTest {
           .isEqualTo(plain.loss(data[0][e], data[1][e]));
     }
     assertWithMessage("prediction uses no key").that(dropout.dropoutKey()).isEqualTo(key);
+  }
+
+  @Test
+  void thePlannerRefusesDropoutOnTheOutputLayer() {
+    Network network =
+        Nets.network("Out", 3)
+            .dense(5, Activation.TANH)
+            .dense(2, Activation.SIGMOID)
+            .dropout(0.5)
+            .loss(Loss.BINARY_CROSS_ENTROPY)
+            .build();
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> NetcCompiler.generate(network, ""));
+    assertThat(e).hasMessageThat().contains("dropout on the output layer 2");
   }
 
   @Test

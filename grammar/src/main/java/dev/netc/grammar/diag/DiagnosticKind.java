@@ -135,7 +135,7 @@ public enum DiagnosticKind {
   /** An expression too large or too deeply nested for netc. */
   EXPRESSION_TOO_LARGE(74, Severity.ERROR),
 
-  // Convolution and pooling layers: codes 80 to 99.
+  // Convolution and pooling layers: codes 80 to 89.
 
   /** An {@code input} shape that is neither one size nor height x width x channels. */
   INPUT_SHAPE(80, Severity.ERROR),
