@@ -5,6 +5,7 @@ import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Layer;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.Shape;
+import dev.netc.grammar.print.Literals;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +61,11 @@ final class LayerTable {
       return feature.describe();
     }
     DenseLayer dense = (DenseLayer) layer;
-    return "dense " + dense.units() + " " + dense.activationName();
+    return "dense "
+        + dense.units()
+        + " "
+        + dense.activationName()
+        + (dense.hasDropout() ? " dropout(" + Literals.nnNumber(dense.dropout(), false) + ")" : "");
   }
 
   /** A flat shape as its size ({@code 10}), else {@code 24 x 24 x 6}. */

@@ -48,8 +48,8 @@ import picocli.CommandLine.Spec;
       "Compiles the network in process (no build step), trains it on a data file, prints the final"
           + " metrics (on the test split or file if one is given, else on the training data) and"
           + " writes the weight file.",
-      "The initial parameters come from the file's init (and its seed); --seed seeds the shuffling"
-          + " and the splits. With --no-shuffle --epochs 1 --batch 1 the examples are used once,"
+      "The initial parameters come from the file's init (and its seed); --seed seeds the"
+          + " shuffling, the splits and the dropout masks. With --no-shuffle --epochs 1 --batch 1 the examples are used once,"
           + " in file order, as in the worked examples of the notes."
     })
 final class TrainCommand implements Callable<Integer> {

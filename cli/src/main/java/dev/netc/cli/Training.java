@@ -22,6 +22,7 @@ final class Training {
    * @param batch examples per step
    * @param reduction sum or mean
    * @param shuffleSeed the seed of the per-epoch shuffle, or empty for file order
+   * @param dropoutSeed the seed of the dropout masks ({@code --seed}, also with --no-shuffle)
    * @param threads gradient threads
    * @param checkpoint where to save checkpoints
    * @param every epochs between checkpoints
@@ -35,6 +36,7 @@ final class Training {
       int batch,
       Reduction reduction,
       Optional<Long> shuffleSeed,
+      long dropoutSeed,
       int threads,
       Optional<Path> checkpoint,
       int every,
@@ -50,6 +52,7 @@ final class Training {
           options.batch,
           options.reduction(),
           options.noShuffle ? Optional.empty() : Optional.of(options.seed),
+          options.seed,
           options.threads,
           Optional.empty(),
           1,
@@ -66,6 +69,7 @@ final class Training {
           batch,
           reduction,
           shuffleSeed,
+          dropoutSeed,
           threads,
           file,
           everyEpochs,
@@ -89,6 +93,7 @@ final class Training {
             .batchSize(settings.batch())
             .reduction(settings.reduction())
             .threads(settings.threads())
+            .dropoutSeed(settings.dropoutSeed())
             .listener(listener);
     settings.shuffleSeed().ifPresentOrElse(trainer::shuffle, trainer::noShuffle);
     validation.ifPresent(trainer::validation);

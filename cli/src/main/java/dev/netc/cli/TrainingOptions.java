@@ -58,7 +58,9 @@ final class TrainingOptions {
       names = "--seed",
       paramLabel = "S",
       defaultValue = "1",
-      description = "Seed of the shuffling and of the splits (default: ${DEFAULT-VALUE}).")
+      description =
+          "Seed of the shuffling, of the splits and of the dropout masks (default:"
+              + " ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(

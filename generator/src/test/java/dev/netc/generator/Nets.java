@@ -104,6 +104,25 @@ final class Nets {
     return this;
   }
 
+  /** Dropout with {@code rate} on the last layer added so far. */
+  Nets dropout(double rate) {
+    DenseLayer l = layers.remove(layers.size() - 1);
+    layers.add(
+        new DenseLayer(
+            l.number(),
+            l.name(),
+            l.units(),
+            l.inputs(),
+            l.activation(),
+            l.activationParameter(),
+            rate,
+            l.weights(),
+            l.bias(),
+            l.span(),
+            l.declared()));
+    return this;
+  }
+
   Nets loss(Loss value) {
     this.loss = value;
     return this;

@@ -89,24 +89,6 @@ class WeightedGradientTest {
     return GradientCheckTest.examples(net, c.loss(), 77, 4);
   }
 
-  private static List<double[]> values(List<ParameterTensor> tensors) {
-    List<double[]> all = new ArrayList<>();
-    for (ParameterTensor t : tensors) {
-      all.add(t.toArray());
-    }
-    return all;
-  }
-
-  private static void assertSameBits(String what, List<double[]> expected, List<double[]> actual) {
-    for (int p = 0; p < expected.size(); p++) {
-      for (int k = 0; k < expected.get(p).length; k++) {
-        assertWithMessage("%s, tensor %s[%s]", what, p, k)
-            .that(Double.doubleToRawLongBits(actual.get(p)[k]))
-            .isEqualTo(Double.doubleToRawLongBits(expected.get(p)[k]));
-      }
-    }
-  }
-
   @Test
   void weightOneIsBitForBitTheUnweightedGradientAndStep() {
     for (Case c : CASES) {
@@ -118,16 +100,20 @@ class WeightedGradientTest {
         assertThat(weighted.accumulateGradient(data[0][e], data[1][e], 1.0))
             .isEqualTo(plain.accumulateGradient(data[0][e], data[1][e]));
       }
-      assertSameBits(
-          c.name() + " gradient", values(plain.gradients()), values(weighted.gradients()));
+      ParameterBits.assertSameBits(
+          c.name() + " gradient",
+          ParameterBits.values(plain.gradients()),
+          ParameterBits.values(weighted.gradients()));
       plain.applyGradient(1.0);
       weighted.applyGradient(1.0);
       for (int e = 0; e < data[0].length; e++) {
         assertThat(weighted.trainStep(data[0][e], data[1][e], 1.0))
             .isEqualTo(plain.trainStep(data[0][e], data[1][e]));
       }
-      assertSameBits(
-          c.name() + " parameters", values(plain.parameters()), values(weighted.parameters()));
+      ParameterBits.assertSameBits(
+          c.name() + " parameters",
+          ParameterBits.values(plain.parameters()),
+          ParameterBits.values(weighted.parameters()));
     }
   }
 
@@ -182,8 +168,8 @@ class WeightedGradientTest {
     examples(weighted, c);
     plain.accumulateGradient(data[0][0], data[1][0]);
     weighted.accumulateGradient(data[0][0], data[1][0], 0.75);
-    List<double[]> g = values(plain.gradients());
-    List<double[]> gw = values(weighted.gradients());
+    List<double[]> g = ParameterBits.values(plain.gradients());
+    List<double[]> gw = ParameterBits.values(weighted.gradients());
     for (int p = 0; p < g.size(); p++) {
       for (int k = 0; k < g.get(p).length; k++) {
         assertWithMessage("%s tensor %s[%s]", c.name(), p, k)
@@ -208,8 +194,10 @@ class WeightedGradientTest {
         twoCalls.applyGradient(1.0);
         assertThat(a).isEqualTo(b);
       }
-      assertSameBits(
-          c.name() + " parameters", values(twoCalls.parameters()), values(fused.parameters()));
+      ParameterBits.assertSameBits(
+          c.name() + " parameters",
+          ParameterBits.values(twoCalls.parameters()),
+          ParameterBits.values(fused.parameters()));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.netc.grammar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netc.grammar.model.Activation;
@@ -149,6 +150,43 @@ class ModelTest {
     assertEquals(-2.0, layers.get(5).activationParameter());
     assertTrue(Double.isNaN(layers.get(6).activationParameter()));
     assertEquals(Activation.ELU, layers.get(5).activation());
+  }
+
+  @Test
+  void dropoutIsTheRateAfterTheActivationAndZeroWithoutIt() {
+    Network net =
+        Check.withStatements(
+            "dense 3 tanh dropout(0.25);",
+            "dense 3 leaky_relu(0.2) dropout(0) as middle;",
+            "dense 3 relu dropout(.5) { bias = 1; }",
+            "dense 3 relu;",
+            "dense 2 linear;");
+    assertEquals(0.25, net.layers().get(0).dropout());
+    assertTrue(net.layers().get(0).hasDropout());
+    assertEquals(0.0, net.layers().get(1).dropout());
+    assertFalse(net.layers().get(1).hasDropout());
+    assertEquals("middle", net.layers().get(1).name());
+    assertEquals(0.5, net.layers().get(2).dropout());
+    assertEquals(1.0, net.layers().get(2).bias().orElseThrow().get(0));
+    assertEquals(0.0, net.layers().get(3).dropout());
+    for (double rate : new double[] {-0.1, 1.0, Double.NaN}) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () ->
+              new DenseLayer(
+                  1,
+                  "layer1",
+                  3,
+                  2,
+                  Activation.TANH,
+                  Double.NaN,
+                  rate,
+                  Optional.empty(),
+                  Optional.empty(),
+                  Span.NONE,
+                  Optional.empty()),
+          "rate " + rate);
+    }
   }
 
   @Test

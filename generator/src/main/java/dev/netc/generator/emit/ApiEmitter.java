@@ -86,6 +86,9 @@ final class ApiEmitter {
             .addStatement("return HYPERPARAMETERS")
             .build());
     methods.addAll(hyperparameters());
+    if (context.plan.hasDropout()) {
+      methods.addAll(DropoutCode.keyMethods());
+    }
     methods.add(
         EmitContext.override("copy", RuntimeTypes.COMPILED_NETWORK)
             .addStatement("return new $T(this)", context.self)
@@ -160,12 +163,13 @@ final class ApiEmitter {
   }
 
   /**
-   * The passes up to the output delta: load, forward, {@code e} = the loss, the (weighted) delta.
+   * The passes up to the output delta: load, forward (with the dropout masks, if any), {@code e} =
+   * the loss, the (weighted) delta.
    */
-  private static void toOutputDelta(MethodSpec.Builder m, boolean weighted) {
+  private void toOutputDelta(MethodSpec.Builder m, boolean weighted) {
     m.addStatement("loadInput(input)")
         .addStatement("loadTarget(target)")
-        .addStatement("forward()")
+        .addStatement(context.plan.hasDropout() ? "trainingForward()" : "forward()")
         .addStatement("final double e = lossValue()")
         .addStatement("outputDelta()");
     if (weighted) {

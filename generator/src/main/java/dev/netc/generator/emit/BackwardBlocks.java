@@ -134,11 +134,13 @@ final class BackwardBlocks {
 
   /**
    * {@code s * f'(z[j])} in a loop over the columns of looped layer {@code p}; just {@code s} where
-   * the layer skips the zero inputs of a relu layer, whose f' is 1 wherever its output is not 0.
+   * the layer skips the zero inputs of a relu layer, whose f' is 1 wherever its output is not 0
+   * (with dropout on that layer, {@code s * g[j]}: the mask's scale).
    */
   String deltaBelow(LayerPlan p, ActivatedLayer below) {
-    return p.skipsZeroInputs()
-        ? "s"
-        : Expressions.times("s", context.expressions.derivative(below, "j"));
+    if (p.skipsZeroInputs() && !(below instanceof LayerPlan dense && dense.layer().hasDropout())) {
+      return "s";
+    }
+    return Expressions.times("s", context.expressions.derivative(below, "j"));
   }
 }

@@ -48,7 +48,10 @@ public final class ClassEmitter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(context.self)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(RuntimeTypes.COMPILED_NETWORK)
+            .addSuperinterface(
+                context.plan.hasDropout()
+                    ? RuntimeTypes.DROPOUT_NETWORK
+                    : RuntimeTypes.COMPILED_NETWORK)
             .addJavadoc("$L", classJavadoc())
             .addFields(state.fields())
             .addMethod(state.constructor())
@@ -130,6 +133,7 @@ public final class ClassEmitter {
           .append(l.inputs())
           .append(' ')
           .append(l.declared().map(ActivationCall::text).orElse(l.activationName()))
+          .append(l.hasDropout() ? " dropout(" + Literals.doubleLiteral(l.dropout()) + ")" : "")
           .append(", ")
           .append(p.columns() ? "loops over the columns of W, " : "unrolled, ")
           .append(StateEmitter.layout(p))

@@ -39,8 +39,24 @@ final class DeclaredBlocks {
     List<String> names = new ArrayList<>();
     if (p.layer().declared().isPresent()) {
       ActivationPlan.of(p.layer()).kept().forEach(d -> names.add(keptArray(p, d.name())));
+      if (keepsOutput(p)) {
+        names.add(outputArray(p));
+      }
     }
     return names;
+  }
+
+  /**
+   * True if the derivative reads the layer's output f(z) and the layer has dropout, whose mask
+   * scales the output array in place: the forward loop then keeps f(z) in {@link #outputArray}.
+   */
+  private static boolean keepsOutput(LayerPlan p) {
+    return p.layer().hasDropout() && ActivationPlan.of(p.layer()).sharing().output() != null;
+  }
+
+  /** The array that keeps f(z) of a layer with dropout: {@code z1fz}. */
+  private static String outputArray(LayerPlan p) {
+    return p.name("z") + "fz";
   }
 
   /** {@code x = f(z)} for units {@code from} to {@code to - 1}. */
@@ -74,6 +90,9 @@ final class DeclaredBlocks {
       code.addStatement("$L[i] = $L", keptArray(p, d.name()), d.name());
     }
     code.addStatement("$L[i] = $L", p.name("x"), java.write(plan.sharing().function()));
+    if (keepsOutput(p)) {
+      code.addStatement("$L[i] = $L[i]", outputArray(p), p.name("x"));
+    }
     return code.endControlFlow().build();
   }
 
@@ -99,7 +118,9 @@ final class DeclaredBlocks {
     Map<String, String> names = new LinkedHashMap<>();
     names.put(call.activation().input(), p.name("z") + "[" + index + "]");
     if (sharing.output() != null) {
-      names.put(sharing.output(), p.name("x") + "[" + index + "]");
+      // the output before dropout scaled it, where the layer has dropout
+      String output = keepsOutput(p) ? outputArray(p) : p.name("x");
+      names.put(sharing.output(), output + "[" + index + "]");
     }
     ExprCode java = new ExprCode(arith, names, call.values());
     code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", index, from, index, to, index);

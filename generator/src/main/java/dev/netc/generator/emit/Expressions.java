@@ -45,10 +45,20 @@ final class Expressions {
   }
 
   /**
-   * The factor f'(z[index]) of a hidden layer, or null for linear (f' = 1) and for a declared
-   * activation, whose factor is applied after the sums ({@link DeclaredBlocks#derivative}).
+   * The factor of a hidden layer's delta at {@code index}: f'(z[index]), or null for linear (f' =
+   * 1) and for a declared activation, whose factor is applied after the sums ({@link
+   * DeclaredBlocks#derivative}); for a layer with dropout, {@code g[index]} = m * f'(z) (m alone
+   * for a declared activation), which its mask method stored.
    */
   String derivative(ActivatedLayer p, String index) {
+    if (p instanceof LayerPlan dense && dense.layer().hasDropout()) {
+      return DropoutCode.factor(p.number()) + "[" + index + "]";
+    }
+    return activationDerivative(p, index);
+  }
+
+  /** f'(z[index]) of a hidden layer's activation, or null for linear (f' = 1) and declared ones. */
+  String activationDerivative(ActivatedLayer p, String index) {
     String z = p.name("z") + "[" + index + "]";
     String x = p.name("x") + "[" + index + "]";
     String one = arith.lit(1.0);
@@ -96,7 +106,20 @@ final class Expressions {
                   + (p instanceof LayerPlan dense ? dense.layer().activationName() : "declared")
                   + ")";
         };
-    return "f'(" + z + ") = " + value;
+    String equation = "f'(" + z + ") = " + value;
+    if (p instanceof LayerPlan dense && dense.layer().hasDropout()) {
+      equation +=
+          "; times the dropout mask m"
+              + p.number()
+              + ": "
+              + DropoutCode.factor(p.number())
+              + " = m"
+              + p.number()
+              + " f'("
+              + z
+              + ")";
+    }
+    return equation;
   }
 
   /**

@@ -15,9 +15,9 @@ import java.util.List;
 
 /**
  * The private methods of the passes, in the order a step runs them: loading the example, the
- * forward pass by layer, the loss and the output delta (and its weighting), the backward pass by
- * layer, the update by layer, and the fused stochastic step by layer. A layer method that the plan
- * splits is followed by its parts.
+ * forward pass by layer (with dropout, then the training forward pass and the masks), the loss and
+ * the output delta (and its weighting), the backward pass by layer, the update by layer, and the
+ * fused stochastic step by layer. A layer method that the plan splits is followed by its parts.
  */
 final class Passes {
   private final EmitContext context;
@@ -61,6 +61,15 @@ final class Passes {
     }
     for (LayerPlan p : context.layers()) {
       methods.addAll(layerMethod(p, p.forward()));
+    }
+    if (context.plan.hasDropout()) {
+      DropoutCode dropout = new DropoutCode(context);
+      methods.add(dropout.trainingForward());
+      for (LayerPlan p : context.layers()) {
+        if (p.layer().hasDropout()) {
+          methods.add(dropout.layerMethod(p));
+        }
+      }
     }
     methods.add(loss.lossValue());
     methods.add(loss.outputDelta());
@@ -238,7 +247,10 @@ final class Passes {
             + below.name("x")
             + "[j] = 0, f' = 0 and "
             + below.name("delta")
-            + "[j] = 0 without the dot product; elsewhere f' = 1");
+            + "[j] = 0 without the dot product; elsewhere f' = 1"
+            + (below instanceof LayerPlan dense && dense.layer().hasDropout()
+                ? " (x is also 0 where dropout dropped the unit; g holds the mask's scale)"
+                : ""));
   }
 
   /** Why the dot products of a looped layer use partial sums. */

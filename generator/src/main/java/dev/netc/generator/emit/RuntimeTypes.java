@@ -16,6 +16,9 @@ public final class RuntimeTypes {
   /** The interface every generated class implements. */
   public static final ClassName COMPILED_NETWORK = ClassName.get(NETWORK, "CompiledNetwork");
 
+  /** The interface of generated classes with dropout: the key of the masks. */
+  public static final ClassName DROPOUT_NETWORK = ClassName.get(NETWORK, "DropoutNetwork");
+
   /** What a class was generated from. */
   public static final ClassName NETWORK_SPEC = ClassName.get(NETWORK, "NetworkSpec");
 
@@ -36,15 +39,20 @@ public final class RuntimeTypes {
   /** The init calls of the language. */
   public static final ClassName INITIALIZERS = ClassName.get(INIT, "Initializers");
 
+  /** netc's SplitMix64, whose finaliser mixes the dropout masks. */
+  public static final ClassName NETC_RANDOM = ClassName.get(INIT, "NetcRandom");
+
   /** All of the above, for the test that checks they resolve. */
   public static final java.util.List<ClassName> ALL =
       java.util.List.of(
           COMPILED_NETWORK,
+          DROPOUT_NETWORK,
           NETWORK_SPEC,
           LAYER_SPEC,
           FEATURE_SPEC,
           PARAMETER_TENSOR,
           TENSORS,
           PACKED_VALUES,
-          INITIALIZERS);
+          INITIALIZERS,
+          NETC_RANDOM);
 }

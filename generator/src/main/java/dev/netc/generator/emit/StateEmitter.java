@@ -128,6 +128,13 @@ final class StateEmitter {
     for (LayerPlan p : context.layers()) {
       fields.add(array(p.name("z"), p.units(), null));
       fields.add(array(p.name("x"), p.units(), null));
+      if (p.layer().hasDropout()) {
+        fields.add(
+            array(
+                DropoutCode.factor(p.number()),
+                p.units(),
+                "m" + p.number() + " * f'(" + p.name("z") + "): the dropout mask times f'."));
+      }
       fields.add(array(p.name("delta"), p.units(), null));
       for (String kept : DeclaredBlocks.keptArrays(p)) {
         fields.add(array(kept, p.units(), null));
@@ -142,6 +149,9 @@ final class StateEmitter {
                       + " never takes ln 0.")
               .build());
       fields.add(FieldSpec.builder(TypeName.DOUBLE, "softmaxSum", Modifier.PRIVATE).build());
+    }
+    if (context.plan.hasDropout()) {
+      fields.add(DropoutCode.keyField());
     }
     fields.add(
         FieldSpec.builder(TypeName.BOOLEAN, "gradientPending", Modifier.PRIVATE)

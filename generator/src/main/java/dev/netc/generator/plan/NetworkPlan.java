@@ -79,6 +79,11 @@ public record NetworkPlan(
     return features.isEmpty() ? null : features.get(features.size() - 1);
   }
 
+  /** True if a layer has dropout: the class then has a training forward pass with masks. */
+  public boolean hasDropout() {
+    return layers.stream().anyMatch(p -> p.layer().hasDropout());
+  }
+
   /** True if the network clips by norm. */
   public boolean clipsNorm() {
     return network.clip().map(c -> c instanceof Clip.Norm).orElse(false);

@@ -356,6 +356,10 @@ public final class Planner {
         throw new IllegalArgumentException(
             network.name() + ": softmax only on the output layer, not on layer " + layer.number());
       }
+      if (layer.hasDropout() && layer == network.outputLayer()) {
+        throw new IllegalArgumentException(
+            network.name() + ": dropout on the output layer " + layer.number());
+      }
     }
   }
 }

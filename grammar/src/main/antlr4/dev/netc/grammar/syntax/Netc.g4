@@ -8,6 +8,7 @@
 // - `file` admits zero networks;
 // - a statement or a layer body item may start with an unknown word (`optimiser sgd;`,
 //   `weight = ...`);
+// - a dense layer admits its options after its name too;
 // - a shape or a window admits a single NUMBER or any number of dimensions (`input 784;`,
 //   `conv 6 5 relu;`, `maxpool 2x2x2;`), and a padding any name;
 // so that the checker can say what is wrong in plain words instead of a parser message. Stray
@@ -46,7 +47,7 @@ packageDecl   : 'package' name ('.' name)* ';' ;
 network       : 'network' name '{' statement* '}' ;
 
 statement     : 'input' shape ';'                                    # inputStatement
-              | 'dense' NUMBER call ('as' name)? (';' | layerBody)   # denseStatement
+              | 'dense' NUMBER call denseOption* ('as' name)? denseOption* (';' | layerBody)  # denseStatement
               | 'loss' name ';'                                      # lossStatement
               | 'init' call ';'                                      # initStatement
               | 'optimizer' call ';'                                 # optimizerStatement
@@ -68,6 +69,8 @@ convOption    : 'stride' NUMBER                                      # strideOpt
               | 'padding' name                                       # paddingOption
               | 'dropout' '(' number ')'                             # dropoutOption
               ;
+// A dense layer's option; also read after `as NAME`, so that the checker can say where it belongs.
+denseOption   : 'dropout' '(' number ')' ;
 poolLayer     : kind=('maxpool' | 'avgpool') shape ('stride' stride=NUMBER)? ';' ;
 // A size (`784`) or dimensions (`28 x 28 x 1`, `5x5`).
 shape         : NUMBER | DIMS ;

@@ -152,7 +152,7 @@ final class FeatureChecker {
                         calls.resolve(
                             t, Padding.values(), "padding", DiagnosticKind.UNKNOWN_PADDING));
       } else if (option instanceof NetcParser.DropoutOptionContext d) {
-        dropout = dropout(d.number());
+        dropout = numbers.dropoutRate(d.number());
       }
     }
     Span span = positions.of(conv.getStart());
@@ -223,24 +223,6 @@ final class FeatureChecker {
     return Trees.token(stride)
         .map(t -> numbers.size(t.getText(), positions.of(t), "the stride"))
         .orElse(OptionalInt.empty());
-  }
-
-  private OptionalDouble dropout(NetcParser.NumberContext rate) {
-    Optional<Numbers.Read> value = numbers.value(rate);
-    if (value.isEmpty()) {
-      return OptionalDouble.empty();
-    }
-    double r = value.get().value();
-    if (!(r >= 0 && r < 1)) {
-      diagnostics.report(
-          DiagnosticKind.ARGUMENT_OUT_OF_RANGE,
-          value.get().span(),
-          "the dropout rate is the fraction of outputs dropped while training: it must be at"
-              + " least 0 and below 1, found "
-              + value.get().text());
-      return OptionalDouble.empty();
-    }
-    return OptionalDouble.of(r);
   }
 
   /** The window KH x KW of a layer, if valid. */

@@ -4,6 +4,7 @@ import dev.netc.grammar.model.CallKind;
 import dev.netc.grammar.model.Span;
 import dev.netc.grammar.syntax.NetcParser;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -16,6 +17,8 @@ import java.util.OptionalInt;
  * @param units the number of units, if valid
  * @param activation the activation (a built-in or a declared one) and its bound parameters, if
  *     valid
+ * @param dropout the {@code dropout(r)} rate (0 without the option), if valid
+ * @param dropoutAt where the {@code dropout} option is, if given
  * @param statement the statement, for its body
  * @param span where the statement starts
  */
@@ -25,5 +28,7 @@ record LayerDraft(
     Span nameSpan,
     OptionalInt units,
     Optional<BoundCall<CallKind>> activation,
+    OptionalDouble dropout,
+    Optional<Span> dropoutAt,
     NetcParser.DenseStatementContext statement,
     Span span) {}

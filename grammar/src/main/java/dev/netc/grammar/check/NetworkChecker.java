@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -303,7 +304,15 @@ final class NetworkChecker {
   private LayerDraft brokenDraft(NetcParser.DenseStatementContext dense, int number) {
     Span span = positions.of(dense.getStart());
     return new LayerDraft(
-        number, "layer" + number, span, OptionalInt.empty(), Optional.empty(), dense, span);
+        number,
+        "layer" + number,
+        span,
+        OptionalInt.empty(),
+        Optional.empty(),
+        OptionalDouble.of(0),
+        Optional.empty(),
+        dense,
+        span);
   }
 
   private LayerDraft draft(NetcParser.DenseStatementContext dense, int number) {
@@ -325,7 +334,38 @@ final class NetworkChecker {
         }
       }
     }
-    return new LayerDraft(number, name, nameSpan, units, activation, dense, span);
+    OptionalDouble dropout = OptionalDouble.of(0);
+    Optional<Span> dropoutAt = Optional.empty();
+    Map<String, NetcParser.DenseOptionContext> options = new LinkedHashMap<>();
+    for (NetcParser.DenseOptionContext option : dense.denseOption()) {
+      Token keyword = option.getStart();
+      NetcParser.DenseOptionContext first = options.putIfAbsent(keyword.getText(), option);
+      if (dense.name() != null
+          && keyword.getTokenIndex() > dense.name().getStart().getTokenIndex()) {
+        dropout = OptionalDouble.empty();
+        diagnostics.report(
+            DiagnosticKind.OPTION_AFTER_NAME,
+            positions.of(keyword),
+            "'"
+                + keyword.getText()
+                + "' comes after the layer's name: write the options before 'as', for example"
+                + " 'dense 64 relu dropout(0.2) as hidden;'");
+      } else if (first != null) {
+        diagnostics.report(
+            DiagnosticKind.DUPLICATE_STATEMENT,
+            positions.of(keyword),
+            "'"
+                + keyword.getText()
+                + "' is given twice for this dense layer (first at column "
+                + (first.getStart().getCharPositionInLine() + 1)
+                + "): remove one");
+      } else {
+        dropout = numbers.dropoutRate(option.number());
+        dropoutAt = Optional.of(positions.of(keyword));
+      }
+    }
+    return new LayerDraft(
+        number, name, nameSpan, units, activation, dropout, dropoutAt, dense, span);
   }
 
   /**
@@ -374,12 +414,18 @@ final class NetworkChecker {
       boolean output = layer == s.layers.get(s.layers.size() - 1);
       if (!s.broken) {
         layer.activation().ifPresent(a -> checkActivation(a, layer, output));
+        if (output) {
+          layer.dropoutAt().ifPresent(at -> reportDropoutOnOutput(layer, at));
+        }
       }
       if (layer.units().isPresent()) {
         checkWidth(layer.units().getAsInt(), inputs, layer);
       }
       LayerBodyChecker.Body body = bodies.check(layer, inputs);
-      if (layer.units().isPresent() && inputs.isPresent() && layer.activation().isPresent()) {
+      if (layer.units().isPresent()
+          && inputs.isPresent()
+          && layer.activation().isPresent()
+          && layer.dropout().isPresent()) {
         BoundCall<CallKind> activation = layer.activation().get();
         int units = layer.units().getAsInt();
         if ((long) units * inputs.getAsInt() <= MAX_WEIGHTS) {
@@ -400,6 +446,7 @@ final class NetworkChecker {
                   inputs.getAsInt(),
                   builtIn,
                   builtIn.hasParameter() ? activation.value(0) : Double.NaN,
+                  layer.dropout().getAsDouble(),
                   body.weights(),
                   body.bias(),
                   layer.span(),
@@ -424,6 +471,16 @@ final class NetworkChecker {
           "softmax over a single unit always outputs 1: use sigmoid for one output, or give the"
               + " layer one unit per class");
     }
+  }
+
+  private void reportDropoutOnOutput(LayerDraft layer, Span at) {
+    diagnostics.report(
+        DiagnosticKind.DROPOUT_ON_OUTPUT,
+        at,
+        "dropout is not allowed on the output layer '"
+            + layer.name()
+            + "', whose outputs the loss compares with the targets: remove it, or put it on a"
+            + " hidden layer");
   }
 
   /** Softmax on a layer other than the output layer. */

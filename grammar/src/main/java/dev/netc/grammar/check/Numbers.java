@@ -65,6 +65,28 @@ final class Numbers {
     return Optional.empty();
   }
 
+  /**
+   * The rate of a {@code dropout(r)} option (of a conv or a dense layer): a number at least 0 and
+   * below 1, reported where it is not.
+   */
+  OptionalDouble dropoutRate(NetcParser.NumberContext rate) {
+    Optional<Read> value = value(rate);
+    if (value.isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    double r = value.get().value();
+    if (!(r >= 0 && r < 1)) {
+      diagnostics.report(
+          DiagnosticKind.ARGUMENT_OUT_OF_RANGE,
+          value.get().span(),
+          "the dropout rate is the fraction of outputs dropped while training: it must be at"
+              + " least 0 and below 1, found "
+              + value.get().text());
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(r);
+  }
+
   /** A number as written, its value and where it is. */
   record Read(String text, double value, Span span) {}
 

@@ -134,7 +134,7 @@ public enum DiagnosticKind {
   /** An expression too large or too deeply nested for netc. */
   EXPRESSION_TOO_LARGE(74, Severity.ERROR),
 
-  // Convolution and pooling layers: codes 80 to 99.
+  // Convolution and pooling layers: codes 80 to 89.
 
   /** An {@code input} shape that is neither one size nor height x width x channels. */
   INPUT_SHAPE(80, Severity.ERROR),
@@ -152,7 +152,14 @@ public enum DiagnosticKind {
    * {@code dropout(r)} on a convolution layer given to the generator, which cannot write its masks
    * yet: reported by the compiler after the front end has checked the network.
    */
-  CONV_DROPOUT_NOT_GENERATED(87, Severity.ERROR);
+  CONV_DROPOUT_NOT_GENERATED(87, Severity.ERROR),
+
+  // Dropout on dense layers: codes 90 to 94.
+
+  /** A {@code dropout(r)} option on the output layer. */
+  DROPOUT_ON_OUTPUT(90, Severity.ERROR),
+  /** A dense layer's option written after its {@code as NAME}. */
+  OPTION_AFTER_NAME(91, Severity.ERROR);
 
   private final int code;
   private final Severity severity;

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param activation the activation f; {@link Activation#DECLARED} for one declared in the language
  * @param activationParameter the activation's parameter ({@code a} of leaky_relu and elu, default
  *     filled in), or NaN for activations without one
+ * @param dropout the {@code dropout(r)} rate applied to the layer's output while training, 0 for
+ *     none; in [0, 1), and 0 on the output layer
  * @param weights explicit weights from the layer body, units x inputs
  * @param bias explicit bias from the layer body, one value per unit (a single number is expanded)
  * @param span where the {@code dense} statement is in the file
@@ -27,6 +29,7 @@ public record DenseLayer(
     int inputs,
     Activation activation,
     double activationParameter,
+    double dropout,
     Optional<Matrix> weights,
     Optional<Vector> bias,
     Span span,
@@ -46,6 +49,10 @@ public record DenseLayer(
       throw new IllegalArgumentException(
           "layer " + number + ": parameter " + activationParameter + " for " + activation);
     }
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new IllegalArgumentException(
+          "layer " + number + ": dropout must be in [0, 1): " + dropout);
+    }
     weights.ifPresent(
         w -> {
           if (w.rows() != units || w.cols() != inputs) {
@@ -62,7 +69,7 @@ public record DenseLayer(
         });
   }
 
-  /** A layer with a built-in activation. */
+  /** A layer with a built-in activation and without dropout. */
   public DenseLayer(
       int number,
       String name,
@@ -80,6 +87,7 @@ public record DenseLayer(
         inputs,
         activation,
         activationParameter,
+        0,
         weights,
         bias,
         span,
@@ -100,10 +108,16 @@ public record DenseLayer(
         inputs,
         activation,
         activationParameter,
+        dropout,
         weights,
         bias,
         span,
         declared);
+  }
+
+  /** True if training drops some of the layer's outputs (a {@code dropout} rate above 0). */
+  public boolean hasDropout() {
+    return dropout > 0;
   }
 
   /** Number of weights, units * inputs. */

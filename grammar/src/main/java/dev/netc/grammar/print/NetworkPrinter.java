@@ -76,6 +76,9 @@ public final class NetworkPrinter {
           .append(layer.units())
           .append(' ')
           .append(activation(layer));
+      if (layer.dropout() > 0) {
+        text.append(" dropout(").append(n(layer.dropout())).append(')');
+      }
       if (!layer.name().equals("layer" + layer.number())) {
         text.append(" as ").append(layer.name());
       }

@@ -270,4 +270,35 @@ class NetworkPrinterTest {
         c.bias(),
         network.features().get(0).span());
   }
+
+  @Test
+  void printsDropoutAfterTheActivationAndBeforeTheName() {
+    Network network =
+        check(
+            "dropout.nn",
+            """
+            network D {
+                input 4;
+                dense 8 leaky_relu(0.1) dropout(0.25) as hidden;
+                dense 8 relu dropout(0);
+                dense 6 tanh dropout(0.5) {
+                    bias = 0.5;
+                }
+                dense 3 softmax;
+                loss cross_entropy;
+            }
+            """);
+    assertEquals(0.25, network.layers().get(0).dropout());
+    assertEquals(0.0, network.layers().get(1).dropout());
+    String text = NetworkPrinter.file(network, List.of());
+    assertThat(text).contains("dense 8 leaky_relu(a = 0.1) dropout(0.25) as hidden;\n");
+    assertThat(text).contains("dense 8 relu;\n");
+    assertThat(text).contains("dense 6 tanh dropout(0.5) {\n");
+    Network again = check("again.nn", text);
+    assertEquals(4, again.layers().size());
+    for (int l = 0; l < 4; l++) {
+      assertEquals(
+          network.layers().get(l).dropout(), again.layers().get(l).dropout(), "layer " + l);
+    }
+  }
 }

@@ -22,7 +22,9 @@ package dev.netc.runtime.init;
  * </ul>
  */
 public final class NetcRandom {
-  private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+  /** SplitMix64's increment: 2^64 divided by the golden ratio, made odd. */
+  public static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
   private static final long LAYER_SALT = 0x632BE59BD9B4E019L;
 
   private long state;
@@ -61,7 +63,12 @@ public final class NetcRandom {
         * StrictMath.cos(2.0 * StrictMath.PI * u2);
   }
 
-  private static long mix(long z) {
+  /**
+   * SplitMix64's output function (Stafford's "variant 13" finaliser): a bijection of the 64-bit
+   * values whose outputs for consecutive inputs look independent. Also the mixer of the dropout
+   * masks ({@link dev.netc.runtime.network.DropoutNetwork}).
+   */
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

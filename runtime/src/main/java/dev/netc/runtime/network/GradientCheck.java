@@ -201,7 +201,10 @@ public final class GradientCheck {
   /**
    * Compares the analytic gradient of the objective of {@code inputs}/{@code targets} with central
    * differences, tensor by tensor in the order of {@link CompiledNetwork#parameters()}, on the
-   * entries {@code options} selects.
+   * entries {@code options} selects. For a {@link DropoutNetwork} the masks are fixed: example
+   * {@code e} uses the masks of key {@code e} in the gradient and in every evaluation of the
+   * objective, which is then the loss of the training pass (computed in a {@link
+   * CompiledNetwork#copy()}).
    */
   public static List<TensorResult> checkTensors(
       CompiledNetwork network, double[][] inputs, double[][] targets, Options options) {
@@ -210,8 +213,13 @@ public final class GradientCheck {
           "need as many targets as inputs, at least one: " + inputs.length + ", " + targets.length);
     }
     double lambda = lambda(network);
+    // the masked loss is computed in a copy, whose gradient accumulators are never read
+    CompiledNetwork masked = network instanceof DropoutNetwork ? network.copy() : null;
     network.clearGradient();
     for (int e = 0; e < inputs.length; e++) {
+      if (masked != null) {
+        ((DropoutNetwork) network).dropoutKey(e);
+      }
       network.accumulateGradient(inputs[e], targets[e]);
     }
     List<ParameterTensor> parameters = network.parameters();
@@ -232,10 +240,10 @@ public final class GradientCheck {
         double analytic = grad.get(k) + (param.isVector() ? 0 : lambda * original);
         param.set(k, original + options.step());
         double up = param.get(k); // as rounded by a float network
-        double plus = objective(network, inputs, targets, lambda);
+        double plus = objective(network, masked, inputs, targets, lambda);
         param.set(k, original - options.step());
         double down = param.get(k);
-        double minus = objective(network, inputs, targets, lambda);
+        double minus = objective(network, masked, inputs, targets, lambda);
         param.set(k, original);
         double numerical = (plus - minus) / (up - down);
         double abs = Math.abs(analytic - numerical);
@@ -304,9 +312,28 @@ public final class GradientCheck {
   /** The summed loss of the examples plus {@code lambda / 2 * sum w^2}. */
   public static double objective(
       CompiledNetwork network, double[][] inputs, double[][] targets, double lambda) {
+    return objective(network, null, inputs, targets, lambda);
+  }
+
+  /**
+   * {@link #objective(CompiledNetwork, double[][], double[][], double)}, or with {@code masked} (a
+   * copy of a {@link DropoutNetwork}) the loss of the training pass with example {@code e}'s masks
+   * from key {@code e}.
+   */
+  private static double objective(
+      CompiledNetwork network,
+      CompiledNetwork masked,
+      double[][] inputs,
+      double[][] targets,
+      double lambda) {
     double sum = 0;
     for (int e = 0; e < inputs.length; e++) {
-      sum += network.loss(inputs[e], targets[e]);
+      if (masked == null) {
+        sum += network.loss(inputs[e], targets[e]);
+      } else {
+        ((DropoutNetwork) masked).dropoutKey(e);
+        sum += masked.accumulateGradient(inputs[e], targets[e]);
+      }
     }
     if (lambda != 0) {
       double squares = 0;

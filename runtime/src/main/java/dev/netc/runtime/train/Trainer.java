@@ -2,6 +2,7 @@ package dev.netc.runtime.train;
 
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.DropoutNetwork;
 import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.weights.WeightFileException;
 import java.io.IOException;
@@ -43,6 +44,12 @@ import java.util.function.IntConsumer;
  * are the same whoever makes them, so the parameters after training are bit-identical for 1, 2 or 8
  * threads. A step of at most one chunk accumulates directly in the network (the worked examples'
  * arithmetic).
+ *
+ * <p><b>Dropout.</b> For a network with dropout ({@link DropoutNetwork}), the example at position
+ * {@code p} (from 0) of step {@code s} (from 1) of epoch {@code e} gets the key {@link
+ * DropoutNetwork#exampleKey exampleKey(seed, e, s, p)} of its masks, with the seed of {@link
+ * #dropoutSeed(long)}, whichever copy and thread computes it: the masks, like the chunks, do not
+ * depend on the thread count, and a resumed run draws the masks the uninterrupted one would have.
  *
  * <p><b>Guards.</b> If a step's loss, the validation loss or a parameter becomes NaN or infinite,
  * the network gets back the parameters (and optimizer state) of the start of that epoch and a
@@ -105,6 +112,7 @@ public final class Trainer {
   private int batchSize = 1;
   private Reduction reduction = Reduction.SUM;
   private Long shuffleSeed;
+  private long dropoutSeed;
   private Dataset validation;
   private double validationFraction;
   private long validationSeed;
@@ -170,6 +178,15 @@ public final class Trainer {
   /** Uses the examples in file order every epoch (the default). */
   public Trainer noShuffle() {
     this.shuffleSeed = null;
+    return this;
+  }
+
+  /**
+   * The seed of the dropout masks (default 0; see Dropout above). Networks without dropout ignore
+   * it.
+   */
+  public Trainer dropoutSeed(long seed) {
+    this.dropoutSeed = seed;
     return this;
   }
 
@@ -292,7 +309,8 @@ public final class Trainer {
   }
 
   /** The settings a checkpoint must have been written with to be resumed by this trainer. */
-  private String settings(int trainingExamples, int validationExamples, double[] weights) {
+  private String settings(
+      int trainingExamples, int validationExamples, double[] weights, boolean dropout) {
     return String.format(
             Locale.ROOT,
             "batch=%d reduction=%s shuffle=%s chunk=%d train=%d validation=%d patience=%d",
@@ -303,7 +321,8 @@ public final class Trainer {
             trainingExamples,
             validationExamples,
             patience)
-        + (weights == null ? "" : " classWeights=" + Arrays.toString(weights));
+        + (weights == null ? "" : " classWeights=" + Arrays.toString(weights))
+        + (dropout ? " dropoutSeed=" + dropoutSeed : "");
   }
 
   /**
@@ -357,6 +376,15 @@ public final class Trainer {
     private final int stepsPerEpoch;
     private final String settings;
 
+    /** The network as a {@link DropoutNetwork}, or null if it has no dropout. */
+    private final DropoutNetwork dropout;
+
+    /** The key of position 0 of the step in progress ({@link DropoutNetwork#stepKey}). */
+    private long stepKey;
+
+    /** The first example of the step in progress, in the epoch's order. */
+    private int stepFrom;
+
     /** Each training example's loss weight (its class's), or null for all 1. */
     private final double[] exampleWeights;
 
@@ -390,8 +418,13 @@ public final class Trainer {
       this.checking = checking;
       this.stepSize = Math.min(batchSize, training.size());
       this.stepsPerEpoch = (training.size() + stepSize - 1) / stepSize;
+      this.dropout = net instanceof DropoutNetwork d ? d : null;
       this.settings =
-          settings(training.size(), checking == null ? 0 : checking.size(), classWeights);
+          settings(
+              training.size(),
+              checking == null ? 0 : checking.size(),
+              classWeights,
+              dropout != null);
       if (classWeights == null) {
         this.exampleWeights = null;
       } else {
@@ -472,11 +505,18 @@ public final class Trainer {
       for (int from = 0; from < n; from += stepSize) {
         step++;
         int to = Math.min(n, from + stepSize);
+        stepFrom = from;
+        if (dropout != null) {
+          stepKey = DropoutNetwork.stepKey(dropoutSeed, epoch, step);
+        }
         double stepLoss;
         if (to - from == 1) {
           // A stochastic step: the generated class's fused step (one pass over each weight
           // matrix) gives the same numbers as accumulate, then apply with scale 1.
           int i = order[from];
+          if (dropout != null) {
+            dropout.dropoutKey(stepKey);
+          }
           stepLoss =
               exampleWeights == null
                   ? net.trainStep(training.features(i), training.target(i))
@@ -542,7 +582,7 @@ public final class Trainer {
       if (to - from <= chunkSize) {
         double loss = 0;
         for (int i = from; i < to; i++) {
-          loss += accumulate(net, order[i]);
+          loss += accumulate(net, order, i);
         }
         return loss;
       }
@@ -580,8 +620,15 @@ public final class Trainer {
       return loss;
     }
 
-    /** Adds example {@code i}'s gradient, weighted if there are class weights, to {@code into}. */
-    private double accumulate(CompiledNetwork into, int i) {
+    /**
+     * Adds the gradient of example {@code order[at]} (the example at {@code at - stepFrom} in the
+     * step), weighted if there are class weights, to {@code into}.
+     */
+    private double accumulate(CompiledNetwork into, int[] order, int at) {
+      if (dropout != null) {
+        ((DropoutNetwork) into).dropoutKey(stepKey + (at - stepFrom));
+      }
+      int i = order[at];
       return exampleWeights == null
           ? into.accumulateGradient(training.features(i), training.target(i))
           : into.accumulateGradient(training.features(i), training.target(i), exampleWeights[i]);
@@ -604,7 +651,7 @@ public final class Trainer {
         int chunkTo = Math.min(groupTo, chunkFrom + chunkSize);
         double loss = 0;
         for (int i = chunkFrom; i < chunkTo; i++) {
-          loss += accumulate(target, groupOrder[i]);
+          loss += accumulate(target, groupOrder, i);
         }
         chunkLosses[c] = loss;
       }
