@@ -40,7 +40,7 @@ final class EmitContext {
   EmitContext(NetworkPlan plan) {
     this.plan = plan;
     this.network = plan.network();
-    this.arith = new Arith(network.precision());
+    this.arith = new Arith(network.precision(), plan.floatExp());
     this.optimizer = new OptimizerCode(network.optimizer(), arith);
     this.expressions = new Expressions(arith);
     this.self = ClassName.get(plan.packageName(), plan.className());
