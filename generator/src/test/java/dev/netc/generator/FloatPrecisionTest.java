@@ -130,6 +130,16 @@ class FloatPrecisionTest {
               f.parameters().get(p).toArray(),
               1e-4);
         }
+        // the fused stochastic step (its own loops: several columns per pass in float)
+        d.trainStep(x, t);
+        f.trainStep(x, t);
+        for (int p = 0; p < d.parameters().size(); p++) {
+          close(
+              name + " fused step " + step + " " + d.parameters().get(p).name(),
+              d.parameters().get(p).toArray(),
+              f.parameters().get(p).toArray(),
+              1e-4);
+        }
       }
     }
   }
