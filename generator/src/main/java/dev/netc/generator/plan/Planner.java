@@ -84,8 +84,8 @@ public final class Planner {
    * delta is loaded and the loop's bookkeeping paid once per four columns. Measured on the
    * generated W3 class (thread CPU time, best of 7 runs of 0.3 s, two runs): float stochastic steps
    * 50.4-50.8 k/s against 43.9-45.7 k/s, mini-batches of 32 47.3-48.4 k/s against 40.7-43.8 k/s; in
-   * double no gain (30.1 k and 29.6 k against 29.3 k and 30.2 k), so double keeps one column.
-   * Eight columns per pass were 2x slower than four (24.5 k and 23.4-25.3 k/s).
+   * double no gain (30.1 k and 29.6 k against 29.3 k and 30.2 k), so double keeps one column. Eight
+   * columns per pass were 2x slower than four (24.5 k and 23.4-25.3 k/s).
    */
   public static final int FLOAT_GRADIENT_COLUMNS = 4;
 
