@@ -1,5 +1,6 @@
 package dev.netc.generator;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.netc.grammar.model.Activation;
@@ -11,6 +12,7 @@ import dev.netc.grammar.model.Optimizer;
 import dev.netc.grammar.model.Precision;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.ParameterTensor;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -57,7 +59,17 @@ class FloatPrecisionTest {
             .dense(20, Activation.TANH)
             .dense(2, Activation.TANH)
             .loss(Loss.SQUARED_ERROR)
-            .optimizer(new Optimizer.Sgd(0.05, 0.5, true)));
+            .optimizer(new Optimizer.Sgd(0.05, 0.5, true)),
+        Nets.network("F6", 64)
+            .dense(32, Activation.TANH)
+            .dense(10, Activation.SOFTMAX)
+            .loss(Loss.CROSS_ENTROPY)
+            .optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8)),
+        Nets.network("F7", 100)
+            .dense(24, Activation.SIGMOID)
+            .dense(5, Activation.SOFTMAX)
+            .loss(Loss.CROSS_ENTROPY)
+            .optimizer(new Optimizer.Sgd(0.05, 0, false)));
   }
 
   @BeforeAll
@@ -118,8 +130,53 @@ class FloatPrecisionTest {
               f.parameters().get(p).toArray(),
               1e-4);
         }
+        // the fused stochastic step (its own loops: several columns per pass in float)
+        d.trainStep(x, t);
+        f.trainStep(x, t);
+        for (int p = 0; p < d.parameters().size(); p++) {
+          close(
+              name + " fused step " + step + " " + d.parameters().get(p).name(),
+              d.parameters().get(p).toArray(),
+              f.parameters().get(p).toArray(),
+              1e-4);
+        }
       }
     }
+  }
+
+  /**
+   * The float classes' {@code expFloat} against {@code Math.exp}: within 1 ulp of the float nearest
+   * e^x on 2^21 arguments spread evenly over the floats of [-86, 88] (the generator's Javadoc:
+   * every float of that range was checked once), and its documented limits outside it.
+   */
+  @Test
+  void expFloatIsWithinOneUlpOfExp() throws Exception {
+    Method exp = compiled.create("F1Float").getClass().getDeclaredMethod("expFloat", float.class);
+    exp.setAccessible(true);
+    int low = Float.floatToRawIntBits(-86f);
+    int high = Float.floatToRawIntBits(88f);
+    long negatives =
+        low - Integer.MIN_VALUE + 1L; // bits of -86 down to -0 run from low to MIN_VALUE
+    long total = negatives + high + 1L;
+    long stride = Math.max(1, total / (1 << 21));
+    double worst = 0;
+    for (long k = 0; k < total; k += stride) {
+      float x =
+          k < negatives
+              ? Float.intBitsToFloat((int) (low - k))
+              : Float.intBitsToFloat((int) (k - negatives));
+      float got = (float) exp.invoke(null, x);
+      double exact = Math.exp(x);
+      worst = Math.max(worst, Math.abs(got - exact) / Math.ulp((float) exact));
+    }
+    assertWithMessage("largest error in ulp").that(worst).isAtMost(1.0);
+    assertThat((float) exp.invoke(null, 0f)).isEqualTo(1f);
+    assertThat((float) exp.invoke(null, 1f)).isWithin(Math.ulp(2.7182817f)).of(2.7182817f);
+    assertThat((float) exp.invoke(null, -86.5f)).isEqualTo(0f);
+    assertThat((float) exp.invoke(null, Float.NEGATIVE_INFINITY)).isEqualTo(0f);
+    assertThat((float) exp.invoke(null, 88.5f)).isPositiveInfinity();
+    assertThat((float) exp.invoke(null, Float.POSITIVE_INFINITY)).isPositiveInfinity();
+    assertThat((float) exp.invoke(null, Float.NaN)).isNaN();
   }
 
   /** Within {@code tol} of the largest magnitude of {@code expected} (and of 1). */

@@ -109,6 +109,32 @@ class PlannerTest {
   }
 
   @Test
+  void floatClassesTakeEightColumnsPerPassAndExpInFloat() {
+    Nets medium =
+        Nets.network("Medium", 64)
+            .dense(32, Activation.TANH)
+            .dense(10, Activation.SOFTMAX)
+            .loss(Loss.CROSS_ENTROPY);
+    NetworkPlan inDouble = plan(medium);
+    NetworkPlan inFloat = plan(medium.precision(Precision.FLOAT));
+    assertThat(inDouble.floatExp()).isFalse();
+    assertThat(inFloat.floatExp()).isTrue();
+    for (int k = 0; k < 2; k++) {
+      assertThat(inDouble.layers().get(k).forwardColumns()).isEqualTo(Planner.FORWARD_COLUMNS);
+      assertThat(inFloat.layers().get(k).forwardColumns()).isEqualTo(Planner.FLOAT_FORWARD_COLUMNS);
+    }
+    // no activation takes e^x: no expFloat
+    NetworkPlan relu =
+        plan(
+            Nets.network("Relu", 64)
+                .dense(32, Activation.RELU)
+                .dense(2, Activation.LINEAR)
+                .loss(Loss.MEAN_SQUARED_ERROR)
+                .precision(Precision.FLOAT));
+    assertThat(relu.floatExp()).isFalse();
+  }
+
+  @Test
   void narrowLoopedLayersUseOneSum() {
     NetworkPlan plan =
         plan(Nets.network("Narrow", 100).dense(4, Activation.SIGMOID).dense(3, Activation.SIGMOID));

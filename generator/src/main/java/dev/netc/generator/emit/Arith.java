@@ -6,9 +6,14 @@ import dev.netc.grammar.print.Literals;
 /** The element type of a generated class and how literals and casts are written in it. */
 final class Arith {
   private final boolean isFloat;
+  private final boolean floatExp;
 
-  Arith(Precision precision) {
+  /**
+   * @param floatExp true if e^x is taken in float ({@code expFloat}) in a float class
+   */
+  Arith(Precision precision, boolean floatExp) {
     this.isFloat = precision == Precision.FLOAT;
+    this.floatExp = isFloat && floatExp;
   }
 
   /** {@code double} or {@code float}. */
@@ -23,6 +28,18 @@ final class Arith {
 
   boolean isFloat() {
     return isFloat;
+  }
+
+  /** True if e^x is taken in float arithmetic, by the class's {@code expFloat}. */
+  boolean floatExp() {
+    return floatExp;
+  }
+
+  /** {@code 1 / (1 + e^-z)} of the element type, for the element expression {@code z}. */
+  String sigmoid(String z) {
+    return floatExp
+        ? "1.0f / (1.0f + expFloat(-" + z + "))"
+        : narrowParen("1.0 / (1.0 + Math.exp(-" + z + "))");
   }
 
   /** A literal of the element type. */

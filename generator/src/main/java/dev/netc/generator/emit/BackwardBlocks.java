@@ -41,7 +41,29 @@ final class BackwardBlocks {
     if (p.skipsZeroInputs()) {
       code.add(Passes.skipComment(x));
     }
-    return code.add(context.overColumns(p, x, dw, dw + "j[i] += " + delta + "[i] * a")).build();
+    int from = 0;
+    if (p.gradientColumns() > 1) {
+      code.add(
+          EmitContext.comment(
+              p.gradientColumns()
+                  + " columns of dW per pass: each "
+                  + delta
+                  + "[i] is loaded once for all of them"));
+      from =
+          context.overColumnGroups(
+              p,
+              x,
+              List.of(dw),
+              p.gradientColumns(),
+              CodeBlock.of("final $T d = $N[i];\n", context.element, delta),
+              c -> CodeBlock.of("$Nj$L[i] += d * a$L;\n", dw, c, c),
+              code);
+    }
+    if (from == p.inputs()) {
+      return code.build();
+    }
+    return code.add(context.overColumns(p, from, x, dw, dw + "j[i] += " + delta + "[i] * a"))
+        .build();
   }
 
   /** {@code db += delta}. */

@@ -12,6 +12,7 @@ import dev.netc.generator.plan.ParameterLayer;
 import dev.netc.grammar.model.Network;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -42,7 +43,7 @@ final class EmitContext {
   EmitContext(NetworkPlan plan) {
     this.plan = plan;
     this.network = plan.network();
-    this.arith = new Arith(network.precision());
+    this.arith = new Arith(network.precision(), plan.floatExp());
     this.optimizer = new OptimizerCode(network.optimizer(), arith);
     this.expressions = new Expressions(arith);
     this.declared = new DeclaredBlocks(arith);
@@ -104,9 +105,14 @@ final class EmitContext {
    * {@code a}, {@code i} and the column {@code <array>j}.
    */
   CodeBlock overColumns(LayerPlan p, String x, String array, String statement) {
+    return overColumns(p, 0, x, array, statement);
+  }
+
+  /** As {@link #overColumns(LayerPlan, String, String, String)}, from column {@code from} on. */
+  CodeBlock overColumns(LayerPlan p, int from, String x, String array, String statement) {
     CodeBlock.Builder code =
         CodeBlock.builder()
-            .beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs())
+            .beginControlFlow("for (int j = $L; j < $L; j++)", from, p.inputs())
             .addStatement("final $T a = $N[j]", element, x);
     if (p.skipsZeroInputs()) {
       code.beginControlFlow("if (a == $L)", arith.lit(0.0))
@@ -119,6 +125,45 @@ final class EmitContext {
         .endControlFlow()
         .endControlFlow()
         .build();
+  }
+
+  /**
+   * {@code for j (by columns): a0 = x[j], ...; arrayj0 = array[j], ... for each array; for i:
+   * statements} over the first {@code inputs - inputs % columns} columns of looped layer {@code p},
+   * {@code columns} columns per pass over i: the statements of column {@code c} use {@code a<c>},
+   * {@code i} and the columns {@code <array>j<c>}, after the statements {@code first} of each i
+   * (which load what all columns share: the compiler cannot keep an array element in a register
+   * across stores into other arrays of the same type, which might be the same array). Returns the
+   * first column not covered, for a loop of one column per pass that takes the rest.
+   */
+  int overColumnGroups(
+      LayerPlan p,
+      String x,
+      List<String> arrays,
+      int columns,
+      CodeBlock first,
+      IntFunction<CodeBlock> statements,
+      CodeBlock.Builder code) {
+    int main = p.inputs() - p.inputs() % columns;
+    if (main == 0) {
+      return 0;
+    }
+    code.beginControlFlow("for (int j = 0; j < $L; j += $L)", main, columns);
+    for (int c = 0; c < columns; c++) {
+      code.addStatement("final $T a$L = $N[$L]", element, c, x, c == 0 ? "j" : "j + " + c);
+    }
+    for (String array : arrays) {
+      for (int c = 0; c < columns; c++) {
+        code.addStatement(
+            "final $T $Nj$L = $N[$L]", elements, array, c, array, c == 0 ? "j" : "j + " + c);
+      }
+    }
+    code.beginControlFlow("for (int i = 0; i < $L; i++)", p.units()).add(first);
+    for (int c = 0; c < columns; c++) {
+      code.add(statements.apply(c));
+    }
+    code.endControlFlow().endControlFlow();
+    return main;
   }
 
   /** A public method that implements one of {@code CompiledNetwork}'s. */

@@ -23,8 +23,11 @@ final class Expressions {
     String zero = arith.lit(0.0);
     String a = Literals.doubleLiteral(p.activationParameter());
     return switch (p.activation()) {
-      case SIGMOID -> arith.narrowParen("1.0 / (1.0 + Math.exp(-" + z + "))");
-      case TANH -> arith.narrowParen("1.0 - 2.0 / (Math.exp(2.0 * " + z + ") + 1.0)");
+      case SIGMOID -> arith.sigmoid(z);
+      case TANH ->
+          arith.floatExp()
+              ? "1.0f - 2.0f / (expFloat(2.0f * " + z + ") + 1.0f)"
+              : arith.narrowParen("1.0 - 2.0 / (Math.exp(2.0 * " + z + ") + 1.0)");
       case RELU -> z + " > " + zero + " ? " + z + " : " + zero;
       case LEAKY_RELU ->
           z + " > " + zero + " ? " + z + " : " + arith.lit(p.activationParameter()) + " * " + z;
@@ -81,7 +84,7 @@ final class Expressions {
               + " + "
               + arith.lit(p.activationParameter())
               + ")";
-      case SOFTPLUS -> "(" + arith.narrowParen("1.0 / (1.0 + Math.exp(-" + z + "))") + ")";
+      case SOFTPLUS -> "(" + arith.sigmoid(z) + ")";
       case LINEAR, DECLARED -> null;
       case SOFTMAX -> throw new IllegalStateException("softmax only on the output layer");
     };

@@ -76,7 +76,6 @@ final class ForwardBlocks {
                   + columns
                   + " multiply-adds"));
       code.beginControlFlow("for (int j = 0; j < $L; j += $L)", main, columns);
-      StringBuilder sum = new StringBuilder();
       for (int c = 0; c < columns; c++) {
         code.addStatement(
             "final $T a$L = $N[$L]", context.element, c, x, c == 0 ? "j" : "j + " + c);
@@ -84,8 +83,8 @@ final class ForwardBlocks {
       for (int c = 0; c < columns; c++) {
         code.addStatement(
             "final $T $Nj$L = $N[$L]", context.elements, w, c, w, c == 0 ? "j" : "j + " + c);
-        sum.append(c == 0 ? "" : " + ").append(w).append('j').append(c).append("[i] * a").append(c);
       }
+      String sum = columnSum(w, columns);
       code.beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
           .addStatement("$N[i] += $L", z, sum)
           .endControlFlow()
@@ -103,6 +102,26 @@ final class ForwardBlocks {
     return code.build();
   }
 
+  /**
+   * {@code wj0[i] * a0 + ... + wj3[i] * a3}; more than {@value #GROUP} columns are summed in groups
+   * of {@value #GROUP}, {@code (wj0[i] * a0 + ... + wj3[i] * a3) + (wj4[i] * a4 + ...)}, which
+   * halves the chain of dependent additions.
+   */
+  private static String columnSum(String w, int columns) {
+    StringBuilder sum = new StringBuilder();
+    boolean grouped = columns > GROUP;
+    for (int c = 0; c < columns; c++) {
+      if (c > 0) {
+        sum.append(grouped && c % GROUP == 0 ? ") + (" : " + ");
+      }
+      sum.append(w).append('j').append(c).append("[i] * a").append(c);
+    }
+    return grouped ? "(" + sum + ")" : sum.toString();
+  }
+
+  /** Columns per group of the forward pass's sum of products. */
+  private static final int GROUP = 4;
+
   /** {@code x = f(z)}: elementwise (the segment's units), or softmax as a whole. */
   CodeBlock activation(LayerPlan p, Segment s) {
     Activation f = p.layer().activation();
@@ -119,7 +138,11 @@ final class ForwardBlocks {
     if (f == Activation.DECLARED) {
       return code.add(context.declared.forward(p, s.from(), s.to())).build();
     }
-    if (f == Activation.TANH && s.from() == 0) {
+    if (f == Activation.TANH && s.from() == 0 && arith.floatExp()) {
+      code.add(
+          EmitContext.comment(
+              "tanh z = 1 - 2 / (e^2z + 1), in float (expFloat); exact limits +-1"));
+    } else if (f == Activation.TANH && s.from() == 0) {
       code.add(
           EmitContext.comment(
               "tanh z = 1 - 2 / (e^2z + 1): Math.exp is a HotSpot intrinsic,"
@@ -146,6 +169,9 @@ final class ForwardBlocks {
     String z = p.name("z");
     String x = p.name("x");
     int n = p.units();
+    // a float class with expFloat sums in float: at most a few ulp from a double sum, which is >= 1
+    boolean inFloat = arith.floatExp();
+    String type = inFloat ? "float" : "double";
     return CodeBlock.builder()
         .add(
             EmitContext.comment(
@@ -161,18 +187,22 @@ final class ForwardBlocks {
                     + "[k] = "
                     + z
                     + "[k] - max - ln(sum)"))
-        .addStatement("double max = $N[0]", z)
+        .addStatement("$L max = $N[0]", type, z)
         .beginControlFlow("for (int i = 1; i < $L; i++)", n)
         .addStatement("max = Math.max(max, $N[i])", z)
         .endControlFlow()
-        .addStatement("double sum = 0.0")
+        .addStatement("$L sum = $L", type, inFloat ? "0.0f" : "0.0")
         .beginControlFlow("for (int i = 0; i < $L; i++)", n)
-        .addStatement("final double e = Math.exp($N[i] - max)", z)
-        .addStatement("$N[i] = $L", x, arith.narrow("e"))
+        .addStatement(
+            "final $L e = $L",
+            type,
+            inFloat ? "expFloat(" + z + "[i] - max)" : "Math.exp(" + z + "[i] - max)")
+        .addStatement("$N[i] = $L", x, inFloat ? "e" : arith.narrow("e"))
         .addStatement("sum += e")
         .endControlFlow()
         .beginControlFlow("for (int i = 0; i < $L; i++)", n)
-        .addStatement("$N[i] = $L", x, arith.narrowParen(x + "[i] / sum"))
+        .addStatement(
+            "$N[i] = $L", x, inFloat ? x + "[i] / sum" : arith.narrowParen(x + "[i] / sum"))
         .endControlFlow()
         .addStatement("softmaxMax = max")
         .addStatement("softmaxSum = sum")

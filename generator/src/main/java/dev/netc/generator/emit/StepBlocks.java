@@ -4,6 +4,8 @@ import com.palantir.javapoet.CodeBlock;
 import dev.netc.generator.plan.ActivatedLayer;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.Segment;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The blocks of a layer's fused stochastic step: W and b are updated with {@code g = delta x^T} and
@@ -116,7 +118,37 @@ final class StepBlocks {
     if (below != null && p.partialSums() > 1) {
       code.add(Passes.partialSumsComment(p));
     }
-    code.beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs());
+    int from = 0;
+    if (below == null && p.gradientColumns() > 1) {
+      code.add(
+          EmitContext.comment(
+              p.gradientColumns()
+                  + " columns of W per pass: each "
+                  + delta
+                  + "[i] is loaded once for all of them"));
+      List<String> arrays = new ArrayList<>(List.of(w));
+      for (OptimizerCode.State state : optimizer.states()) {
+        arrays.add(state.prefix() + w);
+      }
+      from =
+          context.overColumnGroups(
+              p,
+              x,
+              arrays,
+              p.gradientColumns(),
+              CodeBlock.of("final $T d = $N[i];\n", context.element, delta),
+              c ->
+                  CodeBlock.builder()
+                      .add("{\n$>")
+                      .add(gradient.update("d * a" + c, w + "j" + c, "i", true, false))
+                      .add("$<}\n")
+                      .build(),
+              code);
+      if (from == p.inputs()) {
+        return code.build();
+      }
+    }
+    code.beginControlFlow("for (int j = $L; j < $L; j++)", from, p.inputs());
     CodeBlock propagate =
         below == null
             ? CodeBlock.of("")

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param layer the layer of the model
  * @param shape unrolled or looped
  * @param forwardColumns columns of W per pass over z in the looped forward pass (1 if unrolled)
+ * @param gradientColumns columns of W per pass over delta in the looped weight gradient ({@code dW
+ *     += delta x^T}) and, in the first layer, in the fused step's update (1 if unrolled)
  * @param partialSums independent partial sums of the looped dot product that propagates delta (1 if
  *     unrolled)
  * @param skipsZeroInputs true if the looped loops over the columns of W skip the columns whose
@@ -31,6 +33,7 @@ public record LayerPlan(
     DenseLayer layer,
     CodeShape shape,
     int forwardColumns,
+    int gradientColumns,
     int partialSums,
     boolean skipsZeroInputs,
     boolean skipsZeroColumnUpdates,

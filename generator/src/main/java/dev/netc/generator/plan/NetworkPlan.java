@@ -21,6 +21,8 @@ import java.util.List;
  * @param targetCopy how {@code target} is copied into {@code t}
  * @param outputCopy how the output layer's activations are copied into {@code output}
  * @param methodBudget estimated bytecode bytes above which a method is split into parts
+ * @param floatExp true if the class is float and computes e^x in float arithmetic ({@code
+ *     expFloat}, a static helper of the class) rather than with {@code Math.exp} in double
  */
 public record NetworkPlan(
     Network network,
@@ -32,7 +34,8 @@ public record NetworkPlan(
     Copy inputCopy,
     Copy targetCopy,
     Copy outputCopy,
-    int methodBudget) {
+    int methodBudget,
+    boolean floatExp) {
 
   public NetworkPlan {
     features = List.copyOf(features);
