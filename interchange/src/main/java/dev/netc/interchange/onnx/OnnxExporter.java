@@ -33,7 +33,8 @@ public final class OnnxExporter {
    *
    * @param version netc's version, for {@code producer_version}
    * @throws IllegalArgumentException if a layer has no explicit weights or bias, uses an activation
-   *     declared in the language, or the network has convolution or pooling layers (not exported yet)
+   *     declared in the language, or the network has convolution or pooling layers (not exported
+   *     yet)
    */
   public static OnnxModel toModel(Network network, String version) {
     if (!network.features().isEmpty()) {
