@@ -481,18 +481,33 @@ public final class DeclaredFloat implements CompiledNetwork {
   private void forward1() {
     // z1 = W1 x0 + b1, as axpy over the columns of W1 (w1[j][i] = W1[i][j])
     System.arraycopy(b1, 0, z1, 0, 12);
-    // 4 columns of W per pass: z is loaded and stored once per 4 multiply-adds
-    for (int j = 0; j < 20; j += 4) {
+    // 8 columns of W per pass: z is loaded and stored once per 8 multiply-adds
+    for (int j = 0; j < 16; j += 8) {
       final float a0 = x0[j];
       final float a1 = x0[j + 1];
       final float a2 = x0[j + 2];
       final float a3 = x0[j + 3];
+      final float a4 = x0[j + 4];
+      final float a5 = x0[j + 5];
+      final float a6 = x0[j + 6];
+      final float a7 = x0[j + 7];
       final float[] w1j0 = w1[j];
       final float[] w1j1 = w1[j + 1];
       final float[] w1j2 = w1[j + 2];
       final float[] w1j3 = w1[j + 3];
+      final float[] w1j4 = w1[j + 4];
+      final float[] w1j5 = w1[j + 5];
+      final float[] w1j6 = w1[j + 6];
+      final float[] w1j7 = w1[j + 7];
       for (int i = 0; i < 12; i++) {
-        z1[i] += w1j0[i] * a0 + w1j1[i] * a1 + w1j2[i] * a2 + w1j3[i] * a3;
+        z1[i] += (w1j0[i] * a0 + w1j1[i] * a1 + w1j2[i] * a2 + w1j3[i] * a3) + (w1j4[i] * a4 + w1j5[i] * a5 + w1j6[i] * a6 + w1j7[i] * a7);
+      }
+    }
+    for (int j = 16; j < 20; j++) {
+      final float a = x0[j];
+      final float[] w1j = w1[j];
+      for (int i = 0; i < 12; i++) {
+        z1[i] += w1j[i] * a;
       }
     }
     // x1 = gelu_exact(z1), elementwise
@@ -630,11 +645,22 @@ public final class DeclaredFloat implements CompiledNetwork {
 
   private void backward1() {
     // dW1 += delta1 x0^T   (dE/dW = delta x^T)
-    for (int j = 0; j < 20; j++) {
-      final float a = x0[j];
-      final float[] dw1j = dw1[j];
+    // 4 columns of dW per pass: each delta1[i] is loaded once for all of them
+    for (int j = 0; j < 20; j += 4) {
+      final float a0 = x0[j];
+      final float a1 = x0[j + 1];
+      final float a2 = x0[j + 2];
+      final float a3 = x0[j + 3];
+      final float[] dw1j0 = dw1[j];
+      final float[] dw1j1 = dw1[j + 1];
+      final float[] dw1j2 = dw1[j + 2];
+      final float[] dw1j3 = dw1[j + 3];
       for (int i = 0; i < 12; i++) {
-        dw1j[i] += delta1[i] * a;
+        final float d = delta1[i];
+        dw1j0[i] += d * a0;
+        dw1j1[i] += d * a1;
+        dw1j2[i] += d * a2;
+        dw1j3[i] += d * a3;
       }
     }
     // db1 += delta1   (dE/db = delta)
@@ -767,16 +793,50 @@ public final class DeclaredFloat implements CompiledNetwork {
     // mw1 = flush(beta1 mw1 + (1 - beta1) g)
     // vw1 = flush(beta2 vw1 + (1 - beta2) g^2)
     // w1 -= rate (mw1 / c1) / (sqrt(vw1 / c2) + epsilon)
-    for (int j = 0; j < 20; j++) {
-      final float[] w1j = w1[j];
-      final float[] mw1j = mw1[j];
-      final float[] vw1j = vw1[j];
-      final float a = x0[j];
+    // 4 columns of W per pass: each delta1[i] is loaded once for all of them
+    for (int j = 0; j < 20; j += 4) {
+      final float a0 = x0[j];
+      final float a1 = x0[j + 1];
+      final float a2 = x0[j + 2];
+      final float a3 = x0[j + 3];
+      final float[] w1j0 = w1[j];
+      final float[] w1j1 = w1[j + 1];
+      final float[] w1j2 = w1[j + 2];
+      final float[] w1j3 = w1[j + 3];
+      final float[] mw1j0 = mw1[j];
+      final float[] mw1j1 = mw1[j + 1];
+      final float[] mw1j2 = mw1[j + 2];
+      final float[] mw1j3 = mw1[j + 3];
+      final float[] vw1j0 = vw1[j];
+      final float[] vw1j1 = vw1[j + 1];
+      final float[] vw1j2 = vw1[j + 2];
+      final float[] vw1j3 = vw1[j + 3];
       for (int i = 0; i < 12; i++) {
-        float g = delta1[i] * a;
-        mw1j[i] = flush(beta1 * mw1j[i] + (1.0f - beta1) * g);
-        vw1j[i] = flush(beta2 * vw1j[i] + (1.0f - beta2) * g * g);
-        w1j[i] -= rate * (mw1j[i] / c1) / ((float) Math.sqrt(vw1j[i] / c2) + epsilon);
+        final float d = delta1[i];
+        {
+          float g = d * a0;
+          mw1j0[i] = flush(beta1 * mw1j0[i] + (1.0f - beta1) * g);
+          vw1j0[i] = flush(beta2 * vw1j0[i] + (1.0f - beta2) * g * g);
+          w1j0[i] -= rate * (mw1j0[i] / c1) / ((float) Math.sqrt(vw1j0[i] / c2) + epsilon);
+        }
+        {
+          float g = d * a1;
+          mw1j1[i] = flush(beta1 * mw1j1[i] + (1.0f - beta1) * g);
+          vw1j1[i] = flush(beta2 * vw1j1[i] + (1.0f - beta2) * g * g);
+          w1j1[i] -= rate * (mw1j1[i] / c1) / ((float) Math.sqrt(vw1j1[i] / c2) + epsilon);
+        }
+        {
+          float g = d * a2;
+          mw1j2[i] = flush(beta1 * mw1j2[i] + (1.0f - beta1) * g);
+          vw1j2[i] = flush(beta2 * vw1j2[i] + (1.0f - beta2) * g * g);
+          w1j2[i] -= rate * (mw1j2[i] / c1) / ((float) Math.sqrt(vw1j2[i] / c2) + epsilon);
+        }
+        {
+          float g = d * a3;
+          mw1j3[i] = flush(beta1 * mw1j3[i] + (1.0f - beta1) * g);
+          vw1j3[i] = flush(beta2 * vw1j3[i] + (1.0f - beta2) * g * g);
+          w1j3[i] -= rate * (mw1j3[i] / c1) / ((float) Math.sqrt(vw1j3[i] / c2) + epsilon);
+        }
       }
     }
     // g = delta1
