@@ -6,6 +6,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.NetworkPlan;
+import dev.netc.generator.plan.Planner;
 import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Loss;
 import dev.netc.grammar.model.Network;
@@ -55,6 +56,12 @@ public final class ClassEmitter {
             .addMethods(new InitEmitter(context).methods())
             .addMethods(new Passes(context).methods())
             .addMethod(checkLength());
+    Planner.batch(context.plan)
+        .ifPresent(
+            plan -> {
+              BatchBlocks batch = new BatchBlocks(context, plan);
+              type.addFields(batch.fields()).addMethods(batch.methods());
+            });
     if (context.optimizer.decays()) {
       type.addMethod(flush());
     }

@@ -97,6 +97,27 @@ public final class Planner {
   /** Explicit values up to this many are also listed in the decoding method's Javadoc. */
   public static final int LISTED_VALUES = 64;
 
+  /**
+   * Rows per block of the batch methods: each pass over a column of W serves this many rows, whose
+   * sums stay in registers next to the column's values. Four rows with {@link #FORWARD_COLUMNS}
+   * columns per pass need 16 broadcast inputs, 4 column values and 4 sums in vector registers,
+   * which fits the 16 registers of AVX2 with few spills and the 32 of AVX-512 without; the weight
+   * matrices are then read from L2 a quarter as often as one row at a time. Figures of the batch
+   * methods against per-row calls: {@code BatchBenchmark} in {@code docs/performance.md}.
+   */
+  public static final int BATCH_ROWS = 4;
+
+  /**
+   * The batch plan of {@code plan}: blocks of {@link #BATCH_ROWS} rows if every layer loops over
+   * the columns of W; empty for networks with unrolled layers (at most {@link #UNROLL_MAX_WEIGHTS}
+   * weights: their weights are few enough to stay in registers and L1 from one row to the next),
+   * whose batch methods are the interface's defaults, one row at a time.
+   */
+  public static Optional<BatchPlan> batch(NetworkPlan plan) {
+    boolean looped = plan.layers().stream().allMatch(LayerPlan::columns);
+    return looped ? Optional.of(new BatchPlan(BATCH_ROWS)) : Optional.empty();
+  }
+
   /** The plan of {@code network}, in its own package or else {@code fallbackPackage}. */
   public static NetworkPlan plan(Network network, String fallbackPackage) {
     checkLoss(network);
