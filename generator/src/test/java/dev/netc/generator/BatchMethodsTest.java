@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * for row counts that do not fill a block, 0 and 1 rows, and rows starting at an offset.
  */
 class BatchMethodsTest {
-  private static final int[] COUNTS = {0, 1, 3, 4, 5, 8, 9, 13};
+  private static final int[] COUNTS = {0, 1, 2, 3, 4, 5, 8, 9, 13};
   private static final List<String> NAMES = new ArrayList<>();
   private static Compiled compiled;
 
@@ -71,8 +71,8 @@ class BatchMethodsTest {
 
   @Test
   void theBlockIsAPlannerDecision() {
-    assertThat(Planner.BATCH_ROWS).isEqualTo(4);
-    assertThat(compiled.source("BatchSigmoid").javaSource()).contains("private void sumBlock1()");
+    assertThat(Planner.BATCH_ROWS).isEqualTo(3);
+    assertThat(compiled.source("BatchSigmoid").javaSource()).contains("private void sumBlock1x3()");
     assertThat(compiled.source("BatchUnrolled").javaSource()).doesNotContain("sumBlock");
   }
 

@@ -52,12 +52,17 @@ final class BatchBlocks {
     fields.add(
         block("xb0", context.network.inputSize())
             .addJavadoc(
-                "The block of $L rows in progress (batch methods): row r's input in xb0[r],"
-                    + " its z1 in zb1[r], ...\n",
+                "The block of up to $L rows in progress (batch methods): row r's input in xb0[r],"
+                    + " its z1 in\nzb1[r * units + i] (one array: C2 then sees that the rows'"
+                    + " sums do not overlap and\nvectorizes the loop that updates them"
+                    + " together), its x1 in xb1[r], ...\n",
                 rows)
             .build());
     for (LayerPlan p : context.layers()) {
-      fields.add(block(p.name("zb"), p.units()).build());
+      fields.add(
+          FieldSpec.builder(context.elements, p.name("zb"), Modifier.PRIVATE, Modifier.FINAL)
+              .initializer("new $T[$L]", context.element, rows * p.units())
+              .build());
       if (p != output) {
         fields.add(block(p.name("xb"), p.units()).build());
       }
@@ -79,32 +84,44 @@ final class BatchBlocks {
     methods.add(evaluate());
     methods.add(accumulateGradient());
     methods.add(loadBlock());
-    MethodSpec.Builder all = EmitContext.internal("forwardBlock");
+    MethodSpec.Builder all =
+        EmitContext.internal("forwardBlock").addParameter(TypeName.INT, "count");
     for (LayerPlan p : context.layers()) {
-      all.addStatement("sumBlock$L()", p.number());
+      all.addCode(bySize("sumBlock" + p.number()));
       if (p != output) {
         all.addCode(activateRows(p));
       }
     }
     methods.add(all.build());
     for (LayerPlan p : context.layers()) {
-      methods.add(EmitContext.internal("sumBlock" + p.number()).addCode(sum(p)).build());
+      for (int size = rows; size >= 2; size--) {
+        methods.add(
+            EmitContext.internal("sumBlock" + p.number() + "x" + size)
+                .addCode(sum(p, size))
+                .build());
+      }
       methods.add(
           EmitContext.internal("activate" + p.number())
               .addCode(forward.activation(p, Segment.whole(Block.ACTIVATION, p.units())))
               .build());
     }
-    MethodSpec.Builder back = EmitContext.internal("backwardBlock");
+    MethodSpec.Builder back =
+        EmitContext.internal("backwardBlock").addParameter(TypeName.INT, "count");
     for (int l = context.layers().size(); l >= 1; l--) {
       LayerPlan p = context.layers().get(l - 1);
-      back.addStatement("gradientBlock$L()", l);
+      back.addCode(bySize("gradientBlock" + l));
       if (l > 1) {
         back.addCode(propagateRows(p, context.plan.below(p)));
       }
     }
     methods.add(back.build());
     for (LayerPlan p : context.layers()) {
-      methods.add(EmitContext.internal("gradientBlock" + p.number()).addCode(gradient(p)).build());
+      for (int size = rows; size >= 2; size--) {
+        methods.add(
+            EmitContext.internal("gradientBlock" + p.number() + "x" + size)
+                .addCode(gradient(p, size))
+                .build());
+      }
       LayerPlan below = context.plan.below(p);
       if (below != null) {
         methods.add(
@@ -117,6 +134,36 @@ final class BatchBlocks {
     }
     methods.add(checkRow());
     return methods;
+  }
+
+  /** Calls {@code <name>x<count>}, the kernel of the block's size (2 to {@code rows}). */
+  private CodeBlock bySize(String name) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (int size = rows; size > 2; size--) {
+      code.add(size == rows ? "if (count == $L) {\n$>" : "} else if (count == $L) {\n$>", size);
+      code.addStatement("$Lx$L()", name, size).add("$<");
+    }
+    if (rows > 2) {
+      code.add("} else {\n$>");
+    }
+    code.addStatement("$Lx2()", name);
+    if (rows > 2) {
+      code.add("$<}\n");
+    }
+    return code.build();
+  }
+
+  /**
+   * {@code for (k = from; to - k >= 2; k += count)} with {@code count} the rows of the next block:
+   * blocks of {@code rows} rows, the last block of the call smaller, and a single last row left to
+   * the per-row methods.
+   */
+  private void blocks(MethodSpec.Builder m) {
+    m.addStatement("int k = from")
+        .beginControlFlow("while (to - k >= 2)")
+        .addStatement("final int count = Math.min($L, to - k)", rows)
+        .addStatement("loadBlock(inputs, k, count)")
+        .addStatement("forwardBlock(count)");
   }
 
   // ------------------------------------------------------------------ public methods
@@ -163,18 +210,16 @@ final class BatchBlocks {
    * through the per-row {@code predict}, each followed by {@code lastRow}.
    */
   private MethodSpec.Builder outputs(MethodSpec.Builder m, CodeBlock blockRow, CodeBlock lastRow) {
-    return m.addStatement("$T.checkFromToIndex(0, to - from, outputs.length)", OBJECTS)
-        .addStatement("int k = from")
-        .beginControlFlow("for (; k + $L <= to; k += $L)", rows, rows)
-        .addStatement("loadBlock(inputs, k)")
-        .addStatement("forwardBlock()")
-        .beginControlFlow("for (int r = 0; r < $L; r++)", rows)
+    m.addStatement("$T.checkFromToIndex(0, to - from, outputs.length)", OBJECTS);
+    blocks(m);
+    return m.beginControlFlow("for (int r = 0; r < count; r++)")
         .addCode(outputRow())
         .addCode(blockRow)
         .endControlFlow()
+        .addStatement("k += count")
         .endControlFlow()
-        .addComment("the rows that do not fill a block, one at a time")
-        .beginControlFlow("for (; k < to; k++)")
+        .addComment("a last single row")
+        .beginControlFlow("if (k < to)")
         .addStatement("checkRow($S, k, inputs[k], $L)", "input", context.network.inputSize())
         .addStatement("checkRow($S, k, outputs[k - from], $L)", "output", output.units())
         .addStatement("predict(inputs[k], outputs[k - from])")
@@ -214,46 +259,42 @@ final class BatchBlocks {
             .addParameter(TypeName.INT, "to")
             .addStatement("$T.checkFromToIndex(from, to, inputs.length)", OBJECTS)
             .addStatement("$T.checkFromToIndex(from, to, targets.length)", OBJECTS)
-            .addStatement("double e = 0.0")
-            .addStatement("int k = from")
-            .beginControlFlow("for (; k + $L <= to; k += $L)", rows, rows)
-            .addStatement("loadBlock(inputs, k)")
-            .addStatement("forwardBlock()")
-            .addComment("the loss and the output delta of each row, as accumulateGradient computes")
-            .beginControlFlow("for (int r = 0; r < $L; r++)", rows)
-            .addCode(rowIn(output, "z", "r"))
-            .addStatement("activate$L()", output.number())
-            .addStatement("loadTarget(targets[k + r])")
-            .addStatement("e += lossValue()")
-            .addStatement("outputDelta()")
-            .addStatement(
-                "System.arraycopy($N, 0, $N[r], 0, $L)",
-                delta,
-                output.name("deltab"),
-                output.units())
-            .endControlFlow()
-            .addStatement("backwardBlock()")
-            .addStatement("gradientPending = true")
-            .endControlFlow();
-    m.addComment("the examples that do not fill a block, one at a time")
-        .beginControlFlow("for (; k < to; k++)")
+            .addStatement("double e = 0.0");
+    blocks(m);
+    return m.addComment("the loss and the output delta of each row, as accumulateGradient computes")
+        .beginControlFlow("for (int r = 0; r < count; r++)")
+        .addCode(rowIn(output, "z", "r"))
+        .addStatement("activate$L()", output.number())
+        .addStatement("loadTarget(targets[k + r])")
+        .addStatement("e += lossValue()")
+        .addStatement("outputDelta()")
+        .addStatement(
+            "System.arraycopy($N, 0, $N[r], 0, $L)", delta, output.name("deltab"), output.units())
+        .endControlFlow()
+        .addStatement("backwardBlock(count)")
+        .addStatement("gradientPending = true")
+        .addStatement("k += count")
+        .endControlFlow()
+        .addComment("a last single example")
+        .beginControlFlow("if (k < to)")
         .addStatement("checkRow($S, k, inputs[k], $L)", "input", context.network.inputSize())
         .addStatement("e += accumulateGradient(inputs[k], targets[k])")
         .endControlFlow()
-        .addStatement("return e");
-    return m.build();
+        .addStatement("return e")
+        .build();
   }
 
   // ------------------------------------------------------------------ passes over a block
 
-  /** Copies (and in float converts) rows {@code k} to {@code k + rows - 1} into {@code xb0}. */
+  /** Copies (and in float converts) rows {@code k} to {@code k + count - 1} into {@code xb0}. */
   private MethodSpec loadBlock() {
     int n = context.network.inputSize();
     MethodSpec.Builder m =
         EmitContext.internal("loadBlock")
             .addParameter(ROWS, "inputs")
             .addParameter(TypeName.INT, "k")
-            .beginControlFlow("for (int r = 0; r < $L; r++)", rows)
+            .addParameter(TypeName.INT, "count")
+            .beginControlFlow("for (int r = 0; r < count; r++)")
             .addStatement("final double[] row = inputs[k + r]")
             .addStatement("checkRow($S, k + r, row, $L)", "input", n);
     if (arith.isFloat()) {
@@ -270,7 +311,7 @@ final class BatchBlocks {
   /** {@code x = f(z)} of hidden layer {@code p}, row by row through the per-row arrays. */
   private CodeBlock activateRows(LayerPlan p) {
     return CodeBlock.builder()
-        .beginControlFlow("for (int r = 0; r < $L; r++)", rows)
+        .beginControlFlow("for (int r = 0; r < count; r++)")
         .add(rowIn(p, "z", "r"))
         .addStatement("activate$L()", p.number())
         .add(rowOut(p, "x", "r"))
@@ -284,7 +325,7 @@ final class BatchBlocks {
    */
   private CodeBlock propagateRows(LayerPlan p, LayerPlan below) {
     return CodeBlock.builder()
-        .beginControlFlow("for (int r = 0; r < $L; r++)", rows)
+        .beginControlFlow("for (int r = 0; r < count; r++)")
         .add(rowIn(p, "delta", "r"))
         .add(rowIn(below, "x", "r"))
         .add(rowIn(below, "z", "r"))
@@ -296,6 +337,15 @@ final class BatchBlocks {
 
   /** {@code <prefix><l> = <prefix>b<l>[r]} by copy. */
   private CodeBlock rowIn(LayerPlan p, String prefix, String r) {
+    if (prefix.equals("z")) {
+      return CodeBlock.of(
+          "System.arraycopy($N, $L * $L, $N, 0, $L);\n",
+          p.name("zb"),
+          r,
+          p.units(),
+          p.name("z"),
+          p.units());
+    }
     return CodeBlock.of(
         "System.arraycopy($N[$L], 0, $N, 0, $L);\n",
         p.name(prefix + "b"),
@@ -319,7 +369,7 @@ final class BatchBlocks {
    * group of {@code forwardColumns}) is loaded once for all rows, and each row's sum is taken as in
    * {@code forward<l>}.
    */
-  private CodeBlock sum(LayerPlan p) {
+  private CodeBlock sum(LayerPlan p, int size) {
     int n = p.inputs();
     String w = p.name("w");
     String xb = p.below("xb");
@@ -336,21 +386,21 @@ final class BatchBlocks {
                 + "[r] + "
                 + p.name("b")
                 + " for the "
-                + rows
+                + size
                 + " rows r of the block, as axpy over the columns of W"
                 + p.number()));
     code.add(
         EmitContext.comment(
             "each column is loaded once for the block; each row's sum in the order of forward"
                 + p.number()));
-    for (int r = 0; r < rows; r++) {
+    for (int r = 0; r < size; r++) {
       code.addStatement("final $T xr$L = $N[$L]", context.elements, r, xb, r);
-      code.addStatement("final $T zr$L = $N[$L]", context.elements, r, zb, r);
-      code.addStatement("System.arraycopy($N, 0, zr$L, 0, $L)", p.name("b"), r, p.units());
+      code.addStatement(
+          "System.arraycopy($N, 0, $N, $L, $L)", p.name("b"), zb, r * p.units(), p.units());
     }
     if (p.skipsZeroInputs()) {
       code.add(Passes.skipComment(p.below("x")));
-      return code.add(oneColumn(p, 0, n, true)).build();
+      return code.add(oneColumn(p, size, 0, n, true)).build();
     }
     int columns = p.forwardColumns();
     int main = n - n % columns;
@@ -360,7 +410,7 @@ final class BatchBlocks {
         code.addStatement(
             "final $T col$L = $N[$L]", context.elements, c, w, c == 0 ? "j" : "j + " + c);
       }
-      for (int r = 0; r < rows; r++) {
+      for (int r = 0; r < size; r++) {
         for (int c = 0; c < columns; c++) {
           code.addStatement(
               "final $T a$L$L = xr$L[$L]", context.element, r, c, r, c == 0 ? "j" : "j + " + c);
@@ -370,37 +420,38 @@ final class BatchBlocks {
       for (int c = 0; c < columns; c++) {
         code.addStatement("final $T v$L = col$L[i]", context.element, c, c);
       }
-      for (int r = 0; r < rows; r++) {
+      for (int r = 0; r < size; r++) {
         StringBuilder sum = new StringBuilder();
         for (int c = 0; c < columns; c++) {
           sum.append(c == 0 ? "" : " + ").append("v").append(c).append(" * a").append(r).append(c);
         }
-        code.addStatement("zr$L[i] += $L", r, sum);
+        code.addStatement("$N[$L] += $L", zb, at(p, r), sum);
       }
       code.endControlFlow().endControlFlow();
     }
     if (main < n) {
-      code.add(oneColumn(p, main, n, false));
+      code.add(oneColumn(p, size, main, n, false));
     }
     return code.build();
   }
 
   /**
    * Columns {@code from} to {@code to - 1} of W one at a time, each loaded once for the block's
-   * rows: {@code zr<r>[i] += wj[i] * a<r>}, skipping the rows whose input is 0 if {@code skip}.
+   * rows: {@code zb[r * units + i] += wj[i] * a<r>}, skipping the rows whose input is 0 if {@code
+   * skip}.
    */
-  private CodeBlock oneColumn(LayerPlan p, int from, int to, boolean skip) {
+  private CodeBlock oneColumn(LayerPlan p, int size, int from, int to, boolean skip) {
     CodeBlock.Builder code =
         CodeBlock.builder()
             .beginControlFlow("for (int j = $L; j < $L; j++)", from, to)
             .addStatement("final $T wj = $N[j]", context.elements, p.name("w"));
-    for (int r = 0; r < rows; r++) {
+    for (int r = 0; r < size; r++) {
       code.addStatement("final $T a$L = xr$L[j]", context.element, r, r);
       if (skip) {
         code.beginControlFlow("if (a$L != $L)", r, arith.lit(0.0));
       }
       code.beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
-          .addStatement("zr$L[i] += wj[i] * a$L", r, r)
+          .addStatement("$N[$L] += wj[i] * a$L", p.name("zb"), at(p, r), r)
           .endControlFlow();
       if (skip) {
         code.endControlFlow();
@@ -409,12 +460,17 @@ final class BatchBlocks {
     return code.endControlFlow().build();
   }
 
+  /** {@code i + r * units}: entry i of row r in the flat array {@code zb} of layer {@code p}. */
+  private static String at(LayerPlan p, int r) {
+    return r == 0 ? "i" : "i + " + r * p.units();
+  }
+
   /**
    * {@code dW += delta[r] x[r]^T} and {@code db += delta[r]} for the block's rows r in order: each
    * column of dW is loaded and stored once for the block, and each entry adds the rows' terms in
    * row order, as one {@code backward<l>} per row does.
    */
-  private CodeBlock gradient(LayerPlan p) {
+  private CodeBlock gradient(LayerPlan p, int size) {
     String dw = p.name("dw");
     String db = p.name("db");
     CodeBlock.Builder code = CodeBlock.builder();
@@ -431,25 +487,25 @@ final class BatchBlocks {
                 + " += "
                 + p.name("delta")
                 + "[r], r = 0 to "
-                + (rows - 1)
+                + (size - 1)
                 + " in order   (dE/dW = delta x^T)"));
     code.add(
         EmitContext.comment(
             "each entry adds the rows' terms in row order, as one backward"
                 + p.number()
                 + " per row"));
-    for (int r = 0; r < rows; r++) {
+    for (int r = 0; r < size; r++) {
       code.addStatement("final $T xr$L = $N[$L]", context.elements, r, p.below("xb"), r);
       code.addStatement("final $T dr$L = $N[$L]", context.elements, r, p.name("deltab"), r);
     }
     code.beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs())
         .addStatement("final $T dwj = $N[j]", context.elements, dw);
-    for (int r = 0; r < rows; r++) {
+    for (int r = 0; r < size; r++) {
       code.addStatement("final $T a$L = xr$L[j]", context.element, r, r);
     }
     if (p.skipsZeroInputs()) {
       code.add(Passes.skipComment(p.below("x")));
-      for (int r = 0; r < rows; r++) {
+      for (int r = 0; r < size; r++) {
         code.beginControlFlow("if (a$L != $L)", r, arith.lit(0.0))
             .beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
             .addStatement("dwj[i] += dr$L[i] * a$L", r, r)
@@ -458,7 +514,7 @@ final class BatchBlocks {
       }
     } else {
       StringBuilder sum = new StringBuilder("dwj[i]");
-      for (int r = 0; r < rows; r++) {
+      for (int r = 0; r < size; r++) {
         sum.append(" + dr").append(r).append("[i] * a").append(r);
       }
       code.beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
@@ -467,7 +523,7 @@ final class BatchBlocks {
     }
     code.endControlFlow();
     StringBuilder bias = new StringBuilder(db + "[i]");
-    for (int r = 0; r < rows; r++) {
+    for (int r = 0; r < size; r++) {
       bias.append(" + dr").append(r).append("[i]");
     }
     return code.beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
