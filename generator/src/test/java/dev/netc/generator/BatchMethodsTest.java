@@ -10,8 +10,11 @@ import dev.netc.grammar.model.Loss;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.Optimizer;
 import dev.netc.grammar.model.Precision;
+import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.NetworkSpec;
 import dev.netc.runtime.network.ParameterTensor;
+import dev.netc.runtime.train.Trainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -58,6 +61,14 @@ class BatchMethodsTest {
       networks.add(n);
       networks.add(Nets.rename(n, n.name() + "Float", Precision.FLOAT));
     }
+    // over the Trainer's threshold for threads (10,000 parameters)
+    networks.add(
+        Nets.network("BatchWide", 101)
+            .dense(100, Activation.TANH)
+            .dense(10, Activation.SOFTMAX)
+            .loss(Loss.CROSS_ENTROPY)
+            .optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8))
+            .build());
     // an unrolled layer: the interface's default batch methods, one row at a time
     networks.add(
         Nets.network("BatchUnrolled", 4)
@@ -162,6 +173,125 @@ class BatchMethodsTest {
     assertThrows(
         IndexOutOfBoundsException.class,
         () -> net.predict(inputs, 4, 9, new double[5][net.outputSize()]));
+  }
+
+  @Test
+  void theTrainerGivesTheParametersOfPerRowAccumulationForAnyThreadCount() {
+    for (String name : List.of("BatchWide", "BatchReluFloat")) {
+      CompiledNetwork probe = compiled.create(name);
+      Dataset data = Dataset.of(inputs(probe, 50, 7), targets(probe, 50, 8));
+      // per-row accumulation: the same network with the interface's default batch methods
+      PerRow rows = new PerRow(compiled.create(name));
+      new Trainer().epochs(2).batchSize(20).shuffle(3).threads(1).train(rows, data);
+      for (int threads : new int[] {1, 2, 3}) {
+        CompiledNetwork net = compiled.create(name);
+        new Trainer().epochs(2).batchSize(20).shuffle(3).threads(threads).train(net, data);
+        assertSameBits(name + ", " + threads + " threads", net.parameters(), rows.parameters());
+      }
+    }
+  }
+
+  /** A generated network seen through the interface's default (per-row) batch methods. */
+  private record PerRow(CompiledNetwork net) implements CompiledNetwork {
+    @Override
+    public NetworkSpec spec() {
+      return net.spec();
+    }
+
+    @Override
+    public int inputSize() {
+      return net.inputSize();
+    }
+
+    @Override
+    public int outputSize() {
+      return net.outputSize();
+    }
+
+    @Override
+    public void predict(double[] input, double[] output) {
+      net.predict(input, output);
+    }
+
+    @Override
+    public int classify(double[] input) {
+      return net.classify(input);
+    }
+
+    @Override
+    public double loss(double[] input, double[] target) {
+      return net.loss(input, target);
+    }
+
+    @Override
+    public double accumulateGradient(double[] input, double[] target) {
+      return net.accumulateGradient(input, target);
+    }
+
+    @Override
+    public void applyGradient(double scale) {
+      net.applyGradient(scale);
+    }
+
+    @Override
+    public void clearGradient() {
+      net.clearGradient();
+    }
+
+    @Override
+    public void addGradientFrom(CompiledNetwork other) {
+      net.addGradientFrom(((PerRow) other).net);
+    }
+
+    @Override
+    public List<ParameterTensor> parameters() {
+      return net.parameters();
+    }
+
+    @Override
+    public List<ParameterTensor> gradients() {
+      return net.gradients();
+    }
+
+    @Override
+    public List<ParameterTensor> optimizerState() {
+      return net.optimizerState();
+    }
+
+    @Override
+    public long optimizerSteps() {
+      return net.optimizerSteps();
+    }
+
+    @Override
+    public void setOptimizerSteps(long steps) {
+      net.setOptimizerSteps(steps);
+    }
+
+    @Override
+    public List<String> hyperparameterNames() {
+      return net.hyperparameterNames();
+    }
+
+    @Override
+    public double hyperparameter(String name) {
+      return net.hyperparameter(name);
+    }
+
+    @Override
+    public void setHyperparameter(String name, double value) {
+      net.setHyperparameter(name, value);
+    }
+
+    @Override
+    public void initialize() {
+      net.initialize();
+    }
+
+    @Override
+    public CompiledNetwork copy() {
+      return new PerRow(net.copy());
+    }
   }
 
   private static void assertSameBits(
