@@ -3,6 +3,7 @@ package dev.netc.cli;
 import dev.netc.runtime.data.CsvLoader;
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.Scoring;
 import dev.netc.runtime.weights.WeightFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -108,22 +109,23 @@ final class PredictCommand implements Callable<Integer> {
       }
     }
     csv.println(String.join(",", header));
-    double[] output = new double[net.outputSize()];
-    for (int i = 0; i < rows.size(); i++) {
-      net.predict(rows.features(i), output);
-      StringBuilder line = new StringBuilder().append(i + 1);
-      if (!classes.isEmpty()) {
-        line.append(',').append(classes.get(net.classify(rows.features(i))));
-        for (double p : output) {
-          line.append(',').append(String.format(Locale.ROOT, "%.6f", p));
-        }
-      } else {
-        for (double y : output) {
-          line.append(',').append(String.format(Locale.ROOT, "%.8g", y));
-        }
-      }
-      csv.println(line);
-    }
+    Scoring.forEachOutput(
+        net,
+        rows.features(),
+        (i, output) -> {
+          StringBuilder line = new StringBuilder().append(i + 1);
+          if (!classes.isEmpty()) {
+            line.append(',').append(classes.get(Scoring.argmax(output)));
+            for (double p : output) {
+              line.append(',').append(String.format(Locale.ROOT, "%.6f", p));
+            }
+          } else {
+            for (double y : output) {
+              line.append(',').append(String.format(Locale.ROOT, "%.8g", y));
+            }
+          }
+          csv.println(line);
+        });
     csv.flush();
     if (out == null) {
       spec.commandLine().getOut().print(text);

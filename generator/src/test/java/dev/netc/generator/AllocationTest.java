@@ -41,22 +41,61 @@ class AllocationTest {
                 "network AllocConvFloat { input 12 x 1 x 3; conv 4 3x1 elu(1) padding same"
                     + " stride 2; maxpool 2x1; dense 2 sigmoid; loss binary_cross_entropy;"
                     + " optimizer sgd(rate = 0.1, momentum = 0.9); clip norm(1);"
-                    + " precision float; }"));
+                    + " precision float; }"),
+            // every layer looped: the generated batch methods
+            Nets.network("AllocLooped", 30)
+                .dense(21, Activation.RELU)
+                .dense(12, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY)
+                .optimizer(new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8))
+                .build(),
+            Nets.network("AllocLoopedFloat", 30)
+                .dense(21, Activation.TANH)
+                .dense(12, Activation.SIGMOID)
+                .loss(Loss.BINARY_CROSS_ENTROPY)
+                .precision(Precision.FLOAT)
+                .build());
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    for (String name : new String[] {"AllocSmall", "AllocLarge", "AllocConv", "AllocConvFloat"}) {
+    for (String name :
+        new String[] {
+          "AllocSmall", "AllocLarge", "AllocConv", "AllocConvFloat", "AllocLooped", "AllocLoopedFloat"
+        }) {
       CompiledNetwork net = compiled.create(name);
       double[] x = new double[net.inputSize()];
       double[] y = new double[net.outputSize()];
       double[] t = new double[net.outputSize()];
       t[0] = 1;
+      double[][] xs = new double[9][net.inputSize()];
+      double[][] ys = new double[9][net.outputSize()];
+      double[][] ts = new double[9][net.outputSize()];
+      double[] losses = new double[9];
+      for (double[] row : ts) {
+        row[1] = 1;
+      }
       run(net, x, y, t);
+      batches(net, xs, ys, ts, losses);
       long before = threads.getCurrentThreadAllocatedBytes();
       run(net, x, y, t);
+      batches(net, xs, ys, ts, losses);
       long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-      assertWithMessage("%s: bytes allocated by 1000 rounds of predict and training", name)
+      assertWithMessage(
+              "%s: bytes allocated by 1000 rounds of predict and training, 100 of the batch methods",
+              name)
           .that(allocated)
           .isLessThan(1024L);
+    }
+  }
+
+  /** The batch methods over 9 rows: two blocks and a row that does not fill one. */
+  private static void batches(
+      CompiledNetwork net, double[][] xs, double[][] ys, double[][] ts, double[] losses) {
+    for (int k = 0; k < 100; k++) {
+      xs[k % xs.length][k % xs[0].length] = (k % 5) * 0.1;
+      net.predict(xs, 0, 9, ys);
+      net.evaluate(xs, ts, 0, 9, ys, losses);
+      net.accumulateGradient(xs, ts, 0, 9);
+      net.applyGradient(1.0 / 9);
     }
   }
 

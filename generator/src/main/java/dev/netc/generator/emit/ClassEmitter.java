@@ -9,6 +9,7 @@ import dev.netc.generator.plan.FeaturePlan;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.NetworkPlan;
 import dev.netc.grammar.model.ActivationCall;
+import dev.netc.generator.plan.Planner;
 import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.print.Literals;
@@ -62,6 +63,12 @@ public final class ClassEmitter {
             .addMethods(new InitEmitter(context).methods())
             .addMethods(new Passes(context).methods())
             .addMethod(checkLength());
+    Planner.batch(context.plan)
+        .ifPresent(
+            plan -> {
+              BatchBlocks batch = new BatchBlocks(context, plan);
+              type.addFields(batch.fields()).addMethods(batch.methods());
+            });
     if (context.optimizer.decays()) {
       type.addMethod(flush());
     }

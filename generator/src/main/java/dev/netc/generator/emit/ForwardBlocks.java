@@ -108,13 +108,22 @@ final class ForwardBlocks {
    * halves the chain of dependent additions.
    */
   private static String columnSum(String w, int columns) {
+    return columnSum(columns, c -> w + "j" + c + "[i] * a" + c);
+  }
+
+  /**
+   * The sum of the terms {@code term(0)} to {@code term(columns - 1)} in the order and grouping of
+   * {@link #columnSum(String, int)}: the one summation order of a pass over several columns, which
+   * the batch methods share so that their rows equal the per-row forward pass bit for bit.
+   */
+  static String columnSum(int columns, java.util.function.IntFunction<String> term) {
     StringBuilder sum = new StringBuilder();
     boolean grouped = columns > GROUP;
     for (int c = 0; c < columns; c++) {
       if (c > 0) {
         sum.append(grouped && c % GROUP == 0 ? ") + (" : " + ");
       }
-      sum.append(w).append('j').append(c).append("[i] * a").append(c);
+      sum.append(term.apply(c));
     }
     return grouped ? "(" + sum + ")" : sum.toString();
   }

@@ -2,6 +2,7 @@ package dev.netc.runtime.metrics;
 
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.Scoring;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,11 +23,15 @@ public final class Evaluator {
     checkShape(network, data);
     int classes = network.outputSize();
     int[][] confusion = new int[classes][classes];
-    double loss = 0;
-    for (int i = 0; i < data.size(); i++) {
-      loss += network.loss(data.features(i), data.target(i));
-      confusion[data.label(i)][network.classify(data.features(i))]++;
-    }
+    double[] loss = {0};
+    Scoring.forEachRow(
+        network,
+        data.features(),
+        data.targets(),
+        (i, output, rowLoss) -> {
+          loss[0] += rowLoss;
+          confusion[data.label(i)][Scoring.argmax(output)]++;
+        });
     List<String> names = data.classNames();
     if (names.isEmpty()) {
       names = new ArrayList<>();
@@ -34,7 +39,8 @@ public final class Evaluator {
         names.add(String.valueOf(k));
       }
     }
-    return new ClassificationMetrics(names, confusion, data.size() == 0 ? 0 : loss / data.size());
+    return new ClassificationMetrics(
+        names, confusion, data.size() == 0 ? 0 : loss[0] / data.size());
   }
 
   /** Regression metrics over every output. */
@@ -42,10 +48,6 @@ public final class Evaluator {
     checkShape(network, data);
     int n = data.size();
     int outputs = network.outputSize();
-    double[] output = new double[outputs];
-    double loss = 0;
-    double squares = 0;
-    double absolute = 0;
     double[] mean = new double[outputs];
     for (int i = 0; i < n; i++) {
       for (int k = 0; k < outputs; k++) {
@@ -54,18 +56,26 @@ public final class Evaluator {
     }
     double[] residual = new double[outputs];
     double[] total = new double[outputs];
-    for (int i = 0; i < n; i++) {
-      double[] t = data.target(i);
-      loss += network.loss(data.features(i), t);
-      network.predict(data.features(i), output);
-      for (int k = 0; k < outputs; k++) {
-        double e = output[k] - t[k];
-        squares += e * e;
-        absolute += Math.abs(e);
-        residual[k] += e * e;
-        total[k] += (t[k] - mean[k]) * (t[k] - mean[k]);
-      }
-    }
+    // loss, squares, absolute
+    double[] sums = new double[3];
+    Scoring.forEachRow(
+        network,
+        data.features(),
+        data.targets(),
+        (i, output, rowLoss) -> {
+          double[] t = data.target(i);
+          sums[0] += rowLoss;
+          for (int k = 0; k < outputs; k++) {
+            double e = output[k] - t[k];
+            sums[1] += e * e;
+            sums[2] += Math.abs(e);
+            residual[k] += e * e;
+            total[k] += (t[k] - mean[k]) * (t[k] - mean[k]);
+          }
+        });
+    double loss = sums[0];
+    double squares = sums[1];
+    double absolute = sums[2];
     double r2 = 0;
     for (int k = 0; k < outputs; k++) {
       r2 += total[k] > 0 ? 1 - residual[k] / total[k] : residual[k] == 0 ? 1 : 0;

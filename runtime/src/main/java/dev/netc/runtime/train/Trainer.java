@@ -4,6 +4,7 @@ import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.DropoutNetwork;
 import dev.netc.runtime.network.ParameterTensor;
+import dev.netc.runtime.network.Scoring;
 import dev.netc.runtime.weights.WeightFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,15 +36,17 @@ import java.util.function.IntConsumer;
  *
  * <p><b>Threads.</b> A step of more than {@link #chunkSize(int)} examples is cut into chunks of
  * that size, whatever the thread count, and the chunks into groups of {@value #GROUP_CHUNKS}. Each
- * chunk's gradient is accumulated, example by example, in its own cleared {@link
- * CompiledNetwork#copy()} (the first chunk of a step in the network itself). A group's chunk
- * gradients are then summed as a pairwise tree: {@code g[i] += g[i + s]} for {@code s = 1, 2, 4,
- * ...} and every {@code i} that is a multiple of {@code 2s}, so that chunk 0 holds the group's sum;
- * a later group's sum is then added to the network, in group order. The threads share out a group's
- * chunks in contiguous blocks, and each sums the part of the tree inside its block; the additions
- * are the same whoever makes them, so the parameters after training are bit-identical for 1, 2 or 8
- * threads. A step of at most one chunk accumulates directly in the network (the worked examples'
- * arithmetic).
+ * chunk's gradient is accumulated in its own cleared {@link CompiledNetwork#copy()} (the first
+ * chunk of a step in the network itself) by one {@link
+ * CompiledNetwork#accumulateGradient(double[][], double[][], int, int)} call over the chunk's
+ * examples, which generated dense classes compute as matrix products with the result of
+ * accumulating the examples one by one, in order. A group's chunk gradients are then summed as a
+ * pairwise tree: {@code g[i] += g[i + s]} for {@code s = 1, 2, 4, ...} and every {@code i} that is
+ * a multiple of {@code 2s}, so that chunk 0 holds the group's sum; a later group's sum is then
+ * added to the network, in group order. The threads share out a group's chunks in contiguous
+ * blocks, and each sums the part of the tree inside its block; the additions are the same whoever
+ * makes them, so the parameters after training are bit-identical for 1, 2 or 8 threads. A step of
+ * at most one chunk accumulates directly in the network (the worked examples' arithmetic).
  *
  * <p><b>Dropout.</b> For a network with dropout ({@link DropoutNetwork}), the example at position
  * {@code p} (from 0) of step {@code s} (from 1) of epoch {@code e} gets the key {@link
@@ -67,13 +70,17 @@ import java.util.function.IntConsumer;
  */
 public final class Trainer {
   /**
-   * Default examples per chunk of a step: small enough that the usual mini-batch of 32 splits into
-   * 4 chunks for 2 threads, large enough that adding a chunk's gradient costs little next to
-   * computing it. Measured on Fashion-MNIST (784 -> 128 relu -> 10 softmax, Adam, batch 32, one
-   * epoch on this project's 2-core machine under load): chunks of 8 on 2 threads 7.9 s, on 1 thread
-   * 15.6 s; chunks of 32 (one per step, so no parallelism) on 1 thread 13.9 s.
+   * Default examples per chunk of a step: the usual mini-batch of 32 splits into 2 chunks, one per
+   * thread on 2 threads, and each chunk is one call of the generated class's block accumulation
+   * (matrix products over 16 examples). Every chunk but a step's first costs a clear and an
+   * addition of the whole gradient, so smaller chunks cost more on one thread. Measured on
+   * Fashion-MNIST (784 -> 128 relu -> 10 softmax, Adam, batch 32, mean loss, 12,000 images, one
+   * thread, at priority): chunks of 8: 562-610 ms in double, 279-295 ms in float; of 16: 422-464 ms
+   * and 247-256 ms; of 32 (one per step, so nothing for a second thread): 412-465 ms and 243-308
+   * ms. Before the block accumulation, the default was 8 (on 2 threads 7.9 s and on one 15.6 s for
+   * an epoch under load, chunks of 32 on one thread 13.9 s).
    */
-  public static final int DEFAULT_CHUNK_SIZE = 8;
+  public static final int DEFAULT_CHUNK_SIZE = 16;
 
   /**
    * Chunks of a step summed as one tree (see Threads above), and the most threads a step uses: each
@@ -402,6 +409,11 @@ public final class Trainer {
     private CompiledNetwork[] workers;
 
     private double[] chunkLosses;
+
+    /** The inputs and targets of each chunk of a group, in step order (references, not copies). */
+    private final double[][][] chunkInputs;
+
+    private final double[][][] chunkTargets;
     private ChunkTeam team;
     private final IntConsumer groupWork = this::groupBlock;
     // The group being computed: its examples, first example, end of the step, size, participants.
@@ -419,6 +431,9 @@ public final class Trainer {
       this.stepSize = Math.min(batchSize, training.size());
       this.stepsPerEpoch = (training.size() + stepSize - 1) / stepSize;
       this.dropout = net instanceof DropoutNetwork d ? d : null;
+      int chunk = Math.min(chunkSize, stepSize);
+      this.chunkInputs = new double[GROUP_CHUNKS][chunk][];
+      this.chunkTargets = new double[GROUP_CHUNKS][chunk][];
       this.settings =
           settings(
               training.size(),
@@ -547,22 +562,25 @@ public final class Trainer {
       double validationLoss = Double.NaN;
       double accuracy = Double.NaN;
       if (checking != null && checking.size() > 0) {
-        double sum = 0;
-        int right = 0;
-        for (int i = 0; i < checking.size(); i++) {
-          sum += net.loss(checking.features(i), checking.target(i));
-          if (checking.isClassification()
-              && net.classify(checking.features(i)) == checking.label(i)) {
-            right++;
-          }
-        }
-        validationLoss = sum / checking.size();
+        double[] sum = {0};
+        int[] right = {0};
+        Scoring.forEachRow(
+            net,
+            checking.features(),
+            checking.targets(),
+            (i, output, loss) -> {
+              sum[0] += loss;
+              if (checking.isClassification() && Scoring.argmax(output) == checking.label(i)) {
+                right[0]++;
+              }
+            });
+        validationLoss = sum[0] / checking.size();
         if (!Double.isFinite(validationLoss)) {
           lastGood.restore(net);
           throw new TrainingException(
               epoch, step, "the validation loss became " + describe(validationLoss));
         }
-        accuracy = checking.isClassification() ? right / (double) checking.size() : Double.NaN;
+        accuracy = checking.isClassification() ? right[0] / (double) checking.size() : Double.NaN;
       }
       return new EpochStats(
           epoch,
@@ -580,11 +598,7 @@ public final class Trainer {
      */
     private double accumulate(int[] order, int from, int to) {
       if (to - from <= chunkSize) {
-        double loss = 0;
-        for (int i = from; i < to; i++) {
-          loss += accumulate(net, order, i);
-        }
-        return loss;
+        return accumulate(net, order, from, to, 0);
       }
       int chunks = (to - from + chunkSize - 1) / chunkSize;
       startWorkers(chunks);
@@ -635,6 +649,29 @@ public final class Trainer {
     }
 
     /**
+     * Adds the gradients of examples {@code order[from..to)}, weighted if there are class weights,
+     * to {@code into} and returns the sum of their losses in example order: without class weights
+     * and dropout in one call over the rows, which gathers the examples in chunk {@code slot}'s
+     * buffers; with either, example by example (the masks are drawn per example).
+     */
+    private double accumulate(CompiledNetwork into, int[] order, int from, int to, int slot) {
+      if (exampleWeights != null || dropout != null) {
+        double loss = 0;
+        for (int k = from; k < to; k++) {
+          loss += accumulate(into, order, k);
+        }
+        return loss;
+      }
+      double[][] inputs = chunkInputs[slot];
+      double[][] targets = chunkTargets[slot];
+      for (int k = from; k < to; k++) {
+        inputs[k - from] = training.features(order[k]);
+        targets[k - from] = training.target(order[k]);
+      }
+      return into.accumulateGradient(inputs, targets, 0, to - from);
+    }
+
+    /**
      * The work of one participant in a group: computes the chunks of its block (a contiguous range
      * of the group's chunks), each in its own cleared slot, then the levels of the tree that lie
      * inside its block.
@@ -649,11 +686,7 @@ public final class Trainer {
         }
         int chunkFrom = groupFrom + c * chunkSize;
         int chunkTo = Math.min(groupTo, chunkFrom + chunkSize);
-        double loss = 0;
-        for (int i = chunkFrom; i < chunkTo; i++) {
-          loss += accumulate(target, groupOrder, i);
-        }
-        chunkLosses[c] = loss;
+        chunkLosses[c] = accumulate(target, groupOrder, chunkFrom, chunkTo, c);
       }
       for (int span = 1; span < end - begin; span *= 2) {
         for (int i = 0; i + span < groupChunks; i += 2 * span) {
