@@ -4,6 +4,7 @@ import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.data.Preprocessor;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.train.Reduction;
+import dev.netc.runtime.train.Schedule;
 import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.train.TrainingListener;
 import dev.netc.runtime.train.TrainingResult;
@@ -99,6 +100,7 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   private final StringArrayParam categoricalCols;
   private final Param<String> scaling;
   private final transient List<TrainingListener> listeners = new ArrayList<>();
+  private transient Schedule schedule;
   private Preprocessor preprocessor;
 
   /** An estimator with the defaults: 10 epochs, batch size 1, sum reduction, data order. */
@@ -460,6 +462,17 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     return this;
   }
 
+  /**
+   * Sets the learning rate of each epoch (from 1) from the network's rate, as the runtime Trainer's
+   * {@code schedule} (step, exponential, cosine, ...): in gradient mode the driver's steps, in
+   * average mode every partition's local steps of the epoch take it. Not saved with the estimator
+   * (a function; set it again after {@code load}); null: the network's rate throughout.
+   */
+  public NetcEstimator setSchedule(Schedule value) {
+    this.schedule = value;
+    return this;
+  }
+
   /** Adds a listener for progress (called on the driver; not saved with the estimator). */
   public NetcEstimator addListener(TrainingListener listener) {
     listeners.add(listener);
@@ -670,7 +683,7 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
                 listeners);
     TrainingResult result;
     try {
-      result = run.run();
+      result = run.schedule(schedule).run();
     } finally {
       training.unpersist(false);
       validation.unpersist(false);
@@ -743,6 +756,7 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   public NetcEstimator copy(ParamMap extra) {
     NetcEstimator copied = new NetcEstimator(uid);
     copied.listeners.addAll(listeners);
+    copied.schedule = schedule;
     copied.preprocessor = preprocessor;
     return copyValues(copied, extra);
   }
