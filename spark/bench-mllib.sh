@@ -8,7 +8,8 @@
 #
 # Options (system properties in JAVA_OPTS): -Drows (10000000), -Drepeats (2: the last run counts),
 # -DmllibIters (15), -Depochs (10: netc's limit), -Dnetc.fashion=DIR (Debian's
-# dataset-fashion-mnist by default). Needs about 6 GB of heap for 10 million cached rows.
+# dataset-fashion-mnist by default), -Dtraining=false (scoring only). Needs about 6 GB of heap for
+# 10 million cached rows.
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"

@@ -3,6 +3,7 @@ package dev.netc.spark;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.train.EpochStats;
+import dev.netc.runtime.train.Schedule;
 import dev.netc.runtime.train.TrainingException;
 import dev.netc.runtime.train.TrainingListener;
 import dev.netc.runtime.train.TrainingPlan;
@@ -33,6 +34,9 @@ abstract class DistributedTraining {
   private final boolean classifier;
   private final List<TrainingListener> listeners;
 
+  /** The learning-rate schedule, or null: the network's rate throughout. */
+  private Schedule schedule;
+
   DistributedTraining(
       JavaSparkContext spark,
       CompiledNetwork net,
@@ -50,6 +54,12 @@ abstract class DistributedTraining {
     this.validationExamples = validationExamples;
     this.classifier = classifier;
     this.listeners = List.copyOf(listeners);
+  }
+
+  /** Sets the learning rate of each epoch from the network's rate at the start, as the Trainer. */
+  final DistributedTraining schedule(Schedule value) {
+    this.schedule = value;
+    return this;
   }
 
   /** Steps per epoch, for the plan given to listeners. */
@@ -87,8 +97,12 @@ abstract class DistributedTraining {
     NetworkSnapshot best = null;
     double bestLoss = Double.NaN;
     int bestEpoch = 0;
+    double initialRate = net.learningRate();
     try {
       for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        if (schedule != null) {
+          net.setLearningRate(schedule.rate(epoch, initialRate));
+        }
         double rate = net.learningRate();
         NetworkSnapshot lastGood = NetworkSnapshot.capture(net, true);
         long epochStart = System.nanoTime();

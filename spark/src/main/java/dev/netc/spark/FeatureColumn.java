@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
@@ -104,14 +105,24 @@ final class FeatureColumn implements Serializable {
 
   /** Copies the vector of {@code row} at {@code index} into {@code input} and scales it. */
   void read(Row row, int index, double[] input) {
-    if (row.isNullAt(index)) {
+    double[] values = values(row.isNullAt(index) ? null : (Vector) row.get(index), input);
+    if (values != input) {
+      System.arraycopy(values, 0, input, 0, width);
+    }
+  }
+
+  /**
+   * The network's input for {@code vector}: the vector's own values when it is dense and there is
+   * no scaling (no copy), else {@code input} filled with its values and scaled.
+   */
+  double[] values(Vector vector, double[] input) {
+    if (vector == null) {
       throw new NetcSparkException(
           "the features column '"
               + column
               + "' is null in a row; drop or"
               + " fill such rows before (Dataset.na().drop())");
     }
-    Vector vector = (Vector) row.get(index);
     if (vector.size() != width) {
       throw new NetcSparkException(
           "the features column '"
@@ -124,10 +135,18 @@ final class FeatureColumn implements Serializable {
               + width
               + " inputs");
     }
-    for (int j = 0; j < width; j++) {
-      input[j] = vector.apply(j);
+    if (vector instanceof DenseVector dense) {
+      if (scalingKind == null) {
+        return dense.values();
+      }
+      System.arraycopy(dense.values(), 0, input, 0, width);
+    } else {
+      for (int j = 0; j < width; j++) {
+        input[j] = vector.apply(j);
+      }
     }
     scale(input);
+    return input;
   }
 
   /** Applies the saved scaling (if any) in place. */

@@ -4,6 +4,7 @@ import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.data.Preprocessor;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.train.Reduction;
+import dev.netc.runtime.train.Schedule;
 import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.train.TrainingListener;
 import dev.netc.runtime.train.TrainingResult;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -27,6 +29,7 @@ import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -94,7 +97,10 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   private final Param<String> validationIndicatorCol;
   private final IntParam patience;
   private final StringArrayParam inputCols;
+  private final StringArrayParam categoricalCols;
+  private final Param<String> scaling;
   private final transient List<TrainingListener> listeners = new ArrayList<>();
+  private transient Schedule schedule;
   private Preprocessor preprocessor;
 
   /** An estimator with the defaults: 10 epochs, batch size 1, sum reduction, data order. */
@@ -143,8 +149,20 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
             "inputCols",
             "raw input columns, encoded by the"
                 + " preprocessing given with setPreprocessor (empty: its own column names)");
+    categoricalCols =
+        new StringArrayParam(
+            this,
+            "categoricalCols",
+            "raw input columns to encode as categories even when their values are numbers");
+    scaling =
+        new Param<>(
+            this,
+            "scaling",
+            "standard or minmax: the scaling fitted with the preprocessing of raw columns"
+                + " (default none)");
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
+    setDefault(categoricalCols, new String[0]);
     setDefault(predictionCol, "prediction");
     setDefault(probabilityCol, "probability");
     setDefault(predictedLabelCol, "predictedLabel");
@@ -269,10 +287,45 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   /**
    * Reads the input from raw columns (numbers, text, categories, missing values), encoded by the
    * preprocessing given with {@link #setPreprocessor}, instead of a Vector column; as {@link
-   * NetcModel#setInputCols}, which the model then uses too.
+   * NetcModel#setInputCols}, which the model then uses too. Without {@code setPreprocessor}, {@code
+   * fit} fits the preprocessing of these columns (in this order) on the training rows itself, where
+   * the rows are: which columns are categorical and their values, the means that replace missing
+   * numbers, the class names of a label column, and the scaling of {@link #setScaling}; equal to
+   * {@code Preprocessor.fit} on the same table (rows with a true validation indicator left out;
+   * with {@link #setValidationFraction} every row counts).
    */
   public NetcEstimator setInputCols(String... columns) {
     set(inputCols, columns.clone());
+    return this;
+  }
+
+  /** Raw input columns encoded as categories even when their values are numbers. */
+  public StringArrayParam categoricalCols() {
+    return categoricalCols;
+  }
+
+  /**
+   * Names raw input columns whose values are category codes (zip codes, ...): one-hot encoded even
+   * though they are numbers, as {@code Preprocessor.Options.categorical}. Used when {@code fit}
+   * fits the preprocessing itself (no {@link #setPreprocessor}).
+   */
+  public NetcEstimator setCategoricalCols(String... columns) {
+    set(categoricalCols, columns.clone());
+    return this;
+  }
+
+  /** The scaling fitted with the preprocessing of raw columns. */
+  public Param<String> scaling() {
+    return scaling;
+  }
+
+  /**
+   * Fits a scaling of the encoded raw input ({@code standard}: mean and population standard
+   * deviation; {@code minmax}) with the preprocessing, when {@code fit} fits the preprocessing
+   * itself (no {@link #setPreprocessor}); as {@code netc train --scale}.
+   */
+  public NetcEstimator setScaling(String kind) {
+    set(scaling, kind);
     return this;
   }
 
@@ -409,6 +462,17 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     return this;
   }
 
+  /**
+   * Sets the learning rate of each epoch (from 1) from the network's rate, as the runtime Trainer's
+   * {@code schedule} (step, exponential, cosine, ...): in gradient mode the driver's steps, in
+   * average mode every partition's local steps of the epoch take it. Not saved with the estimator
+   * (a function; set it again after {@code load}); null: the network's rate throughout.
+   */
+  public NetcEstimator setSchedule(Schedule value) {
+    this.schedule = value;
+    return this;
+  }
+
   /** Adds a listener for progress (called on the driver; not saved with the estimator). */
   public NetcEstimator addListener(TrainingListener listener) {
     listeners.add(listener);
@@ -441,28 +505,33 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   @Override
   public StructType transformSchema(StructType schema) {
     CompiledNetwork net = NetworkClasses.instantiate(isDefined(network) ? text(network) : null);
-    if (isDefined(inputCols)) {
-      rawColumns(schema, net);
+    if (isDefined(inputCols) && preprocessor != null) {
+      rawColumns(schema, net, preprocessor);
+    } else if (isDefined(inputCols)) {
+      requireInputColumns();
+      for (String column : getOrDefault(inputCols)) {
+        FeatureColumn.field(schema, column, "input", "NetcEstimator", "setInputCols");
+      }
     } else {
       new FeatureColumn(text(featuresCol), net.inputSize(), net.spec().name(), null)
           .check(schema, "NetcEstimator");
     }
     FeatureColumn.field(schema, text(labelCol), "label", "NetcEstimator", "setLabelCol");
-    return model(net, List.of(), null).transformSchema(schema);
+    return model(net, List.of(), null, null).outputSchema(schema, net);
   }
 
-  private NetcModel model(CompiledNetwork net, List<String> names, TrainingResult result) {
-    boolean raw = isDefined(inputCols);
+  private NetcModel model(
+      CompiledNetwork net, List<String> names, TrainingResult result, Preprocessor prep) {
     NetcModel model =
         new NetcModel(
             uid + "_model",
             NetworkSnapshot.capture(net, false),
             names,
-            raw ? preprocessor.featureNames() : List.of(),
+            prep != null ? prep.featureNames() : List.of(),
             null,
-            raw ? preprocessor : null,
+            prep,
             result);
-    if (raw) {
+    if (prep != null) {
       model.setInputCols(getOrDefault(inputCols));
     }
     model
@@ -481,11 +550,25 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     boolean classifier = "cross_entropy".equals(net.spec().loss());
     StructType schema = dataset.schema();
     FeatureColumn features = new FeatureColumn(text(featuresCol), net.inputSize(), name, null);
-    RawColumns raw = isDefined(inputCols) ? rawColumns(schema, net) : null;
+    Preprocessor prep = preprocessor;
+    if (isDefined(inputCols) && prep == null) {
+      requireInputColumns();
+      prep =
+          DistributedPreprocessing.fit(
+              withoutValidationRows(dataset.toDF()),
+              Arrays.asList(getOrDefault(inputCols)),
+              text(labelCol),
+              classifier,
+              net.outputSize(),
+              name,
+              Set.of(getOrDefault(categoricalCols)),
+              isDefined(scaling) ? text(scaling) : null);
+    }
+    RawColumns raw = isDefined(inputCols) ? rawColumns(schema, net, prep) : null;
     int featureIndex = raw != null ? -1 : features.check(schema, "NetcEstimator");
     List<String> given =
-        raw != null && !preprocessor.classNames().isEmpty()
-            ? preprocessor.classNames()
+        raw != null && !prep.classNames().isEmpty()
+            ? prep.classNames()
             : Arrays.asList(getOrDefault(classNames));
     LabelColumn label =
         LabelColumn.of(dataset, text(labelCol), classifier, net.outputSize(), name, given);
@@ -600,16 +683,43 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
                 listeners);
     TrainingResult result;
     try {
-      result = run.run();
+      result = run.schedule(schedule).run();
     } finally {
       training.unpersist(false);
       validation.unpersist(false);
       all.unpersist(false);
     }
-    return model(net, label.classNames(), result);
+    return model(net, label.classNames(), result, raw != null ? prep : null);
   }
 
-  private RawColumns rawColumns(StructType schema, CompiledNetwork net) {
+  /** Without a preprocessing given, the raw columns to fit one on must be named. */
+  private void requireInputColumns() {
+    if (getOrDefault(inputCols).length == 0) {
+      throw new NetcSparkException(
+          "NetcEstimator: setInputCols() names no columns, and there is no preprocessing"
+              + " (setPreprocessor) whose columns they would be; name the raw input columns, in"
+              + " input order, for fit to fit their preprocessing");
+    }
+  }
+
+  /** The rows whose validation indicator (if set) is not true. */
+  private org.apache.spark.sql.Dataset<Row> withoutValidationRows(
+      org.apache.spark.sql.Dataset<Row> data) {
+    if (!isDefined(validationIndicatorCol)
+        || !Arrays.asList(data.columns()).contains(text(validationIndicatorCol))
+        || !data.schema()
+            .apply(text(validationIndicatorCol))
+            .dataType()
+            .equals(DataTypes.BooleanType)) {
+      return data;
+    }
+    return data.filter(
+        functions.not(
+            functions.coalesce(
+                ColumnScoring.column(text(validationIndicatorCol)), functions.lit(false))));
+  }
+
+  private RawColumns rawColumns(StructType schema, CompiledNetwork net, Preprocessor preprocessor) {
     if (preprocessor == null) {
       throw new NetcSparkException(
           "NetcEstimator: raw input columns (setInputCols) need the"
@@ -646,6 +756,7 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   public NetcEstimator copy(ParamMap extra) {
     NetcEstimator copied = new NetcEstimator(uid);
     copied.listeners.addAll(listeners);
+    copied.schedule = schedule;
     copied.preprocessor = preprocessor;
     return copyValues(copied, extra);
   }

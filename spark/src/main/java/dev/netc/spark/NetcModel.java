@@ -7,15 +7,12 @@ import dev.netc.runtime.train.TrainingResult;
 import dev.netc.runtime.weights.WeightFile;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.StringArrayParam;
@@ -26,9 +23,7 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -54,10 +49,12 @@ import org.apache.spark.sql.types.StructType;
  * ({@link #setOutputCol}, default {@code prediction}): a double for one output, a Vector for
  * several.
  *
- * <p>The parameters are broadcast once per model; each partition creates one instance of the
- * generated class and scores its rows with it, reusing its input and output arrays. Saved with
- * {@link #write()} (Spark ML metadata plus a netc weight file, {@code weights.json}), loaded with
- * {@link #load(String)}, also as a stage of a saved {@code PipelineModel}.
+ * <p>The parameters are broadcast once per model. The new columns are column expressions (SQL
+ * functions of the input column), so Spark copies no input column and evaluates only what a query
+ * reads; each task creates one instance of the generated class and scores its rows with it, reusing
+ * its input and output arrays. {@code setProbabilityCol("")} leaves the outputs Vector out. Saved
+ * with {@link #write()} (Spark ML metadata plus a netc weight file, {@code weights.json}), loaded
+ * with {@link #load(String)}, also as a stage of a saved {@code PipelineModel}.
  */
 public final class NetcModel extends Model<NetcModel> implements MLWritable {
   private static final long serialVersionUID = 1L;
@@ -218,7 +215,10 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     return this;
   }
 
-  /** Sets the outputs column (classifiers). */
+  /**
+   * Sets the outputs column (classifiers); the empty name leaves it out, so that scoring builds no
+   * Vector per row when only the prediction is wanted.
+   */
   public NetcModel setProbabilityCol(String value) {
     set(probabilityCol, value);
     return this;
@@ -295,11 +295,18 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     } else {
       feature(net).check(schema, "NetcModel");
     }
+    return outputSchema(schema, net);
+  }
+
+  /** {@code schema} with the columns this model adds (an error if one is there already). */
+  StructType outputSchema(StructType schema, CompiledNetwork net) {
     List<StructField> added = new ArrayList<>();
     if ("cross_entropy".equals(net.spec().loss())) {
       added.add(DataTypes.createStructField(value(predictionCol), DataTypes.DoubleType, false));
-      added.add(
-          DataTypes.createStructField(value(probabilityCol), SQLDataTypes.VectorType(), false));
+      if (!value(probabilityCol).isEmpty()) {
+        added.add(
+            DataTypes.createStructField(value(probabilityCol), SQLDataTypes.VectorType(), false));
+      }
       if (!classNames.isEmpty()) {
         added.add(
             DataTypes.createStructField(value(predictedLabelCol), DataTypes.StringType, false));
@@ -342,22 +349,26 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
 
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    StructType schema = transformSchema(dataset.schema());
+    transformSchema(dataset.schema());
     CompiledNetwork net = newNetwork();
     boolean rawInput = isDefined(inputCols);
-    FeatureColumn features = rawInput ? null : feature(net);
-    int index = rawInput ? -1 : features.check(dataset.schema(), "NetcModel");
-    RawColumns raw = rawInput ? raw(dataset.schema()) : null;
-    boolean classifier = "cross_entropy".equals(net.spec().loss());
-    Scorer scorer =
-        new Scorer(
-            broadcast(dataset.sparkSession()),
-            features,
-            index,
-            raw,
-            classifier,
-            classNames.toArray(new String[0]));
-    return dataset.toDF().mapPartitions(scorer, Encoders.row(schema));
+    FeatureColumn features = null;
+    if (!rawInput) {
+      features = feature(net);
+      features.check(dataset.schema(), "NetcModel");
+    }
+    return ColumnScoring.score(
+        dataset.toDF(),
+        broadcast(dataset.sparkSession()),
+        net.outputSize(),
+        features,
+        rawInput ? raw(dataset.schema()) : null,
+        "cross_entropy".equals(net.spec().loss()),
+        classNames.toArray(new String[0]),
+        value(predictionCol),
+        value(probabilityCol),
+        value(predictedLabelCol),
+        value(outputCol));
   }
 
   private synchronized Broadcast<NetworkSnapshot> broadcast(SparkSession spark) {
@@ -365,80 +376,6 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
       broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(parameters);
     }
     return broadcast;
-  }
-
-  /** Scores one partition with one instance of the generated class. */
-  private static final class Scorer implements MapPartitionsFunction<Row, Row> {
-    private static final long serialVersionUID = 1L;
-
-    private final Broadcast<NetworkSnapshot> parameters;
-
-    /** Null when reading raw columns. */
-    private final FeatureColumn features;
-
-    private final int index;
-
-    /** Null when reading a Vector column. */
-    private final RawColumns raw;
-
-    private final boolean classifier;
-    private final String[] classNames;
-
-    Scorer(
-        Broadcast<NetworkSnapshot> parameters,
-        FeatureColumn features,
-        int index,
-        RawColumns raw,
-        boolean classifier,
-        String[] classNames) {
-      this.parameters = parameters;
-      this.features = features;
-      this.index = index;
-      this.raw = raw;
-      this.classifier = classifier;
-      this.classNames = classNames;
-    }
-
-    @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
-      CompiledNetwork net = parameters.value().newNetwork();
-      double[] input = new double[net.inputSize()];
-      double[] output = new double[net.outputSize()];
-      int added = classifier ? (classNames.length > 0 ? 3 : 2) : 1;
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          Row row = rows.next();
-          if (raw != null) {
-            raw.read(row, input);
-          } else {
-            features.read(row, index, input);
-          }
-          net.predict(input, output);
-          int width = row.length();
-          Object[] values = new Object[width + added];
-          for (int i = 0; i < width; i++) {
-            values[i] = row.get(i);
-          }
-          if (classifier) {
-            int best = argmax(output);
-            values[width] = (double) best;
-            values[width + 1] = Vectors.dense(output.clone());
-            if (classNames.length > 0) {
-              values[width + 2] = classNames[best];
-            }
-          } else {
-            values[width] = output.length == 1 ? (Object) output[0] : Vectors.dense(output.clone());
-          }
-          return RowFactory.create(values);
-        }
-      };
-    }
   }
 
   /** Index of the largest value, the first on ties (as {@link CompiledNetwork#classify}). */

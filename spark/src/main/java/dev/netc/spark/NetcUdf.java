@@ -1,7 +1,10 @@
 package dev.netc.spark;
 
 import dev.netc.runtime.network.CompiledNetwork;
+import java.util.List;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF10;
@@ -42,6 +45,13 @@ import org.apache.spark.sql.types.DataTypes;
  * predict} does. It returns the predicted class name (string) for a classifier whose weight file
  * names the classes, the class index (double) for one that does not, the output (double) of a
  * one-output network, and an array of doubles otherwise. A null argument gives null.
+ *
+ * <p>A weight file with the preprocessing of raw tables (from {@code netc train} on a CSV file, or
+ * {@link NetcModel#toWeightFile()} of an estimator fitted on raw columns) makes a function of the
+ * raw columns instead: one argument per feature column of the preprocessing, in its order (or one
+ * struct of them, past 22 columns), of any SQL type read as its text: strings for categorical
+ * columns, numbers, and null (or NaN, {@code NA}, ...) for a missing value, which the saved means
+ * replace; the encoding and scaling are the saved ones, as {@code netc predict} applies them.
  *
  * <p>From PySpark, call {@code register} through the JVM gateway, then use the function in SQL or
  * with {@code pyspark.sql.functions.expr}:
@@ -293,6 +303,10 @@ public final class NetcUdf
   private final FeatureColumn features;
   private final String[] classNames;
   private final boolean classifier;
+
+  /** The raw columns in the preprocessing's order, when the weight file has one; else null. */
+  private final RawColumns raw;
+
   private transient CompiledNetwork net;
   private transient double[] input;
   private transient double[] output;
@@ -302,6 +316,15 @@ public final class NetcUdf
     this.features = model.featureColumn("the arguments");
     this.classNames = model.classNames().toArray(new String[0]);
     this.classifier = classifier;
+    this.raw = model.preprocessor().map(RawColumns::positional).orElse(null);
+  }
+
+  /** The number of arguments: one per raw column of the preprocessing, else one per input. */
+  private static int arity(NetcModel model) {
+    return model
+        .preprocessor()
+        .map(p -> p.columns().size())
+        .orElse(model.featureColumn("the arguments").width());
   }
 
   /**
@@ -316,7 +339,7 @@ public final class NetcUdf
     NetcModel model = NetcModel.fromWeights(spark, className, weightFile);
     NetcUdf udf = of(model);
     DataType type = resultType(model);
-    int inputs = model.featureColumn("the arguments").width();
+    int inputs = arity(model);
     switch (inputs > 22 ? 1 : inputs) {
       case 1 -> spark.udf().register(name, (UDF1<Object, Object>) udf, type);
       case 2 -> spark.udf().register(name, (UDF2<Object, Object, Object>) udf, type);
@@ -721,26 +744,30 @@ public final class NetcUdf
       input = new double[net.inputSize()];
       output = new double[net.outputSize()];
     }
-    for (Object argument : arguments) {
-      if (argument == null) {
-        return null;
-      }
-    }
-    if (arguments.length == 1 && input.length > 1) {
-      single(arguments[0]);
-    } else if (arguments.length != input.length) {
-      throw new NetcSparkException(
-          parameters.className()
-              + " takes "
-              + input.length
-              + " arguments (one per input) or one Vector, got "
-              + arguments.length);
+    if (raw != null) {
+      rawInput(arguments);
     } else {
-      for (int j = 0; j < input.length; j++) {
-        input[j] = number(arguments[j], j + 1);
+      for (Object argument : arguments) {
+        if (argument == null) {
+          return null;
+        }
       }
+      if (arguments.length == 1 && input.length > 1) {
+        single(arguments[0]);
+      } else if (arguments.length != input.length) {
+        throw new NetcSparkException(
+            parameters.className()
+                + " takes "
+                + input.length
+                + " arguments (one per input) or one Vector, got "
+                + arguments.length);
+      } else {
+        for (int j = 0; j < input.length; j++) {
+          input[j] = number(arguments[j], j + 1);
+        }
+      }
+      features.scale(input);
     }
-    features.scale(input);
     net.predict(input, output);
     if (classifier) {
       int best = NetcModel.argmax(output);
@@ -750,6 +777,33 @@ public final class NetcUdf
       return output[0];
     }
     return output.clone();
+  }
+
+  /**
+   * Encodes the raw values (one per column of the preprocessing, in its order, or one struct of
+   * them) with the preprocessing: null is a missing value.
+   */
+  private void rawInput(Object[] arguments) {
+    List<String> names = raw.columnNames();
+    Row row;
+    if (arguments.length == names.size()) {
+      row = RowFactory.create(arguments);
+    } else if (arguments.length == 1 && arguments[0] instanceof Row struct) {
+      row = struct;
+    } else {
+      row = null;
+    }
+    if (row == null || row.length() != names.size()) {
+      throw new NetcSparkException(
+          parameters.className()
+              + " with its preprocessing takes "
+              + names.size()
+              + " arguments, the raw columns "
+              + names
+              + " in this order (or one struct of them), got "
+              + (row == null ? arguments.length : row.length()));
+    }
+    raw.read(row, input);
   }
 
   private void single(Object argument) {

@@ -90,11 +90,12 @@ final class ParameterAveraging extends DistributedTraining {
       Broadcast<NetworkSnapshot> state = spark.broadcast(NetworkSnapshot.capture(net, true));
       int current = round;
       TrainingSettings s = settings;
+      double rate = net.learningRate();
       List<LocalResult> results =
           new ArrayList<>(
               shards
                   .mapPartitionsWithIndex(
-                      (p, it) -> it.next().train(p, epoch, current, s, state.value()), true)
+                      (p, it) -> it.next().train(p, epoch, current, s, rate, state.value()), true)
                   .collect());
       state.destroy();
       results.sort(Comparator.comparingInt(LocalResult::partition));
@@ -174,9 +175,17 @@ final class ParameterAveraging extends DistributedTraining {
       this.examples = examples;
     }
 
-    /** Round {@code round} of epoch {@code epoch} on partition {@code p}. */
+    /**
+     * Round {@code round} of epoch {@code epoch} on partition {@code p}, at learning rate {@code
+     * rate}.
+     */
     Iterator<LocalResult> train(
-        int p, int epoch, int round, TrainingSettings settings, NetworkSnapshot start) {
+        int p,
+        int epoch,
+        int round,
+        TrainingSettings settings,
+        double rate,
+        NetworkSnapshot start) {
       int n = examples.length;
       int from = round * settings.localSteps() * settings.batchSize();
       if (from >= n) {
@@ -195,6 +204,7 @@ final class ParameterAveraging extends DistributedTraining {
         targets[i - from] = e.target();
       }
       CompiledNetwork net = start.newNetwork();
+      net.setLearningRate(rate);
       TrainingResult result =
           new Trainer()
               .epochs(1)

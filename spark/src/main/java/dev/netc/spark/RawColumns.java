@@ -55,6 +55,33 @@ final class RawColumns implements Serializable {
     return new RawColumns(preprocessor, fields);
   }
 
+  /** The encoded width (the network's input size). */
+  int width() {
+    return preprocessor.width();
+  }
+
+  /** The names of the columns read, in the preprocessor's order. */
+  List<String> columnNames() {
+    return preprocessor.columns().stream().map(Preprocessor.Column::name).toList();
+  }
+
+  /**
+   * These columns read from a row that holds just them, in the order of {@link #columnNames()} (a
+   * struct of them).
+   */
+  RawColumns inStructOrder() {
+    return positional(preprocessor);
+  }
+
+  /** The columns of {@code preprocessor} read from rows that hold just them, in its order. */
+  static RawColumns positional(Preprocessor preprocessor) {
+    int[] order = new int[preprocessor.columns().size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    return new RawColumns(preprocessor, order);
+  }
+
   /** Encodes the raw values of {@code row} into {@code input}. */
   void read(Row row, double[] input) {
     preprocessor.encode(name -> text(row, fields[indexOf(name)]), input);
@@ -73,7 +100,7 @@ final class RawColumns implements Serializable {
   }
 
   /** A value as the text a raw table would hold: null and NaN are missing values. */
-  private static String text(Row row, int field) {
+  static String text(Row row, int field) {
     if (row.isNullAt(field)) {
       return null;
     }

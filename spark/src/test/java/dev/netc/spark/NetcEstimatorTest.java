@@ -12,6 +12,7 @@ import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.train.EpochStats;
 import dev.netc.runtime.train.Reduction;
+import dev.netc.runtime.train.Schedule;
 import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.train.TrainingListener;
 import dev.netc.runtime.train.TrainingResult;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,56 @@ class NetcEstimatorTest {
           local.last().trainingLoss(), result.last().trainingLoss(), partitions + " partitions");
       assertEquals(local.last().steps(), result.last().steps());
     }
+  }
+
+  @Test
+  void learningRateScheduleAsTheTrainersInBothModes() {
+    Dataset data = iris();
+    Schedule schedule = Schedule.stepDecay(0.5, 2);
+    CompiledNetwork expected = new IrisNet();
+    TrainingResult local =
+        new Trainer()
+            .epochs(3)
+            .batchSize(20)
+            .reduction(Reduction.MEAN)
+            .shuffle(1)
+            .schedule(schedule)
+            .train(expected, data);
+    NetcModel model =
+        new NetcEstimator()
+            .setNetwork(IRIS)
+            .setEpochs(3)
+            .setBatchSize(20)
+            .setReduction("mean")
+            .setSeed(1)
+            .setSchedule(schedule)
+            .fit(TestData.frame(data, 2));
+    assertSameParameters(expected, model.newNetwork(), "gradient mode with a schedule");
+    TrainingResult result = model.trainingResult().orElseThrow();
+    for (int e = 0; e < 3; e++) {
+      assertEquals(local.history().get(e).learningRate(), result.history().get(e).learningRate());
+    }
+    double rate = new IrisNet().learningRate();
+    assertEquals(rate * 0.5, result.history().get(2).learningRate(), 0.0);
+    // Average mode: the epochs' rates are the schedule's, and the partitions' local steps take
+    // them (a smaller rate from epoch 2 on changes the result).
+    NetcEstimator average =
+        new NetcEstimator()
+            .setNetwork(IRIS)
+            .setEpochs(3)
+            .setBatchSize(10)
+            .setSeed(1)
+            .setMode("average")
+            .setLocalSteps(3);
+    NetcModel constant = average.fit(TestData.frame(data, 2));
+    NetcModel scheduled =
+        average.copy(new ParamMap()).setSchedule(schedule).fit(TestData.frame(data, 2));
+    assertEquals(rate * 0.5, scheduled.trainingResult().orElseThrow().last().learningRate(), 0.0);
+    assertEquals(rate, constant.trainingResult().orElseThrow().last().learningRate(), 0.0);
+    assertFalse(
+        java.util.Arrays.equals(
+            constant.newNetwork().parameters().get(0).toArray(),
+            scheduled.newNetwork().parameters().get(0).toArray()));
   }
 
   @Test
@@ -205,15 +257,17 @@ class NetcEstimatorTest {
             .setLocalSteps(4)
             .setClassNames("a", "b", "c")
             .setValidationFraction(0.25, 8)
-            .setPatience(2);
+            .setPatience(2)
+            .setScaling("minmax");
     String path = dir.resolve("estimator").toString();
     estimator.write().overwrite().save(path);
     NetcEstimator loaded = NetcEstimator.load(path);
     assertEquals(estimator.uid(), loaded.uid());
-    // every parameter with its value (the class names, an array, are compared below)
+    // every parameter with its value (arrays print by identity: the class names are compared
+    // below)
     assertEquals(
-        estimator.explainParams().replaceAll("classNames:.*", ""),
-        loaded.explainParams().replaceAll("classNames:.*", ""));
+        estimator.explainParams().replaceAll("(classNames|categoricalCols):.*", ""),
+        loaded.explainParams().replaceAll("(classNames|categoricalCols):.*", ""));
     assertTrue(
         loaded
             .explainParams()

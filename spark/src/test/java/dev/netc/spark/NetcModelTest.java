@@ -139,6 +139,28 @@ class NetcModelTest {
   }
 
   @Test
+  void probabilityColumnIsLeftOutOnRequestAndPredictionsStayTheSame() {
+    NetcModel model = NetcModel.fromWeights(spark, IRIS, irisWeights.toString());
+    org.apache.spark.sql.Dataset<Row> frame = TestData.frame(TestData.iris(), 3);
+    List<Row> full =
+        model.transform(frame).orderBy("id").select("prediction", "probability").collectAsList();
+    NetcModel lean = model.copy(new org.apache.spark.ml.param.ParamMap()).setProbabilityCol("");
+    org.apache.spark.sql.Dataset<Row> scored = lean.transform(frame);
+    assertEquals(
+        List.of("id", "features", "label", "species", "prediction", "predictedLabel"),
+        List.of(scored.schema().fieldNames()));
+    assertEquals(lean.transformSchema(frame.schema()), scored.schema());
+    List<Row> leanRows = scored.orderBy("id").select("prediction").collectAsList();
+    for (int i = 0; i < full.size(); i++) {
+      // Both columns read: the prediction is the largest of the row's own outputs (the outputs
+      // themselves equal the CLI's in classifierScoresAsTheCliPredictsRowByRow).
+      double[] outputs = ((Vector) full.get(i).get(1)).toArray();
+      assertEquals(NetcModel.argmax(outputs), full.get(i).getDouble(0), "row " + i);
+      assertEquals(full.get(i).getDouble(0), leanRows.get(i).getDouble(0), "row " + i);
+    }
+  }
+
+  @Test
   void regressionScoresAsTheCliPredictsRowByRow() {
     List<String[]> expected = cliPredict("wave.nn", waveWeights, waveCsv);
     NetcModel model =

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netc.runtime.data.CsvLoader;
-import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.data.Preprocessor;
 import dev.netc.runtime.data.RawTable;
 import dev.netc.runtime.data.Scaler;
@@ -35,9 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RawColumnsTest {
   private static final String FLOWERS = "dev.netc.spark.nets.FlowersNet";
-  private static final String[] HEADER = {
-    "sepal_length", "sepal_width", "petal", "petal_width", "species"
-  };
+  private static final String[] HEADER = TestData.FLOWERS_HEADER;
 
   @TempDir static Path dir;
   private static SparkSession spark;
@@ -51,25 +48,8 @@ class RawColumnsTest {
   @BeforeAll
   static void trainLocally() throws IOException {
     spark = TestSpark.session();
-    Dataset iris = TestData.iris();
-    StringBuilder text = new StringBuilder(String.join(",", HEADER)).append('\n');
-    for (int i = 0; i < iris.size(); i++) {
-      double[] x = iris.features(i);
-      String petal = x[2] < 2 ? "short" : x[2] < 5 ? "mid" : "long";
-      String width = i % 7 == 3 ? "NA" : String.valueOf(x[3]);
-      text.append(x[0])
-          .append(',')
-          .append(x[1])
-          .append(',')
-          .append(petal)
-          .append(',')
-          .append(width)
-          .append(',')
-          .append(TestData.SPECIES.get(iris.label(i)))
-          .append('\n');
-    }
     csv = dir.resolve("flowers.csv");
-    Files.writeString(csv, text);
+    Files.writeString(csv, TestData.flowersCsv());
     table = new CsvLoader().table(csv);
     Preprocessor unscaled = Preprocessor.fit(table, new Preprocessor.Options().label("species"));
     prep = unscaled.withScaler(Scaler.fit(Scaler.Kind.STANDARD, unscaled.encode(table).data()));
@@ -103,6 +83,54 @@ class RawColumnsTest {
       right += predicted.equals(raw.get("species")) ? 1 : 0;
     }
     assertTrue(right >= 130, right + " of 150 right");
+  }
+
+  @Test
+  void sqlFunctionTakesTheRawColumnsInTheirOrder() {
+    NetcUdf.register(spark, "flowers", FLOWERS, weights.toString());
+    spark.read().option("header", true).csv(csv.toString()).createOrReplaceTempView("flowers_raw");
+    // Typed numbers, the category as a string, and a null for the missing widths.
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT sepal_length, sepal_width, petal, petal_width, flowers(CAST(sepal_length"
+                    + " AS DOUBLE), CAST(sepal_width AS DOUBLE), petal, CASE WHEN petal_width ="
+                    + " 'NA' THEN NULL ELSE CAST(petal_width AS DOUBLE) END) AS guess FROM"
+                    + " flowers_raw")
+            .collectAsList();
+    assertEquals(150, rows.size());
+    int missing = 0;
+    for (Row row : rows) {
+      Map<String, String> raw = new HashMap<>();
+      for (int c = 0; c < 4; c++) {
+        raw.put(HEADER[c], row.getString(c));
+      }
+      missing += "NA".equals(raw.get("petal_width")) ? 1 : 0;
+      String expected = prep.className(NetcModel.argmax(net.predict(prep.encode(raw))));
+      assertEquals(expected, row.getString(4), raw.toString());
+    }
+    assertEquals(21, missing);
+    // The same function called with the raw text as read.
+    Row text =
+        spark
+            .sql("SELECT flowers('5.1', '3.5', 'short', 'NA'), flowers(5.1, 3.5, 'short', NULL)")
+            .first();
+    String expected =
+        prep.className(
+            NetcModel.argmax(
+                net.predict(
+                    prep.encode(
+                        Map.of(
+                            "sepal_length",
+                            "5.1",
+                            "sepal_width",
+                            "3.5",
+                            "petal",
+                            "short",
+                            "petal_width",
+                            "NA")))));
+    assertEquals(expected, text.getString(0));
+    assertEquals(expected, text.getString(1));
   }
 
   @Test
@@ -211,9 +239,7 @@ class RawColumnsTest {
                     .setLabelCol("species")
                     .fit(frame));
     assertTrue(
-        none.getMessage()
-            .startsWith(
-                "NetcEstimator: raw input columns (setInputCols) need" + " the preprocessing"),
+        none.getMessage().startsWith("NetcEstimator: setInputCols() names no columns"),
         none.getMessage());
     NetcSparkException width =
         assertThrows(

@@ -31,6 +31,36 @@ final class TestData {
   }
 
   /** Iris, raw measurements in cm, classes 0..2 named after the species. */
+  /** The header of {@link #flowersCsv()}. */
+  static final String[] FLOWERS_HEADER = {
+    "sepal_length", "sepal_width", "petal", "petal_width", "species"
+  };
+
+  /**
+   * Iris as the text of a raw table: petal length as short/mid/long, every 7th petal width missing
+   * ({@code NA}), the species by name.
+   */
+  static String flowersCsv() {
+    Dataset iris = iris();
+    StringBuilder text = new StringBuilder(String.join(",", FLOWERS_HEADER)).append('\n');
+    for (int i = 0; i < iris.size(); i++) {
+      double[] x = iris.features(i);
+      String petal = x[2] < 2 ? "short" : x[2] < 5 ? "mid" : "long";
+      String width = i % 7 == 3 ? "NA" : String.valueOf(x[3]);
+      text.append(x[0])
+          .append(',')
+          .append(x[1])
+          .append(',')
+          .append(petal)
+          .append(',')
+          .append(width)
+          .append(',')
+          .append(SPECIES.get(iris.label(i)))
+          .append('\n');
+    }
+    return text.toString();
+  }
+
   static Dataset iris() {
     Dataset raw = new CsvLoader().load(resource("iris.csv"));
     return new Dataset("iris.csv", raw.features(), raw.targets(), raw.featureNames(), SPECIES);

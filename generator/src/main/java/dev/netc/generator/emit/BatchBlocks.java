@@ -111,7 +111,7 @@ final class BatchBlocks {
       LayerPlan p = context.layers().get(l - 1);
       back.addCode(bySize("gradientBlock" + l));
       if (l > 1) {
-        back.addCode(propagateRows(p, context.plan.below(p)));
+        back.addCode(propagateRows(p, (LayerPlan) context.plan.below(p)));
       }
     }
     methods.add(back.build());
@@ -122,7 +122,8 @@ final class BatchBlocks {
                 .addCode(gradient(p, size))
                 .build());
       }
-      LayerPlan below = context.plan.below(p);
+      // no feature layers here (Planner.batch): the layer below is dense
+      LayerPlan below = (LayerPlan) context.plan.below(p);
       if (below != null) {
         methods.add(
             EmitContext.internal("propagate" + p.number())

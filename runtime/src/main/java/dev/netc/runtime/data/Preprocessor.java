@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -787,38 +786,31 @@ public final class Preprocessor implements Serializable {
     }
 
     private Column column(int j, boolean forcedCategorical) {
-      boolean categorical = forcedCategorical;
-      for (int i = 0; i < table.size() && !categorical; i++) {
-        String value = table.row(i)[j];
-        categorical = !isMissing(value) && !TextFiles.isNumber(value.trim());
+      ColumnSummary summary = summary(j, forcedCategorical);
+      if (summary.isCategorical() && !summary.collectsLevels()) {
+        summary = summary(j, true);
       }
-      String name = table.header().get(j);
-      if (categorical) {
-        TreeSet<String> values = new TreeSet<>();
+      if (summary.isEmpty()) {
+        throw noValues(j);
+      }
+      if (summary.outOfRange().isPresent()) {
         for (int i = 0; i < table.size(); i++) {
           String value = table.row(i)[j];
           if (!isMissing(value)) {
-            values.add(value.trim());
+            TextFiles.number(value.trim(), source, table.line(i), table.describeColumn(j));
           }
         }
-        if (values.isEmpty()) {
-          throw noValues(j);
-        }
-        return Column.categorical(name, List.copyOf(values));
       }
-      double sum = 0;
-      int count = 0;
+      return summary.column(table.header().get(j));
+    }
+
+    /** The values of column {@code j} as numbers, or as levels. */
+    private ColumnSummary summary(int j, boolean levels) {
+      ColumnSummary summary = levels ? ColumnSummary.levels() : ColumnSummary.numbers();
       for (int i = 0; i < table.size(); i++) {
-        String value = table.row(i)[j];
-        if (!isMissing(value)) {
-          sum += TextFiles.number(value.trim(), source, table.line(i), table.describeColumn(j));
-          count++;
-        }
+        summary.add(table.row(i)[j]);
       }
-      if (count == 0) {
-        throw noValues(j);
-      }
-      return Column.numeric(name, sum / count);
+      return summary;
     }
 
     private DataException noValues(int j) {
@@ -830,7 +822,7 @@ public final class Preprocessor implements Serializable {
     }
 
     private List<String> classes(int j) {
-      List<String> labels = new ArrayList<>();
+      ColumnSummary labels = ColumnSummary.levels();
       for (int i = 0; i < table.size(); i++) {
         String value = table.row(i)[j];
         if (isMissing(value)) {
@@ -840,10 +832,9 @@ public final class Preprocessor implements Serializable {
               table.describeColumn(j),
               "missing class label (expected a class name or number)");
         }
-        labels.add(value.trim());
+        labels.add(value);
       }
-      ClassLabels.normalize(labels);
-      return ClassLabels.classesOf(labels);
+      return labels.classNames();
     }
   }
 

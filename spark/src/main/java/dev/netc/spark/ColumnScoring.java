@@ -1,0 +1,209 @@
+package dev.netc.spark;
+
+import dev.netc.runtime.network.CompiledNetwork;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The scoring of {@link NetcModel#transform} as column expressions: each new column is a SQL
+ * function of the input column (the Vector, or a struct of the raw columns), so that Spark copies
+ * no input column, evaluates only the columns a query reads, and builds the outputs Vector only
+ * when its column is requested. The functions hold the broadcast parameters; each deserialized copy
+ * (one per task) creates one instance of the generated class on its first row and reuses it, with
+ * its input and output arrays, for every row after.
+ */
+final class ColumnScoring implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Broadcast<NetworkSnapshot> parameters;
+
+  /** Null when reading raw columns. */
+  private final FeatureColumn features;
+
+  /** Null when reading a Vector column; else the raw columns as the fields of one struct. */
+  private final RawColumns raw;
+
+  private transient CompiledNetwork net;
+  private transient double[] input;
+  private transient double[] output;
+
+  /** The input of the last row scored, whose outputs {@link #output} holds (once hasLast). */
+  private transient double[] last;
+
+  private transient boolean hasLast;
+
+  private ColumnScoring(
+      Broadcast<NetworkSnapshot> parameters, FeatureColumn features, RawColumns raw) {
+    this.parameters = parameters;
+    this.features = features;
+    this.raw = raw;
+  }
+
+  /**
+   * The outputs of the network for the input object of one row. The prediction and the outputs
+   * Vector are two functions, so that a query that reads only the prediction builds no Vector; when
+   * both are read, Spark calls them one after the other on the same row, and the second finds the
+   * same input as the last one and returns the same outputs without running the network again.
+   */
+  private double[] outputs(Object value) {
+    if (net == null) {
+      net = parameters.value().newNetwork();
+      input = new double[net.inputSize()];
+      output = new double[net.outputSize()];
+      last = new double[net.inputSize()];
+    }
+    double[] x;
+    if (raw != null) {
+      raw.read((Row) value, input);
+      x = input;
+    } else {
+      x = features.values((Vector) value, input);
+    }
+    if (!hasLast || !Arrays.equals(x, last)) {
+      System.arraycopy(x, 0, last, 0, last.length);
+      hasLast = true;
+      net.predict(x, output);
+    }
+    return output;
+  }
+
+  /** What a scoring column holds. */
+  private enum Result {
+    /** The class index, the first largest output, as a double. */
+    CLASS_INDEX,
+    /** The first output, a double. */
+    FIRST_OUTPUT,
+    /** All outputs, a new Vector. */
+    OUTPUTS
+  }
+
+  /** The function of one scoring column: the network's result for one row's input. */
+  private static final class Score implements UDF1<Object, Object> {
+    private static final long serialVersionUID = 1L;
+    private final ColumnScoring scoring;
+    private final Result result;
+
+    Score(ColumnScoring scoring, Result result) {
+      this.scoring = scoring;
+      this.result = result;
+    }
+
+    @Override
+    public Object call(Object value) {
+      synchronized (scoring) {
+        double[] outputs = scoring.outputs(value);
+        return switch (result) {
+          case CLASS_INDEX -> (double) NetcModel.argmax(outputs);
+          case FIRST_OUTPUT -> outputs[0];
+          case OUTPUTS -> Vectors.dense(outputs.clone());
+        };
+      }
+    }
+
+    /** This function as a column of {@code in}, never null. */
+    Column apply(Column in) {
+      DataType type = result == Result.OUTPUTS ? SQLDataTypes.VectorType() : DataTypes.DoubleType;
+      return functions.udf(this, type).asNonNullable().apply(in);
+    }
+  }
+
+  /** The class name of a class index. */
+  private static final class ClassName implements UDF1<Double, String> {
+    private static final long serialVersionUID = 1L;
+    private final String[] classNames;
+
+    ClassName(String[] classNames) {
+      this.classNames = classNames;
+    }
+
+    @Override
+    public String call(Double index) {
+      return classNames[index.intValue()];
+    }
+  }
+
+  /** Column names quoted for {@link functions#col}, so that dots and backticks are literal. */
+  static Column column(String name) {
+    return functions.col("`" + name.replace("`", "``") + "`");
+  }
+
+  /**
+   * {@code data} with the scoring columns appended: for a classifier {@code prediction}, then
+   * {@code probability} unless its name is empty, then {@code predictedLabel} when {@code
+   * classNames} is not empty; for any other network {@code outputCol}, a double for one output and
+   * a Vector for several.
+   *
+   * @param features the Vector input column, or null to read {@code raw}
+   * @param raw the raw input columns, or null
+   */
+  static Dataset<Row> score(
+      Dataset<Row> data,
+      Broadcast<NetworkSnapshot> parameters,
+      int outputSize,
+      FeatureColumn features,
+      RawColumns raw,
+      boolean classifier,
+      String[] classNames,
+      String predictionCol,
+      String probabilityCol,
+      String predictedLabelCol,
+      String outputCol) {
+    Column in;
+    ColumnScoring scoring;
+    if (raw != null) {
+      List<Column> fields = new ArrayList<>();
+      for (String name : raw.columnNames()) {
+        fields.add(column(name));
+      }
+      in = functions.struct(fields.toArray(new Column[0]));
+      scoring = new ColumnScoring(parameters, null, raw.inStructOrder());
+    } else {
+      in = column(features.column());
+      scoring = new ColumnScoring(parameters, features, null);
+    }
+    List<Column> selected = new ArrayList<>();
+    for (String name : data.columns()) {
+      selected.add(column(name));
+    }
+    Dataset<Row> scored = data;
+    if (!classifier) {
+      Result result = outputSize == 1 ? Result.FIRST_OUTPUT : Result.OUTPUTS;
+      scored = scored.withColumn(outputCol, new Score(scoring, result).apply(in));
+      selected.add(column(outputCol));
+      return scored.select(selected.toArray(new Column[0]));
+    }
+    Column prediction = new Score(scoring, Result.CLASS_INDEX).apply(in);
+    if (!probabilityCol.isEmpty()) {
+      scored = scored.withColumn(probabilityCol, new Score(scoring, Result.OUTPUTS).apply(in));
+    }
+    scored = scored.withColumn(predictionCol, prediction);
+    selected.add(column(predictionCol));
+    if (!probabilityCol.isEmpty()) {
+      selected.add(column(probabilityCol));
+    }
+    if (classNames.length > 0) {
+      scored =
+          scored.withColumn(
+              predictedLabelCol,
+              functions
+                  .udf(new ClassName(classNames), DataTypes.StringType)
+                  .asNonNullable()
+                  .apply(column(predictionCol)));
+      selected.add(column(predictedLabelCol));
+    }
+    return scored.select(selected.toArray(new Column[0]));
+  }
+}
