@@ -40,13 +40,15 @@ public final class Suite {
 
   /**
    * The short mode: every implementation of every workload, stochastic steps, mini-batches and
-   * prediction throughput (no sampled latency); then 1 vs 2 threads on W3 and W4 in double only;
-   * then batch-1 Adam on Fashion-MNIST, first epochs against trained ({@link SparseDataBenchmark}).
+   * prediction throughput (no sampled latency), and the convolution benchmark (LeNet); then 1 vs 2
+   * threads on W3 and W4 in double only; then batch-1 Adam on Fashion-MNIST, first epochs against
+   * trained ({@link SparseDataBenchmark}).
    */
   static final List<String> SHORT =
       List.of(
           "dev\\.netc\\.benchmarks\\.TrainingBenchmark\\..*",
-          "dev\\.netc\\.benchmarks\\.PredictionBenchmark\\..*Predict$");
+          "dev\\.netc\\.benchmarks\\.PredictionBenchmark\\..*Predict$",
+          "dev\\.netc\\.benchmarks\\..*ConvBenchmark\\..*");
 
   /** The second part of the short mode, run with {@code precision=double}. */
   static final String SHORT_PARALLEL = "dev\\.netc\\.benchmarks\\.ParallelTrainingBenchmark\\..*";

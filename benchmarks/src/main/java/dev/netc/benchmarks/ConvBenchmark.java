@@ -1,0 +1,79 @@
+package dev.netc.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The convolution benchmark: the {@link LeNet} shape on 28 x 28 x 1, one thread. Training in
+ * examples per second, one example per step ({@code Stochastic}) and 32 per step ({@code Batch32}:
+ * the gradients of 32 examples summed, then one update); prediction in nanoseconds per example over
+ * a pass of the 32 examples one at a time ({@code Predict}). The hand-written baseline ({@link
+ * HandConv}) is double only, so its figures are the baseline of both precisions.
+ */
+public class ConvBenchmark {
+
+  /** The hand-written loops of {@link HandConv} for the LeNet shape (double). */
+  @State(Scope.Thread)
+  public static class Hand {
+    /** The network under test. */
+    HandConv network;
+
+    /** Inputs and one-hot targets. */
+    double[][] inputs;
+
+    double[][] targets;
+
+    /** Builds the network with random parameters. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      double[][][] examples = LeNet.examples();
+      inputs = examples[0];
+      targets = examples[1];
+      network = LeNet.hand();
+      LeNet.randomize(network, 7);
+    }
+  }
+
+  /** Hand-written loops, stochastic steps. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @OperationsPerInvocation(Examples.COUNT)
+  public double handStochastic(Hand s) {
+    for (int e = 0; e < Examples.COUNT; e++) {
+      s.network.trainStep(s.inputs, s.targets, e, 1);
+    }
+    return s.network.output(s.network.layerCount() - 1)[0];
+  }
+
+  /** Hand-written loops, one mini-batch of 32. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @OperationsPerInvocation(Examples.COUNT)
+  public double handBatch32(Hand s) {
+    s.network.trainStep(s.inputs, s.targets, 0, Examples.COUNT);
+    return s.network.output(s.network.layerCount() - 1)[0];
+  }
+
+  /** Hand-written loops, average time per prediction over a pass. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  @OperationsPerInvocation(Examples.COUNT)
+  public double handPredict(Hand s) {
+    double sum = 0.0;
+    for (int e = 0; e < Examples.COUNT; e++) {
+      sum += s.network.forward(s.inputs[e])[0];
+    }
+    return sum;
+  }
+}
