@@ -10,9 +10,11 @@ import dev.netc.grammar.check.DuplicateNetworks;
 import dev.netc.grammar.check.JavaNames;
 import dev.netc.grammar.diag.Diagnostic;
 import dev.netc.grammar.diag.DiagnosticKind;
+import dev.netc.grammar.model.ConvLayer;
 import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.NetworkFile;
+import dev.netc.grammar.print.Literals;
 import dev.netc.grammar.source.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -57,17 +59,20 @@ public final class NetcCompiler {
 
   /**
    * Checks every file ({@link #check}) and generates one class per network of each file without
-   * errors. A network with convolution or pooling layers, which this generator cannot write yet, is
-   * an error ({@link DiagnosticKind#LAYER_NOT_GENERATED}), and its file generates nothing.
+   * errors. {@code dropout(r)} on a convolution layer, whose masks this generator cannot write yet,
+   * is an error ({@link DiagnosticKind#CONV_DROPOUT_NOT_GENERATED}), and its file generates
+   * nothing.
    */
   public static CompileResult compile(List<CompileInput> inputs) {
     CheckResult checked = check(inputs);
     List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
     Set<SourceFile> unsupported = new LinkedHashSet<>();
     for (CheckResult.Checked network : checked.networks()) {
-      if (!network.network().features().isEmpty()) {
-        diagnostics.add(notGenerated(network.source(), network.network()));
-        unsupported.add(network.source());
+      for (FeatureLayer feature : network.network().features()) {
+        if (feature instanceof ConvLayer conv && conv.dropout() > 0) {
+          diagnostics.add(convDropout(network.source(), network.network(), conv));
+          unsupported.add(network.source());
+        }
       }
     }
     List<GeneratedClass> classes = new ArrayList<>();
@@ -80,25 +85,20 @@ public final class NetcCompiler {
     return new CompileResult(classes, diagnostics);
   }
 
-  /**
-   * A network with convolution or pooling layers: the front end checks them (shapes, parameters)
-   * but this generator cannot write their forward and backward passes yet.
-   */
-  private static Diagnostic notGenerated(SourceFile source, Network network) {
-    FeatureLayer first = network.features().get(0);
+  private static Diagnostic convDropout(SourceFile source, Network network, ConvLayer conv) {
     String message =
-        "layer '"
-            + first.name()
+        "dropout("
+            + Literals.doubleLiteral(conv.dropout())
+            + ") on layer '"
+            + conv.name()
             + "' ("
-            + first.describe()
-            + ") is checked but"
-            + " not yet supported by the generator: this version of netc cannot generate code for"
-            + " convolution and pooling layers; remove them to compile network '"
+            + conv.describe()
+            + ") is checked but its masks are not generated yet: this version of netc generates"
+            + " dropout on dense layers only; remove dropout(...) from the conv statement to compile"
+            + " network '"
             + network.name()
-            + "' (its shapes: "
-            + network.topology()
-            + ")";
-    return Diagnostic.of(DiagnosticKind.LAYER_NOT_GENERATED, source, first.span(), message);
+            + "'";
+    return Diagnostic.of(DiagnosticKind.CONV_DROPOUT_NOT_GENERATED, source, conv.span(), message);
   }
 
   /**

@@ -89,7 +89,7 @@ class DiagnosticKindTest {
           Map.entry("SHAPE_NOT_DIVISIBLE", 83),
           Map.entry("LAYER_AFTER_DENSE", 84),
           Map.entry("UNKNOWN_PADDING", 85),
-          Map.entry("LAYER_NOT_GENERATED", 86));
+          Map.entry("CONV_DROPOUT_NOT_GENERATED", 87));
 
   /** The kinds that are warnings; every other kind is an error. */
   private static final Set<String> WARNINGS =

@@ -3,7 +3,7 @@ package dev.netc.generator.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import dev.netc.generator.plan.LayerPlan;
+import dev.netc.generator.plan.ParameterLayer;
 import dev.netc.grammar.model.Network;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +145,9 @@ final class ApiEmitter {
     for (int l = context.layers().size(); l >= 1; l--) {
       m.addStatement("$N()", context.layers().get(l - 1).backward().name());
     }
+    for (int l = context.plan.features().size(); l >= 1; l--) {
+      m.addStatement("backward$L()", context.plan.features().get(l - 1).number());
+    }
     return m.addStatement("gradientPending = true")
         .addStatement(weighted ? "return weight * e" : "return e")
         .build();
@@ -180,7 +183,7 @@ final class ApiEmitter {
       m.addComment("clip norm: g *= f with f = min(1, clip / |g|), over the whole step's gradient")
           .addStatement("final $T f = clipFactor(s)", context.element);
     }
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       m.addStatement(context.plan.clipsNorm() ? "update$L(s, f)" : "update$L(s)", p.number());
     }
     return m.addStatement("gradientPending = false").build();
@@ -205,12 +208,15 @@ final class ApiEmitter {
     for (int l = context.layers().size(); l >= 1; l--) {
       m.addStatement("$N()", context.layers().get(l - 1).step().orElseThrow().name());
     }
+    for (int l = context.plan.features().size(); l >= 1; l--) {
+      m.addStatement("step$L()", context.plan.features().get(l - 1).number());
+    }
     return m.addStatement(weighted ? "return weight * e" : "return e").build();
   }
 
   private MethodSpec clearGradient() {
     MethodSpec.Builder m = EmitContext.override("clearGradient", TypeName.VOID);
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       m.addCode(context.fillWeights(p, p.name("dw")));
       m.addStatement("$T.fill($N, $L)", EmitContext.ARRAYS, p.name("db"), arith.lit(0.0));
     }
@@ -226,7 +232,7 @@ final class ApiEmitter {
                 "throw new IllegalArgumentException($S + other.spec().qualifiedName())",
                 "cannot add the gradient of a different network class: ")
             .endControlFlow();
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       String dw = p.name("dw");
       if (p.columns()) {
         m.beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs())

@@ -1,6 +1,7 @@
 package dev.netc.generator.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.netc.generator.plan.ActivatedLayer;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.Segment;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class BackwardBlocks {
    * {@code delta(l-1) = (W(l)^T delta(l)) * f'(z(l-1))}, straight-line (the segment's inputs) or
    * one dot product per column; {@code note} ends the equation's comment.
    */
-  CodeBlock propagate(LayerPlan p, LayerPlan below, Segment s, String note) {
+  CodeBlock propagate(LayerPlan p, ActivatedLayer below, Segment s, String note) {
     String w = p.name("w");
     String delta = p.name("delta");
     String target = below.name("delta");
@@ -124,7 +125,7 @@ final class BackwardBlocks {
    * {@code s * f'(z[j])} in a loop over the columns of looped layer {@code p}; just {@code s} where
    * the layer skips the zero inputs of a relu layer, whose f' is 1 wherever its output is not 0.
    */
-  String deltaBelow(LayerPlan p, LayerPlan below) {
+  String deltaBelow(LayerPlan p, ActivatedLayer below) {
     return p.skipsZeroInputs()
         ? "s"
         : Expressions.times("s", context.expressions.derivative(below, "j"));

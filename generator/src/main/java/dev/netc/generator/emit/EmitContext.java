@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.NetworkPlan;
+import dev.netc.generator.plan.ParameterLayer;
 import dev.netc.grammar.model.Network;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,14 @@ final class EmitContext {
     this.elements = ArrayTypeName.of(element);
   }
 
-  /** The layers' plans, in order. */
+  /** The dense layers' plans, in order. */
   List<LayerPlan> layers() {
     return plan.layers();
+  }
+
+  /** The plans of the layers with parameters, in order: convolution, then dense. */
+  List<ParameterLayer> parameterLayers() {
+    return plan.parameterLayers();
   }
 
   /**
@@ -67,19 +73,19 @@ final class EmitContext {
   }
 
   /** The type of a weight-shaped array: flat, or one array per column for looped layers. */
-  TypeName weights(LayerPlan p) {
+  TypeName weights(ParameterLayer p) {
     return p.columns() ? ArrayTypeName.of(elements) : elements;
   }
 
   /** {@code double[32]} or {@code double[784][128]} (columns of W). */
-  CodeBlock allocation(LayerPlan p) {
+  CodeBlock allocation(ParameterLayer p) {
     return p.columns()
         ? CodeBlock.of("$T[$L][$L]", element, p.inputs(), p.units())
         : CodeBlock.of("$T[$L]", element, p.weightCount());
   }
 
   /** Sets a weight-shaped array to zero. */
-  CodeBlock fillWeights(LayerPlan p, String array) {
+  CodeBlock fillWeights(ParameterLayer p, String array) {
     if (p.columns()) {
       return CodeBlock.builder()
           .beginControlFlow("for ($T column : $N)", elements, array)

@@ -1,6 +1,7 @@
 package dev.netc.generator.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.netc.generator.plan.ActivatedLayer;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.Planner;
 import dev.netc.grammar.print.Literals;
@@ -18,23 +19,15 @@ final class Expressions {
   }
 
   /** f(z) of layer {@code p}'s elementwise activation, for the element {@code z}. */
-  String activation(LayerPlan p, String z) {
+  String activation(ActivatedLayer p, String z) {
     String zero = arith.lit(0.0);
-    String a = Literals.doubleLiteral(p.layer().activationParameter());
-    return switch (p.layer().activation()) {
+    String a = Literals.doubleLiteral(p.activationParameter());
+    return switch (p.activation()) {
       case SIGMOID -> arith.narrowParen("1.0 / (1.0 + Math.exp(-" + z + "))");
       case TANH -> arith.narrowParen("1.0 - 2.0 / (Math.exp(2.0 * " + z + ") + 1.0)");
       case RELU -> z + " > " + zero + " ? " + z + " : " + zero;
       case LEAKY_RELU ->
-          z
-              + " > "
-              + zero
-              + " ? "
-              + z
-              + " : "
-              + arith.lit(p.layer().activationParameter())
-              + " * "
-              + z;
+          z + " > " + zero + " ? " + z + " : " + arith.lit(p.activationParameter()) + " * " + z;
       case ELU ->
           z + " > " + zero + " ? " + z + " : " + arith.narrowParen(a + " * Math.expm1(" + z + ")");
       case SOFTPLUS ->
@@ -51,25 +44,17 @@ final class Expressions {
   }
 
   /** The factor f'(z[index]) of a hidden layer, or null for linear (f' = 1). */
-  String derivative(LayerPlan p, String index) {
+  String derivative(ActivatedLayer p, String index) {
     String z = p.name("z") + "[" + index + "]";
     String x = p.name("x") + "[" + index + "]";
     String one = arith.lit(1.0);
     String zero = arith.lit(0.0);
-    return switch (p.layer().activation()) {
+    return switch (p.activation()) {
       case SIGMOID -> x + " * (" + one + " - " + x + ")";
       case TANH -> "(" + one + " - " + x + " * " + x + ")";
       case RELU -> "(" + z + " > " + zero + " ? " + one + " : " + zero + ")";
       case LEAKY_RELU ->
-          "("
-              + z
-              + " > "
-              + zero
-              + " ? "
-              + one
-              + " : "
-              + arith.lit(p.layer().activationParameter())
-              + ")";
+          "(" + z + " > " + zero + " ? " + one + " : " + arith.lit(p.activationParameter()) + ")";
       case ELU ->
           "("
               + z
@@ -80,7 +65,7 @@ final class Expressions {
               + " : "
               + x
               + " + "
-              + arith.lit(p.layer().activationParameter())
+              + arith.lit(p.activationParameter())
               + ")";
       case SOFTPLUS -> "(" + arith.narrowParen("1.0 / (1.0 + Math.exp(-" + z + "))") + ")";
       case LINEAR -> null;
@@ -89,11 +74,11 @@ final class Expressions {
   }
 
   /** The comment line {@code f'(z1) = 1 - x1^2 (tanh)}. */
-  static String derivativeEquation(LayerPlan p) {
+  static String derivativeEquation(ActivatedLayer p) {
     String x = p.name("x");
     String z = p.name("z");
     String value =
-        switch (p.layer().activation()) {
+        switch (p.activation()) {
           case SIGMOID -> x + " (1 - " + x + ") (sigmoid)";
           case TANH -> "1 - " + x + "^2 (tanh)";
           case RELU -> "1 if " + z + " > 0 else 0 (relu)";

@@ -3,9 +3,8 @@ package dev.netc.generator.emit;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.PackedConstant;
-import dev.netc.grammar.model.DenseLayer;
+import dev.netc.generator.plan.ParameterLayer;
 import dev.netc.grammar.model.Init;
 import dev.netc.grammar.print.Literals;
 import java.util.ArrayList;
@@ -30,26 +29,25 @@ final class InitEmitter {
     MethodSpec.Builder init = EmitContext.override("initialize", TypeName.VOID);
     Init rule = context.network.init();
     List<MethodSpec> decoders = new ArrayList<>();
-    for (LayerPlan p : context.layers()) {
-      DenseLayer l = p.layer();
-      String w = "weights(" + l.number() + ")";
-      String b = "bias(" + l.number() + ")";
+    for (ParameterLayer p : context.parameterLayers()) {
+      String w = "weights(" + p.number() + ")";
+      String b = "bias(" + p.number() + ")";
       if (p.explicitWeights().isEmpty() || p.explicitBias().isEmpty()) {
-        init.addComment("layer $L ($L): $L", l.number(), l.name(), initText(rule));
-        init.addStatement("$L", initCall(rule, w, b, l.number()));
+        init.addComment("layer $L ($L): $L", p.number(), p.layerName(), initText(rule, p));
+        init.addStatement("$L", initCall(rule, w, b, p));
       }
       if (p.explicitWeights().isPresent()) {
-        init.addComment("layer $L ($L): explicit weights from the file", l.number(), l.name());
+        init.addComment("layer $L ($L): explicit weights from the file", p.number(), p.layerName());
         init.addStatement("$L.setAll($N())", w, p.explicitWeights().get().method());
         decoders.addAll(decoder(p.explicitWeights().get()));
       }
       if (p.explicitBias().isPresent()) {
-        init.addComment("layer $L ($L): explicit bias from the file", l.number(), l.name());
+        init.addComment("layer $L ($L): explicit bias from the file", p.number(), p.layerName());
         init.addStatement("$L.setAll($N())", b, p.explicitBias().get().method());
         decoders.addAll(decoder(p.explicitBias().get()));
       }
     }
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       for (OptimizerCode.State s : context.optimizer.states()) {
         init.addCode(context.fillWeights(p, s.prefix() + p.name("w")));
         init.addStatement(
@@ -65,7 +63,7 @@ final class InitEmitter {
     return methods;
   }
 
-  private static String initText(Init init) {
+  private static String initText(Init init, ParameterLayer p) {
     if (init instanceof Init.Constant c) {
       return "constant(weights = "
           + Literals.doubleLiteral(c.weights())
@@ -81,12 +79,21 @@ final class InitEmitter {
           + u.seed()
           + ")";
     } else if (init instanceof Init.Xavier x) {
-      return "xavier(seed = " + x.seed() + "), from the layer's own stream";
+      return "xavier(seed = "
+          + x.seed()
+          + "), from the layer's own stream"
+          + p.fans()
+              .map(f -> ", fan-in kh*kw*c = " + f[0] + ", fan-out kh*kw*filters = " + f[1])
+              .orElse("");
     }
-    return "he(seed = " + ((Init.He) init).seed() + "), from the layer's own stream";
+    return "he(seed = "
+        + ((Init.He) init).seed()
+        + "), from the layer's own stream"
+        + p.fans().map(f -> ", fan-in kh*kw*c = " + f[0]).orElse("");
   }
 
-  private static CodeBlock initCall(Init init, String w, String b, int layer) {
+  private static CodeBlock initCall(Init init, String w, String b, ParameterLayer p) {
+    int layer = p.number();
     if (init instanceof Init.Constant c) {
       return CodeBlock.of(
           "$T.constant($L, $L, $L, $L)",
@@ -106,6 +113,18 @@ final class InitEmitter {
           u.seed(),
           layer);
     } else if (init instanceof Init.Xavier x) {
+      if (p.fans().isPresent()) {
+        int[] fans = p.fans().get();
+        return CodeBlock.of(
+            "$T.xavier($L, $L, $LL, $L, $L, $L)",
+            RuntimeTypes.INITIALIZERS,
+            w,
+            b,
+            x.seed(),
+            layer,
+            fans[0],
+            fans[1]);
+      }
       return CodeBlock.of(
           "$T.xavier($L, $L, $LL, $L)", RuntimeTypes.INITIALIZERS, w, b, x.seed(), layer);
     }

@@ -2,10 +2,13 @@ package dev.netc.generator.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import dev.netc.generator.plan.ActivatedLayer;
 import dev.netc.generator.plan.Block;
 import dev.netc.generator.plan.Copy;
+import dev.netc.generator.plan.FeaturePlan;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.MethodPlan;
+import dev.netc.generator.plan.ParameterLayer;
 import dev.netc.generator.plan.Segment;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +27,7 @@ final class Passes {
   private final StepBlocks step;
   private final UpdateBlocks update;
   private final LossCode loss;
+  private final FeatureBlocks feature;
 
   Passes(EmitContext context) {
     this.context = context;
@@ -34,6 +38,7 @@ final class Passes {
     this.step = new StepBlocks(context, gradient, backward);
     this.update = new UpdateBlocks(context, gradient);
     this.loss = new LossCode(context);
+    this.feature = new FeatureBlocks(context);
   }
 
   /** Every pass method, in order. */
@@ -44,10 +49,16 @@ final class Passes {
     methods.add(
         load("loadTarget", "target", "t", context.network.outputSize(), context.plan.targetCopy()));
     MethodSpec.Builder all = EmitContext.internal("forward");
+    for (FeaturePlan f : context.plan.features()) {
+      all.addStatement("forward$L()", f.number());
+    }
     for (LayerPlan p : context.layers()) {
       all.addStatement("$N()", p.forward().name());
     }
     methods.add(all.build());
+    for (FeaturePlan f : context.plan.features()) {
+      methods.add(feature.forward(f));
+    }
     for (LayerPlan p : context.layers()) {
       methods.addAll(layerMethod(p, p.forward()));
     }
@@ -57,11 +68,14 @@ final class Passes {
     for (LayerPlan p : reversed()) {
       methods.addAll(layerMethod(p, p.backward()));
     }
+    for (FeaturePlan f : reversedFeatures()) {
+      methods.add(feature.backward(f));
+    }
     methods.add(beginStep());
     if (context.plan.clipsNorm()) {
       methods.add(clipFactor());
     }
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       MethodSpec.Builder m =
           EmitContext.internal("update" + p.number()).addParameter(context.element, "s");
       if (context.plan.clipsNorm()) {
@@ -72,6 +86,9 @@ final class Passes {
     if (context.plan.fusedTrainStep()) {
       for (LayerPlan p : reversed()) {
         methods.addAll(layerMethod(p, p.step().orElseThrow()));
+      }
+      for (FeaturePlan f : reversedFeatures()) {
+        methods.add(feature.step(f));
       }
     }
     return methods;
@@ -127,7 +144,7 @@ final class Passes {
 
   private CodeBlock segments(LayerPlan p, List<Segment> segments) {
     CodeBlock.Builder code = CodeBlock.builder();
-    LayerPlan below = context.plan.below(p);
+    ActivatedLayer below = context.plan.below(p);
     boolean fused = segments.stream().anyMatch(s -> s.block() == Block.WEIGHT_STEP);
     for (Segment s : segments) {
       code.add(
@@ -168,7 +185,7 @@ final class Passes {
             .addParameter(context.element, "s")
             .addComment("|g|^2 over every weight and bias of the step, g as update computes it")
             .addStatement("double sum = 0.0");
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       clip.addCode(update.normSquared(p));
     }
     return clip.addStatement("final double norm = Math.sqrt(sum)")
@@ -215,7 +232,7 @@ final class Passes {
   }
 
   /** Why the delta below a relu layer needs no dot product where the unit's output is 0. */
-  static CodeBlock reluComment(LayerPlan below) {
+  static CodeBlock reluComment(ActivatedLayer below) {
     return EmitContext.comment(
         "relu: where "
             + below.name("x")
@@ -230,6 +247,12 @@ final class Passes {
         p.partialSums()
             + " partial sums per dot product: one running sum"
             + " would wait for each add");
+  }
+
+  private List<FeaturePlan> reversedFeatures() {
+    List<FeaturePlan> features = new ArrayList<>(context.plan.features());
+    java.util.Collections.reverse(features);
+    return features;
   }
 
   private List<LayerPlan> reversed() {

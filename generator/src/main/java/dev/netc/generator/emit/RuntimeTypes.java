@@ -22,6 +22,8 @@ public final class RuntimeTypes {
   /** One layer of a {@link #NETWORK_SPEC}. */
   public static final ClassName LAYER_SPEC = NETWORK_SPEC.nestedClass("LayerSpec");
 
+  public static final ClassName FEATURE_SPEC = NETWORK_SPEC.nestedClass("FeatureSpec");
+
   /** A live view of a parameter array. */
   public static final ClassName PARAMETER_TENSOR = ClassName.get(NETWORK, "ParameterTensor");
 
@@ -40,6 +42,7 @@ public final class RuntimeTypes {
           COMPILED_NETWORK,
           NETWORK_SPEC,
           LAYER_SPEC,
+          FEATURE_SPEC,
           PARAMETER_TENSOR,
           TENSORS,
           PACKED_VALUES,

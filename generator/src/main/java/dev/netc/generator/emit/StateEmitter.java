@@ -5,9 +5,15 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import dev.netc.generator.plan.ConvPlan;
+import dev.netc.generator.plan.FeaturePlan;
 import dev.netc.generator.plan.LayerPlan;
+import dev.netc.generator.plan.ParameterLayer;
+import dev.netc.generator.plan.PoolPlan;
 import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.ConvLayer;
 import dev.netc.grammar.model.DenseLayer;
+import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.print.Literals;
 import java.util.ArrayList;
@@ -58,7 +64,7 @@ final class StateEmitter {
                 EmitContext.LIST,
                 String.join(", ", names.stream().map(Ascii::string).toList()))
             .build());
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       fields.add(
           FieldSpec.builder(context.weights(p), p.name("w"), Modifier.PRIVATE, Modifier.FINAL)
               .addJavadoc(
@@ -69,7 +75,7 @@ final class StateEmitter {
           FieldSpec.builder(context.elements, p.name("b"), Modifier.PRIVATE, Modifier.FINAL)
               .build());
     }
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       fields.add(
           FieldSpec.builder(context.weights(p), p.name("dw"), Modifier.PRIVATE, Modifier.FINAL)
               .initializer("new $L", context.allocation(p))
@@ -83,7 +89,7 @@ final class StateEmitter {
               .build());
       fields.add(array(p.name("db"), p.units(), null));
     }
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       for (OptimizerCode.State s : optimizer.states()) {
         fields.add(
             FieldSpec.builder(
@@ -115,6 +121,9 @@ final class StateEmitter {
       fields.add(FieldSpec.builder(context.element, "c2", Modifier.PRIVATE).build());
     }
     fields.add(array("x0", network.inputSize(), "The input of the example in progress."));
+    for (FeaturePlan f : context.plan.features()) {
+      fields.addAll(featureScratch(f));
+    }
     for (LayerPlan p : context.layers()) {
       fields.add(array(p.name("z"), p.units(), null));
       fields.add(array(p.name("x"), p.units(), null));
@@ -143,12 +152,60 @@ final class StateEmitter {
   }
 
   /** How W of layer {@code p} is stored, for the reader. */
-  static String layout(LayerPlan p) {
+  static String layout(ParameterLayer p) {
     String w = p.name("w");
+    if (p instanceof ConvPlan conv) {
+      return "one array per (ky, kx, c) column: "
+          + w
+          + "[(ky * "
+          + conv.window().width()
+          + " + kx) * "
+          + conv.input().channels()
+          + " + c][f] = W"
+          + p.number()
+          + "[f][ky][kx][c]";
+    }
     String matrix = "W" + p.number() + "[i][j]";
     return p.columns()
         ? "one array per column: " + w + "[j][i] = " + matrix
         : "row-major: " + w + "[i * " + p.inputs() + " + j] = " + matrix;
+  }
+
+  /**
+   * The scratch arrays of a feature layer: a convolution's z, x, delta (dE/dz) and the sums of one
+   * output position; a pooling layer's x, delta (dE/dx) and, for max pooling, the argmax indices.
+   */
+  private List<FieldSpec> featureScratch(FeaturePlan f) {
+    List<FieldSpec> fields = new ArrayList<>();
+    int n = f.outputSize();
+    String shape = f.output().toString() + " (HWC)";
+    if (f instanceof ConvPlan conv) {
+      fields.add(array(f.name("z"), n, "Layer " + f.number() + ", " + shape + "."));
+      fields.add(array(f.name("x"), n, null));
+      fields.add(array(f.name("delta"), n, null));
+      fields.add(
+          array(
+              f.name("acc"),
+              conv.filters(),
+              "The sums (or deltas) of the output position in progress, one per filter."));
+    } else {
+      PoolPlan pool = (PoolPlan) f;
+      fields.add(array(f.name("x"), n, "Layer " + f.number() + ", " + shape + "."));
+      fields.add(array(f.name("delta"), n, null));
+      if (pool.isMax()) {
+        fields.add(
+            FieldSpec.builder(
+                    ArrayTypeName.of(TypeName.INT), f.name("arg"), Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new int[$L]", n)
+                .addJavadoc(
+                    "$L",
+                    "The index in x"
+                        + (f.number() - 1)
+                        + " of each output's first maximum (forward), for the backward pass.")
+                .build());
+      }
+    }
+    return fields;
   }
 
   private FieldSpec array(String name, int size, String doc) {
@@ -173,15 +230,35 @@ final class StateEmitter {
               Ascii.string(l.activation().dslName()),
               Literals.doubleLiteral(l.activationParameter())));
     }
-    return CodeBlock.builder()
-        .add("new $T(\n$>$>", RuntimeTypes.NETWORK_SPEC)
-        .add(
-            "$L,\n$L,\n$L,\n$L,\n",
-            Ascii.string(network.name()),
-            Ascii.string(context.plan.qualifiedName()),
-            Ascii.string(network.sourceName()),
-            network.inputSize())
-        .add("$T.of(\n$>$>$L)", EmitContext.LIST, CodeBlock.join(layers, ",\n"))
+    CodeBlock.Builder spec =
+        CodeBlock.builder()
+            .add("new $T(\n$>$>", RuntimeTypes.NETWORK_SPEC)
+            .add(
+                "$L,\n$L,\n$L,\n$L,\n",
+                Ascii.string(network.name()),
+                Ascii.string(context.plan.qualifiedName()),
+                Ascii.string(network.sourceName()),
+                network.inputSize());
+    if (!network.features().isEmpty()) {
+      List<CodeBlock> features = new ArrayList<>();
+      for (FeatureLayer f : network.features()) {
+        ConvLayer conv = f instanceof ConvLayer c ? c : null;
+        features.add(
+            CodeBlock.of(
+                "new $T($L, $L, $L, $L, $L, $L, $L, $L)",
+                RuntimeTypes.FEATURE_SPEC,
+                Ascii.string(f.name()),
+                Ascii.string(f.describe()),
+                conv == null ? 0 : conv.filters(),
+                conv == null ? 0 : conv.fanIn(),
+                conv == null ? 0 : conv.fanOut(),
+                f.output().size(),
+                Ascii.string(conv == null ? "" : conv.activation().dslName()),
+                Literals.doubleLiteral(conv == null ? Double.NaN : conv.activationParameter())));
+      }
+      spec.add("$T.of(\n$>$>$L),\n$<$<", EmitContext.LIST, CodeBlock.join(features, ",\n"));
+    }
+    return spec.add("$T.of(\n$>$>$L)", EmitContext.LIST, CodeBlock.join(layers, ",\n"))
         .add(
             ",\n$<$<$L,\n$L,\n$L,\n$L)$<$<",
             Ascii.string(network.loss().dslName()),
@@ -197,11 +274,11 @@ final class StateEmitter {
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("A network with the initial parameters of the file.");
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       m.addStatement("this.$N = new $L", p.name("w"), context.allocation(p));
       m.addStatement("this.$N = new $T[$L]", p.name("b"), context.element, p.units());
     }
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       for (OptimizerCode.State s : optimizer.states()) {
         m.addStatement("this.$N = new $L", s.prefix() + p.name("w"), context.allocation(p));
         m.addStatement(
@@ -221,11 +298,11 @@ final class StateEmitter {
             .addParameter(context.self, "source")
             .addJavadoc("A copy sharing {@code source}'s parameters and optimizer state.");
     List<String> shared = new ArrayList<>();
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       shared.add(p.name("w"));
       shared.add(p.name("b"));
     }
-    for (LayerPlan p : context.layers()) {
+    for (ParameterLayer p : context.parameterLayers()) {
       for (OptimizerCode.State s : optimizer.states()) {
         shared.add(s.prefix() + p.name("w"));
         shared.add(s.prefix() + p.name("b"));

@@ -1,6 +1,7 @@
 package dev.netc.generator.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.netc.generator.plan.ActivatedLayer;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.Segment;
 
@@ -26,7 +27,7 @@ final class StepBlocks {
   }
 
   /** The update of W. */
-  CodeBlock weights(LayerPlan p, LayerPlan below, Segment s) {
+  CodeBlock weights(LayerPlan p, ActivatedLayer below, Segment s) {
     if (p.columns()) {
       return columns(p, below);
     }
@@ -87,7 +88,7 @@ final class StepBlocks {
    * column), then the column's update. Over relu inputs, a column whose input is 0 gives a delta
    * below of 0 and, if the plan says so, is not updated at all.
    */
-  private CodeBlock columns(LayerPlan p, LayerPlan below) {
+  private CodeBlock columns(LayerPlan p, ActivatedLayer below) {
     String w = p.name("w");
     String delta = p.name("delta");
     String x = p.below("x");

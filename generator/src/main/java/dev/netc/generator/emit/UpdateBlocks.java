@@ -1,7 +1,7 @@
 package dev.netc.generator.emit;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.netc.generator.plan.LayerPlan;
+import dev.netc.generator.plan.ParameterLayer;
 import java.util.List;
 
 /**
@@ -18,7 +18,7 @@ final class UpdateBlocks {
   }
 
   /** One optimizer step of W and b from {@code g = s dW}, then {@code dW = 0}. */
-  CodeBlock update(LayerPlan p, boolean norm) {
+  CodeBlock update(ParameterLayer p, boolean norm) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (String param : List.of(p.name("w"), p.name("b"))) {
       boolean weight = param.startsWith("w");
@@ -47,7 +47,7 @@ final class UpdateBlocks {
   }
 
   /** {@code sum += g * g} over W and b, with the same g as {@link #update}. */
-  CodeBlock normSquared(LayerPlan p) {
+  CodeBlock normSquared(ParameterLayer p) {
     CodeBlock.Builder code = CodeBlock.builder();
     boolean l2 = context.network.regularizer().isPresent();
     for (String param : List.of(p.name("w"), p.name("b"))) {

@@ -2,7 +2,7 @@ package dev.netc.generator.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import dev.netc.generator.plan.LayerPlan;
+import dev.netc.generator.plan.ParameterLayer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +27,8 @@ final class ViewEmitter {
     List<CodeBlock> parameters = new ArrayList<>();
     List<CodeBlock> gradients = new ArrayList<>();
     List<CodeBlock> state = new ArrayList<>();
-    for (LayerPlan p : context.layers()) {
-      String name = p.layer().name();
+    for (ParameterLayer p : context.parameterLayers()) {
+      String name = p.layerName();
       parameters.add(matrix(name + ".weights", p.name("w"), p));
       parameters.add(vector(name + ".bias", p.name("b"), p));
       gradients.add(matrix(name + ".weights.gradient", p.name("dw"), p));
@@ -54,7 +54,7 @@ final class ViewEmitter {
         .build();
   }
 
-  private static CodeBlock matrix(String name, String array, LayerPlan p) {
+  private static CodeBlock matrix(String name, String array, ParameterLayer p) {
     if (p.columns()) {
       return CodeBlock.of(
           "$T.columns($L, $N, $L, $L)",
@@ -73,7 +73,7 @@ final class ViewEmitter {
         p.inputs());
   }
 
-  private static CodeBlock vector(String name, String array, LayerPlan p) {
+  private static CodeBlock vector(String name, String array, ParameterLayer p) {
     return CodeBlock.of(
         "$T.vector($L, $N, 0, $L)", RuntimeTypes.TENSORS, Ascii.string(name), array, p.units());
   }

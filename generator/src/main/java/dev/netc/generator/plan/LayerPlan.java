@@ -1,5 +1,6 @@
 package dev.netc.generator.plan;
 
+import dev.netc.grammar.model.Activation;
 import dev.netc.grammar.model.DenseLayer;
 import java.util.Optional;
 
@@ -38,29 +39,61 @@ public record LayerPlan(
     MethodPlan backward,
     Optional<MethodPlan> step,
     Optional<PackedConstant> explicitWeights,
-    Optional<PackedConstant> explicitBias) {
+    Optional<PackedConstant> explicitBias)
+    implements ParameterLayer {
 
-  /** The layer's number, counting dense layers from 1. */
+  /** The layer's number, counting every layer statement from 1. */
+  @Override
   public int number() {
     return layer.number();
   }
 
+  @Override
+  public String layerName() {
+    return layer.name();
+  }
+
+  @Override
+  public Activation activation() {
+    return layer.activation();
+  }
+
+  @Override
+  public double activationParameter() {
+    return layer.activationParameter();
+  }
+
+  @Override
+  public int outputSize() {
+    return layer.units();
+  }
+
+  /** A dense layer's fans are the columns and rows of W. */
+  @Override
+  public Optional<int[]> fans() {
+    return Optional.empty();
+  }
+
   /** Units of this layer (rows of W). */
+  @Override
   public int units() {
     return layer.units();
   }
 
   /** Units of the layer below (columns of W). */
+  @Override
   public int inputs() {
     return layer.inputs();
   }
 
   /** Number of weights. */
+  @Override
   public int weightCount() {
     return layer.units() * layer.inputs();
   }
 
   /** True if W is stored as one array per column (looped layers). */
+  @Override
   public boolean columns() {
     return shape == CodeShape.LOOPED;
   }
@@ -68,11 +101,6 @@ public record LayerPlan(
   /** Index of W[i][j] in the flat, row-major weight array of an unrolled layer. */
   public int weightIndex(int i, int j) {
     return i * inputs() + j;
-  }
-
-  /** Name of a per-layer array: {@code name("w")} is {@code w1}. */
-  public String name(String prefix) {
-    return prefix + number();
   }
 
   /** Name of an array of the layer below: {@code below("x")} is {@code x0} for layer 1. */

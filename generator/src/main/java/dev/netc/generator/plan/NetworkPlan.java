@@ -2,6 +2,7 @@ package dev.netc.generator.plan;
 
 import dev.netc.grammar.model.Clip;
 import dev.netc.grammar.model.Network;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param network the checked model
  * @param packageName the Java package ("" for none)
  * @param className the simple class name
+ * @param features one plan per convolution or pooling layer, in order (before the dense layers)
  * @param layers one plan per dense layer, in order
  * @param fusedTrainStep true if {@code trainStep} fuses backward and update (every optimizer is
  *     elementwise; only {@code clip norm}, which needs the whole step's gradient first, prevents
@@ -24,6 +26,7 @@ public record NetworkPlan(
     Network network,
     String packageName,
     String className,
+    List<FeaturePlan> features,
     List<LayerPlan> layers,
     boolean fusedTrainStep,
     Copy inputCopy,
@@ -32,7 +35,26 @@ public record NetworkPlan(
     int methodBudget) {
 
   public NetworkPlan {
+    features = List.copyOf(features);
     layers = List.copyOf(layers);
+  }
+
+  /** The layers with parameters in layer order: the convolution layers, then the dense layers. */
+  public List<ParameterLayer> parameterLayers() {
+    List<ParameterLayer> all = new ArrayList<>();
+    for (FeaturePlan f : features) {
+      if (f instanceof ConvPlan conv) {
+        all.add(conv);
+      }
+    }
+    all.addAll(layers);
+    return List.copyOf(all);
+  }
+
+  /** The plan of the feature layer below {@code feature}, or null for the first layer. */
+  public FeaturePlan below(FeaturePlan feature) {
+    int k = features.indexOf(feature);
+    return k > 0 ? features.get(k - 1) : null;
   }
 
   /** The qualified class name. */
@@ -45,9 +67,16 @@ public record NetworkPlan(
     return layers.get(layers.size() - 1);
   }
 
-  /** The plan of the layer below {@code layer}, or null for the first layer. */
-  public LayerPlan below(LayerPlan layer) {
-    return layer.number() > 1 ? layers.get(layer.number() - 2) : null;
+  /**
+   * The plan of the layer below dense layer {@code layer} (a dense layer, or the last feature
+   * layer), or null for the first layer.
+   */
+  public ActivatedLayer below(LayerPlan layer) {
+    int k = layers.indexOf(layer);
+    if (k > 0) {
+      return layers.get(k - 1);
+    }
+    return features.isEmpty() ? null : features.get(features.size() - 1);
   }
 
   /** True if the network clips by norm. */

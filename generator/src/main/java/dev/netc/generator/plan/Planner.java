@@ -2,11 +2,16 @@ package dev.netc.generator.plan;
 
 import dev.netc.grammar.model.Activation;
 import dev.netc.grammar.model.Clip;
+import dev.netc.grammar.model.ConvLayer;
 import dev.netc.grammar.model.DenseLayer;
+import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Loss;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.Optimizer;
+import dev.netc.grammar.model.Padding;
+import dev.netc.grammar.model.PoolLayer;
 import dev.netc.grammar.model.Precision;
+import dev.netc.grammar.model.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,9 +106,16 @@ public final class Planner {
   public static NetworkPlan plan(Network network, String fallbackPackage) {
     checkLoss(network);
     boolean fused = network.clip().map(c -> !(c instanceof Clip.Norm)).orElse(true);
+    List<FeaturePlan> features = new ArrayList<>();
+    for (FeatureLayer feature : network.features()) {
+      features.add(feature(feature));
+    }
     List<LayerPlan> layers = new ArrayList<>();
+    ActivatedLayer below = features.isEmpty() ? null : features.get(features.size() - 1);
     for (DenseLayer layer : network.layers()) {
-      layers.add(layer(network, layer, fused));
+      LayerPlan plan = layer(network, layer, below, fused);
+      layers.add(plan);
+      below = plan;
     }
     String pkg = network.packageName().orElse(fallbackPackage == null ? "" : fallbackPackage);
     boolean isFloat = network.precision() == Precision.FLOAT;
@@ -111,6 +123,7 @@ public final class Planner {
         network,
         pkg,
         network.name(),
+        features,
         layers,
         fused,
         copy(network.inputSize(), isFloat),
@@ -119,11 +132,41 @@ public final class Planner {
         METHOD_BUDGET_BYTES);
   }
 
-  private static LayerPlan layer(Network network, DenseLayer layer, boolean fused) {
+  /**
+   * Windows of at most this many positions (kh * kw) are unrolled over (ky, kx) when the window
+   * never leaves the input (valid padding): each position is then one block with constant offsets
+   * into the input and W, a loop over the channels around a loop over the filters. A 5x5 window is
+   * 25 such blocks, about 2 KB of bytecode in the backward pass, within {@link
+   * #METHOD_BUDGET_BYTES}; larger windows, and windows that zero padding clips at the border (their
+   * range of (ky, kx) depends on the output position), use loops over (ky, kx) whose bounds do the
+   * clipping. Not measured separately: written-out positions spare the index arithmetic of two loop
+   * levels per output position, which is what the innermost loops over a few channels or filters
+   * cannot hide.
+   */
+  public static final int UNROLL_MAX_WINDOW = 25;
+
+  private static FeaturePlan feature(FeatureLayer layer) {
+    Window window = layer.window();
+    boolean unrolled =
+        window.padding() == Padding.VALID && window.height() * window.width() <= UNROLL_MAX_WINDOW;
+    boolean propagates = layer.number() > 1;
+    if (layer instanceof ConvLayer conv) {
+      int n = conv.number();
+      return new ConvPlan(
+          conv,
+          unrolled,
+          propagates,
+          conv.weights().map(m -> packed("explicitWeights" + n, m.toArray(), conv.fanIn())),
+          conv.bias().map(v -> packed("explicitBias" + n, v.toArray(), conv.filters())));
+    }
+    return new PoolPlan((PoolLayer) layer, unrolled, propagates);
+  }
+
+  private static LayerPlan layer(
+      Network network, DenseLayer layer, ActivatedLayer below, boolean fused) {
     CodeShape shape =
         layer.weightCount() <= UNROLL_MAX_WEIGHTS ? CodeShape.UNROLLED : CodeShape.LOOPED;
     boolean looped = shape == CodeShape.LOOPED;
-    DenseLayer below = layer.number() > 1 ? network.layers().get(layer.number() - 2) : null;
     // relu gives exact zeros about half of the time; skipping their columns (finding 4 of
     // docs/performance.md, reluForwardSkip on W4's 1024 x 1024 layer: 1.64x) pays only in loops;
     // leaky_relu and elu never give exact zeros

@@ -150,10 +150,10 @@ public enum DiagnosticKind {
   /** A padding other than {@code valid} or {@code same}. */
   UNKNOWN_PADDING(85, Severity.ERROR),
   /**
-   * A network with convolution or pooling layers given to the generator, which cannot write them
+   * {@code dropout(r)} on a convolution layer given to the generator, which cannot write its masks
    * yet: reported by the compiler after the front end has checked the network.
    */
-  LAYER_NOT_GENERATED(86, Severity.ERROR);
+  CONV_DROPOUT_NOT_GENERATED(87, Severity.ERROR);
 
   private final int code;
   private final Severity severity;

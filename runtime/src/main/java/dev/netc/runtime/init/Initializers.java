@@ -37,6 +37,16 @@ public final class Initializers {
     uniform(w, b, -s, s, seed, layer);
   }
 
+  /**
+   * {@code xavier(seed)} with the fans given: a convolution's fan-in is {@code kh * kw * channels}
+   * (the columns of its weights), its fan-out {@code kh * kw * filters}.
+   */
+  public static void xavier(
+      ParameterTensor w, ParameterTensor b, long seed, int layer, int fanIn, int fanOut) {
+    double s = StrictMath.sqrt(6.0 / (fanIn + fanOut));
+    uniform(w, b, -s, s, seed, layer);
+  }
+
   /** {@code he(seed)}: normal with mean 0 and standard deviation sqrt(2 / fan_in), biases 0. */
   public static void he(ParameterTensor w, ParameterTensor b, long seed, int layer) {
     NetcRandom random = NetcRandom.forLayer(seed, layer);

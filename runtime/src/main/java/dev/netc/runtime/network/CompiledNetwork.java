@@ -122,10 +122,10 @@ public interface CompiledNetwork {
   void addGradientFrom(CompiledNetwork other);
 
   /**
-   * Live views of every parameter, layer by layer, weights then bias ({@link ParameterLayout};
-   * {@link #weights(int)} and {@link #bias(int)} name them): names {@code <layer>.weights} (shape
-   * units x inputs, row-major in the orientation of the language: row i = unit i) and {@code
-   * <layer>.bias} (shape units).
+   * Live views of every parameter, layer by layer (layers with parameters only: convolution, then
+   * dense), weights then bias ({@link ParameterLayout}; {@link #weights(int)} and {@link
+   * #bias(int)} name them): names {@code <layer>.weights} (shape units x inputs, row-major in the
+   * orientation of the language: row i = unit i) and {@code <layer>.bias} (shape units).
    */
   List<ParameterTensor> parameters();
 
@@ -133,26 +133,28 @@ public interface CompiledNetwork {
   List<ParameterTensor> gradients();
 
   /**
-   * Layer {@code layer}'s weights (units x inputs), counting layers from 1: a view of {@link
-   * #parameters()} as {@link ParameterLayout} places it.
+   * Layer {@code layer}'s weights (units x inputs; a convolution's filters x {@code kh * kw *
+   * channels} in (ky, kx, c) order), counting every layer statement from 1 as the language does: a
+   * view of {@link #parameters()} as {@link ParameterLayout} places it. Pooling layers have none
+   * (an {@link IllegalArgumentException} says so).
    */
   default ParameterTensor weights(int layer) {
-    return ParameterLayout.weights(parameters(), layer);
+    return ParameterLayout.weights(parameters(), ParameterLayout.ordinal(spec(), layer));
   }
 
   /** Layer {@code layer}'s bias, counting layers from 1: a view of {@link #parameters()}. */
   default ParameterTensor bias(int layer) {
-    return ParameterLayout.bias(parameters(), layer);
+    return ParameterLayout.bias(parameters(), ParameterLayout.ordinal(spec(), layer));
   }
 
   /** The gradient accumulator of layer {@code layer}'s weights, counting layers from 1. */
   default ParameterTensor weightGradient(int layer) {
-    return ParameterLayout.weights(gradients(), layer);
+    return ParameterLayout.weights(gradients(), ParameterLayout.ordinal(spec(), layer));
   }
 
   /** The gradient accumulator of layer {@code layer}'s bias, counting layers from 1. */
   default ParameterTensor biasGradient(int layer) {
-    return ParameterLayout.bias(gradients(), layer);
+    return ParameterLayout.bias(gradients(), ParameterLayout.ordinal(spec(), layer));
   }
 
   /**

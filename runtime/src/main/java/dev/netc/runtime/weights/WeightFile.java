@@ -73,7 +73,8 @@ public final class WeightFile {
   private final Preprocessor preprocessor;
 
   /**
-   * One dense layer's parameters.
+   * One layer's parameters: a dense layer, or a convolution (a row per filter, its {@code kh * kw *
+   * channels} weights in (ky, kx, c) order). Pooling layers have none and are not listed.
    *
    * @param name the layer's name ({@code as NAME}, else {@code layer1}, ...)
    * @param activation the activation as in the language, with its parameter if it has one ({@code
@@ -204,18 +205,17 @@ public final class WeightFile {
       CompiledNetwork net, List<String> classNames, List<String> featureNames, Scaler scaler) {
     NetworkSpec spec = net.spec();
     List<Layer> layers = new ArrayList<>();
-    for (int l = 0; l < spec.layers().size(); l++) {
-      ParameterTensor w = net.weights(l + 1);
-      ParameterTensor b = net.bias(l + 1);
+    List<NetworkSpec.LayerSpec> specs = spec.parameterLayers();
+    for (int l = 0; l < specs.size(); l++) {
+      ParameterTensor w = ParameterLayout.weights(net.parameters(), l + 1);
+      ParameterTensor b = ParameterLayout.bias(net.parameters(), l + 1);
       double[][] rows = new double[w.rows()][w.cols()];
       for (int i = 0; i < w.rows(); i++) {
         for (int j = 0; j < w.cols(); j++) {
           rows[i][j] = w.get(i, j);
         }
       }
-      layers.add(
-          new Layer(
-              spec.layers().get(l).name(), activation(spec.layers().get(l)), rows, b.toArray()));
+      layers.add(new Layer(specs.get(l).name(), activation(specs.get(l)), rows, b.toArray()));
     }
     return new WeightFile(
         spec.name(),
@@ -541,7 +541,7 @@ public final class WeightFile {
               + ParameterLayout.layers(parameters));
     }
     for (int l = 0; l < layers.size(); l++) {
-      ParameterTensor w = net.weights(l + 1);
+      ParameterTensor w = ParameterLayout.weights(parameters, l + 1);
       Layer layer = layers.get(l);
       if (w.rows() != layer.units() || w.cols() != layer.inputs()) {
         throw new WeightFileException(
@@ -563,14 +563,14 @@ public final class WeightFile {
       }
     }
     for (int l = 0; l < layers.size(); l++) {
-      ParameterTensor w = net.weights(l + 1);
+      ParameterTensor w = ParameterLayout.weights(parameters, l + 1);
       Layer layer = layers.get(l);
       for (int i = 0; i < layer.units(); i++) {
         for (int j = 0; j < layer.inputs(); j++) {
           w.set(i, j, layer.weights()[i][j]);
         }
       }
-      net.bias(l + 1).setAll(layer.bias());
+      ParameterLayout.bias(parameters, l + 1).setAll(layer.bias());
     }
   }
 
@@ -579,13 +579,13 @@ public final class WeightFile {
     if (inputSize != spec.inputSize()) {
       diffs.add("input " + inputSize + " in the file, " + spec.inputSize() + " in " + spec.name());
     }
-    if (layers.size() != spec.layers().size()) {
-      diffs.add(
-          layers.size() + " layers in the file, " + spec.layers().size() + " in " + spec.name());
+    List<NetworkSpec.LayerSpec> specs = spec.parameterLayers();
+    if (layers.size() != specs.size()) {
+      diffs.add(layers.size() + " layers in the file, " + specs.size() + " in " + spec.name());
     } else {
       for (int l = 0; l < layers.size(); l++) {
         Layer mine = layers.get(l);
-        NetworkSpec.LayerSpec theirs = spec.layers().get(l);
+        NetworkSpec.LayerSpec theirs = specs.get(l);
         String a = mine.units() + " " + mine.activation();
         String b = theirs.units() + " " + activation(theirs);
         if (!a.equals(b)) {

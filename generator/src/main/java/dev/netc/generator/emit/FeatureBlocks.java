@@ -1,0 +1,475 @@
+package dev.netc.generator.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import dev.netc.generator.plan.ActivatedLayer;
+import dev.netc.generator.plan.ConvPlan;
+import dev.netc.generator.plan.FeaturePlan;
+import dev.netc.generator.plan.PoolPlan;
+import dev.netc.grammar.model.Shape;
+import dev.netc.grammar.model.Window;
+import java.util.function.BiFunction;
+
+/**
+ * The passes of the convolution and pooling layers: {@code forward<l>}, {@code backward<l>} (which
+ * accumulates the gradient and propagates the delta) and {@code step<l>} of the fused stochastic
+ * step. Every array is flat in HWC order: element (y, x, c) of an H x W x C tensor is at {@code (y
+ * * W + x) * C + c}, so the dense layer above reads a feature layer's output array as it is.
+ *
+ * <p>Each pass is one loop nest over the output positions (y, x) with constant bounds. Inside, the
+ * window's positions (ky, kx) are written out when the plan unrolls them (constant offsets), else
+ * looped over, with bounds that leave out the positions in the zero padding; the innermost loops
+ * run over the filters (convolution) contiguously.
+ */
+final class FeatureBlocks {
+  private final EmitContext context;
+  private final Arith arith;
+
+  FeatureBlocks(EmitContext context) {
+    this.context = context;
+    this.arith = context.arith;
+  }
+
+  /** {@code forward<l>}. */
+  MethodSpec forward(FeaturePlan f) {
+    MethodSpec.Builder m = EmitContext.internal("forward" + f.number());
+    return m.addCode(f instanceof ConvPlan conv ? convForward(conv) : poolForward((PoolPlan) f))
+        .build();
+  }
+
+  /** {@code backward<l>}. */
+  MethodSpec backward(FeaturePlan f) {
+    MethodSpec.Builder m = EmitContext.internal("backward" + f.number());
+    return m.addCode(f instanceof ConvPlan conv ? convBackward(conv) : poolBackward((PoolPlan) f))
+        .build();
+  }
+
+  /**
+   * {@code step<l>} of the fused stochastic step. A convolution uses each weight at every output
+   * position, so its gradient is a sum over the positions that must be complete before the weight
+   * changes: the step accumulates it ({@code backward<l>}, which also propagates delta with the old
+   * weights), then updates W and b from it and clears it ({@code update<l>}), which gives the same
+   * numbers as the unfused path. A pooling layer has nothing to update.
+   */
+  MethodSpec step(FeaturePlan f) {
+    MethodSpec.Builder m = EmitContext.internal("step" + f.number());
+    if (f instanceof ConvPlan) {
+      m.addComment(
+          "W$L is used at every output position: its gradient (a sum over the positions) is",
+          f.number());
+      m.addComment(
+          "complete before W$L changes; accumulate it, then update and clear it", f.number());
+      m.addStatement("backward$L()", f.number());
+      m.addStatement("update$L($L)", f.number(), arith.lit(1.0));
+    } else {
+      m.addComment("no parameters: only the delta of the layer below");
+      m.addStatement("backward$L()", f.number());
+    }
+    return m.build();
+  }
+
+  // ------------------------------------------------------------------ convolution
+
+  private CodeBlock convForward(ConvPlan p) {
+    String z = p.name("z");
+    String x = p.name("x");
+    String w = p.name("w");
+    String b = p.name("b");
+    String acc = p.name("acc");
+    String in = below(p);
+    Window win = p.window();
+    int filters = p.filters();
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.add(
+        EmitContext.comment(
+            z
+                + "[y][x][f] = "
+                + b
+                + "[f] + sum over ky, kx, c of w"
+                + p.number()
+                + "[f][ky][kx][c] * "
+                + in
+                + "[y*"
+                + win.strideY()
+                + "+ky-"
+                + win.padTop(p.input().height())
+                + "][x*"
+                + win.strideX()
+                + "+kx-"
+                + win.padLeft(p.input().width())
+                + "][c]"));
+    if (win.padding() == dev.netc.grammar.model.Padding.SAME) {
+      code.add(
+          EmitContext.comment(
+              "(zero padding: the positions outside " + in + " add 0 and are left out)"));
+    }
+    code.add(EmitContext.comment(x + " = " + p.activation().dslName() + "(" + z + ")"));
+    openPositions(code, p, filters);
+    code.addStatement("System.arraycopy($N, 0, $N, 0, $L)", b, acc, filters);
+    code.add(
+        window(
+            p,
+            (at, k) ->
+                overChannels(
+                    p,
+                    at,
+                    k,
+                    (index, column) ->
+                        CodeBlock.builder()
+                            .addStatement("final $T a = $N[$L]", context.element, in, index)
+                            .addStatement("final $T wj = $N[$L]", context.elements, w, column)
+                            .beginControlFlow("for (int f = 0; f < $L; f++)", filters)
+                            .addStatement("$N[f] += wj[f] * a", acc)
+                            .endControlFlow()
+                            .build())));
+    code.beginControlFlow("for (int f = 0; f < $L; f++)", filters)
+        .addStatement("final $T v = $N[f]", context.element, acc)
+        .addStatement("$N[out + f] = v", z)
+        .addStatement("$N[out + f] = $L", x, context.expressions.activation(p, "v"))
+        .endControlFlow();
+    closePositions(code);
+    return code.build();
+  }
+
+  private CodeBlock convBackward(ConvPlan p) {
+    String delta = p.name("delta");
+    String w = p.name("w");
+    String dw = p.name("dw");
+    String db = p.name("db");
+    String acc = p.name("acc");
+    String in = below(p);
+    int filters = p.filters();
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.add(EmitContext.comment(db + "[f] += sum over y, x of " + delta + "[y][x][f]"));
+    code.add(
+        EmitContext.comment(
+            dw
+                + "[f][ky][kx][c] += sum over y, x of "
+                + delta
+                + "[y][x][f] * "
+                + in
+                + "[y*s+ky-p][x*s+kx-p][c]"));
+    boolean propagates = p.propagates();
+    String target = "delta" + (p.number() - 1);
+    if (propagates) {
+      code.add(
+          EmitContext.comment(
+              target
+                  + "[i][j][c] = f'(z"
+                  + (p.number() - 1)
+                  + ") * sum of w"
+                  + p.number()
+                  + "[f][ky][kx][c] * "
+                  + delta
+                  + "[y][x][f] over f and the (y, x, ky, kx)"));
+      code.add(
+          EmitContext.comment(
+              "with y*s+ky-p = i and x*s+kx-p = j (W" + p.number() + " before it changes)"));
+      code.addStatement("$T.fill($N, $L)", EmitContext.ARRAYS, target, arith.lit(0.0));
+    }
+    openPositions(code, p, filters);
+    code.addStatement("System.arraycopy($N, out, $N, 0, $L)", delta, acc, filters);
+    code.beginControlFlow("for (int f = 0; f < $L; f++)", filters)
+        .addStatement("$N[f] += $N[f]", db, acc)
+        .endControlFlow();
+    code.add(
+        window(
+            p,
+            (at, k) ->
+                overChannels(
+                    p,
+                    at,
+                    k,
+                    (index, column) -> {
+                      CodeBlock.Builder body =
+                          CodeBlock.builder()
+                              .addStatement("final $T a = $N[$L]", context.element, in, index)
+                              .addStatement("final $T dwj = $N[$L]", context.elements, dw, column);
+                      if (!propagates) {
+                        return body.beginControlFlow("for (int f = 0; f < $L; f++)", filters)
+                            .addStatement("dwj[f] += $N[f] * a", acc)
+                            .endControlFlow()
+                            .build();
+                      }
+                      return body.addStatement("final $T wj = $N[$L]", context.elements, w, column)
+                          .addStatement("$T s = $L", context.element, arith.lit(0.0))
+                          .beginControlFlow("for (int f = 0; f < $L; f++)", filters)
+                          .addStatement("dwj[f] += $N[f] * a", acc)
+                          .addStatement("s += wj[f] * $N[f]", acc)
+                          .endControlFlow()
+                          .addStatement("$N[$L] += s", target, index)
+                          .build();
+                    })));
+    closePositions(code);
+    if (propagates) {
+      code.add(derivative(p));
+    }
+    return code.build();
+  }
+
+  // ------------------------------------------------------------------ pooling
+
+  private CodeBlock poolForward(PoolPlan p) {
+    String x = p.name("x");
+    String in = below(p);
+    Window win = p.window();
+    int channels = p.input().channels();
+    int n = win.height() * win.width();
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (p.isMax()) {
+      code.add(
+          EmitContext.comment(
+              x
+                  + "[y][x][c] = max over ky, kx of "
+                  + in
+                  + "[y*"
+                  + win.strideY()
+                  + "+ky][x*"
+                  + win.strideX()
+                  + "+kx][c]"));
+      code.add(
+          EmitContext.comment(
+              p.name("arg")
+                  + "[y][x][c] = the index in "
+                  + in
+                  + " of the first maximum (the backward pass routes delta there)"));
+    } else {
+      code.add(
+          EmitContext.comment(
+              x
+                  + "[y][x][c] = (sum over ky, kx of "
+                  + in
+                  + "[y*"
+                  + win.strideY()
+                  + "+ky][x*"
+                  + win.strideX()
+                  + "+kx][c]) / "
+                  + n));
+    }
+    openPositions(code, p, channels);
+    code.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
+    if (p.isMax()) {
+      code.addStatement("int best = in + c")
+          .addStatement("$T m = $N[best]", context.element, in)
+          .add(
+              window(
+                  p,
+                  (at, k) -> {
+                    if (at.equals("in")) {
+                      return CodeBlock.of("");
+                    }
+                    return CodeBlock.builder()
+                        .beginControlFlow("if ($N[$L + c] > m)", in, at)
+                        .addStatement("m = $N[$L + c]", in, at)
+                        .addStatement("best = $L + c", at)
+                        .endControlFlow()
+                        .build();
+                  }))
+          .addStatement("$N[out + c] = m", x)
+          .addStatement("$N[out + c] = best", p.name("arg"));
+    } else {
+      code.addStatement("$T s = $L", context.element, arith.lit(0.0))
+          .add(window(p, (at, k) -> CodeBlock.of("s += $N[$L + c];\n", in, at)))
+          .addStatement("$N[out + c] = s / $L", x, arith.lit(n));
+    }
+    code.endControlFlow();
+    closePositions(code);
+    return code.build();
+  }
+
+  private CodeBlock poolBackward(PoolPlan p) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (!p.propagates()) {
+      return code.add(
+              EmitContext.comment("no parameters, and the layer below is the input: nothing to do"))
+          .build();
+    }
+    String delta = p.name("delta");
+    String target = "delta" + (p.number() - 1);
+    Window win = p.window();
+    int n = win.height() * win.width();
+    if (p.isMax()) {
+      code.add(
+          EmitContext.comment(
+              target
+                  + " = f'(z"
+                  + (p.number() - 1)
+                  + ") * the sum of the "
+                  + delta
+                  + " routed to it: each output's delta goes to the first maximum of its window"));
+      code.addStatement("$T.fill($N, $L)", EmitContext.ARRAYS, target, arith.lit(0.0))
+          .beginControlFlow("for (int k = 0; k < $L; k++)", p.outputSize())
+          .addStatement("$N[$N[k]] += $N[k]", target, p.name("arg"), delta)
+          .endControlFlow();
+    } else {
+      code.add(
+          EmitContext.comment(
+              target
+                  + " = f'(z"
+                  + (p.number() - 1)
+                  + ") * the sum of "
+                  + delta
+                  + " / "
+                  + n
+                  + " over the windows that hold the position"));
+      code.addStatement("$T.fill($N, $L)", EmitContext.ARRAYS, target, arith.lit(0.0));
+      int channels = p.input().channels();
+      openPositions(code, p, channels);
+      code.beginControlFlow("for (int c = 0; c < $L; c++)", channels)
+          .addStatement("final $T d = $N[out + c] / $L", context.element, delta, arith.lit(n))
+          .add(window(p, (at, k) -> CodeBlock.of("$N[$L + c] += d;\n", target, at)))
+          .endControlFlow();
+      closePositions(code);
+    }
+    return code.add(derivative(p)).build();
+  }
+
+  // ------------------------------------------------------------------ shared loops
+
+  /** Name of the input array of feature layer {@code p}. */
+  private static String below(FeaturePlan p) {
+    return "x" + (p.number() - 1);
+  }
+
+  /**
+   * {@code delta(l-1) *= f'(z(l-1))} after the sums, if the layer below has an activation (a
+   * convolution that is not linear); nothing below a pooling layer or the input.
+   */
+  private CodeBlock derivative(FeaturePlan p) {
+    ActivatedLayer below = context.plan.below(p);
+    if (below == null) {
+      return CodeBlock.of("");
+    }
+    String factor = context.expressions.derivative(below, "i");
+    if (factor == null) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .add(EmitContext.comment(Expressions.derivativeEquation(below)))
+        .beginControlFlow("for (int i = 0; i < $L; i++)", below.outputSize())
+        .addStatement("$N[i] *= $L", below.name("delta"), factor)
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * Opens the loops over the output positions: {@code oy}, {@code ox}, then {@code out}, the index
+   * of the position's first value in the output, and {@code in}, the index in the input of the
+   * window's corner (ky = kx = 0; outside the input where the padding is).
+   */
+  private void openPositions(CodeBlock.Builder code, FeaturePlan p, int outChannels) {
+    Shape input = p.input();
+    Shape output = p.output();
+    Window win = p.window();
+    int top = win.padTop(input.height());
+    int left = win.padLeft(input.width());
+    code.beginControlFlow("for (int oy = 0; oy < $L; oy++)", output.height());
+    if (clipsRows(p)) {
+      code.addStatement("final int ky0 = Math.max(0, $L - $L)", top, times("oy", win.strideY()))
+          .addStatement(
+              "final int ky1 = Math.min($L, $L - $L)",
+              win.height(),
+              input.height() + top,
+              times("oy", win.strideY()));
+    }
+    code.beginControlFlow("for (int ox = 0; ox < $L; ox++)", output.width());
+    if (clipsColumns(p)) {
+      code.addStatement("final int kx0 = Math.max(0, $L - $L)", left, times("ox", win.strideX()))
+          .addStatement(
+              "final int kx1 = Math.min($L, $L - $L)",
+              win.width(),
+              input.width() + left,
+              times("ox", win.strideX()));
+    }
+    code.addStatement(
+        "final int out = $L", times("(oy * " + output.width() + " + ox)", outChannels));
+    String row = times("oy", win.strideY()) + (top > 0 ? " - " + top : "");
+    String col = times("ox", win.strideX()) + (left > 0 ? " - " + left : "");
+    String rowTimesWidth =
+        input.width() == 1 ? row : (top > 0 ? "(" + row + ")" : row) + " * " + input.width();
+    code.addStatement(
+        "final int in = $L", times("(" + rowTimesWidth + " + " + col + ")", input.channels()));
+  }
+
+  private static void closePositions(CodeBlock.Builder code) {
+    code.endControlFlow().endControlFlow();
+  }
+
+  /**
+   * The window's positions around {@code body}, which gets the input index of the position's first
+   * channel ({@code at}) and the index of its first column of W ({@code k}): written out with
+   * constant offsets if the plan unrolls the window, else loops over ky and kx (with the bounds of
+   * {@link #openPositions} where padding clips the window).
+   */
+  private CodeBlock window(FeaturePlan p, BiFunction<String, String, CodeBlock> body) {
+    Window win = p.window();
+    Shape input = p.input();
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (p.unrolled()) {
+      for (int ky = 0; ky < win.height(); ky++) {
+        for (int kx = 0; kx < win.width(); kx++) {
+          int offset = (ky * input.width() + kx) * input.channels();
+          int column = (ky * win.width() + kx) * input.channels();
+          code.add(body.apply(offset == 0 ? "in" : "in + " + offset, String.valueOf(column)));
+        }
+      }
+      return code.build();
+    }
+    String ky0 = clipsRows(p) ? "ky0" : "0";
+    String ky1 = clipsRows(p) ? "ky1" : String.valueOf(win.height());
+    String kx0 = clipsColumns(p) ? "kx0" : "0";
+    String kx1 = clipsColumns(p) ? "kx1" : String.valueOf(win.width());
+    code.beginControlFlow("for (int ky = $L; ky < $L; ky++)", ky0, ky1)
+        .beginControlFlow("for (int kx = $L; kx < $L; kx++)", kx0, kx1)
+        .addStatement(
+            "final int at = in + $L",
+            times("(" + times("ky", input.width()) + " + kx)", input.channels()))
+        .addStatement(
+            "final int k = $L", times("(" + times("ky", win.width()) + " + kx)", input.channels()))
+        .add(body.apply("at", "k"))
+        .endControlFlow()
+        .endControlFlow();
+    return code.build();
+  }
+
+  /**
+   * The loop over the input channels of one window position of a convolution: {@code body} gets the
+   * input value's index and the column of W; one channel needs no loop.
+   */
+  private CodeBlock overChannels(
+      ConvPlan p, String at, String k, BiFunction<String, String, CodeBlock> body) {
+    if (p.input().channels() == 1) {
+      return body.apply(at, k);
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("for (int c = 0; c < $L; c++)", p.input().channels())
+        .add(body.apply(at + " + c", k.equals("0") ? "c" : k + " + c"))
+        .endControlFlow()
+        .build();
+  }
+
+  /** True if zero padding can clip the window's rows (same padding with rows of padding). */
+  private static boolean clipsRows(FeaturePlan p) {
+    Window win = p.window();
+    int h = p.input().height();
+    return win.padTop(h) > 0 || win.padBottom(h) > 0;
+  }
+
+  /** True if zero padding can clip the window's columns. */
+  private static boolean clipsColumns(FeaturePlan p) {
+    Window win = p.window();
+    int w = p.input().width();
+    return win.padLeft(w) > 0 || win.padRight(w) > 0;
+  }
+
+  /** {@code term * factor}, or {@code term} for a factor of 1. */
+  private static String times(String term, int factor) {
+    return factor == 1 ? stripParens(term) : term + " * " + factor;
+  }
+
+  private static String stripParens(String term) {
+    return term.startsWith("(") && term.endsWith(")") && term.indexOf('(', 1) < 0
+        ? term.substring(1, term.length() - 1)
+        : term;
+  }
+}
