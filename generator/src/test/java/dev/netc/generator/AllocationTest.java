@@ -31,10 +31,20 @@ class AllocationTest {
                 .clip(new Clip.Norm(1))
                 .l2(0.01)
                 .precision(Precision.FLOAT)
-                .build());
+                .build(),
+            Nets.parse(
+                "network AllocConv { input 8 x 8 x 2; conv 3 3x3 relu; maxpool 2x2;"
+                    + " conv 4 3x3 tanh padding same; avgpool 3x3; dense 3 softmax;"
+                    + " loss cross_entropy; optimizer adam(rate = 0.01); regularize l2(0.01);"
+                    + " clip value(1); }"),
+            Nets.parse(
+                "network AllocConvFloat { input 12 x 1 x 3; conv 4 3x1 elu(1) padding same"
+                    + " stride 2; maxpool 2x1; dense 2 sigmoid; loss binary_cross_entropy;"
+                    + " optimizer sgd(rate = 0.1, momentum = 0.9); clip norm(1);"
+                    + " precision float; }"));
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    for (String name : new String[] {"AllocSmall", "AllocLarge"}) {
+    for (String name : new String[] {"AllocSmall", "AllocLarge", "AllocConv", "AllocConvFloat"}) {
       CompiledNetwork net = compiled.create(name);
       double[] x = new double[net.inputSize()];
       double[] y = new double[net.outputSize()];

@@ -79,12 +79,24 @@ class ClassLimitsTest {
                 .loss(Loss.MEAN_SQUARED_ERROR)
                 .optimizer(new Optimizer.RmsProp(0.01, 0.9, 1e-8))
                 .precision(Precision.FLOAT)
-                .build());
+                .build(),
+            // LeNet-5's shape: 5x5 windows written out (valid) and looped (same padding)
+            Nets.parse(
+                "network LeNet { input 28 x 28 x 1; conv 6 5x5 relu; maxpool 2x2;"
+                    + " conv 16 5x5 relu padding same; avgpool 2x2; dense 120 relu;"
+                    + " dense 10 softmax; loss cross_entropy; optimizer adam(rate = 0.001);"
+                    + " regularize l2(0.0001); clip value(1); }"),
+            Nets.parse(
+                "network LeNetFloat { input 28 x 28 x 3; conv 32 5x5 tanh; maxpool 2x2;"
+                    + " conv 64 5x5 elu(1) stride 2 padding same; avgpool 2x2 stride 1;"
+                    + " dense 10 softmax; loss cross_entropy;"
+                    + " optimizer rmsprop(rate = 0.001, rho = 0.9); clip norm(5);"
+                    + " precision float; }"));
   }
 
   @Test
   void everyMethodIsWithinThePlannersBudgetAndTheConstantPoolIsSmall() {
-    assertThat(compiled.classFiles()).hasSize(6);
+    assertThat(compiled.classFiles()).hasSize(8);
     for (Map.Entry<String, byte[]> file : compiled.classFiles().entrySet()) {
       ClassFiles info = ClassFiles.read(file.getValue());
       assertWithMessage("%s constant pool", file.getKey())

@@ -1,5 +1,7 @@
 package dev.netc.generator;
 
+import dev.netc.grammar.FrontEndResult;
+import dev.netc.grammar.NetcFrontEnd;
 import dev.netc.grammar.model.Activation;
 import dev.netc.grammar.model.Clip;
 import dev.netc.grammar.model.DenseLayer;
@@ -12,6 +14,7 @@ import dev.netc.grammar.model.Precision;
 import dev.netc.grammar.model.Regularizer;
 import dev.netc.grammar.model.Span;
 import dev.netc.grammar.model.Vector;
+import dev.netc.grammar.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +39,18 @@ final class Nets {
 
   static Nets network(String name, int input) {
     return new Nets(name, input);
+  }
+
+  /**
+   * The one network of {@code text} (a {@code .nn} file), checked by the front end: for networks
+   * with convolution and pooling layers, which are shorter to write in the language.
+   */
+  static Network parse(String text) {
+    FrontEndResult result = NetcFrontEnd.check(new SourceFile("test.nn", text));
+    if (result.hasErrors() || result.model().isEmpty()) {
+      throw new IllegalArgumentException(result.diagnostics() + "\n" + text);
+    }
+    return result.model().get().networks().get(0);
   }
 
   Nets dense(int units, Activation activation) {

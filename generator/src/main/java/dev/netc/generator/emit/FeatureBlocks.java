@@ -88,20 +88,13 @@ final class FeatureBlocks {
                 + "[f] + sum over ky, kx, c of w"
                 + p.number()
                 + "[f][ky][kx][c] * "
-                + in
-                + "[y*"
-                + win.strideY()
-                + "+ky-"
-                + win.padTop(p.input().height())
-                + "][x*"
-                + win.strideX()
-                + "+kx-"
-                + win.padLeft(p.input().width())
-                + "][c]"));
-    if (win.padding() == dev.netc.grammar.model.Padding.SAME) {
+                + inputAt(p)));
+    if (clipsRows(p) || clipsColumns(p)) {
       code.add(
           EmitContext.comment(
-              "(zero padding: the positions outside " + in + " add 0 and are left out)"));
+              "(zero padding: the terms outside "
+                  + in
+                  + " are 0; the bounds of ky and kx leave them out)"));
     }
     code.add(EmitContext.comment(x + " = " + p.activation().dslName() + "(" + z + ")"));
     openPositions(code, p, filters);
@@ -143,28 +136,30 @@ final class FeatureBlocks {
     code.add(EmitContext.comment(db + "[f] += sum over y, x of " + delta + "[y][x][f]"));
     code.add(
         EmitContext.comment(
-            dw
-                + "[f][ky][kx][c] += sum over y, x of "
-                + delta
-                + "[y][x][f] * "
-                + in
-                + "[y*s+ky-p][x*s+kx-p][c]"));
+            dw + "[f][ky][kx][c] += sum over y, x of " + delta + "[y][x][f] * " + inputAt(p)));
     boolean propagates = p.propagates();
     String target = "delta" + (p.number() - 1);
     if (propagates) {
       code.add(
           EmitContext.comment(
               target
-                  + "[i][j][c] = f'(z"
-                  + (p.number() - 1)
-                  + ") * sum of w"
+                  + "[i][j][c] = "
+                  + derivativeFactor(p)
+                  + "sum of w"
                   + p.number()
                   + "[f][ky][kx][c] * "
                   + delta
                   + "[y][x][f] over f and the (y, x, ky, kx)"));
+      String at = inputAt(p);
       code.add(
           EmitContext.comment(
-              "with y*s+ky-p = i and x*s+kx-p = j (W" + p.number() + " before it changes)"));
+              "where "
+                  + at.substring(at.indexOf('[') + 1, at.indexOf(']'))
+                  + " = i and "
+                  + at.substring(at.indexOf("][") + 2, at.lastIndexOf("]["))
+                  + " = j (W"
+                  + p.number()
+                  + " before it changes)"));
       code.addStatement("$T.fill($N, $L)", EmitContext.ARRAYS, target, arith.lit(0.0));
     }
     openPositions(code, p, filters);
@@ -217,16 +212,7 @@ final class FeatureBlocks {
     int n = win.height() * win.width();
     CodeBlock.Builder code = CodeBlock.builder();
     if (p.isMax()) {
-      code.add(
-          EmitContext.comment(
-              x
-                  + "[y][x][c] = max over ky, kx of "
-                  + in
-                  + "[y*"
-                  + win.strideY()
-                  + "+ky][x*"
-                  + win.strideX()
-                  + "+kx][c]"));
+      code.add(EmitContext.comment(x + "[y][x][c] = max over ky, kx of " + inputAt(p)));
       code.add(
           EmitContext.comment(
               p.name("arg")
@@ -235,16 +221,7 @@ final class FeatureBlocks {
                   + " of the first maximum (the backward pass routes delta there)"));
     } else {
       code.add(
-          EmitContext.comment(
-              x
-                  + "[y][x][c] = (sum over ky, kx of "
-                  + in
-                  + "[y*"
-                  + win.strideY()
-                  + "+ky][x*"
-                  + win.strideX()
-                  + "+kx][c]) / "
-                  + n));
+          EmitContext.comment(x + "[y][x][c] = (sum over ky, kx of " + inputAt(p) + ") / " + n));
     }
     openPositions(code, p, channels);
     code.beginControlFlow("for (int c = 0; c < $L; c++)", channels);
@@ -292,11 +269,11 @@ final class FeatureBlocks {
       code.add(
           EmitContext.comment(
               target
-                  + " = f'(z"
-                  + (p.number() - 1)
-                  + ") * the sum of the "
+                  + " = "
+                  + derivativeFactor(p)
+                  + "the sum of the "
                   + delta
-                  + " routed to it: each output's delta goes to the first maximum of its window"));
+                  + " routed to it (each output's to its window's first maximum)"));
       code.addStatement("$T.fill($N, $L)", EmitContext.ARRAYS, target, arith.lit(0.0))
           .beginControlFlow("for (int k = 0; k < $L; k++)", p.outputSize())
           .addStatement("$N[$N[k]] += $N[k]", target, p.name("arg"), delta)
@@ -305,9 +282,9 @@ final class FeatureBlocks {
       code.add(
           EmitContext.comment(
               target
-                  + " = f'(z"
-                  + (p.number() - 1)
-                  + ") * the sum of "
+                  + " = "
+                  + derivativeFactor(p)
+                  + "the sum of "
                   + delta
                   + " / "
                   + n
@@ -326,9 +303,30 @@ final class FeatureBlocks {
 
   // ------------------------------------------------------------------ shared loops
 
+  /** {@code x0[y*2+ky-1][x*2+kx-1][c]}: the input value that window position (ky, kx) reads. */
+  private static String inputAt(FeaturePlan p) {
+    Window win = p.window();
+    return below(p)
+        + "["
+        + axis("y", win.strideY(), win.padTop(p.input().height()), "ky")
+        + "]["
+        + axis("x", win.strideX(), win.padLeft(p.input().width()), "kx")
+        + "][c]";
+  }
+
+  private static String axis(String position, int stride, int pad, String offset) {
+    return position + (stride > 1 ? "*" + stride : "") + "+" + offset + (pad > 0 ? "-" + pad : "");
+  }
+
   /** Name of the input array of feature layer {@code p}. */
   private static String below(FeaturePlan p) {
     return "x" + (p.number() - 1);
+  }
+
+  /** {@code f'(z2) * } in a comment, or nothing if the layer below is pooling (f' = 1). */
+  private String derivativeFactor(FeaturePlan p) {
+    ActivatedLayer below = context.plan.below(p);
+    return below instanceof PoolPlan ? "" : "f'(" + below.name("z") + ") * ";
   }
 
   /**
@@ -364,22 +362,26 @@ final class FeatureBlocks {
     int top = win.padTop(input.height());
     int left = win.padLeft(input.width());
     code.beginControlFlow("for (int oy = 0; oy < $L; oy++)", output.height());
-    if (clipsRows(p)) {
-      code.addStatement("final int ky0 = Math.max(0, $L - $L)", top, times("oy", win.strideY()))
-          .addStatement(
-              "final int ky1 = Math.min($L, $L - $L)",
-              win.height(),
-              input.height() + top,
-              times("oy", win.strideY()));
+    if (win.padTop(input.height()) > 0) {
+      code.addStatement("final int ky0 = Math.max(0, $L - $L)", top, times("oy", win.strideY()));
+    }
+    if (win.padBottom(input.height()) > 0) {
+      code.addStatement(
+          "final int ky1 = Math.min($L, $L - $L)",
+          win.height(),
+          input.height() + top,
+          times("oy", win.strideY()));
     }
     code.beginControlFlow("for (int ox = 0; ox < $L; ox++)", output.width());
-    if (clipsColumns(p)) {
-      code.addStatement("final int kx0 = Math.max(0, $L - $L)", left, times("ox", win.strideX()))
-          .addStatement(
-              "final int kx1 = Math.min($L, $L - $L)",
-              win.width(),
-              input.width() + left,
-              times("ox", win.strideX()));
+    if (win.padLeft(input.width()) > 0) {
+      code.addStatement("final int kx0 = Math.max(0, $L - $L)", left, times("ox", win.strideX()));
+    }
+    if (win.padRight(input.width()) > 0) {
+      code.addStatement(
+          "final int kx1 = Math.min($L, $L - $L)",
+          win.width(),
+          input.width() + left,
+          times("ox", win.strideX()));
     }
     code.addStatement(
         "final int out = $L", times("(oy * " + output.width() + " + ox)", outChannels));
@@ -410,15 +412,21 @@ final class FeatureBlocks {
         for (int kx = 0; kx < win.width(); kx++) {
           int offset = (ky * input.width() + kx) * input.channels();
           int column = (ky * win.width() + kx) * input.channels();
-          code.add(body.apply(offset == 0 ? "in" : "in + " + offset, String.valueOf(column)));
+          CodeBlock position =
+              body.apply(offset == 0 ? "in" : "in + " + offset, String.valueOf(column));
+          if (!position.isEmpty()) {
+            code.add(EmitContext.comment("ky = " + ky + ", kx = " + kx)).add(position);
+          }
         }
       }
       return code.build();
     }
-    String ky0 = clipsRows(p) ? "ky0" : "0";
-    String ky1 = clipsRows(p) ? "ky1" : String.valueOf(win.height());
-    String kx0 = clipsColumns(p) ? "kx0" : "0";
-    String kx1 = clipsColumns(p) ? "kx1" : String.valueOf(win.width());
+    int h = input.height();
+    int w = input.width();
+    String ky0 = win.padTop(h) > 0 ? "ky0" : "0";
+    String ky1 = win.padBottom(h) > 0 ? "ky1" : String.valueOf(win.height());
+    String kx0 = win.padLeft(w) > 0 ? "kx0" : "0";
+    String kx1 = win.padRight(w) > 0 ? "kx1" : String.valueOf(win.width());
     code.beginControlFlow("for (int ky = $L; ky < $L; ky++)", ky0, ky1)
         .beginControlFlow("for (int kx = $L; kx < $L; kx++)", kx0, kx1)
         .addStatement(
@@ -439,7 +447,11 @@ final class FeatureBlocks {
   private CodeBlock overChannels(
       ConvPlan p, String at, String k, BiFunction<String, String, CodeBlock> body) {
     if (p.input().channels() == 1) {
-      return body.apply(at, k);
+      if (!p.unrolled()) {
+        return body.apply(at, k);
+      }
+      // one block per written-out position, so that its locals do not clash with the next's
+      return CodeBlock.builder().add("{\n$>").add(body.apply(at, k)).add("$<}\n").build();
     }
     return CodeBlock.builder()
         .beginControlFlow("for (int c = 0; c < $L; c++)", p.input().channels())
@@ -467,9 +479,18 @@ final class FeatureBlocks {
     return factor == 1 ? stripParens(term) : term + " * " + factor;
   }
 
+  /** {@code term} without the parentheses around all of it, if it has them. */
   private static String stripParens(String term) {
-    return term.startsWith("(") && term.endsWith(")") && term.indexOf('(', 1) < 0
-        ? term.substring(1, term.length() - 1)
-        : term;
+    if (!term.startsWith("(") || !term.endsWith(")")) {
+      return term;
+    }
+    int depth = 0;
+    for (int k = 0; k < term.length() - 1; k++) {
+      depth += term.charAt(k) == '(' ? 1 : term.charAt(k) == ')' ? -1 : 0;
+      if (depth == 0) {
+        return term;
+      }
+    }
+    return term.substring(1, term.length() - 1);
   }
 }
