@@ -34,8 +34,9 @@ import org.openjdk.jmh.annotations.State;
  * DL4J (deeplearning4j-nn on ND4J's CPU backend) running the {@link LeNet} shape, compiled only in
  * the {@code dl4j} Maven profile: the same three figures as {@link ConvBenchmark}. DL4J stores
  * tensors NCHW and flattens into the dense layer in CHW order; {@link #copy} permutes the
- * hand-written baseline's HWC parameters into that layout, and the state checks that DL4J then
- * computes the baseline's outputs, and its outputs after one stochastic step, before it is timed.
+ * hand-written baseline's HWC parameters into that layout. The baseline starts from the generated
+ * class's initial parameters (as in {@link ConvBenchmark}), and the state checks that DL4J computes
+ * its outputs, and its outputs after one stochastic step, before it is timed.
  * Its mini-batch step averages the 32 gradients (DL4J's {@code miniBatch(true)}) where netc sums
  * them: the same arithmetic, so the same speed. One thread: ND4J's environment is set to one
  * thread, and {@code OMP_NUM_THREADS=1} should be set too (the CPU-share column shows a second
@@ -76,7 +77,7 @@ public class Dl4jConvBenchmark {
       batch = new DataSet(Nd4j.create(inputs).castTo(type), Nd4j.create(targets).castTo(type));
 
       HandConv hand = LeNet.hand();
-      LeNet.randomize(hand, 7);
+      LeNet.copy(LeNet.generated(Precision.DOUBLE), hand);
       copy(hand, network);
       double tolerance = type == DataType.DOUBLE ? 1e-9 : 1e-4;
       for (int e = 0; e < 4; e++) {

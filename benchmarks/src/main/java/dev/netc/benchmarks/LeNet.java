@@ -1,5 +1,10 @@
 package dev.netc.benchmarks;
 
+import dev.netc.benchmarks.nets.LeNetDouble;
+import dev.netc.benchmarks.nets.LeNetFloat;
+import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.ParameterTensor;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -72,21 +77,87 @@ final class LeNet {
   }
 
   /**
-   * Random parameters for the baselines (uniform, scaled by 1 / sqrt(fan-in) as Xavier's and He's
-   * inits are), from a fixed seed, so that the relu units are neither all dead nor all alive.
+   * The class netc generated for this shape from {@code src/main/netc/lenet.nn} ({@code
+   * LeNetDouble} or {@code LeNetFloat}), initialised from its file's seed.
    */
-  static void randomize(HandConv net, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int l = 0; l < net.layerCount(); l++) {
-      double[] w = net.w(l);
-      int fanIn = net.b(l).length == 0 ? 1 : w.length / net.b(l).length;
-      double scale = Math.sqrt(3.0 / fanIn);
-      for (int i = 0; i < w.length; i++) {
-        w[i] = random.nextDouble(-scale, scale);
+  static CompiledNetwork generated(Precision precision) {
+    return precision == Precision.DOUBLE ? new LeNetDouble() : new LeNetFloat();
+  }
+
+  /**
+   * Copies the generated class's parameters into the baseline: its {@code parameters()} are the
+   * weights and the biases of each layer with parameters, in order, in the baseline's layout.
+   */
+  static void copy(CompiledNetwork from, HandConv to) {
+    List<ParameterTensor> source = from.parameters();
+    int p = 0;
+    for (int l = 0; l < to.layerCount(); l++) {
+      if (to.b(l).length == 0) {
+        continue; // pooling: no parameters
       }
-      double[] b = net.b(l);
-      for (int i = 0; i < b.length; i++) {
-        b[i] = random.nextDouble(-0.1, 0.1);
+      for (double[] target : new double[][] {to.w(l), to.b(l)}) {
+        ParameterTensor tensor = source.get(p++);
+        if (tensor.size() != target.length) {
+          throw new IllegalArgumentException(
+              tensor.name() + " has " + tensor.size() + " values, the baseline " + target.length);
+        }
+        for (int k = 0; k < target.length; k++) {
+          target[k] = tensor.get(k);
+        }
+      }
+    }
+    if (p != source.size()) {
+      throw new IllegalArgumentException("parameter lists differ: " + source);
+    }
+  }
+
+  /**
+   * Validate, then time: with the generated class's parameters copied in, the baseline computes its
+   * outputs of 4 examples, and its parameters after 2 stochastic steps and after a mini-batch step
+   * of 4, within {@code tolerance} (absolute plus relative). Both networks end with the generated
+   * class's initial parameters.
+   */
+  static void validate(
+      CompiledNetwork generated, HandConv hand, double[][][] examples, double tolerance) {
+    double[][] inputs = examples[0];
+    double[][] targets = examples[1];
+    String what = "hand-written vs " + generated.spec().name();
+    copy(generated, hand);
+    double[] expected = new double[CLASSES];
+    for (int e = 0; e < 4; e++) {
+      generated.predict(inputs[e], expected);
+      close(what + ": output of example " + e, expected, hand.forward(inputs[e]), tolerance);
+    }
+    HandConv after = hand();
+    for (int e = 0; e < 2; e++) {
+      generated.trainStep(inputs[e], targets[e]);
+      hand.trainStep(inputs, targets, e, 1);
+    }
+    copy(generated, after);
+    compare(what + " after 2 stochastic steps", after, hand, tolerance);
+    for (int e = 0; e < 4; e++) {
+      generated.accumulateGradient(inputs[e], targets[e]);
+    }
+    generated.applyGradient(1.0);
+    hand.trainStep(inputs, targets, 0, 4);
+    copy(generated, after);
+    compare(what + " after a mini-batch step", after, hand, tolerance);
+    generated.initialize();
+    copy(generated, hand);
+  }
+
+  private static void compare(String what, HandConv expected, HandConv actual, double tolerance) {
+    for (int l = 0; l < expected.layerCount(); l++) {
+      close(what + ": weights of layer " + (l + 1), expected.w(l), actual.w(l), tolerance);
+      close(what + ": biases of layer " + (l + 1), expected.b(l), actual.b(l), tolerance);
+    }
+  }
+
+  private static void close(String what, double[] expected, double[] actual, double tolerance) {
+    for (int k = 0; k < expected.length; k++) {
+      if (!(Math.abs(expected[k] - actual[k]) <= tolerance + tolerance * Math.abs(expected[k]))) {
+        throw new AssertionError(
+            what + ", value " + k + ": expected " + expected[k] + ", got " + actual[k]);
       }
     }
   }
