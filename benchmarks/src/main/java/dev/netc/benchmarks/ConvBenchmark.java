@@ -21,6 +21,11 @@ import org.openjdk.jmh.annotations.State;
  * src/main/netc/lenet.nn}) in double and in float; the hand-written baseline ({@link HandConv}) is
  * double only, so its figures are the baseline of both precisions. Every implementation starts from
  * the generated class's initial parameters and is validated against it before it is timed.
+ *
+ * <p>Not in the suite's short mode: a LeNet step takes about half a millisecond and the conv
+ * methods are large, so C2 is still compiling them after the short mode's 2 x 250 ms of warm-up (on
+ * a busy machine the figures then came out 3-4x too low); the full mode's 5 x 1 s suffice. Run it
+ * alone with {@code java -jar benchmarks/target/benchmarks.jar ConvBenchmark}.
  */
 public class ConvBenchmark {
 

@@ -29,6 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks/target/benchmarks.jar --superword   # W3 with and without -XX:-UseSuperWord
  * java -jar benchmarks/target/benchmarks.jar --wall ...    # wall-clock figures only (no CpuShareProfiler)
  * java -jar benchmarks/target/benchmarks.jar --markdown out.md ...      # also write the tables to a file
+ * java -jar benchmarks/target/benchmarks.jar ConvBenchmark  # LeNet only (and DL4J, built with -P dl4j)
  * </pre>
  *
  * Every other argument is a JMH option ({@code -p workload=W3}, {@code -jvmArgsAppend
@@ -40,15 +41,13 @@ public final class Suite {
 
   /**
    * The short mode: every implementation of every workload, stochastic steps, mini-batches and
-   * prediction throughput (no sampled latency), and the convolution benchmark (LeNet); then 1 vs 2
-   * threads on W3 and W4 in double only; then batch-1 Adam on Fashion-MNIST, first epochs against
-   * trained ({@link SparseDataBenchmark}).
+   * prediction throughput (no sampled latency); then 1 vs 2 threads on W3 and W4 in double only;
+   * then batch-1 Adam on Fashion-MNIST, first epochs against trained ({@link SparseDataBenchmark}).
    */
   static final List<String> SHORT =
       List.of(
           "dev\\.netc\\.benchmarks\\.TrainingBenchmark\\..*",
-          "dev\\.netc\\.benchmarks\\.PredictionBenchmark\\..*Predict$",
-          "dev\\.netc\\.benchmarks\\..*ConvBenchmark\\..*");
+          "dev\\.netc\\.benchmarks\\.PredictionBenchmark\\..*Predict$");
 
   /** The second part of the short mode, run with {@code precision=double}. */
   static final String SHORT_PARALLEL = "dev\\.netc\\.benchmarks\\.ParallelTrainingBenchmark\\..*";
