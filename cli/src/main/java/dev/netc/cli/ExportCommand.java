@@ -2,6 +2,7 @@ package dev.netc.cli;
 
 import dev.netc.grammar.model.Network;
 import dev.netc.interchange.onnx.OnnxExporter;
+import dev.netc.interchange.onnx.OnnxModel;
 import dev.netc.interchange.onnx.OnnxWriter;
 import dev.netc.runtime.network.CompiledNetwork;
 import java.io.IOException;
@@ -47,7 +48,14 @@ final class ExportCommand implements Callable<Integer> {
     CompiledNetwork net = loaded.newInstance();
     weights.applyTo(net);
     Network trained = TrainedParameters.of(loaded.model(), net);
-    byte[] bytes = OnnxWriter.write(OnnxExporter.toModel(trained, NetcCommand.versionNumber()));
+    OnnxModel model;
+    try {
+      model = OnnxExporter.toModel(trained, NetcCommand.versionNumber());
+    } catch (IllegalArgumentException e) {
+      // a network the exporter cannot write (convolution and pooling layers)
+      throw CommandFailure.input(network.file + ": " + e.getMessage());
+    }
+    byte[] bytes = OnnxWriter.write(model);
     try {
       Path parent = out.toAbsolutePath().getParent();
       if (parent != null) {

@@ -1,11 +1,13 @@
 package dev.netc.cli;
 
+import dev.netc.grammar.model.ConvLayer;
 import dev.netc.grammar.model.DenseLayer;
+import dev.netc.grammar.model.FeatureLayer;
+import dev.netc.grammar.model.Layer;
 import dev.netc.grammar.model.Matrix;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.Vector;
 import dev.netc.runtime.network.CompiledNetwork;
-import dev.netc.runtime.network.ParameterTensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,11 +24,34 @@ final class TrainedParameters {
    * class generated from {@code model}); a NaN or infinite parameter is an input error.
    */
   static Network of(Network model, CompiledNetwork net) {
-    List<ParameterTensor> parameters = net.parameters();
+    List<FeatureLayer> features = new ArrayList<>();
+    for (FeatureLayer f : model.features()) {
+      if (!(f instanceof ConvLayer l)) {
+        features.add(f);
+        continue;
+      }
+      double[] w = net.weights(l.number()).toArray();
+      double[] b = net.bias(l.number()).toArray();
+      checkFinite(model, l, w, "weights");
+      checkFinite(model, l, b, "bias");
+      features.add(
+          new ConvLayer(
+              l.number(),
+              l.name(),
+              l.input(),
+              l.filters(),
+              l.window(),
+              l.activation(),
+              l.activationParameter(),
+              l.dropout(),
+              Optional.of(Matrix.of(l.filters(), l.fanIn(), w)),
+              Optional.of(Vector.of(b)),
+              l.span()));
+    }
     List<DenseLayer> layers = new ArrayList<>();
     for (DenseLayer l : model.layers()) {
-      double[] w = parameters.get(2 * (l.number() - 1)).toArray();
-      double[] b = parameters.get(2 * (l.number() - 1) + 1).toArray();
+      double[] w = net.weights(l.number()).toArray();
+      double[] b = net.bias(l.number()).toArray();
       checkFinite(model, l, w, "weights");
       checkFinite(model, l, b, "bias");
       layers.add(
@@ -45,7 +70,8 @@ final class TrainedParameters {
         model.name(),
         model.packageName(),
         model.sourceName(),
-        model.inputSize(),
+        model.inputShape(),
+        features,
         layers,
         model.loss(),
         model.init(),
@@ -56,7 +82,7 @@ final class TrainedParameters {
         model.span());
   }
 
-  private static void checkFinite(Network model, DenseLayer layer, double[] values, String what) {
+  private static void checkFinite(Network model, Layer layer, double[] values, String what) {
     for (double v : values) {
       if (!Double.isFinite(v)) {
         throw CommandFailure.input(

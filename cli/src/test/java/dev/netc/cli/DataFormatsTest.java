@@ -244,13 +244,88 @@ class DataFormatsTest {
     assertFalse(ignore.err().contains("Exception"), ignore::toString);
   }
 
+  @Test
+  void convolutionTrainsEvaluatesPredictsAndWritesItsParametersOnIdx() throws IOException {
+    Path nn =
+        write(
+            "blobs.nn",
+            "network Blobs {\n  input 6 x 6 x 1;\n  conv 3 3x3 relu padding same;\n"
+                + "  maxpool 3x3;\n  dense 10 softmax;\n  loss cross_entropy;\n"
+                + "  init xavier(seed = 2);\n  optimizer sgd(rate = 0.1);\n}\n");
+    // Eight 6x6 images: class k has a bright 2x2 blob in quadrant k.
+    byte[][] images = new byte[8][36];
+    byte[] labels = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      int k = i % 4;
+      labels[i] = (byte) k;
+      int top = (k / 2) * 3 + (i < 4 ? 0 : 1);
+      int left = (k % 2) * 3 + (i < 4 ? 1 : 0);
+      for (int y = top; y < top + 2; y++) {
+        for (int x = left; x < left + 2; x++) {
+          images[i][y * 6 + x] = (byte) 230;
+        }
+      }
+    }
+    Path imageFile = idxImages("blobs-images-idx3-ubyte", images, 6, 6);
+    Path labelFile = idxLabels("blobs-labels-idx1-ubyte", labels);
+    Path weights = dir.resolve("blobs.json");
+    Path trainedNn = dir.resolve("blobs-trained.nn");
+
+    Cli.Run train =
+        Cli.run(
+            "train",
+            nn,
+            "--data",
+            imageFile,
+            "--epochs",
+            "80",
+            "--scale",
+            "minmax",
+            "--out",
+            weights,
+            "--out-nn",
+            trainedNn);
+    assertEquals(0, train.exitCode(), train::toString);
+    assertTrue(train.out().contains("accuracy  100.00% (8/8)"), train::toString);
+    assertTrue(Files.readString(weights).contains("\"kind\": \"conv\""), weights::toString);
+
+    Cli.Run eval =
+        Cli.run("eval", nn, "--weights", weights, "--data", imageFile, "--labels", labelFile);
+    assertEquals(0, eval.exitCode(), eval::toString);
+    assertTrue(eval.out().contains("accuracy  100.00% (8/8)"), eval::toString);
+
+    Cli.Run predict = Cli.run("predict", nn, "--weights", weights, "--data", imageFile);
+    assertEquals(0, predict.exitCode(), predict::toString);
+    assertTrue(
+        predict.out().startsWith("row,class,p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9\n1,0,"),
+        predict::toString);
+    assertTrue(predict.out().contains("\n8,3,"), predict::toString);
+
+    // the trained .nn holds every conv and dense parameter: it checks, and gives the same outputs
+    String trained = Files.readString(trainedNn);
+    assertTrue(trained.contains("conv 3 3x3 relu padding same {"), trained);
+    Cli.Run check = Cli.run("check", trainedNn);
+    assertEquals(0, check.exitCode(), check::toString);
+
+    Cli.Run export =
+        Cli.run("export", nn, "--weights", weights, "--out", dir.resolve("blobs.onnx"));
+    assertEquals(1, export.exitCode(), export::toString);
+    assertTrue(
+        export.err().contains("which this version of netc cannot export to ONNX"),
+        export::toString);
+  }
+
   private Path write(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text);
   }
 
   private Path idxImages(String name, byte[][] images) throws IOException {
+    return idxImages(name, images, 2, 2);
+  }
+
+  private Path idxImages(String name, byte[][] images, int rows, int cols) throws IOException {
     ByteBuffer header =
-        ByteBuffer.allocate(16).putInt(0x00000803).putInt(images.length).putInt(2).putInt(2);
+        ByteBuffer.allocate(16).putInt(0x00000803).putInt(images.length).putInt(rows).putInt(cols);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.write(header.array());
     for (byte[] image : images) {

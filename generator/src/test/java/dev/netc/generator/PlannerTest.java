@@ -321,4 +321,33 @@ class PlannerTest {
       assertThat(part).hasSize(1);
     }
   }
+
+  @Test
+  void windowsInsideTheInputUpToTheThresholdAreWrittenOutOthersLooped() {
+    NetworkPlan plan =
+        Planner.plan(
+            Nets.parse(
+                "network Lenet { input 28 x 28 x 1; conv 6 5x5 relu; maxpool 2x2;"
+                    + " conv 16 5x5 relu padding same; avgpool 2x2; conv 4 6x6 tanh;"
+                    + " dense 10 softmax; loss cross_entropy; }"),
+            "");
+    assertThat(plan.features()).hasSize(5);
+    assertThat(Planner.UNROLL_MAX_WINDOW).isEqualTo(25);
+    // 5x5 valid: 25 positions, written out
+    assertThat(plan.features().get(0).unrolled()).isTrue();
+    assertThat(plan.features().get(0).propagates()).isFalse();
+    assertThat(plan.features().get(1).unrolled()).isTrue();
+    // same padding: the range of (ky, kx) depends on the position, so loops with clipping bounds
+    assertThat(plan.features().get(2).unrolled()).isFalse();
+    assertThat(plan.features().get(2).propagates()).isTrue();
+    // 6x6 = 36 positions: above the threshold
+    assertThat(plan.features().get(4).unrolled()).isFalse();
+    // layers with parameters: the convolutions, then the dense layer, by their numbers
+    assertThat(plan.parameterLayers().stream().map(p -> p.number()).toList())
+        .containsExactly(1, 3, 5, 6)
+        .inOrder();
+    // the dense layer reads the last feature layer: its delta is written there, times f'
+    assertThat(plan.below(plan.layers().get(0)).name("delta")).isEqualTo("delta5");
+    assertThat(plan.fusedTrainStep()).isTrue();
+  }
 }

@@ -2,16 +2,23 @@ package dev.netc.grammar.print;
 
 import dev.netc.grammar.model.Activation;
 import dev.netc.grammar.model.Clip;
+import dev.netc.grammar.model.ConvLayer;
 import dev.netc.grammar.model.DenseLayer;
+import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Init;
+import dev.netc.grammar.model.Layer;
 import dev.netc.grammar.model.Matrix;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.Optimizer;
+import dev.netc.grammar.model.Padding;
+import dev.netc.grammar.model.PoolLayer;
 import dev.netc.grammar.model.Precision;
 import dev.netc.grammar.model.Regularizer;
 import dev.netc.grammar.model.Vector;
+import dev.netc.grammar.model.Window;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The model back to {@code .nn} text: a whole file for one network, or the explicit {@code
@@ -31,14 +38,9 @@ public final class NetworkPrinter {
    * left out when every layer has explicit weights and bias); {@code precision} only for {@code
    * float}.
    *
-   * @throws IllegalArgumentException if a weight or bias is NaN or infinite, or if the network has
-   *     convolution or pooling layers (not printed yet)
+   * @throws IllegalArgumentException if a weight or bias is NaN or infinite
    */
   public static String file(Network network, List<String> comments) {
-    if (!network.features().isEmpty()) {
-      throw new IllegalArgumentException(
-          "network " + network.name() + ": convolution and pooling layers are not printed yet");
-    }
     StringBuilder text = new StringBuilder();
     for (String comment : comments) {
       text.append(comment.isEmpty() ? "//" : "// " + comment).append('\n');
@@ -48,8 +50,26 @@ public final class NetworkPrinter {
       text.append('\n');
     }
     text.append("network ").append(network.name()).append(" {\n");
-    text.append(INDENT).append("input ").append(network.inputSize()).append(";\n");
     boolean allExplicit = true;
+    if (network.features().isEmpty()) {
+      text.append(INDENT).append("input ").append(network.inputSize()).append(";\n");
+    } else {
+      text.append(INDENT).append("input ").append(network.inputShape()).append(";\n");
+    }
+    for (FeatureLayer feature : network.features()) {
+      text.append(INDENT).append(feature(feature));
+      if (feature instanceof ConvLayer conv) {
+        if (conv.weights().isPresent() || conv.bias().isPresent()) {
+          text.append(' ').append(layerBody(conv, network.precision(), INDENT));
+        } else {
+          text.append(';');
+        }
+        allExplicit &= conv.weights().isPresent() && conv.bias().isPresent();
+      } else {
+        text.append(';');
+      }
+      text.append('\n');
+    }
     for (DenseLayer layer : network.layers()) {
       text.append(INDENT)
           .append("dense ")
@@ -96,11 +116,30 @@ public final class NetworkPrinter {
    * @throws IllegalArgumentException if a value is NaN or infinite
    */
   public static String layerBody(DenseLayer layer, Precision precision, String indent) {
+    return layerBody(layer, layer.weights(), layer.bias(), precision, indent);
+  }
+
+  /**
+   * The layer body of a convolution's explicit weights (one row per filter, in (ky, kx, c) order)
+   * and bias, as {@link #layerBody(DenseLayer, Precision, String)} writes a dense layer's.
+   *
+   * @throws IllegalArgumentException if a value is NaN or infinite
+   */
+  public static String layerBody(ConvLayer layer, Precision precision, String indent) {
+    return layerBody(layer, layer.weights(), layer.bias(), precision, indent);
+  }
+
+  private static String layerBody(
+      Layer layer,
+      Optional<Matrix> weights,
+      Optional<Vector> bias,
+      Precision precision,
+      String indent) {
     boolean asFloat = precision == Precision.FLOAT;
     String inner = indent + INDENT;
     StringBuilder text = new StringBuilder("{\n");
-    if (layer.weights().isPresent()) {
-      Matrix w = layer.weights().get();
+    if (weights.isPresent()) {
+      Matrix w = weights.get();
       text.append(inner).append("weights = [\n");
       for (int i = 0; i < w.rows(); i++) {
         List<String> row = new ArrayList<>(w.cols());
@@ -116,8 +155,8 @@ public final class NetworkPrinter {
       }
       text.append(inner).append("];\n");
     }
-    if (layer.bias().isPresent()) {
-      Vector b = layer.bias().get();
+    if (bias.isPresent()) {
+      Vector b = bias.get();
       List<String> values = new ArrayList<>(b.size());
       for (int i = 0; i < b.size(); i++) {
         values.add(number(b.get(i), asFloat, layer, "bias [" + i + "]"));
@@ -129,7 +168,10 @@ public final class NetworkPrinter {
 
   /** The activation as a call: {@code tanh}, {@code leaky_relu(a = 0.2)}. */
   public static String activation(DenseLayer layer) {
-    Activation f = layer.activation();
+    return activation(layer.activation(), layer.activationParameter());
+  }
+
+  private static String activation(Activation f, double parameter) {
     if (!f.hasParameter()) {
       return f.dslName();
     }
@@ -137,11 +179,44 @@ public final class NetworkPrinter {
         + "("
         + f.parameters().get(0).name()
         + " = "
-        + Literals.nnNumber(layer.activationParameter(), false)
+        + Literals.nnNumber(parameter, false)
         + ")";
   }
 
-  private static String number(double value, boolean asFloat, DenseLayer layer, String what) {
+  /**
+   * A convolution or pooling statement without its body or semicolon: {@code conv 6 5x5 relu stride
+   * 2 padding same as edges}, {@code maxpool 2x2 stride 1}; the defaults (stride 1 of a
+   * convolution, valid padding, a pooling stride equal to the window) are left out.
+   */
+  private static String feature(FeatureLayer feature) {
+    Window window = feature.window();
+    StringBuilder text = new StringBuilder();
+    if (feature instanceof ConvLayer conv) {
+      text.append("conv ")
+          .append(conv.filters())
+          .append(' ')
+          .append(window.size())
+          .append(' ')
+          .append(activation(conv.activation(), conv.activationParameter()));
+      if (window.strideY() != 1) {
+        text.append(" stride ").append(window.strideY());
+      }
+      if (window.padding() != Padding.VALID) {
+        text.append(" padding ").append(window.padding().dslName());
+      }
+    } else {
+      text.append(((PoolLayer) feature).kind().dslName()).append(' ').append(window.size());
+      if (window.strideY() != window.height() || window.strideX() != window.width()) {
+        text.append(" stride ").append(window.strideY());
+      }
+    }
+    if (!feature.name().equals("layer" + feature.number())) {
+      text.append(" as ").append(feature.name());
+    }
+    return text.toString();
+  }
+
+  private static String number(double value, boolean asFloat, Layer layer, String what) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(
           "layer "

@@ -1,7 +1,8 @@
 package dev.netc.grammar.print;
 
 import dev.netc.grammar.diag.DiagnosticCollector;
-import dev.netc.grammar.model.DenseLayer;
+import dev.netc.grammar.model.ConvLayer;
+import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.Span;
 import dev.netc.grammar.source.SourceFile;
@@ -11,13 +12,15 @@ import dev.netc.grammar.syntax.Positions;
 import dev.netc.grammar.syntax.SyntaxParser;
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
 
 /**
  * Writes a network's parameters into the text of the {@code .nn} file it came from: every {@code
- * dense} statement of the network gets an explicit {@code weights}/{@code bias} body (replacing the
- * one it had), and everything else of the text (package, comments, layout, init, optimizer) stays
- * as it was. A file that declares several networks keeps only the one written: the text before its
- * first network (the package and the leading comments), then that network.
+ * conv} and {@code dense} statement of the network gets an explicit {@code weights}/{@code bias}
+ * body (replacing the one it had), and everything else of the text (package, comments, layout,
+ * init, optimizer) stays as it was. A file that declares several networks keeps only the one
+ * written: the text before its first network (the package and the leading comments), then that
+ * network.
  */
 public final class SourceRewriter {
   private SourceRewriter() {}
@@ -48,15 +51,31 @@ public final class SourceRewriter {
                         source.name() + " declares no network " + trained.name()));
     String text = source.text();
     Span whole = positions.of(chosen);
-    List<NetcParser.DenseStatementContext> dense = new ArrayList<>();
+    // the statements with parameters, in order: conv, then dense, as the model lists them
+    List<ParserRuleContext> statements = new ArrayList<>();
+    List<NetcParser.LayerBodyContext> oldBodies = new ArrayList<>();
     for (NetcParser.StatementContext statement : chosen.statement()) {
       if (statement instanceof NetcParser.DenseStatementContext d) {
-        dense.add(d);
+        statements.add(d);
+        oldBodies.add(d.layerBody());
+      } else if (statement instanceof NetcParser.ConvStatementContext c) {
+        statements.add(c.convLayer());
+        oldBodies.add(c.convLayer().layerBody());
       }
     }
-    if (dense.size() != trained.layers().size()) {
+    List<ConvLayer> convs = new ArrayList<>();
+    for (FeatureLayer feature : trained.features()) {
+      if (feature instanceof ConvLayer conv) {
+        convs.add(conv);
+      }
+    }
+    if (statements.size() != convs.size() + trained.layers().size()) {
       throw new IllegalArgumentException(
-          trained.name() + " has " + trained.layers().size() + " layers, its text " + dense.size());
+          trained.name()
+              + " has "
+              + (convs.size() + trained.layers().size())
+              + " layers with parameters, its text "
+              + statements.size());
     }
     StringBuilder out = new StringBuilder();
     if (networks.size() == 1) {
@@ -65,14 +84,17 @@ public final class SourceRewriter {
       out.append(text, 0, positions.of(networks.get(0)).start());
     }
     int at = whole.start();
-    for (int i = 0; i < dense.size(); i++) {
-      NetcParser.DenseStatementContext statement = dense.get(i);
-      DenseLayer layer = trained.layers().get(i);
+    for (int i = 0; i < statements.size(); i++) {
+      ParserRuleContext statement = statements.get(i);
       Span start = positions.of(statement.getStart());
       String indent = indentation(text, start.start());
-      String body = NetworkPrinter.layerBody(layer, trained.precision(), indent);
-      if (statement.layerBody() != null) {
-        Span old = positions.of(statement.layerBody());
+      String body =
+          i < convs.size()
+              ? NetworkPrinter.layerBody(convs.get(i), trained.precision(), indent)
+              : NetworkPrinter.layerBody(
+                  trained.layers().get(i - convs.size()), trained.precision(), indent);
+      if (oldBodies.get(i) != null) {
+        Span old = positions.of(oldBodies.get(i));
         out.append(text, at, old.start()).append(body);
         at = old.end();
       } else {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netc.grammar.FrontEndResult;
 import dev.netc.grammar.NetcFrontEnd;
+import dev.netc.grammar.model.ConvLayer;
 import dev.netc.grammar.model.DenseLayer;
+import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Matrix;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.Precision;
@@ -217,5 +219,55 @@ class NetworkPrinterTest {
             IllegalArgumentException.class,
             () -> NetworkPrinter.layerBody(bad, Precision.DOUBLE, ""));
     assertThat(e).hasMessageThat().contains("layer 2 (layer2): bias [0] is NaN");
+  }
+
+  @Test
+  void convolutionAndPoolingLayersAreWrittenAndReadBack() {
+    String text =
+        """
+        network Lenet {
+            input 6 x 10 x 2;
+            conv 3 3x3 leaky_relu(0.1) padding same as edges {
+                weights = [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18],
+                           [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5],
+                           [-1, -2, -3, -4, -5, -6, -7, -8, -9, -1, -2, -3, -4, -5, -6, -7, -8, -9]];
+                bias = [0.1, 0.2, 0.3];
+            }
+            maxpool 2x2;
+            conv 2 1x1 tanh stride 2;
+            avgpool 2x1 stride 1;
+            dense 2 softmax;
+            loss cross_entropy;
+            init xavier(seed = 3);
+        }
+        """;
+    Network network = check("lenet.nn", text);
+    String written = NetworkPrinter.file(network, List.of());
+    assertTrue(written.contains("    input 6 x 10 x 2;\n"), written);
+    assertTrue(
+        written.contains("    conv 3 3x3 leaky_relu(a = 0.1) padding same as edges {\n"), written);
+    assertTrue(written.contains("    maxpool 2x2;\n"), written);
+    assertTrue(written.contains("    conv 2 1x1 tanh stride 2;\n"), written);
+    assertTrue(written.contains("    avgpool 2x1 stride 1;\n"), written);
+    Network back = check("written.nn", written);
+    assertEquals(network.canonicalTopology(), back.canonicalTopology());
+    assertEquals(network.features().get(0), withSpan(back.features().get(0), network));
+  }
+
+  /** {@code layer} with the span of the same layer of {@code network}, to compare the rest. */
+  private static FeatureLayer withSpan(FeatureLayer layer, Network network) {
+    ConvLayer c = (ConvLayer) layer;
+    return new ConvLayer(
+        c.number(),
+        c.name(),
+        c.input(),
+        c.filters(),
+        c.window(),
+        c.activation(),
+        c.activationParameter(),
+        c.dropout(),
+        c.weights(),
+        c.bias(),
+        network.features().get(0).span());
   }
 }

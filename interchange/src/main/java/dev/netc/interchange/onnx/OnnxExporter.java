@@ -32,9 +32,19 @@ public final class OnnxExporter {
    * The model of {@code network}, whose every layer has explicit weights and bias.
    *
    * @param version netc's version, for {@code producer_version}
-   * @throws IllegalArgumentException if a layer has no explicit weights or bias
+   * @throws IllegalArgumentException if a layer has no explicit weights or bias, or the network has
+   *     convolution or pooling layers (not exported yet)
    */
   public static OnnxModel toModel(Network network, String version) {
+    if (!network.features().isEmpty()) {
+      throw new IllegalArgumentException(
+          "network "
+              + network.name()
+              + " has convolution or pooling layers ("
+              + network.features().get(0).describe()
+              + "), which this version of netc cannot export to ONNX: export writes networks of"
+              + " dense layers only");
+    }
     int type =
         network.precision() == Precision.FLOAT
             ? OnnxFields.DataType.FLOAT

@@ -74,15 +74,32 @@ public final class WeightFile {
 
   /**
    * One layer's parameters: a dense layer, or a convolution (a row per filter, its {@code kh * kw *
-   * channels} weights in (ky, kx, c) order). Pooling layers have none and are not listed.
+   * channels} weights in (ky, kx, c) order; written with {@code "kind": "conv"}). Pooling layers
+   * have none and are not listed.
    *
    * @param name the layer's name ({@code as NAME}, else {@code layer1}, ...)
+   * @param kind {@code dense} or {@code conv}
    * @param activation the activation as in the language, with its parameter if it has one ({@code
    *     tanh}, {@code leaky_relu(0.2)})
    * @param weights one row per unit, one column per unit of the layer below
    * @param bias one value per unit
    */
-  public record Layer(String name, String activation, double[][] weights, double[] bias) {
+  public record Layer(
+      String name, String kind, String activation, double[][] weights, double[] bias) {
+
+    /** The kind of a convolution layer; dense layers are {@code "dense"}. */
+    public static final String CONV = "conv";
+
+    /** A dense layer's parameters. */
+    public Layer(String name, String activation, double[][] weights, double[] bias) {
+      this(name, "dense", activation, weights, bias);
+    }
+
+    /** True for a convolution layer. */
+    public boolean isConv() {
+      return kind.equals(CONV);
+    }
+
     /** Number of units (rows). */
     public int units() {
       return weights.length;
@@ -215,7 +232,8 @@ public final class WeightFile {
           rows[i][j] = w.get(i, j);
         }
       }
-      layers.add(new Layer(specs.get(l).name(), activation(specs.get(l)), rows, b.toArray()));
+      String kind = l < convolutions(spec) ? Layer.CONV : "dense";
+      layers.add(new Layer(specs.get(l).name(), kind, activation(specs.get(l)), rows, b.toArray()));
     }
     return new WeightFile(
         spec.name(),
@@ -227,6 +245,11 @@ public final class WeightFile {
         classNames,
         featureNames,
         scaler);
+  }
+
+  /** The number of convolution layers of {@code spec} (they come first among its parameters). */
+  private static int convolutions(NetworkSpec spec) {
+    return (int) spec.features().stream().filter(NetworkSpec.FeatureSpec::hasParameters).count();
   }
 
   /** An activation as the weight file writes it: {@code tanh}, {@code leaky_relu(0.2)}. */
@@ -319,6 +342,9 @@ public final class WeightFile {
     for (Layer layer : layers) {
       ObjectNode node = layerArray.addObject();
       node.put("name", layer.name());
+      if (layer.isConv()) {
+        node.put("kind", Layer.CONV);
+      }
       node.put("activation", layer.activation());
       node.put("units", layer.units());
       node.put("inputs", layer.inputs());
@@ -400,11 +426,22 @@ public final class WeightFile {
       throw new WeightFileException(
           name, "\"layers\" is empty (expected one entry per dense layer)");
     }
+    // with convolution layers, each layer's rows are as long as its own "inputs" (a filter's
+    // weights; the first dense layer reads the last feature layer flattened); else as the layer
+    // below has units
+    boolean convolutional = false;
+    for (JsonNode node : layerArray) {
+      convolutional |= Layer.CONV.equals(node.path("kind").asText("dense"));
+    }
     int below = input;
     for (int l = 0; l < layerArray.size(); l++) {
       String where = "layers[" + l + "]";
       JsonNode node = layerArray.get(l);
       String layerName = f.text(node, where, "name");
+      String kind = node.path("kind").asText("dense");
+      if (convolutional) {
+        below = f.integer(node, "inputs");
+      }
       JsonNode rows = f.array(node, where + ".weights", "weights");
       double[][] weights = new double[rows.size()][];
       for (int i = 0; i < rows.size(); i++) {
@@ -421,7 +458,10 @@ public final class WeightFile {
                   + weights[i].length
                   + " values, expected "
                   + below
-                  + " (the units of the layer below); the file is damaged");
+                  + (convolutional
+                      ? " (the layer's \"inputs\")"
+                      : " (the units of the layer below)")
+                  + "; the file is damaged");
         }
       }
       double[] bias = f.numbers(f.array(node, where + ".bias", "bias"), where + ".bias");
@@ -437,7 +477,7 @@ public final class WeightFile {
                 + weights.length
                 + " rows; the file is damaged");
       }
-      layers.add(new Layer(layerName, f.text(node, where, "activation"), weights, bias));
+      layers.add(new Layer(layerName, kind, f.text(node, where, "activation"), weights, bias));
       below = weights.length;
     }
     Scaler scaler = null;
