@@ -36,11 +36,10 @@ import org.openjdk.jmh.annotations.State;
  * tensors NCHW and flattens into the dense layer in CHW order; {@link #copy} permutes the
  * hand-written baseline's HWC parameters into that layout. The baseline starts from the generated
  * class's initial parameters (as in {@link ConvBenchmark}), and the state checks that DL4J computes
- * its outputs, and its outputs after one stochastic step, before it is timed.
- * Its mini-batch step averages the 32 gradients (DL4J's {@code miniBatch(true)}) where netc sums
- * them: the same arithmetic, so the same speed. One thread: ND4J's environment is set to one
- * thread, and {@code OMP_NUM_THREADS=1} should be set too (the CPU-share column shows a second
- * thread).
+ * its outputs, and its outputs after one stochastic step, before it is timed. Its mini-batch step
+ * averages the 32 gradients (DL4J's {@code miniBatch(true)}) where netc sums them: the same
+ * arithmetic, so the same speed. One thread: ND4J's environment is set to one thread, and {@code
+ * OMP_NUM_THREADS=1} should be set too (the CPU-share column shows a second thread).
  */
 public class Dl4jConvBenchmark {
 
