@@ -9,20 +9,29 @@ The network is the language spec's LeNet on 28 x 28 x 1:
 
 Measured, in double and in float: training examples per second with one example per step
 (batch 1) and with 32 (batch 32, the loss summed over the batch as netc does), and predictions
-per second (one example at a time, no gradient). Each figure is the median of several timed
-rounds after a warm-up. Run with Debian's python3-torch:
+per second (one example at a time, no gradient). Each figure is the best of several timed
+rounds after a warm-up, per CPU-second of the process (as the JMH suite's CpuShareProfiler
+reports netc's: on a machine shared with other work, another process only ever takes CPU time
+away); the CPU share column is the mean fraction of a core the process got. Run with Debian's
+python3-torch:
 
     /usr/bin/python3 benchmarks/pytorch/lenet.py            # about 1 minute
     /usr/bin/python3 benchmarks/pytorch/lenet.py --seconds 0.5 --rounds 3   # a quick look
 """
 
 import argparse
+import os
 import statistics
 import time
 
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
+# One thread also for the BLAS and OpenMP pools below torch.set_num_threads(1), whose idle
+# workers would otherwise spin and be counted as the process's CPU time.
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+import torch  # noqa: E402 (after the thread settings, which torch reads when it loads)
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 
 class LeNet(nn.Module):
@@ -41,7 +50,8 @@ class LeNet(nn.Module):
 
 
 def rate(work, seconds, rounds, per_call):
-    """Median calls per second of work() over rounds of about `seconds` each, times per_call."""
+    """Best examples per CPU-second of work() over rounds of about `seconds` each, and the mean
+    CPU share (CPU time / wall time) of the rounds."""
     start = time.perf_counter()
     calls = 0
     while time.perf_counter() - start < seconds:  # warm-up, and an estimate of calls per round
@@ -49,12 +59,17 @@ def rate(work, seconds, rounds, per_call):
         calls += 1
     n = max(1, calls)
     rates = []
+    shares = []
     for _ in range(rounds):
-        start = time.perf_counter()
+        wall = time.perf_counter()
+        cpu = time.process_time()
         for _ in range(n):
             work()
-        rates.append(n * per_call / (time.perf_counter() - start))
-    return statistics.median(rates)
+        cpu = time.process_time() - cpu
+        wall = time.perf_counter() - wall
+        rates.append(n * per_call / cpu)
+        shares.append(cpu / wall)
+    return max(rates), statistics.mean(shares)
 
 
 def measure(dtype, seconds, rounds):
@@ -95,12 +110,14 @@ def main():
     print("PyTorch %s, %d thread, LeNet-5 shape on 28 x 28 x 1" % (torch.__version__,
                                                                torch.get_num_threads()))
     print()
-    print("| precision | train, batch 1 (examples/s) | train, batch 32 (examples/s) "
-          "| predict (examples/s) |")
-    print("| --- | ---: | ---: | ---: |")
+    print("examples per CPU-second, best round (CPU share: mean fraction of a core the process got)")
+    print()
+    print("| precision | train, batch 1 | CPU share | train, batch 32 | CPU share "
+          "| predict | CPU share |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, dtype in (("double", torch.float64), ("float", torch.float32)):
-        one, batch, predict = measure(dtype, args.seconds, args.rounds)
-        print("| %s | %.0f | %.0f | %.0f |" % (name, one, batch, predict))
+        figures = measure(dtype, args.seconds, args.rounds)
+        print("| %s | %s |" % (name, " | ".join("%.0f | %.2f" % f for f in figures)))
 
 
 if __name__ == "__main__":

@@ -19,13 +19,17 @@ import org.openjdk.jmh.results.RunResult;
 final class Report {
   private Report() {}
 
+  /** The workload name of the convolution benchmark's figures. */
+  private static final String CONV = "LeNet";
+
   /**
    * One measured figure. {@code wall} is the best measurement iteration in wall-clock time (highest
    * throughput, lowest time) and {@code mean} JMH's average over the iterations; {@code share} the
    * mean CPU time the JVM got (cores, from {@link CpuShareProfiler}) and {@code score} the best
    * iteration per CPU-second, or {@code wall} when the profiler did not run. On a machine shared
    * with other work, other processes only ever slow an iteration down, so the best iteration, per
-   * CPU-second, is the closest to the code's own speed and the most stable across runs.
+   * CPU-second, is the closest to the code's own speed and the most stable across runs. {@code
+   * opsPerSecond} tells a throughput figure (examples/s) from a time figure (ns/example).
    */
   private record Figure(
       double score,
@@ -33,7 +37,8 @@ final class Report {
       double wall,
       double share,
       double allocatedBytes,
-      double opsPerIteration) {}
+      double opsPerIteration,
+      boolean opsPerSecond) {}
 
   /** Operations (examples) per measurement iteration, on average. */
   private static double opsPerIteration(RunResult run) {
@@ -63,6 +68,9 @@ final class Report {
       String method = run.getParams().getBenchmark();
       method = method.substring(method.lastIndexOf('.') + 1);
       String workload = run.getParams().getParam("workload");
+      if (run.getParams().getBenchmark().contains("ConvBenchmark.")) {
+        workload = CONV; // ConvBenchmark, Dl4jConvBenchmark: one network, no workload parameter
+      }
       String data = run.getParams().getParam("data");
       if (data != null) {
         // SparseDataBenchmark: data/optimizer/precision/state
@@ -97,7 +105,14 @@ final class Report {
               + method
               + (threads == null ? "" : "/" + threads);
       Figure figure =
-          new Figure(score, primary.getScore(), wall, share, allocated, opsPerIteration(run));
+          new Figure(
+              score,
+              primary.getScore(),
+              wall,
+              share,
+              allocated,
+              opsPerIteration(run),
+              primary.getScoreUnit().startsWith("ops/"));
       figures.put(key, figure);
       if (precision == null) {
         // Encog is double only: its figure is the baseline of both precisions.
@@ -114,6 +129,7 @@ final class Report {
         "Batch32",
         Examples.COUNT);
     prediction(out, figures);
+    convolution(out, figures);
     latency(out, figures);
     parallel(out, figures);
     sparse(out, figures);
@@ -255,6 +271,66 @@ final class Report {
         .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
         .append(body)
         .append('\n');
+  }
+
+  /**
+   * The convolution table: the LeNet shape's training (batch 1 and 32) and prediction in examples
+   * per second, netc against the hand-written loops and DL4J (when the {@code dl4j} profile built
+   * it).
+   */
+  private static void convolution(StringBuilder out, Map<String, Figure> figures) {
+    StringBuilder body = new StringBuilder();
+    String[][] kinds = {
+      {"Stochastic", "train, batch 1"}, {"Batch32", "train, batch 32"}, {"Predict", "predict"}
+    };
+    for (String[] kind : kinds) {
+      for (String precision : new String[] {"double", "float"}) {
+        String prefix = CONV + "/" + precision + "/";
+        Figure netc = figures.get(prefix + "netc" + kind[0]);
+        Figure hand = figures.get(prefix + "hand" + kind[0]);
+        Figure dl4j = figures.get(prefix + "dl4j" + kind[0]);
+        if (netc == null && hand == null && dl4j == null) {
+          continue;
+        }
+        body.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                kind[1],
+                precision,
+                examplesPerSecond(netc),
+                netc == null ? "-" : share(netc),
+                examplesPerSecond(hand),
+                examplesPerSecond(dl4j),
+                speedUp(netc, hand),
+                speedUp(netc, dl4j)));
+      }
+    }
+    if (body.length() == 0) {
+      return;
+    }
+    out.append("### Convolution: LeNet-5 shape on 28 x 28 x 1, single thread (examples/s)\n\n")
+        .append(
+            "| what | precision | netc | CPU share | hand-written (double) | DL4J "
+                + "| netc / hand-written | netc / DL4J |\n")
+        .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+        .append(body)
+        .append('\n');
+  }
+
+  /** Examples per second of a training (examples/s) or prediction (ns/example) figure. */
+  private static String examplesPerSecond(Figure f) {
+    return f == null ? "-" : count(perSecond(f));
+  }
+
+  private static double perSecond(Figure f) {
+    return f.opsPerSecond ? f.score : 1e9 / f.score;
+  }
+
+  private static String speedUp(Figure netc, Figure baseline) {
+    return netc == null || baseline == null
+        ? "-"
+        : String.format(Locale.ROOT, "%.2fx", perSecond(netc) / perSecond(baseline));
   }
 
   private static void latency(StringBuilder out, Map<String, Figure> figures) {

@@ -29,6 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks/target/benchmarks.jar --superword   # W3 with and without -XX:-UseSuperWord
  * java -jar benchmarks/target/benchmarks.jar --wall ...    # wall-clock figures only (no CpuShareProfiler)
  * java -jar benchmarks/target/benchmarks.jar --markdown out.md ...      # also write the tables to a file
+ * java -jar benchmarks/target/benchmarks.jar ConvBenchmark  # LeNet only (and DL4J, built with -P dl4j)
  * </pre>
  *
  * Every other argument is a JMH option ({@code -p workload=W3}, {@code -jvmArgsAppend

@@ -48,15 +48,32 @@ public final class FashionSample {
         && Files.isRegularFile(dir.resolve("t10k-labels-idx1-ubyte.gz"));
   }
 
+  /** The 60,000 training images (pixels scaled to [0, 1]) and their labels. */
+  static Dataset trainingImages() {
+    Path dir = dataDirectory();
+    return IdxLoader.load(
+        dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"));
+  }
+
+  /** The 10,000 test images (pixels scaled to [0, 1]) and their labels. */
+  static Dataset testImages() {
+    Path dir = dataDirectory();
+    return IdxLoader.load(
+        dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"));
+  }
+
+  /** The message for a missing data set, with what to install or pass. */
+  static String missingData() {
+    return "Fashion-MNIST is not in "
+        + dataDirectory()
+        + ": install Debian's"
+        + " dataset-fashion-mnist, or pass -Dnetc.fashion=<folder of the four IDX files>";
+  }
+
   /** Trains, evaluates on the test images and prints the metrics and the training time. */
   static Result run(PrintStream out) {
-    Path dir = dataDirectory();
-    Dataset train =
-        IdxLoader.load(
-            dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"));
-    Dataset test =
-        IdxLoader.load(
-            dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"));
+    Dataset train = trainingImages();
+    Dataset test = testImages();
 
     CompiledNetwork net = new FashionNet();
     TrainingResult training =
@@ -68,9 +85,20 @@ public final class FashionSample {
             .threads(2)
             .listener(new PlainTextListener(out))
             .train(net, train);
+    ClassificationMetrics metrics = evaluate(out, net, train, test, training);
+    return new Result(metrics, training);
+  }
+
+  /**
+   * Evaluates {@code net} on the test images and prints the network, the data, the epochs and the
+   * training time, the test accuracy and the per-class table.
+   */
+  static ClassificationMetrics evaluate(
+      PrintStream out, CompiledNetwork net, Dataset train, Dataset test, TrainingResult training) {
     ClassificationMetrics metrics = Evaluator.classification(net, test);
     out.println(
-        "FashionNet "
+        net.spec().name()
+            + " "
             + net.spec().topology()
             + ": "
             + train.size()
@@ -86,17 +114,13 @@ public final class FashionSample {
             + " (classes 0 T-shirt/top, 1 trouser, 2 pullover, 3 dress, 4 coat, 5 sandal, 6 shirt,"
             + " 7 sneaker, 8 bag, 9 ankle boot)");
     out.print(metrics.toTable());
-    return new Result(metrics, training);
+    return metrics;
   }
 
   /** Trains and prints. */
   public static void main(String[] args) {
     if (!dataPresent()) {
-      System.err.println(
-          "Fashion-MNIST is not in "
-              + dataDirectory()
-              + ": install Debian's"
-              + " dataset-fashion-mnist, or pass -Dnetc.fashion=<folder of the four IDX files>");
+      System.err.println(missingData());
       System.exit(1);
     }
     run(System.out);
