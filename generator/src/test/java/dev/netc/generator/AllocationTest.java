@@ -59,7 +59,12 @@ class AllocationTest {
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     for (String name :
         new String[] {
-          "AllocSmall", "AllocLarge", "AllocConv", "AllocConvFloat", "AllocLooped", "AllocLoopedFloat"
+          "AllocSmall",
+          "AllocLarge",
+          "AllocConv",
+          "AllocConvFloat",
+          "AllocLooped",
+          "AllocLoopedFloat"
         }) {
       CompiledNetwork net = compiled.create(name);
       double[] x = new double[net.inputSize()];

@@ -156,8 +156,7 @@ public final class Planner {
     // keeps per-row values for its derivative: both keep the per-row methods.
     boolean perRow =
         plan.layers().stream()
-            .anyMatch(
-                l -> l.layer().hasDropout() || l.layer().activation() == Activation.DECLARED);
+            .anyMatch(l -> l.layer().hasDropout() || l.layer().activation() == Activation.DECLARED);
     return looped && !perRow && plan.features().isEmpty()
         ? Optional.of(new BatchPlan(BATCH_ROWS))
         : Optional.empty();
