@@ -2,6 +2,7 @@ package dev.netc.spark;
 
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.DropoutNetwork;
 import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.train.TrainingException;
 import dev.netc.runtime.train.TrainingListener;
@@ -95,9 +96,15 @@ final class GradientSteps extends DistributedTraining {
     for (int step = 0; step < steps; step++) {
       Broadcast<NetworkSnapshot> parameters = spark.broadcast(NetworkSnapshot.capture(net, false));
       int current = step;
+      // the Trainer's dropout keys: example p of step s of epoch e has exampleKey(seed, e, s, p)
+      long stepKey = DropoutNetwork.stepKey(dropoutSeed(), epoch, step + 1);
+      int chunkSize = settings.chunkSize();
       List<ChunkGradient> parts =
           new ArrayList<>(
-              shards.flatMap(shard -> shard.gradients(current, parameters.value())).collect());
+              shards
+                  .flatMap(
+                      shard -> shard.gradients(current, stepKey, chunkSize, parameters.value()))
+                  .collect());
       parameters.destroy();
       parts.sort(Comparator.comparingInt(ChunkGradient::chunk));
       // The chunks are added in the Trainer's order (its pairwise tree per group of chunks), one
@@ -125,6 +132,11 @@ final class GradientSteps extends DistributedTraining {
       stepDone(epoch, step + 1, lossSum / to);
     }
     return lossSum;
+  }
+
+  /** The seed of the dropout masks: the shuffle seed, as {@code netc train --seed}, else 0. */
+  private long dropoutSeed() {
+    return settings.shuffleSeed() == null ? 0 : settings.shuffleSeed();
   }
 
   /** Brings each chunk of this epoch's steps into one partition. */
@@ -220,8 +232,13 @@ final class GradientSteps extends DistributedTraining {
       return new EpochShard(byStep);
     }
 
-    /** The gradients of this partition's chunks of {@code step}, under {@code parameters}. */
-    Iterator<ChunkGradient> gradients(int step, NetworkSnapshot parameters) {
+    /**
+     * The gradients of this partition's chunks of {@code step}, under {@code parameters}; a network
+     * with dropout draws the masks of the example at position p of the step from key {@code stepKey
+     * + p}, as the Trainer does.
+     */
+    Iterator<ChunkGradient> gradients(
+        int step, long stepKey, int chunkSize, NetworkSnapshot parameters) {
       List<Tuple2<Integer, Example[]>> chunks = chunksByStep.get(step);
       if (chunks == null) {
         return List.<ChunkGradient>of().iterator();
@@ -230,6 +247,10 @@ final class GradientSteps extends DistributedTraining {
       List<ChunkGradient> result = new ArrayList<>(chunks.size());
       for (Tuple2<Integer, Example[]> chunk : chunks) {
         worker.clearGradient();
+        if (worker instanceof DropoutNetwork dropout) {
+          // each example takes the key and adds 1: position chunk * chunkSize + k gets its own
+          dropout.dropoutKey(stepKey + (long) chunk._1() * chunkSize);
+        }
         double loss = 0;
         for (Example e : chunk._2()) {
           loss += worker.accumulateGradient(e.features(), e.target());

@@ -16,6 +16,7 @@ import dev.netc.runtime.train.Schedule;
 import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.train.TrainingListener;
 import dev.netc.runtime.train.TrainingResult;
+import dev.netc.spark.nets.IrisDropoutNet;
 import dev.netc.spark.nets.IrisNet;
 import dev.netc.spark.nets.WaveNet;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class NetcEstimatorTest {
 
   @Test
   void gradientModeGivesTheTrainersParametersBitForBitOnOneTwoAndThreePartitions() {
-    // Batch 20 cuts each step into chunks of 8, 8 and 4 examples; the last step has 10.
+    // Batch 20 cuts each step into chunks of 16 and 4 examples; the last step has 10.
     Dataset data = iris();
     CompiledNetwork expected = new IrisNet();
     TrainingResult local =
@@ -77,6 +78,42 @@ class NetcEstimatorTest {
           local.last().trainingLoss(), result.last().trainingLoss(), partitions + " partitions");
       assertEquals(local.last().steps(), result.last().steps());
     }
+  }
+
+  @Test
+  void gradientModeDrawsTheTrainersDropoutMasks() {
+    // the masks of example p of step s of epoch e come from (seed, e, s, p) in both
+    Dataset data = iris();
+    CompiledNetwork expected = new IrisDropoutNet();
+    new Trainer()
+        .epochs(2)
+        .batchSize(20)
+        .reduction(Reduction.MEAN)
+        .shuffle(5)
+        .dropoutSeed(5)
+        .train(expected, data);
+    CompiledNetwork otherSeed = new IrisDropoutNet();
+    new Trainer()
+        .epochs(2)
+        .batchSize(20)
+        .reduction(Reduction.MEAN)
+        .shuffle(5)
+        .train(otherSeed, data);
+    for (int partitions = 1; partitions <= 2; partitions++) {
+      NetcModel model =
+          new NetcEstimator()
+              .setNetwork("dev.netc.spark.nets.IrisDropoutNet")
+              .setEpochs(2)
+              .setBatchSize(20)
+              .setReduction("mean")
+              .setSeed(5)
+              .fit(TestData.frame(data, partitions));
+      assertSameParameters(expected, model.newNetwork(), partitions + " partitions");
+    }
+    // another seed draws other masks, so other parameters
+    assertFalse(
+        java.util.Arrays.equals(
+            expected.parameters().get(0).toArray(), otherSeed.parameters().get(0).toArray()));
   }
 
   @Test
