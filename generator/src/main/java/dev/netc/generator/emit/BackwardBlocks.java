@@ -160,7 +160,7 @@ final class BackwardBlocks {
    * (with dropout on that layer, {@code s * g[j]}: the mask's scale).
    */
   String deltaBelow(LayerPlan p, ActivatedLayer below) {
-    if (p.skipsZeroInputs() && !(below instanceof LayerPlan dense && dense.layer().hasDropout())) {
+    if (p.skipsZeroInputs() && !(below.hasDropout())) {
       return "s";
     }
     return Expressions.times("s", context.expressions.derivative(below, "j"));

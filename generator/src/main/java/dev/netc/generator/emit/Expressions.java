@@ -54,7 +54,7 @@ final class Expressions {
    * for a declared activation), which its mask method stored.
    */
   String derivative(ActivatedLayer p, String index) {
-    if (p instanceof LayerPlan dense && dense.layer().hasDropout()) {
+    if (p.hasDropout()) {
       return DropoutCode.factor(p.number()) + "[" + index + "]";
     }
     return activationDerivative(p, index);
@@ -110,7 +110,7 @@ final class Expressions {
                   + ")";
         };
     String equation = "f'(" + z + ") = " + value;
-    if (p instanceof LayerPlan dense && dense.layer().hasDropout()) {
+    if (p.hasDropout()) {
       equation +=
           "; times the dropout mask m"
               + p.number()

@@ -25,4 +25,17 @@ public interface ActivatedLayer {
 
   /** Number of values of the layer's output (and of its delta). */
   int outputSize();
+
+  /**
+   * The rate of the layer's {@code dropout(r)}, 0 for none (always 0 for pooling). A layer with
+   * dropout keeps g = m * f'(z), its mask times f', and the layer above multiplies by g instead.
+   */
+  default double dropout() {
+    return 0;
+  }
+
+  /** True if the layer has dropout. */
+  default boolean hasDropout() {
+    return dropout() > 0;
+  }
 }

@@ -45,6 +45,11 @@ public record ConvPlan(
   }
 
   @Override
+  public double dropout() {
+    return layer.dropout();
+  }
+
+  @Override
   public int units() {
     return layer.filters();
   }

@@ -67,6 +67,11 @@ public record LayerPlan(
   }
 
   @Override
+  public double dropout() {
+    return layer.dropout();
+  }
+
+  @Override
   public int outputSize() {
     return layer.units();
   }
