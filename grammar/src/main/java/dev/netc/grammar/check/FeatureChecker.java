@@ -14,12 +14,15 @@ import dev.netc.grammar.syntax.NetcParser;
 import dev.netc.grammar.syntax.Positions;
 import dev.netc.grammar.syntax.TokenText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -33,18 +36,25 @@ final class FeatureChecker {
   private final Numbers numbers;
   private final CallChecker calls;
   private final LayerBodyChecker bodies;
+  private final Set<String> declaredActivations;
 
+  /**
+   * @param declaredActivations the names of the activations declared in the language, the prelude's
+   *     and the file's (those with errors included)
+   */
   FeatureChecker(
       DiagnosticCollector diagnostics,
       Positions positions,
       Numbers numbers,
       CallChecker calls,
-      LayerBodyChecker bodies) {
+      LayerBodyChecker bodies,
+      Set<String> declaredActivations) {
     this.diagnostics = diagnostics;
     this.positions = positions;
     this.numbers = numbers;
     this.calls = calls;
     this.bodies = bodies;
+    this.declaredActivations = Set.copyOf(declaredActivations);
   }
 
   /**
@@ -117,9 +127,7 @@ final class FeatureChecker {
             .map(t -> numbers.size(t.getText(), positions.of(t), "the number of filters"))
             .orElse(OptionalInt.empty());
     Optional<int[]> window = window(conv.shape(), "conv");
-    Optional<BoundCall<Activation>> activation =
-        calls.bind(
-            conv.call(), Activation.builtIns(), "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
+    Optional<BoundCall<Activation>> activation = convActivation(conv.call());
     activation.ifPresent(
         a -> {
           if (a.kind() == Activation.SOFTMAX) {
@@ -193,6 +201,38 @@ final class FeatureChecker {
             : Optional.empty();
     return new FeatureDraft(
         number, name, nameSpan, span, positions.of(conv.shape()), w, parts, Optional.empty());
+  }
+
+  /**
+   * A conv layer's activation, a built-in; an activation declared in the language is a located
+   * error: this version generates those on dense layers only.
+   */
+  private Optional<BoundCall<Activation>> convActivation(NetcParser.CallContext call) {
+    Optional<Token> name = call == null ? Optional.empty() : Trees.name(call.name());
+    boolean builtIn =
+        name.isPresent()
+            && Arrays.stream(Activation.builtIns())
+                .anyMatch(a -> a.dslName().equals(name.get().getText()));
+    if (name.isPresent() && !builtIn && declaredActivations.contains(name.get().getText())) {
+      String builtIns =
+          Arrays.stream(Activation.builtIns())
+              .filter(a -> a != Activation.SOFTMAX)
+              .map(Activation::dslName)
+              .collect(Collectors.joining(", "));
+      diagnostics.report(
+          DiagnosticKind.DECLARED_ACTIVATION_ON_CONV,
+          positions.of(name.get()),
+          "activation '"
+              + name.get().getText()
+              + "' is declared in the language, and this version of netc generates declared"
+              + " activations on dense layers only: use one of the built-ins on a conv layer ("
+              + builtIns
+              + "), or move '"
+              + name.get().getText()
+              + "' to a dense layer");
+      return Optional.empty();
+    }
+    return calls.bind(call, Activation.builtIns(), "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
   }
 
   private FeatureDraft pool(NetcParser.PoolLayerContext pool, int number) {

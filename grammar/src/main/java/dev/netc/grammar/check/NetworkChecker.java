@@ -20,6 +20,7 @@ import dev.netc.grammar.syntax.NetcParser;
 import dev.netc.grammar.syntax.Positions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +80,20 @@ final class NetworkChecker {
     this.numbers = new Numbers(diagnostics, positions);
     this.calls = new CallChecker(diagnostics, positions, numbers);
     this.bodies = new LayerBodyChecker(diagnostics, positions, numbers);
-    this.features = new FeatureChecker(diagnostics, positions, numbers, calls, bodies);
     this.syntaxErrors = syntaxErrors;
     List<CallKind> all = new ArrayList<>(List.of(Activation.builtIns()));
     all.addAll(Prelude.activations().values());
     all.addAll(declared.activations());
     this.activations = all.toArray(new CallKind[0]);
     this.invalidActivations = declared.invalid();
+    Set<String> declaredNames = new HashSet<>(invalidActivations);
+    for (CallKind k : all) {
+      if (!(k instanceof Activation)) {
+        declaredNames.add(k.dslName());
+      }
+    }
+    this.features =
+        new FeatureChecker(diagnostics, positions, numbers, calls, bodies, declaredNames);
   }
 
   /** The statements of one network, the first of each kind kept. */
