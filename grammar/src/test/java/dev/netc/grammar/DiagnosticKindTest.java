@@ -89,8 +89,7 @@ class DiagnosticKindTest {
           Map.entry("LAYER_AFTER_DENSE", 84),
           Map.entry("UNKNOWN_PADDING", 85),
           Map.entry("DROPOUT_ON_OUTPUT", 90),
-          Map.entry("OPTION_AFTER_NAME", 91),
-          Map.entry("DECLARED_ACTIVATION_ON_CONV", 95));
+          Map.entry("OPTION_AFTER_NAME", 91));
 
   /** Codes of retired kinds, which no kind may take again. */
   private static final Set<Integer> RETIRED = Set.of(72, 86, 87);

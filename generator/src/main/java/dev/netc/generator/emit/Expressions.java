@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.netc.generator.plan.ActivatedLayer;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.Planner;
+import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.print.Literals;
 import java.util.List;
 
@@ -106,7 +107,7 @@ final class Expressions {
           case SOFTMAX -> "full Jacobian (softmax)";
           case DECLARED ->
               "as derived below ("
-                  + (p instanceof LayerPlan dense ? dense.layer().activationName() : "declared")
+                  + p.declared().map(ActivationCall::name).orElse("declared")
                   + ")";
         };
     String equation = "f'(" + z + ") = " + value;

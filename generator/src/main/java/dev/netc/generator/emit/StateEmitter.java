@@ -204,6 +204,9 @@ final class StateEmitter {
                 "m" + f.number() + " * f'(" + f.name("z") + "): the dropout mask times f'."));
       }
       fields.add(array(f.name("delta"), n, null));
+      for (String kept : DeclaredBlocks.keptArrays(conv)) {
+        fields.add(array(kept, n, null));
+      }
       fields.add(
           array(
               f.name("acc"),

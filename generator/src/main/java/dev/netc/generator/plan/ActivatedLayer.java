@@ -1,6 +1,8 @@
 package dev.netc.generator.plan;
 
 import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.ActivationCall;
+import java.util.Optional;
 
 /**
  * A layer whose output array the layer above reads and whose delta it writes: a dense, convolution
@@ -32,6 +34,11 @@ public interface ActivatedLayer {
    */
   default double dropout() {
     return 0;
+  }
+
+  /** The declared activation with its arguments' values, if the activation is declared. */
+  default Optional<ActivationCall> declared() {
+    return Optional.empty();
   }
 
   /** True if the layer has dropout. */

@@ -3,6 +3,7 @@ package dev.netc.grammar.check;
 import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.CallKind;
 import dev.netc.grammar.model.ConvLayer;
 import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Padding;
@@ -14,15 +15,13 @@ import dev.netc.grammar.syntax.NetcParser;
 import dev.netc.grammar.syntax.Positions;
 import dev.netc.grammar.syntax.TokenText;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -36,11 +35,11 @@ final class FeatureChecker {
   private final Numbers numbers;
   private final CallChecker calls;
   private final LayerBodyChecker bodies;
-  private final Set<String> declaredActivations;
+  private final Function<NetcParser.CallContext, Optional<BoundCall<CallKind>>> activations;
 
   /**
-   * @param declaredActivations the names of the activations declared in the language, the prelude's
-   *     and the file's (those with errors included)
+   * @param activations binds a layer's activation as dense layers do: a built-in or one declared in
+   *     the language (the prelude's or the file's), or empty after reporting
    */
   FeatureChecker(
       DiagnosticCollector diagnostics,
@@ -48,13 +47,13 @@ final class FeatureChecker {
       Numbers numbers,
       CallChecker calls,
       LayerBodyChecker bodies,
-      Set<String> declaredActivations) {
+      Function<NetcParser.CallContext, Optional<BoundCall<CallKind>>> activations) {
     this.diagnostics = diagnostics;
     this.positions = positions;
     this.numbers = numbers;
     this.calls = calls;
     this.bodies = bodies;
-    this.declaredActivations = Set.copyOf(declaredActivations);
+    this.activations = activations;
   }
 
   /**
@@ -127,7 +126,7 @@ final class FeatureChecker {
             .map(t -> numbers.size(t.getText(), positions.of(t), "the number of filters"))
             .orElse(OptionalInt.empty());
     Optional<int[]> window = window(conv.shape(), "conv");
-    Optional<BoundCall<Activation>> activation = convActivation(conv.call());
+    Optional<BoundCall<CallKind>> activation = activations.apply(conv.call());
     activation.ifPresent(
         a -> {
           if (a.kind() == Activation.SOFTMAX) {
@@ -201,38 +200,6 @@ final class FeatureChecker {
             : Optional.empty();
     return new FeatureDraft(
         number, name, nameSpan, span, positions.of(conv.shape()), w, parts, Optional.empty());
-  }
-
-  /**
-   * A conv layer's activation, a built-in; an activation declared in the language is a located
-   * error: this version generates those on dense layers only.
-   */
-  private Optional<BoundCall<Activation>> convActivation(NetcParser.CallContext call) {
-    Optional<Token> name = call == null ? Optional.empty() : Trees.name(call.name());
-    boolean builtIn =
-        name.isPresent()
-            && Arrays.stream(Activation.builtIns())
-                .anyMatch(a -> a.dslName().equals(name.get().getText()));
-    if (name.isPresent() && !builtIn && declaredActivations.contains(name.get().getText())) {
-      String builtIns =
-          Arrays.stream(Activation.builtIns())
-              .filter(a -> a != Activation.SOFTMAX)
-              .map(Activation::dslName)
-              .collect(Collectors.joining(", "));
-      diagnostics.report(
-          DiagnosticKind.DECLARED_ACTIVATION_ON_CONV,
-          positions.of(name.get()),
-          "activation '"
-              + name.get().getText()
-              + "' is declared in the language, and this version of netc generates declared"
-              + " activations on dense layers only: use one of the built-ins on a conv layer ("
-              + builtIns
-              + "), or move '"
-              + name.get().getText()
-              + "' to a dense layer");
-      return Optional.empty();
-    }
-    return calls.bind(call, Activation.builtIns(), "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
   }
 
   private FeatureDraft pool(NetcParser.PoolLayerContext pool, int number) {
@@ -448,7 +415,7 @@ final class FeatureChecker {
                 "filter",
                 "(one row per filter: its " + filter + " values in (ky, kx, c) order)",
                 "the " + fanIn + " values of one " + filter + " filter"));
-    BoundCall<Activation> activation = conv.activation();
+    BoundCall<CallKind> activation = conv.activation();
     return Optional.of(
         new ConvLayer(
             draft.number(),
@@ -456,12 +423,13 @@ final class FeatureChecker {
             input,
             conv.filters(),
             window,
-            activation.kind(),
-            activation.kind().hasParameter() ? activation.value(0) : Double.NaN,
+            activation.builtInActivation(),
+            activation.activationParameter(),
             conv.dropout(),
             body.weights(),
             body.bias(),
-            draft.span()));
+            draft.span(),
+            activation.declaredActivation()));
   }
 
   private void tooLarge(FeatureDraft draft, Shape input, StringBuilder trail, boolean flat) {

@@ -154,14 +154,7 @@ public enum DiagnosticKind {
   /** A {@code dropout(r)} option on the output layer. */
   DROPOUT_ON_OUTPUT(90, Severity.ERROR),
   /** A dense layer's option written after its {@code as NAME}. */
-  OPTION_AFTER_NAME(91, Severity.ERROR),
-
-  // Options and activations of conv layers: codes 95 to 99.
-  /**
-   * An activation declared in the language (the prelude's, such as gelu, or the file's) on a conv
-   * layer: this version generates declared activations on dense layers only.
-   */
-  DECLARED_ACTIVATION_ON_CONV(95, Severity.ERROR);
+  OPTION_AFTER_NAME(91, Severity.ERROR);
 
   private final int code;
   private final Severity severity;
