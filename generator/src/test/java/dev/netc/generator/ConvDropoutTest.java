@@ -3,6 +3,8 @@ package dev.netc.generator;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.netc.grammar.model.ConvLayer;
 import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Network;
@@ -13,7 +15,9 @@ import dev.netc.runtime.init.NetcRandom;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.DropoutNetwork;
 import dev.netc.runtime.network.GradientCheck;
+import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.train.Trainer;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +30,9 @@ import org.junit.jupiter.api.Test;
  * stream (recomputed here with {@link NetcRandom}, unit i of output (y, x, f) at {@code (y * W + x)
  * * F + f}), the scale of kept outputs, central differences with fixed masks through max and
  * average pooling, a convolution and a dense layer above (relu, tanh and the other activations),
- * the fused step against accumulate and apply, float against double, prediction untouched, and the
- * trainer's result independent of its thread count.
+ * the loss and gradient of PyTorch's autograd with the masks of an independent implementation of
+ * the stream ({@code conv_torch_reference.py}), the fused step against accumulate and apply, float
+ * against double, prediction untouched, and the trainer's result independent of its thread count.
  */
 class ConvDropoutTest {
   record Case(String name, Network network) {}
@@ -74,6 +79,11 @@ class ConvDropoutTest {
             "network Plain0 { "
                 + BODIES[0].replace(" dropout(0.25)", "")
                 + " init xavier(seed = 1); }"));
+    // the network of conv_torch_reference.py
+    networks.add(
+        Nets.parse(
+            "network TorchConv { input 6 x 6 x 2; conv 3 3x3 tanh dropout(0.3); maxpool 2x2;"
+                + " conv 4 2x2 relu dropout(0.25); dense 2 softmax; loss cross_entropy; }"));
     // more parameters than the trainer's parallel threshold, so that its chunks use threads
     String wide =
         "input 12 x 12 x 1; conv 8 3x3 relu dropout(0.3); dense 16 tanh dropout(0.2);"
@@ -171,6 +181,74 @@ class ConvDropoutTest {
       }
     }
     assertThat(checkedUnits).isGreaterThan(500);
+  }
+
+  @Test
+  void lossAndGradientMatchPyTorchWithTheMasksOfAnIndependentStream() throws Exception {
+    JsonNode ref;
+    try (InputStream in =
+        ConvDropoutTest.class.getResourceAsStream("/dropout/conv_torch_reference.json")) {
+      ref = new ObjectMapper().readTree(in);
+    }
+    DropoutNetwork net = create("TorchConv");
+    JsonNode layers = ref.get("layers");
+    for (int p = 0; p < layers.size(); p++) {
+      int l = layers.get(p).asInt();
+      JsonNode w = ref.get("weights").get(p);
+      ParameterTensor weights = net.weights(l);
+      assertThat(weights.size()).isEqualTo(w.size() * w.get(0).size());
+      for (int i = 0; i < w.size(); i++) {
+        for (int j = 0; j < w.get(i).size(); j++) {
+          weights.set(i * w.get(i).size() + j, w.get(i).get(j).asDouble());
+        }
+      }
+      JsonNode b = ref.get("biases").get(p);
+      for (int i = 0; i < b.size(); i++) {
+        net.bias(l).set(i, b.get(i).asDouble());
+      }
+    }
+    net.clearGradient();
+    net.dropoutKey(ref.get("firstKey").asLong()); // then one more per example
+    for (int e = 0; e < 3; e++) {
+      double[] x = new double[72];
+      double[] t = new double[2];
+      for (int k = 0; k < 72; k++) {
+        x[k] = ref.get("inputs").get(e).get(k).asDouble();
+      }
+      for (int k = 0; k < 2; k++) {
+        t[k] = ref.get("targets").get(e).get(k).asDouble();
+      }
+      double expected = ref.get("losses").get(e).asDouble();
+      assertWithMessage("loss of example %s", e)
+          .that(net.accumulateGradient(x, t))
+          .isWithin(1e-12 + 1e-9 * Math.abs(expected))
+          .of(expected);
+    }
+    int compared = 0;
+    for (int p = 0; p < layers.size(); p++) {
+      int l = layers.get(p).asInt();
+      JsonNode gw = ref.get("weightGradients").get(p);
+      ParameterTensor dw = net.weightGradient(l);
+      for (int i = 0; i < gw.size(); i++) {
+        for (int j = 0; j < gw.get(i).size(); j++) {
+          double expected = gw.get(i).get(j).asDouble();
+          assertWithMessage("dW%s[%s][%s]", l, i, j)
+              .that(dw.get(i * gw.get(i).size() + j))
+              .isWithin(1e-12 + 1e-9 * Math.abs(expected))
+              .of(expected);
+          compared++;
+        }
+      }
+      JsonNode gb = ref.get("biasGradients").get(p);
+      for (int i = 0; i < gb.size(); i++) {
+        double expected = gb.get(i).asDouble();
+        assertWithMessage("db%s[%s]", l, i)
+            .that(net.biasGradient(l).get(i))
+            .isWithin(1e-12 + 1e-9 * Math.abs(expected))
+            .of(expected);
+      }
+    }
+    assertThat(compared).isEqualTo(54 + 48 + 8);
   }
 
   @Test
