@@ -15,7 +15,6 @@ import dev.netc.runtime.init.NetcRandom;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.DropoutNetwork;
 import dev.netc.runtime.network.GradientCheck;
-import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.train.Trainer;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -190,64 +189,7 @@ class ConvDropoutTest {
         ConvDropoutTest.class.getResourceAsStream("/dropout/conv_torch_reference.json")) {
       ref = new ObjectMapper().readTree(in);
     }
-    DropoutNetwork net = create("TorchConv");
-    JsonNode layers = ref.get("layers");
-    for (int p = 0; p < layers.size(); p++) {
-      int l = layers.get(p).asInt();
-      JsonNode w = ref.get("weights").get(p);
-      ParameterTensor weights = net.weights(l);
-      assertThat(weights.size()).isEqualTo(w.size() * w.get(0).size());
-      for (int i = 0; i < w.size(); i++) {
-        for (int j = 0; j < w.get(i).size(); j++) {
-          weights.set(i * w.get(i).size() + j, w.get(i).get(j).asDouble());
-        }
-      }
-      JsonNode b = ref.get("biases").get(p);
-      for (int i = 0; i < b.size(); i++) {
-        net.bias(l).set(i, b.get(i).asDouble());
-      }
-    }
-    net.clearGradient();
-    net.dropoutKey(ref.get("firstKey").asLong()); // then one more per example
-    for (int e = 0; e < 3; e++) {
-      double[] x = new double[72];
-      double[] t = new double[2];
-      for (int k = 0; k < 72; k++) {
-        x[k] = ref.get("inputs").get(e).get(k).asDouble();
-      }
-      for (int k = 0; k < 2; k++) {
-        t[k] = ref.get("targets").get(e).get(k).asDouble();
-      }
-      double expected = ref.get("losses").get(e).asDouble();
-      assertWithMessage("loss of example %s", e)
-          .that(net.accumulateGradient(x, t))
-          .isWithin(1e-12 + 1e-9 * Math.abs(expected))
-          .of(expected);
-    }
-    int compared = 0;
-    for (int p = 0; p < layers.size(); p++) {
-      int l = layers.get(p).asInt();
-      JsonNode gw = ref.get("weightGradients").get(p);
-      ParameterTensor dw = net.weightGradient(l);
-      for (int i = 0; i < gw.size(); i++) {
-        for (int j = 0; j < gw.get(i).size(); j++) {
-          double expected = gw.get(i).get(j).asDouble();
-          assertWithMessage("dW%s[%s][%s]", l, i, j)
-              .that(dw.get(i * gw.get(i).size() + j))
-              .isWithin(1e-12 + 1e-9 * Math.abs(expected))
-              .of(expected);
-          compared++;
-        }
-      }
-      JsonNode gb = ref.get("biasGradients").get(p);
-      for (int i = 0; i < gb.size(); i++) {
-        double expected = gb.get(i).asDouble();
-        assertWithMessage("db%s[%s]", l, i)
-            .that(net.biasGradient(l).get(i))
-            .isWithin(1e-12 + 1e-9 * Math.abs(expected))
-            .of(expected);
-      }
-    }
+    int compared = DropoutChecks.assertMatchesReference(create("TorchConv"), ref, List.of(1, 3, 4));
     assertThat(compared).isEqualTo(54 + 48 + 8);
   }
 

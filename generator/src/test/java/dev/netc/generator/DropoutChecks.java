@@ -3,6 +3,7 @@ package dev.netc.generator;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.netc.runtime.init.NetcRandom;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.DropoutNetwork;
@@ -25,6 +26,73 @@ final class DropoutChecks {
       u = random.nextDouble();
     }
     return u >= rate;
+  }
+
+  /**
+   * Sets the parameters of {@code layers} (by number) from the reference's {@code weights} (one row
+   * per unit or filter) and {@code biases}, accumulates the gradient of its examples from key
+   * {@code firstKey} on, and compares each loss and every gradient with the reference's within
+   * {@code 1e-12 + 1e-9 |x|}. Returns the number of weight gradients compared.
+   */
+  static int assertMatchesReference(DropoutNetwork net, JsonNode ref, List<Integer> layers) {
+    for (int p = 0; p < layers.size(); p++) {
+      int l = layers.get(p);
+      JsonNode w = ref.get("weights").get(p);
+      ParameterTensor weights = net.weights(l);
+      assertThat(weights.size()).isEqualTo(w.size() * w.get(0).size());
+      for (int i = 0; i < w.size(); i++) {
+        for (int j = 0; j < w.get(i).size(); j++) {
+          weights.set(i * w.get(i).size() + j, w.get(i).get(j).asDouble());
+        }
+      }
+      JsonNode b = ref.get("biases").get(p);
+      for (int i = 0; i < b.size(); i++) {
+        net.bias(l).set(i, b.get(i).asDouble());
+      }
+    }
+    net.clearGradient();
+    net.dropoutKey(ref.get("firstKey").asLong()); // then one more per example
+    for (int e = 0; e < ref.get("inputs").size(); e++) {
+      double[] x = values(ref.get("inputs").get(e));
+      double[] t = values(ref.get("targets").get(e));
+      double expected = ref.get("losses").get(e).asDouble();
+      assertWithMessage("loss of example %s", e)
+          .that(net.accumulateGradient(x, t))
+          .isWithin(1e-12 + 1e-9 * Math.abs(expected))
+          .of(expected);
+    }
+    int compared = 0;
+    for (int p = 0; p < layers.size(); p++) {
+      int l = layers.get(p);
+      JsonNode gw = ref.get("weightGradients").get(p);
+      ParameterTensor dw = net.weightGradient(l);
+      for (int i = 0; i < gw.size(); i++) {
+        for (int j = 0; j < gw.get(i).size(); j++) {
+          double expected = gw.get(i).get(j).asDouble();
+          assertWithMessage("dW%s[%s][%s]", l, i, j)
+              .that(dw.get(i * gw.get(i).size() + j))
+              .isWithin(1e-12 + 1e-9 * Math.abs(expected))
+              .of(expected);
+          compared++;
+        }
+      }
+      double[] gb = values(ref.get("biasGradients").get(p));
+      for (int i = 0; i < gb.length; i++) {
+        assertWithMessage("db%s[%s]", l, i)
+            .that(net.biasGradient(l).get(i))
+            .isWithin(1e-12 + 1e-9 * Math.abs(gb[i]))
+            .of(gb[i]);
+      }
+    }
+    return compared;
+  }
+
+  private static double[] values(JsonNode array) {
+    double[] values = new double[array.size()];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = array.get(k).asDouble();
+    }
+    return values;
   }
 
   /** Copies every parameter of {@code from} into {@code to}. */
