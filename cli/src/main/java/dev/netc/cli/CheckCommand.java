@@ -4,8 +4,8 @@ import dev.netc.generator.CheckResult;
 import dev.netc.grammar.NetcFrontEnd;
 import dev.netc.grammar.check.Prelude;
 import dev.netc.grammar.expr.NumberText;
+import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.model.DeclaredActivation;
-import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.NetworkFile;
 import dev.netc.grammar.model.Parameter;
@@ -91,15 +91,11 @@ final class CheckCommand implements Callable<Integer> {
         called.addAll(activation.calls());
       }
       for (Network network : model.map(NetworkFile::networks).orElse(List.of())) {
-        for (DenseLayer layer : network.layers()) {
-          layer
-              .declared()
-              .filter(call -> call.activation().prelude())
-              .ifPresent(
-                  call -> {
-                    called.addAll(call.activation().calls());
-                    called.add(call.name());
-                  });
+        for (ActivationCall call : network.declaredActivations()) {
+          if (call.activation().prelude()) {
+            called.addAll(call.activation().calls());
+            called.add(call.name());
+          }
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.netc.cli;
 
+import dev.netc.grammar.model.ConvLayer;
 import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Layer;
@@ -57,15 +58,19 @@ final class LayerTable {
   }
 
   private static String statement(Layer layer) {
+    if (layer instanceof ConvLayer conv) {
+      return conv.describe() + dropout(conv.dropout());
+    }
     if (layer instanceof FeatureLayer feature) {
       return feature.describe();
     }
     DenseLayer dense = (DenseLayer) layer;
-    return "dense "
-        + dense.units()
-        + " "
-        + dense.activationName()
-        + (dense.hasDropout() ? " dropout(" + Literals.nnNumber(dense.dropout(), false) + ")" : "");
+    return "dense " + dense.units() + " " + dense.activationName() + dropout(dense.dropout());
+  }
+
+  /** {@code " dropout(0.25)"}, or nothing for a rate of 0. */
+  private static String dropout(double rate) {
+    return rate > 0 ? " dropout(" + Literals.nnNumber(rate, false) + ")" : "";
   }
 
   /** A flat shape as its size ({@code 10}), else {@code 24 x 24 x 6}. */

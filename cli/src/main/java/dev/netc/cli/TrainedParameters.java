@@ -46,7 +46,8 @@ final class TrainedParameters {
               l.dropout(),
               Optional.of(Matrix.of(l.filters(), l.fanIn(), w)),
               Optional.of(Vector.of(b)),
-              l.span()));
+              l.span(),
+              l.declared()));
     }
     List<DenseLayer> layers = new ArrayList<>();
     for (DenseLayer l : model.layers()) {

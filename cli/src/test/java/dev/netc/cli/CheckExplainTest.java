@@ -93,6 +93,29 @@ class CheckExplainTest {
   }
 
   @Test
+  void printsTheActivationsAndDropoutOfConvolutions() {
+    Path file = Cli.resource("conv_gelu.nn");
+    Cli.Run run = Cli.run("check", "--explain", file);
+    assertEquals(0, run.exitCode(), run::toString);
+    String expected =
+        String.join(
+            System.lineSeparator(),
+            file
+                + ": ConvGelu: 8 x 8 x 1 -> conv 4 3x3 gelu 6 x 6 x 4 -> maxpool 2x2 3 x 3 x 4"
+                + " -> 3 softmax, loss cross_entropy, 151 parameters",
+            "  layer   statement                      output     parameters",
+            "  input                                  8 x 8 x 1           0",
+            "  layer1  conv 4 3x3 gelu dropout(0.25)  6 x 6 x 4          40",
+            "  layer2  maxpool 2x2                    3 x 3 x 4           0",
+            "  layer3  dense 3 softmax                3                 111",
+            GELU_AND_MISH.substring(
+                0, GELU_AND_MISH.indexOf(System.lineSeparator() + "built-in: activation mish")),
+            "");
+    assertEquals(expected, run.out());
+    assertEquals("", run.err());
+  }
+
+  @Test
   void withoutTheFlagOnlyNetworks() {
     Path file = Cli.resource("activations.nn");
     Cli.Run run = Cli.run("check", file);

@@ -9,17 +9,10 @@ import dev.netc.grammar.NetcFrontEnd;
 import dev.netc.grammar.check.DuplicateNetworks;
 import dev.netc.grammar.check.JavaNames;
 import dev.netc.grammar.diag.Diagnostic;
-import dev.netc.grammar.diag.DiagnosticKind;
-import dev.netc.grammar.model.ConvLayer;
-import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.NetworkFile;
-import dev.netc.grammar.print.Literals;
-import dev.netc.grammar.source.SourceFile;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The one entry point of netc's compiler, shared by the Maven plugin and the command line: {@code
@@ -59,46 +52,15 @@ public final class NetcCompiler {
 
   /**
    * Checks every file ({@link #check}) and generates one class per network of each file without
-   * errors. {@code dropout(r)} on a convolution layer, whose masks this generator cannot write yet,
-   * is an error ({@link DiagnosticKind#CONV_DROPOUT_NOT_GENERATED}), and its file generates
-   * nothing.
+   * errors.
    */
   public static CompileResult compile(List<CompileInput> inputs) {
     CheckResult checked = check(inputs);
-    List<Diagnostic> diagnostics = new ArrayList<>(checked.diagnostics());
-    Set<SourceFile> unsupported = new LinkedHashSet<>();
-    for (CheckResult.Checked network : checked.networks()) {
-      for (FeatureLayer feature : network.network().features()) {
-        if (feature instanceof ConvLayer conv && conv.dropout() > 0) {
-          diagnostics.add(convDropout(network.source(), network.network(), conv));
-          unsupported.add(network.source());
-        }
-      }
-    }
     List<GeneratedClass> classes = new ArrayList<>();
     for (CheckResult.Checked network : checked.networks()) {
-      if (!unsupported.contains(network.source())) {
-        classes.add(generate(network.network(), network.defaultPackage()));
-      }
+      classes.add(generate(network.network(), network.defaultPackage()));
     }
-    diagnostics.sort(Diagnostic.BY_POSITION);
-    return new CompileResult(classes, diagnostics);
-  }
-
-  private static Diagnostic convDropout(SourceFile source, Network network, ConvLayer conv) {
-    String message =
-        "dropout("
-            + Literals.doubleLiteral(conv.dropout())
-            + ") on layer '"
-            + conv.name()
-            + "' ("
-            + conv.describe()
-            + ") is checked but its masks are not generated yet: this version of netc generates"
-            + " dropout on dense layers only; remove dropout(...) from the conv statement to compile"
-            + " network '"
-            + network.name()
-            + "'";
-    return Diagnostic.of(DiagnosticKind.CONV_DROPOUT_NOT_GENERATED, source, conv.span(), message);
+    return new CompileResult(classes, checked.diagnostics());
   }
 
   /**

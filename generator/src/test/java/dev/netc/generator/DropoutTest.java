@@ -16,7 +16,6 @@ import dev.netc.runtime.init.NetcRandom;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.DropoutNetwork;
 import dev.netc.runtime.network.GradientCheck;
-import dev.netc.runtime.network.ParameterTensor;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,16 +131,6 @@ class DropoutTest {
     return GradientCheckTest.examples(net, c.loss(), 91, count);
   }
 
-  /** Unit i of layer l is kept for key: the documented stream, through NetcRandom. */
-  private static boolean kept(long key, int layer, int unit, double rate) {
-    NetcRandom random = new NetcRandom(NetcRandom.mix(key + layer * NetcRandom.GOLDEN_GAMMA));
-    double u = 0;
-    for (int i = 0; i <= unit; i++) {
-      u = random.nextDouble();
-    }
-    return u >= rate;
-  }
-
   @Test
   void masksFollowTheDocumentedStreamAndScaleKeptOutputsExactly() {
     for (Case c : CASES) {
@@ -169,7 +158,7 @@ class DropoutTest {
           boolean first =
               c.network().layers().stream().filter(d -> d.hasDropout()).findFirst().get() == layer;
           for (int i = 0; i < layer.units(); i++) {
-            boolean keep = kept(key, l, i, layer.dropout());
+            boolean keep = DropoutChecks.kept(key, l, i, layer.dropout());
             if (!first) {
               if (!keep) {
                 assertWithMessage("%s x%s[%s], key %s", c.name(), l, i, key)
@@ -195,58 +184,8 @@ class DropoutTest {
     try (InputStream in = DropoutTest.class.getResourceAsStream("/dropout/torch_reference.json")) {
       ref = new ObjectMapper().readTree(in);
     }
-    DropoutNetwork net = create("Torch");
-    for (int l = 1; l <= 3; l++) {
-      JsonNode w = ref.get("weights").get(l - 1);
-      ParameterTensor weights = net.weights(l);
-      for (int i = 0; i < w.size(); i++) {
-        for (int j = 0; j < w.get(i).size(); j++) {
-          weights.set(i * w.get(i).size() + j, w.get(i).get(j).asDouble());
-        }
-      }
-      JsonNode b = ref.get("biases").get(l - 1);
-      for (int i = 0; i < b.size(); i++) {
-        net.bias(l).set(i, b.get(i).asDouble());
-      }
-    }
-    net.clearGradient();
-    net.dropoutKey(ref.get("firstKey").asLong()); // then one more per example
-    for (int e = 0; e < 3; e++) {
-      double[] x = new double[3];
-      double[] t = new double[2];
-      for (int k = 0; k < 3; k++) {
-        x[k] = ref.get("inputs").get(e).get(k).asDouble();
-      }
-      for (int k = 0; k < 2; k++) {
-        t[k] = ref.get("targets").get(e).get(k).asDouble();
-      }
-      double expected = ref.get("losses").get(e).asDouble();
-      assertWithMessage("loss of example %s", e)
-          .that(net.accumulateGradient(x, t))
-          .isWithin(1e-12 + 1e-9 * Math.abs(expected))
-          .of(expected);
-    }
-    for (int l = 1; l <= 3; l++) {
-      JsonNode gw = ref.get("weightGradients").get(l - 1);
-      ParameterTensor dw = net.weightGradient(l);
-      for (int i = 0; i < gw.size(); i++) {
-        for (int j = 0; j < gw.get(i).size(); j++) {
-          double expected = gw.get(i).get(j).asDouble();
-          assertWithMessage("dW%s[%s][%s]", l, i, j)
-              .that(dw.get(i * gw.get(i).size() + j))
-              .isWithin(1e-12 + 1e-9 * Math.abs(expected))
-              .of(expected);
-        }
-      }
-      JsonNode gb = ref.get("biasGradients").get(l - 1);
-      for (int i = 0; i < gb.size(); i++) {
-        double expected = gb.get(i).asDouble();
-        assertWithMessage("db%s[%s]", l, i)
-            .that(net.biasGradient(l).get(i))
-            .isWithin(1e-12 + 1e-9 * Math.abs(expected))
-            .of(expected);
-      }
-    }
+    int compared = DropoutChecks.assertMatchesReference(create("Torch"), ref, List.of(1, 2, 3));
+    assertThat(compared).isEqualTo(15 + 20 + 8);
   }
 
   @Test
@@ -300,19 +239,7 @@ class DropoutTest {
       DropoutNetwork plain = create(c.name());
       double[][][] data = examples(fused, c, 6);
       examples(plain, c, 6);
-      for (int e = 0; e < 6; e++) {
-        fused.dropoutKey(e * 31L);
-        plain.dropoutKey(e * 31L);
-        double weight = e % 2 == 0 ? 1.0 : 0.75;
-        double a = fused.trainStep(data[0][e], data[1][e], weight);
-        double b = plain.accumulateGradient(data[0][e], data[1][e], weight);
-        plain.applyGradient(1.0);
-        assertWithMessage("%s loss %s", c.name(), e).that(a).isEqualTo(b);
-      }
-      ParameterBits.assertSameBits(
-          c.name(),
-          ParameterBits.values(plain.parameters()),
-          ParameterBits.values(fused.parameters()));
+      DropoutChecks.assertFusedIsAccumulateThenApply(c.name(), fused, plain, data);
     }
   }
 
@@ -326,34 +253,7 @@ class DropoutTest {
       DropoutNetwork single = create(c.name() + "F");
       double[][][] data = examples(wide, c, 4);
       examples(single, c, 4);
-      // the double class with the float class's (rounded) parameters
-      List<ParameterTensor> from = single.parameters();
-      List<ParameterTensor> to = wide.parameters();
-      for (int p = 0; p < from.size(); p++) {
-        for (int k = 0; k < from.get(p).size(); k++) {
-          to.get(p).set(k, from.get(p).get(k));
-        }
-      }
-      for (int e = 0; e < 4; e++) {
-        wide.dropoutKey(e);
-        single.dropoutKey(e);
-        double a = wide.accumulateGradient(data[0][e], data[1][e]);
-        double b = single.accumulateGradient(data[0][e], data[1][e]);
-        assertWithMessage("%s loss %s", c.name(), e)
-            .that(b)
-            .isWithin(1e-5 + 1e-4 * Math.abs(a))
-            .of(a);
-      }
-      List<double[]> g = ParameterBits.values(wide.gradients());
-      List<double[]> f = ParameterBits.values(single.gradients());
-      for (int p = 0; p < g.size(); p++) {
-        for (int k = 0; k < g.get(p).length; k++) {
-          assertWithMessage("%s gradient %s[%s]", c.name(), p, k)
-              .that(f.get(p)[k])
-              .isWithin(1e-5 + 1e-4 * Math.abs(g.get(p)[k]))
-              .of(g.get(p)[k]);
-        }
-      }
+      DropoutChecks.assertFloatFollowsDouble(c.name(), wide, single, data);
     }
   }
 
@@ -363,29 +263,7 @@ class DropoutTest {
     CompiledNetwork plain = compiled.create("Plain0");
     double[][][] data = examples(dropout, find("D0"), 8);
     examples(plain, find("D0"), 8);
-    for (int e = 0; e < 8; e++) {
-      dropout.trainStep(data[0][e], data[1][e]); // train: the parameters move, with masks
-    }
-    List<ParameterTensor> from = dropout.parameters();
-    List<ParameterTensor> to = plain.parameters();
-    for (int p = 0; p < from.size(); p++) {
-      for (int k = 0; k < from.get(p).size(); k++) {
-        to.get(p).set(k, from.get(p).get(k));
-      }
-    }
-    long key = dropout.dropoutKey();
-    for (int e = 0; e < 8; e++) {
-      double[] expected = plain.predict(data[0][e]);
-      double[] actual = dropout.predict(data[0][e]);
-      for (int k = 0; k < expected.length; k++) {
-        assertThat(Double.doubleToRawLongBits(actual[k]))
-            .isEqualTo(Double.doubleToRawLongBits(expected[k]));
-      }
-      assertThat(dropout.classify(data[0][e])).isEqualTo(plain.classify(data[0][e]));
-      assertThat(dropout.loss(data[0][e], data[1][e]))
-          .isEqualTo(plain.loss(data[0][e], data[1][e]));
-    }
-    assertWithMessage("prediction uses no key").that(dropout.dropoutKey()).isEqualTo(key);
+    DropoutChecks.assertPredictionIgnoresDropout(dropout, plain, data);
   }
 
   @Test

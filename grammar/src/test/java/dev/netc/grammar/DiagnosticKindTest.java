@@ -88,12 +88,11 @@ class DiagnosticKindTest {
           Map.entry("SHAPE_NOT_DIVISIBLE", 83),
           Map.entry("LAYER_AFTER_DENSE", 84),
           Map.entry("UNKNOWN_PADDING", 85),
-          Map.entry("CONV_DROPOUT_NOT_GENERATED", 87),
           Map.entry("DROPOUT_ON_OUTPUT", 90),
           Map.entry("OPTION_AFTER_NAME", 91));
 
   /** Codes of retired kinds, which no kind may take again. */
-  private static final Set<Integer> RETIRED = Set.of(72, 86);
+  private static final Set<Integer> RETIRED = Set.of(72, 86, 87);
 
   /** The kinds that are warnings; every other kind is an error. */
   private static final Set<String> WARNINGS =

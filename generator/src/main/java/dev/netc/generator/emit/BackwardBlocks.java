@@ -149,8 +149,8 @@ final class BackwardBlocks {
    * its activation is declared (its sums were stored without the factor), else nothing.
    */
   CodeBlock declaredFactor(ActivatedLayer below, int from, int to) {
-    return below instanceof LayerPlan dense && dense.layer().declared().isPresent()
-        ? context.declared.derivative(dense, "j", from, to)
+    return below.declared().isPresent()
+        ? context.declared.derivative(below, "j", from, to)
         : CodeBlock.of("");
   }
 
@@ -160,7 +160,7 @@ final class BackwardBlocks {
    * (with dropout on that layer, {@code s * g[j]}: the mask's scale).
    */
   String deltaBelow(LayerPlan p, ActivatedLayer below) {
-    if (p.skipsZeroInputs() && !(below instanceof LayerPlan dense && dense.layer().hasDropout())) {
+    if (p.skipsZeroInputs() && !(below.hasDropout())) {
       return "s";
     }
     return Expressions.times("s", context.expressions.derivative(below, "j"));

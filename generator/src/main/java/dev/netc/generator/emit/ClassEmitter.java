@@ -124,6 +124,7 @@ public final class ClassEmitter {
           .append(f.layer().name())
           .append("): ")
           .append(f.layer().describe())
+          .append(f.hasDropout() ? " dropout(" + Literals.doubleLiteral(f.dropout()) + ")" : "")
           .append(", ")
           .append(f.input())
           .append(" -> ")

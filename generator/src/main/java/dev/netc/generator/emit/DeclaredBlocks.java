@@ -1,8 +1,8 @@
 package dev.netc.generator.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.netc.generator.plan.ActivatedLayer;
 import dev.netc.generator.plan.ActivationPlan;
-import dev.netc.generator.plan.LayerPlan;
 import dev.netc.grammar.expr.Derivation;
 import dev.netc.grammar.expr.Printer;
 import dev.netc.grammar.expr.Sharing;
@@ -30,15 +30,15 @@ final class DeclaredBlocks {
   }
 
   /** The array that keeps shared value {@code name} of layer {@code p}: {@code z1s} for s. */
-  static String keptArray(LayerPlan p, String name) {
+  static String keptArray(ActivatedLayer p, String name) {
     return p.name("z") + name;
   }
 
   /** The arrays layer {@code p} keeps for its backward pass, if its activation is declared. */
-  static List<String> keptArrays(LayerPlan p) {
+  static List<String> keptArrays(ActivatedLayer p) {
     List<String> names = new ArrayList<>();
-    if (p.layer().declared().isPresent()) {
-      ActivationPlan.of(p.layer()).kept().forEach(d -> names.add(keptArray(p, d.name())));
+    if (p.declared().isPresent()) {
+      plan(p).kept().forEach(d -> names.add(keptArray(p, d.name())));
       if (keepsOutput(p)) {
         names.add(outputArray(p));
       }
@@ -50,18 +50,18 @@ final class DeclaredBlocks {
    * True if the derivative reads the layer's output f(z) and the layer has dropout, whose mask
    * scales the output array in place: the forward loop then keeps f(z) in {@link #outputArray}.
    */
-  private static boolean keepsOutput(LayerPlan p) {
-    return p.layer().hasDropout() && ActivationPlan.of(p.layer()).sharing().output() != null;
+  private static boolean keepsOutput(ActivatedLayer p) {
+    return p.hasDropout() && plan(p).sharing().output() != null;
   }
 
   /** The array that keeps f(z) of a layer with dropout: {@code z1fz}. */
-  private static String outputArray(LayerPlan p) {
+  private static String outputArray(ActivatedLayer p) {
     return p.name("z") + "fz";
   }
 
   /** {@code x = f(z)} for units {@code from} to {@code to - 1}. */
-  CodeBlock forward(LayerPlan p, int from, int to) {
-    ActivationPlan plan = ActivationPlan.of(p.layer());
+  CodeBlock forward(ActivatedLayer p, int from, int to) {
+    ActivationPlan plan = plan(p);
     ActivationCall call = plan.call();
     Derivation derivation = call.activation().derivation();
     String z = p.name("z");
@@ -100,8 +100,8 @@ final class DeclaredBlocks {
    * {@code delta[index] *= f'(z[index])} for {@code index} from {@code from} to {@code to - 1}: the
    * factor of layer {@code p}'s derivative, applied after the delta's sums.
    */
-  CodeBlock derivative(LayerPlan p, String index, int from, int to) {
-    ActivationPlan plan = ActivationPlan.of(p.layer());
+  CodeBlock derivative(ActivatedLayer p, String index, int from, int to) {
+    ActivationPlan plan = plan(p);
     ActivationCall call = plan.call();
     String delta = p.name("delta");
     CodeBlock.Builder code = CodeBlock.builder();
@@ -135,6 +135,13 @@ final class DeclaredBlocks {
     }
     code.addStatement("$L[$L] *= $L", delta, index, java.write(sharing.derivative()));
     return code.endControlFlow().build();
+  }
+
+  private static ActivationPlan plan(ActivatedLayer p) {
+    return ActivationPlan.of(
+        p.declared()
+            .orElseThrow(
+                () -> new IllegalArgumentException("layer " + p.number() + " is built-in")));
   }
 
   /** The parameters' values of a call with parameters: {@code a = 1.7159, b = 0.5}. */

@@ -4,6 +4,8 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import dev.netc.generator.plan.ConvPlan;
+import dev.netc.generator.plan.FeaturePlan;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.grammar.print.Literals;
 import java.util.List;
@@ -64,9 +66,15 @@ final class DropoutCode {
     MethodSpec.Builder m =
         EmitContext.internal("trainingForward")
             .addComment("the forward pass with the dropout masks of key $N", KEY);
+    for (FeaturePlan f : context.plan.features()) {
+      m.addStatement("forward$L()", f.number());
+      if (f.hasDropout()) {
+        m.addStatement("$N()", method(f.number()));
+      }
+    }
     for (LayerPlan p : context.layers()) {
       m.addStatement("$N()", p.forward().name());
-      if (p.layer().hasDropout()) {
+      if (p.hasDropout()) {
         m.addStatement("$N()", method(p.number()));
       }
     }
@@ -86,6 +94,23 @@ final class DropoutCode {
                 p.number(),
                 p.units(),
                 p.layer().dropout(),
+                p.name("x"),
+                factor(p.number()),
+                i -> context.expressions.activationDerivative(p, i)))
+        .build();
+  }
+
+  /**
+   * {@code dropout<l>()} of convolution layer {@code p}: its mask applied to the H x W x F output
+   * x, element (y, x, f) at {@code (y * W + x) * F + f} as unit i, and g.
+   */
+  MethodSpec layerMethod(ConvPlan p) {
+    return EmitContext.internal(method(p.number()))
+        .addCode(
+            mask(
+                p.number(),
+                p.outputSize(),
+                p.dropout(),
                 p.name("x"),
                 factor(p.number()),
                 i -> context.expressions.activationDerivative(p, i)))

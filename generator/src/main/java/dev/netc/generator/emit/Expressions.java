@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.netc.generator.plan.ActivatedLayer;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.Planner;
+import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.print.Literals;
 import java.util.List;
 
@@ -54,7 +55,7 @@ final class Expressions {
    * for a declared activation), which its mask method stored.
    */
   String derivative(ActivatedLayer p, String index) {
-    if (p instanceof LayerPlan dense && dense.layer().hasDropout()) {
+    if (p.hasDropout()) {
       return DropoutCode.factor(p.number()) + "[" + index + "]";
     }
     return activationDerivative(p, index);
@@ -106,11 +107,11 @@ final class Expressions {
           case SOFTMAX -> "full Jacobian (softmax)";
           case DECLARED ->
               "as derived below ("
-                  + (p instanceof LayerPlan dense ? dense.layer().activationName() : "declared")
+                  + p.declared().map(ActivationCall::name).orElse("declared")
                   + ")";
         };
     String equation = "f'(" + z + ") = " + value;
-    if (p instanceof LayerPlan dense && dense.layer().hasDropout()) {
+    if (p.hasDropout()) {
       equation +=
           "; times the dropout mask m"
               + p.number()

@@ -6,6 +6,7 @@ import dev.netc.generator.plan.ActivatedLayer;
 import dev.netc.generator.plan.ConvPlan;
 import dev.netc.generator.plan.FeaturePlan;
 import dev.netc.generator.plan.PoolPlan;
+import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.model.Shape;
 import dev.netc.grammar.model.Window;
 import java.util.function.BiFunction;
@@ -96,7 +97,16 @@ final class FeatureBlocks {
                   + in
                   + " are 0; the bounds of ky and kx leave them out)"));
     }
-    code.add(EmitContext.comment(x + " = " + p.activation().dslName() + "(" + z + ")"));
+    boolean declared = p.declared().isPresent();
+    code.add(
+        EmitContext.comment(
+            x
+                + " = "
+                + p.declared().map(ActivationCall::name).orElse(p.activation().dslName())
+                + "("
+                + z
+                + ")"
+                + (declared ? ", after the positions' sums (as derived below)" : "")));
     openPositions(code, p, filters);
     code.addStatement("System.arraycopy($N, 0, $N, 0, $L)", b, acc, filters);
     code.add(
@@ -115,12 +125,19 @@ final class FeatureBlocks {
                             .addStatement("$N[f] += wj[f] * a", acc)
                             .endControlFlow()
                             .build())));
-    code.beginControlFlow("for (int f = 0; f < $L; f++)", filters)
-        .addStatement("final $T v = $N[f]", context.element, acc)
-        .addStatement("$N[out + f] = v", z)
-        .addStatement("$N[out + f] = $L", x, context.expressions.activation(p, "v"))
-        .endControlFlow();
+    if (declared) {
+      code.addStatement("System.arraycopy($N, 0, $N, out, $L)", acc, z, filters);
+    } else {
+      code.beginControlFlow("for (int f = 0; f < $L; f++)", filters)
+          .addStatement("final $T v = $N[f]", context.element, acc)
+          .addStatement("$N[out + f] = v", z)
+          .addStatement("$N[out + f] = $L", x, context.expressions.activation(p, "v"))
+          .endControlFlow();
+    }
     closePositions(code);
+    if (declared) {
+      code.add(context.declared.forward(p, 0, p.outputSize()));
+    }
     return code.build();
   }
 
@@ -338,16 +355,18 @@ final class FeatureBlocks {
     if (below == null) {
       return CodeBlock.of("");
     }
+    CodeBlock.Builder code = CodeBlock.builder();
     String factor = context.expressions.derivative(below, "i");
-    if (factor == null) {
-      return CodeBlock.of("");
+    if (factor != null) {
+      code.add(EmitContext.comment(Expressions.derivativeEquation(below)))
+          .beginControlFlow("for (int i = 0; i < $L; i++)", below.outputSize())
+          .addStatement("$N[i] *= $L", below.name("delta"), factor)
+          .endControlFlow();
     }
-    return CodeBlock.builder()
-        .add(EmitContext.comment(Expressions.derivativeEquation(below)))
-        .beginControlFlow("for (int i = 0; i < $L; i++)", below.outputSize())
-        .addStatement("$N[i] *= $L", below.name("delta"), factor)
-        .endControlFlow()
-        .build();
+    if (below.declared().isPresent()) {
+      code.add(context.declared.derivative(below, "i", 0, below.outputSize()));
+    }
+    return code.build();
   }
 
   /**

@@ -7,7 +7,7 @@ import dev.netc.grammar.expr.Expr;
 import dev.netc.grammar.expr.ExprTrees;
 import dev.netc.grammar.expr.Function;
 import dev.netc.grammar.expr.Sharing;
-import dev.netc.grammar.model.DenseLayer;
+import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.model.Loss;
 import dev.netc.grammar.model.Network;
 import java.util.ArrayList;
@@ -58,16 +58,11 @@ enum MathHelper {
     if (network.loss() == Loss.BINARY_CROSS_ENTROPY) {
       used.add(SOFTPLUS);
     }
-    for (DenseLayer layer : network.layers()) {
-      layer
-          .declared()
-          .ifPresent(
-              call -> {
-                Sharing s = call.activation().derivation().shared();
-                List<Expr> trees = new ArrayList<>(List.of(s.function(), s.derivative()));
-                s.definitions().forEach(d -> trees.add(d.value()));
-                trees.forEach(t -> collect(t, used));
-              });
+    for (ActivationCall call : network.declaredActivations()) {
+      Sharing s = call.activation().derivation().shared();
+      List<Expr> trees = new ArrayList<>(List.of(s.function(), s.derivative()));
+      s.definitions().forEach(d -> trees.add(d.value()));
+      trees.forEach(t -> collect(t, used));
     }
     List<MethodSpec> methods = new ArrayList<>();
     for (MathHelper helper : used) {

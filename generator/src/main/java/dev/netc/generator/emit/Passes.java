@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.netc.generator.plan.ActivatedLayer;
 import dev.netc.generator.plan.Block;
+import dev.netc.generator.plan.ConvPlan;
 import dev.netc.generator.plan.Copy;
 import dev.netc.generator.plan.FeaturePlan;
 import dev.netc.generator.plan.LayerPlan;
@@ -65,8 +66,13 @@ final class Passes {
     if (context.plan.hasDropout()) {
       DropoutCode dropout = new DropoutCode(context);
       methods.add(dropout.trainingForward());
+      for (FeaturePlan f : context.plan.features()) {
+        if (f instanceof ConvPlan conv && conv.hasDropout()) {
+          methods.add(dropout.layerMethod(conv));
+        }
+      }
       for (LayerPlan p : context.layers()) {
-        if (p.layer().hasDropout()) {
+        if (p.hasDropout()) {
           methods.add(dropout.layerMethod(p));
         }
       }
@@ -248,7 +254,7 @@ final class Passes {
             + "[j] = 0, f' = 0 and "
             + below.name("delta")
             + "[j] = 0 without the dot product; elsewhere f' = 1"
-            + (below instanceof LayerPlan dense && dense.layer().hasDropout()
+            + (below.hasDropout()
                 ? " (x is also 0 where dropout dropped the unit; g holds the mask's scale)"
                 : ""));
   }

@@ -128,7 +128,7 @@ final class StateEmitter {
     for (LayerPlan p : context.layers()) {
       fields.add(array(p.name("z"), p.units(), null));
       fields.add(array(p.name("x"), p.units(), null));
-      if (p.layer().hasDropout()) {
+      if (p.hasDropout()) {
         fields.add(
             array(
                 DropoutCode.factor(p.number()),
@@ -196,7 +196,17 @@ final class StateEmitter {
     if (f instanceof ConvPlan conv) {
       fields.add(array(f.name("z"), n, "Layer " + f.number() + ", " + shape + "."));
       fields.add(array(f.name("x"), n, null));
+      if (conv.hasDropout()) {
+        fields.add(
+            array(
+                DropoutCode.factor(f.number()),
+                n,
+                "m" + f.number() + " * f'(" + f.name("z") + "): the dropout mask times f'."));
+      }
       fields.add(array(f.name("delta"), n, null));
+      for (String kept : DeclaredBlocks.keptArrays(conv)) {
+        fields.add(array(kept, n, null));
+      }
       fields.add(
           array(
               f.name("acc"),

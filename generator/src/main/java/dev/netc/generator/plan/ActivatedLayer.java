@@ -1,6 +1,8 @@
 package dev.netc.generator.plan;
 
 import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.ActivationCall;
+import java.util.Optional;
 
 /**
  * A layer whose output array the layer above reads and whose delta it writes: a dense, convolution
@@ -25,4 +27,22 @@ public interface ActivatedLayer {
 
   /** Number of values of the layer's output (and of its delta). */
   int outputSize();
+
+  /**
+   * The rate of the layer's {@code dropout(r)}, 0 for none (always 0 for pooling). A layer with
+   * dropout keeps g = m * f'(z), its mask times f', and the layer above multiplies by g instead.
+   */
+  default double dropout() {
+    return 0;
+  }
+
+  /** The declared activation with its arguments' values, if the activation is declared. */
+  default Optional<ActivationCall> declared() {
+    return Optional.empty();
+  }
+
+  /** True if the layer has dropout. */
+  default boolean hasDropout() {
+    return dropout() > 0;
+  }
 }

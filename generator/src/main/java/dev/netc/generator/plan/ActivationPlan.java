@@ -4,7 +4,6 @@ import dev.netc.grammar.expr.Expr;
 import dev.netc.grammar.expr.ExprTrees;
 import dev.netc.grammar.expr.Sharing;
 import dev.netc.grammar.model.ActivationCall;
-import dev.netc.grammar.model.DenseLayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,11 +40,7 @@ public record ActivationPlan(
   }
 
   /** The plan of {@code layer}'s declared activation. */
-  public static ActivationPlan of(DenseLayer layer) {
-    ActivationCall call =
-        layer
-            .declared()
-            .orElseThrow(() -> new IllegalArgumentException(layer.name() + " is not declared"));
+  public static ActivationPlan of(ActivationCall call) {
     Sharing sharing = call.activation().derivation().shared();
     Set<String> inFunction = sharing.needed(sharing.function());
     Set<String> inDerivative = sharing.needed(sharing.derivative());

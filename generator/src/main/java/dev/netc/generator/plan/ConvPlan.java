@@ -1,6 +1,7 @@
 package dev.netc.generator.plan;
 
 import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.model.ConvLayer;
 import java.util.Optional;
 
@@ -42,6 +43,16 @@ public record ConvPlan(
   @Override
   public double activationParameter() {
     return layer.activationParameter();
+  }
+
+  @Override
+  public Optional<ActivationCall> declared() {
+    return layer.declared();
+  }
+
+  @Override
+  public double dropout() {
+    return layer.dropout();
   }
 
   @Override

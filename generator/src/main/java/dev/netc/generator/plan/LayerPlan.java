@@ -1,6 +1,7 @@
 package dev.netc.generator.plan;
 
 import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.model.DenseLayer;
 import java.util.Optional;
 
@@ -64,6 +65,16 @@ public record LayerPlan(
   @Override
   public double activationParameter() {
     return layer.activationParameter();
+  }
+
+  @Override
+  public Optional<ActivationCall> declared() {
+    return layer.declared();
+  }
+
+  @Override
+  public double dropout() {
+    return layer.dropout();
   }
 
   @Override

@@ -84,7 +84,8 @@ public record NetworkPlan(
 
   /** True if a layer has dropout: the class then has a training forward pass with masks. */
   public boolean hasDropout() {
-    return layers.stream().anyMatch(p -> p.layer().hasDropout());
+    return layers.stream().anyMatch(LayerPlan::hasDropout)
+        || features.stream().anyMatch(FeaturePlan::hasDropout);
   }
 
   /** True if the network clips by norm. */

@@ -319,7 +319,8 @@ public final class Planner {
     }
     if (layer.activation() == Activation.DECLARED) {
       return BytecodeCost.perEntry(
-          BytecodeCost.declaredForward(ActivationPlan.of(layer)), layer.units());
+          BytecodeCost.declaredForward(ActivationPlan.of(layer.declared().orElseThrow())),
+          layer.units());
     }
     return BytecodeCost.activation(layer.activation());
   }
@@ -329,9 +330,10 @@ public final class Planner {
    * layer below, if its activation is declared; else 0.
    */
   private static int derivativeCost(ActivatedLayer below) {
-    return below instanceof LayerPlan dense && dense.layer().activation() == Activation.DECLARED
+    return below != null && below.declared().isPresent()
         ? BytecodeCost.perEntry(
-            BytecodeCost.declaredDerivative(ActivationPlan.of(dense.layer())), dense.units())
+            BytecodeCost.declaredDerivative(ActivationPlan.of(below.declared().get())),
+            below.outputSize())
         : 0;
   }
 

@@ -1,8 +1,12 @@
 package dev.netc.grammar.check;
 
+import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.model.CallKind;
+import dev.netc.grammar.model.DeclaredActivation;
 import dev.netc.grammar.model.Span;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +30,28 @@ record BoundCall<K extends CallKind>(K kind, Span span, List<Optional<Argument>>
         .get(index)
         .map(Argument::value)
         .orElseGet(() -> kind.parameters().get(index).defaultValue().orElse(Double.NaN));
+  }
+
+  /** The built-in activation called, or {@link Activation#DECLARED} for a declared one. */
+  Activation builtInActivation() {
+    return kind instanceof Activation a ? a : Activation.DECLARED;
+  }
+
+  /** The parameter of a built-in activation, or NaN for one without and for a declared one. */
+  double activationParameter() {
+    return builtInActivation().hasParameter() ? value(0) : Double.NaN;
+  }
+
+  /** The call of a declared activation with its arguments' values, or empty for a built-in. */
+  Optional<ActivationCall> declaredActivation() {
+    if (!(kind instanceof DeclaredActivation d)) {
+      return Optional.empty();
+    }
+    List<Double> values = new ArrayList<>();
+    for (int i = 0; i < d.parameters().size(); i++) {
+      values.add(value(i));
+    }
+    return Optional.of(new ActivationCall(d, values));
   }
 
   /** The value of the parameter called {@code name}. */

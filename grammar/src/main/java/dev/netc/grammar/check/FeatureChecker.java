@@ -3,6 +3,7 @@ package dev.netc.grammar.check;
 import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.CallKind;
 import dev.netc.grammar.model.ConvLayer;
 import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Padding;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -33,18 +35,25 @@ final class FeatureChecker {
   private final Numbers numbers;
   private final CallChecker calls;
   private final LayerBodyChecker bodies;
+  private final Function<NetcParser.CallContext, Optional<BoundCall<CallKind>>> activations;
 
+  /**
+   * @param activations binds a layer's activation as dense layers do: a built-in or one declared in
+   *     the language (the prelude's or the file's), or empty after reporting
+   */
   FeatureChecker(
       DiagnosticCollector diagnostics,
       Positions positions,
       Numbers numbers,
       CallChecker calls,
-      LayerBodyChecker bodies) {
+      LayerBodyChecker bodies,
+      Function<NetcParser.CallContext, Optional<BoundCall<CallKind>>> activations) {
     this.diagnostics = diagnostics;
     this.positions = positions;
     this.numbers = numbers;
     this.calls = calls;
     this.bodies = bodies;
+    this.activations = activations;
   }
 
   /**
@@ -117,9 +126,7 @@ final class FeatureChecker {
             .map(t -> numbers.size(t.getText(), positions.of(t), "the number of filters"))
             .orElse(OptionalInt.empty());
     Optional<int[]> window = window(conv.shape(), "conv");
-    Optional<BoundCall<Activation>> activation =
-        calls.bind(
-            conv.call(), Activation.builtIns(), "activation", DiagnosticKind.UNKNOWN_ACTIVATION);
+    Optional<BoundCall<CallKind>> activation = activations.apply(conv.call());
     activation.ifPresent(
         a -> {
           if (a.kind() == Activation.SOFTMAX) {
@@ -408,7 +415,7 @@ final class FeatureChecker {
                 "filter",
                 "(one row per filter: its " + filter + " values in (ky, kx, c) order)",
                 "the " + fanIn + " values of one " + filter + " filter"));
-    BoundCall<Activation> activation = conv.activation();
+    BoundCall<CallKind> activation = conv.activation();
     return Optional.of(
         new ConvLayer(
             draft.number(),
@@ -416,12 +423,13 @@ final class FeatureChecker {
             input,
             conv.filters(),
             window,
-            activation.kind(),
-            activation.kind().hasParameter() ? activation.value(0) : Double.NaN,
+            activation.builtInActivation(),
+            activation.activationParameter(),
             conv.dropout(),
             body.weights(),
             body.bias(),
-            draft.span()));
+            draft.span(),
+            activation.declaredActivation()));
   }
 
   private void tooLarge(FeatureDraft draft, Shape input, StringBuilder trail, boolean flat) {

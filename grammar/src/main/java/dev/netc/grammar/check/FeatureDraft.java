@@ -1,6 +1,6 @@
 package dev.netc.grammar.check;
 
-import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.CallKind;
 import dev.netc.grammar.model.PoolLayer;
 import dev.netc.grammar.model.Span;
 import dev.netc.grammar.model.Window;
@@ -37,7 +37,7 @@ record FeatureDraft(
    */
   record Conv(
       int filters,
-      BoundCall<Activation> activation,
+      BoundCall<CallKind> activation,
       double dropout,
       NetcParser.LayerBodyContext body) {}
 }

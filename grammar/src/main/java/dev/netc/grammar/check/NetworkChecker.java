@@ -4,10 +4,8 @@ import dev.netc.grammar.diag.DiagnosticCollector;
 import dev.netc.grammar.diag.DiagnosticKind;
 import dev.netc.grammar.diag.Suggestions;
 import dev.netc.grammar.model.Activation;
-import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.model.CallKind;
 import dev.netc.grammar.model.Clip;
-import dev.netc.grammar.model.DeclaredActivation;
 import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.Init;
 import dev.netc.grammar.model.Loss;
@@ -79,13 +77,14 @@ final class NetworkChecker {
     this.numbers = new Numbers(diagnostics, positions);
     this.calls = new CallChecker(diagnostics, positions, numbers);
     this.bodies = new LayerBodyChecker(diagnostics, positions, numbers);
-    this.features = new FeatureChecker(diagnostics, positions, numbers, calls, bodies);
     this.syntaxErrors = syntaxErrors;
     List<CallKind> all = new ArrayList<>(List.of(Activation.builtIns()));
     all.addAll(Prelude.activations().values());
     all.addAll(declared.activations());
     this.activations = all.toArray(new CallKind[0]);
     this.invalidActivations = declared.invalid();
+    this.features =
+        new FeatureChecker(diagnostics, positions, numbers, calls, bodies, this::activation);
   }
 
   /** The statements of one network, the first of each kind kept. */
@@ -429,28 +428,19 @@ final class NetworkChecker {
         BoundCall<CallKind> activation = layer.activation().get();
         int units = layer.units().getAsInt();
         if ((long) units * inputs.getAsInt() <= MAX_WEIGHTS) {
-          Activation builtIn = activation.kind() instanceof Activation a ? a : Activation.DECLARED;
-          Optional<ActivationCall> declared = Optional.empty();
-          if (activation.kind() instanceof DeclaredActivation d) {
-            List<Double> values = new ArrayList<>();
-            for (int i = 0; i < d.parameters().size(); i++) {
-              values.add(activation.value(i));
-            }
-            declared = Optional.of(new ActivationCall(d, values));
-          }
           built.add(
               new DenseLayer(
                   layer.number(),
                   layer.name(),
                   units,
                   inputs.getAsInt(),
-                  builtIn,
-                  builtIn.hasParameter() ? activation.value(0) : Double.NaN,
+                  activation.builtInActivation(),
+                  activation.activationParameter(),
                   layer.dropout().getAsDouble(),
                   body.weights(),
                   body.bias(),
                   layer.span(),
-                  declared));
+                  activation.declaredActivation()));
         }
       }
       inputs = layer.units();

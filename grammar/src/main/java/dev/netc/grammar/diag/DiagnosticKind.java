@@ -148,11 +148,6 @@ public enum DiagnosticKind {
   LAYER_AFTER_DENSE(84, Severity.ERROR),
   /** A padding other than {@code valid} or {@code same}. */
   UNKNOWN_PADDING(85, Severity.ERROR),
-  /**
-   * {@code dropout(r)} on a convolution layer given to the generator, which cannot write its masks
-   * yet: reported by the compiler after the front end has checked the network.
-   */
-  CONV_DROPOUT_NOT_GENERATED(87, Severity.ERROR),
 
   // Dropout on dense layers: codes 90 to 94.
 

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param weights explicit weights from the layer body, filters x (kh * kw * channels)
  * @param bias explicit bias from the layer body, one value per filter
  * @param span where the {@code conv} statement is in the file
+ * @param declared the declared activation with its arguments' values, if {@code activation} is
+ *     {@link Activation#DECLARED}
  */
 public record ConvLayer(
     int number,
@@ -38,7 +40,8 @@ public record ConvLayer(
     double dropout,
     Optional<Matrix> weights,
     Optional<Vector> bias,
-    Span span)
+    Span span,
+    Optional<ActivationCall> declared)
     implements FeatureLayer {
 
   public ConvLayer {
@@ -48,6 +51,10 @@ public record ConvLayer(
     if (!window.fits(input)) {
       throw new IllegalArgumentException(
           "layer " + number + ": window " + window.size() + " does not fit input " + input);
+    }
+    if ((activation == Activation.DECLARED) != declared.isPresent()) {
+      throw new IllegalArgumentException(
+          "layer " + number + ": a declared activation needs its call, and only it: " + declared);
     }
     if (activation.hasParameter() == Double.isNaN(activationParameter)) {
       throw new IllegalArgumentException(
@@ -100,8 +107,13 @@ public record ConvLayer(
     return weightCount() + filters;
   }
 
+  /** The activation's name: the built-in's, or the declared activation's. */
+  public String activationName() {
+    return declared.map(ActivationCall::name).orElse(activation.dslName());
+  }
+
   @Override
   public String describe() {
-    return "conv " + filters + " " + window.size() + " " + activation.dslName();
+    return "conv " + filters + " " + window.size() + " " + activationName();
   }
 }

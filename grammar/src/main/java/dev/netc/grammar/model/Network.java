@@ -118,6 +118,23 @@ public record Network(
     return List.copyOf(all);
   }
 
+  /**
+   * The calls of the activations declared in the language (the prelude's or the file's) that the
+   * network's layers use, in layer order: the conv layers', then the dense layers'.
+   */
+  public List<ActivationCall> declaredActivations() {
+    List<ActivationCall> calls = new ArrayList<>();
+    for (FeatureLayer f : features) {
+      if (f instanceof ConvLayer conv) {
+        conv.declared().ifPresent(calls::add);
+      }
+    }
+    for (DenseLayer layer : layers) {
+      layer.declared().ifPresent(calls::add);
+    }
+    return List.copyOf(calls);
+  }
+
   /** Weights and biases of all layers. */
   public long parameterCount() {
     long count = 0;
@@ -192,6 +209,7 @@ public record Network(
             .append(" padding ")
             .append(window.padding().dslName());
         activation(text, conv.activation(), conv.activationParameter());
+        conv.declared().ifPresent(call -> declared(text, call));
       } else if (feature instanceof PoolLayer pool) {
         text.append(pool.kind().dslName()).append(' ').append(window.size()).append(stride);
       }

@@ -1,6 +1,7 @@
 package dev.netc.grammar.print;
 
 import dev.netc.grammar.model.Activation;
+import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.model.Clip;
 import dev.netc.grammar.model.ConvLayer;
 import dev.netc.grammar.model.DenseLayer;
@@ -203,12 +204,18 @@ public final class NetworkPrinter {
           .append(' ')
           .append(window.size())
           .append(' ')
-          .append(activation(conv.activation(), conv.activationParameter()));
+          .append(
+              conv.declared()
+                  .map(ActivationCall::text)
+                  .orElseGet(() -> activation(conv.activation(), conv.activationParameter())));
       if (window.strideY() != 1) {
         text.append(" stride ").append(window.strideY());
       }
       if (window.padding() != Padding.VALID) {
         text.append(" padding ").append(window.padding().dslName());
+      }
+      if (conv.dropout() > 0) {
+        text.append(" dropout(").append(n(conv.dropout())).append(')');
       }
     } else {
       text.append(((PoolLayer) feature).kind().dslName()).append(' ').append(window.size());

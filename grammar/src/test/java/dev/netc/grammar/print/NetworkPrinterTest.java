@@ -234,7 +234,7 @@ class NetworkPrinterTest {
                 bias = [0.1, 0.2, 0.3];
             }
             maxpool 2x2;
-            conv 2 1x1 tanh stride 2;
+            conv 2 1x1 tanh stride 2 dropout(0.25);
             avgpool 2x1 stride 1;
             dense 2 softmax;
             loss cross_entropy;
@@ -247,11 +247,38 @@ class NetworkPrinterTest {
     assertTrue(
         written.contains("    conv 3 3x3 leaky_relu(a = 0.1) padding same as edges {\n"), written);
     assertTrue(written.contains("    maxpool 2x2;\n"), written);
-    assertTrue(written.contains("    conv 2 1x1 tanh stride 2;\n"), written);
+    assertTrue(written.contains("    conv 2 1x1 tanh stride 2 dropout(0.25);\n"), written);
     assertTrue(written.contains("    avgpool 2x1 stride 1;\n"), written);
     Network back = check("written.nn", written);
     assertEquals(network.canonicalTopology(), back.canonicalTopology());
     assertEquals(network.features().get(0), withSpan(back.features().get(0), network));
+    assertEquals(0.25, ((ConvLayer) back.features().get(2)).dropout());
+  }
+
+  @Test
+  void declaredActivationsOfConvolutionsAreWrittenAndReadBack() {
+    String text =
+        """
+        network Images {
+            input 8 x 8 x 1;
+            conv 3 3x3 gelu;
+            conv 2 3x3 hard_tanh(high = 0.9) dropout(0.2);
+            maxpool 2x2;
+            dense 2 softmax;
+            loss cross_entropy;
+        }
+        """;
+    Network network = check("images.nn", text);
+    String written = NetworkPrinter.file(network, List.of());
+    assertTrue(written.contains("    conv 3 3x3 gelu;\n"), written);
+    assertTrue(
+        written.contains("    conv 2 3x3 hard_tanh(low = -1, high = 0.9) dropout(0.2);\n"),
+        written);
+    Network back = check("written.nn", written);
+    assertEquals(network.canonicalTopology(), back.canonicalTopology());
+    assertEquals(network.declaredActivations(), back.declaredActivations());
+    assertThat(network.declaredActivations()).hasSize(2);
+    assertThat(network.topology()).contains("conv 2 3x3 hard_tanh");
   }
 
   /** {@code layer} with the span of the same layer of {@code network}, to compare the rest. */
@@ -268,7 +295,8 @@ class NetworkPrinterTest {
         c.dropout(),
         c.weights(),
         c.bias(),
-        network.features().get(0).span());
+        network.features().get(0).span(),
+        c.declared());
   }
 
   @Test
