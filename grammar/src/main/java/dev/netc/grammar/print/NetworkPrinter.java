@@ -4,6 +4,7 @@ import dev.netc.grammar.model.Activation;
 import dev.netc.grammar.model.ActivationCall;
 import dev.netc.grammar.model.Clip;
 import dev.netc.grammar.model.ConvLayer;
+import dev.netc.grammar.model.DeclaredActivation;
 import dev.netc.grammar.model.DenseLayer;
 import dev.netc.grammar.model.FeatureLayer;
 import dev.netc.grammar.model.Init;
@@ -12,6 +13,7 @@ import dev.netc.grammar.model.Matrix;
 import dev.netc.grammar.model.Network;
 import dev.netc.grammar.model.Optimizer;
 import dev.netc.grammar.model.Padding;
+import dev.netc.grammar.model.Parameter;
 import dev.netc.grammar.model.PoolLayer;
 import dev.netc.grammar.model.Precision;
 import dev.netc.grammar.model.Regularizer;
@@ -48,6 +50,13 @@ public final class NetworkPrinter {
     }
     network.packageName().ifPresent(p -> text.append("package ").append(p).append(";\n"));
     if (text.length() > 0) {
+      text.append('\n');
+    }
+    List<String> declarations = declarations(network);
+    for (String declaration : declarations) {
+      text.append(declaration).append('\n');
+    }
+    if (!declarations.isEmpty()) {
       text.append('\n');
     }
     text.append("network ").append(network.name()).append(" {\n");
@@ -168,6 +177,33 @@ public final class NetworkPrinter {
       text.append(inner).append("bias = [").append(String.join(", ", values)).append("];\n");
     }
     return text.append(indent).append('}').toString();
+  }
+
+  /**
+   * The declarations of the file's own activations the network uses, {@code activation
+   * scaled_tanh(x, a = 1.7159, b = 0.6667) = a * tanh(b * x);}, each once, in order of first use,
+   * so that the written file compiles on its own; calls of other declared activations are written
+   * inlined, as netc derived the function. The prelude's activations need no declaration.
+   */
+  private static List<String> declarations(Network network) {
+    List<String> names = new ArrayList<>();
+    List<String> declarations = new ArrayList<>();
+    for (ActivationCall call : network.declaredActivations()) {
+      DeclaredActivation a = call.activation();
+      if (a.prelude() || names.contains(a.name())) {
+        continue;
+      }
+      names.add(a.name());
+      StringBuilder d = new StringBuilder("activation ").append(a.name()).append('(');
+      d.append(a.input());
+      for (Parameter p : a.parameters()) {
+        d.append(", ").append(p.name());
+        p.defaultValue().ifPresent(v -> d.append(" = ").append(Literals.nnNumber(v, false)));
+      }
+      d.append(") = ").append(a.derivation().functionText(name -> name)).append(';');
+      declarations.add(d.toString());
+    }
+    return declarations;
   }
 
   /** The activation as a call: {@code tanh}, {@code leaky_relu(a = 0.2)}. */

@@ -281,6 +281,45 @@ class NetworkPrinterTest {
     assertThat(network.topology()).contains("conv 2 3x3 hard_tanh");
   }
 
+  @Test
+  void theFilesOwnActivationsAreDeclaredInTheWrittenFile() {
+    String text =
+        """
+        activation bent(x) = (sqrt(x^2 + 1) - 1) / 2 + x;
+        activation scaled(x, a = 1.7159, b = 0.6667) = a * tanh(b * x);
+        activation twice(x) = 2 * bent(x);
+        network Own {
+            input 3;
+            dense 4 scaled(b = 0.5);
+            dense 4 twice dropout(0.1);
+            dense 4 swish;
+            dense 2 scaled;
+            loss squared_error;
+        }
+        """;
+    Network network = check("own.nn", text);
+    String written = NetworkPrinter.file(network, List.of());
+    assertTrue(
+        written.startsWith(
+            "activation scaled(x, a = 1.7159, b = 0.6667) = a * tanh(b * x);\n"
+                + "activation twice(x) = "),
+        written);
+    assertTrue(written.contains("    dense 4 scaled(a = 1.7159, b = 0.5);\n"), written);
+    assertTrue(written.contains("    dense 4 swish;\n"), written);
+    assertThat(written).doesNotContain("activation swish");
+    assertThat(written).doesNotContain("activation bent");
+    Network back = check("written.nn", written);
+    for (int l = 0; l < network.layers().size(); l++) {
+      var before = network.layers().get(l).declared().orElseThrow();
+      var after = back.layers().get(l).declared().orElseThrow();
+      assertEquals(before.arguments(), after.arguments(), "layer " + l);
+      assertEquals(
+          before.activation().derivation().functionText(n -> n),
+          after.activation().derivation().functionText(n -> n),
+          "layer " + l);
+    }
+  }
+
   /** {@code layer} with the span of the same layer of {@code network}, to compare the rest. */
   private static FeatureLayer withSpan(FeatureLayer layer, Network network) {
     ConvLayer c = (ConvLayer) layer;
