@@ -1,6 +1,7 @@
 package dev.netc.spark;
 
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.Scoring;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,7 +107,7 @@ final class ColumnScoring implements Serializable {
       synchronized (scoring) {
         double[] outputs = scoring.outputs(value);
         return switch (result) {
-          case CLASS_INDEX -> (double) NetcModel.argmax(outputs);
+          case CLASS_INDEX -> (double) Scoring.argmax(outputs);
           case FIRST_OUTPUT -> outputs[0];
           case OUTPUTS -> Vectors.dense(outputs.clone());
         };

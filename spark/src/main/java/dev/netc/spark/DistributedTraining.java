@@ -2,6 +2,7 @@ package dev.netc.spark;
 
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.ParameterTensor;
+import dev.netc.runtime.network.Scoring;
 import dev.netc.runtime.train.EpochStats;
 import dev.netc.runtime.train.Schedule;
 import dev.netc.runtime.train.TrainingException;
@@ -197,7 +198,7 @@ abstract class DistributedTraining {
                   while (examples.hasNext()) {
                     Example e = examples.next();
                     loss += worker.loss(e.features(), e.target());
-                    if (NetcModel.argmax(e.target()) == worker.classify(e.features())) {
+                    if (Scoring.argmax(e.target()) == worker.classify(e.features())) {
                       right++;
                     }
                     count++;

@@ -251,10 +251,15 @@ final class GradientSteps extends DistributedTraining {
           // each example takes the key and adds 1: position chunk * chunkSize + k gets its own
           dropout.dropoutKey(stepKey + (long) chunk._1() * chunkSize);
         }
-        double loss = 0;
-        for (Example e : chunk._2()) {
-          loss += worker.accumulateGradient(e.features(), e.target());
+        // one block call per chunk, as the Trainer's (matrix products in generated dense classes)
+        Example[] examples = chunk._2();
+        double[][] inputs = new double[examples.length][];
+        double[][] targets = new double[examples.length][];
+        for (int k = 0; k < examples.length; k++) {
+          inputs[k] = examples[k].features();
+          targets[k] = examples[k].target();
         }
+        double loss = worker.accumulateGradient(inputs, targets, 0, examples.length);
         result.add(new ChunkGradient(chunk._1(), loss, NetworkSnapshot.values(worker.gradients())));
       }
       return result.iterator();

@@ -378,17 +378,6 @@ public final class NetcModel extends Model<NetcModel> implements MLWritable {
     return broadcast;
   }
 
-  /** Index of the largest value, the first on ties (as {@link CompiledNetwork#classify}). */
-  static int argmax(double[] values) {
-    int best = 0;
-    for (int k = 1; k < values.length; k++) {
-      if (values[k] > values[best]) {
-        best = k;
-      }
-    }
-    return best;
-  }
-
   @Override
   public NetcModel copy(ParamMap extra) {
     NetcModel copied =

@@ -1,6 +1,7 @@
 package dev.netc.spark;
 
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.Scoring;
 import java.util.List;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
@@ -770,7 +771,7 @@ public final class NetcUdf
     }
     net.predict(input, output);
     if (classifier) {
-      int best = NetcModel.argmax(output);
+      int best = Scoring.argmax(output);
       return classNames.length > 0 ? classNames[best] : (Object) (double) best;
     }
     if (output.length == 1) {

@@ -10,6 +10,7 @@ import dev.netc.cli.Main;
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.data.Scaler;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.Scoring;
 import dev.netc.runtime.train.Reduction;
 import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.weights.WeightFile;
@@ -155,7 +156,7 @@ class NetcModelTest {
       // Both columns read: the prediction is the largest of the row's own outputs (the outputs
       // themselves equal the CLI's in classifierScoresAsTheCliPredictsRowByRow).
       double[] outputs = ((Vector) full.get(i).get(1)).toArray();
-      assertEquals(NetcModel.argmax(outputs), full.get(i).getDouble(0), "row " + i);
+      assertEquals(Scoring.argmax(outputs), full.get(i).getDouble(0), "row " + i);
       assertEquals(full.get(i).getDouble(0), leanRows.get(i).getDouble(0), "row " + i);
     }
   }

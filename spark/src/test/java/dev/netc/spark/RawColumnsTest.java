@@ -10,6 +10,7 @@ import dev.netc.runtime.data.Preprocessor;
 import dev.netc.runtime.data.RawTable;
 import dev.netc.runtime.data.Scaler;
 import dev.netc.runtime.network.CompiledNetwork;
+import dev.netc.runtime.network.Scoring;
 import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.weights.WeightFile;
 import dev.netc.spark.nets.FlowersNet;
@@ -79,7 +80,7 @@ class RawColumnsTest {
       String what = raw.toString();
       assertArrayEquals(expected, ((Vector) row.getAs("probability")).toArray(), what);
       String predicted = row.getAs("predictedLabel");
-      assertEquals(prep.className(NetcModel.argmax(expected)), predicted, what);
+      assertEquals(prep.className(Scoring.argmax(expected)), predicted, what);
       right += predicted.equals(raw.get("species")) ? 1 : 0;
     }
     assertTrue(right >= 130, right + " of 150 right");
@@ -106,7 +107,7 @@ class RawColumnsTest {
         raw.put(HEADER[c], row.getString(c));
       }
       missing += "NA".equals(raw.get("petal_width")) ? 1 : 0;
-      String expected = prep.className(NetcModel.argmax(net.predict(prep.encode(raw))));
+      String expected = prep.className(Scoring.argmax(net.predict(prep.encode(raw))));
       assertEquals(expected, row.getString(4), raw.toString());
     }
     assertEquals(21, missing);
@@ -117,7 +118,7 @@ class RawColumnsTest {
             .first();
     String expected =
         prep.className(
-            NetcModel.argmax(
+            Scoring.argmax(
                 net.predict(
                     prep.encode(
                         Map.of(
