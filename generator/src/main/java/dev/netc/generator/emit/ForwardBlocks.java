@@ -6,6 +6,7 @@ import dev.netc.generator.plan.Segment;
 import dev.netc.grammar.model.Activation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** The blocks of a layer's forward pass: {@code z = W x + b}, then {@code x = f(z)}. */
 final class ForwardBlocks {
@@ -116,7 +117,7 @@ final class ForwardBlocks {
    * {@link #columnSum(String, int)}: the one summation order of a pass over several columns, which
    * the batch methods share so that their rows equal the per-row forward pass bit for bit.
    */
-  static String columnSum(int columns, java.util.function.IntFunction<String> term) {
+  static String columnSum(int columns, IntFunction<String> term) {
     StringBuilder sum = new StringBuilder();
     boolean grouped = columns > GROUP;
     for (int c = 0; c < columns; c++) {

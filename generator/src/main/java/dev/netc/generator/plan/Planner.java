@@ -158,8 +158,7 @@ public final class Planner {
     // Dropout draws a mask per example in its training forward pass, and a declared activation
     // keeps per-row values for its derivative: both keep the per-row methods.
     boolean perRow =
-        plan.layers().stream()
-            .anyMatch(l -> l.layer().hasDropout() || l.layer().activation() == Activation.DECLARED);
+        plan.layers().stream().anyMatch(l -> l.hasDropout() || l.declared().isPresent());
     boolean isFloat = plan.network().precision() == Precision.FLOAT;
     return looped && !perRow && !isFloat && plan.features().isEmpty()
         ? Optional.of(new BatchPlan(BATCH_ROWS))
