@@ -500,7 +500,7 @@ public final class DeclaredFloat implements CompiledNetwork {
       final float[] w1j6 = w1[j + 6];
       final float[] w1j7 = w1[j + 7];
       for (int i = 0; i < 12; i++) {
-        z1[i] += (w1j0[i] * a0 + w1j1[i] * a1 + w1j2[i] * a2 + w1j3[i] * a3) + (w1j4[i] * a4 + w1j5[i] * a5 + w1j6[i] * a6 + w1j7[i] * a7);
+        z1[i] = z1[i] + (w1j0[i] * a0 + w1j1[i] * a1 + w1j2[i] * a2 + w1j3[i] * a3) + (w1j4[i] * a4 + w1j5[i] * a5 + w1j6[i] * a6 + w1j7[i] * a7);
       }
     }
     for (int j = 16; j < 20; j++) {

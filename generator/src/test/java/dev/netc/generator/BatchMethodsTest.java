@@ -84,6 +84,12 @@ class BatchMethodsTest {
   void theBlockIsAPlannerDecision() {
     assertThat(Planner.BATCH_ROWS).isEqualTo(3);
     assertThat(compiled.source("BatchSigmoid").javaSource()).contains("private void sumBlock1x3()");
+    // float: the per-row pass adds its two groups of 4 columns to z in turn, the block one group
+    // per pass
+    assertThat(compiled.source("BatchSigmoidFloat").javaSource())
+        .contains("private void sumBlock1x3()");
+    assertThat(compiled.source("BatchSigmoidFloat").javaSource())
+        .contains("z1[i] = z1[i] + (w1j0[i] * a0 +");
     assertThat(compiled.source("BatchUnrolled").javaSource()).doesNotContain("sumBlock");
   }
 

@@ -366,9 +366,10 @@ final class BatchBlocks {
   }
 
   /**
-   * {@code z[r] = W x[r] + b} for the block's rows, as axpy over the columns of W: each column (or
-   * group of {@code forwardColumns}) is loaded once for all rows, and each row's sum is taken as in
-   * {@code forward<l>}.
+   * {@code z[r] = W x[r] + b} for the block's rows, as axpy over the columns of W: each group of
+   * columns ({@link ForwardBlocks#GROUP}) is loaded once for all rows and added to each row's sum
+   * as {@code forward<l>} adds it (a pass of 8 columns there adds two groups in turn), so each
+   * row's sum is the per-row one bit for bit.
    */
   private CodeBlock sum(LayerPlan p, int size) {
     int n = p.inputs();
@@ -403,8 +404,10 @@ final class BatchBlocks {
       code.add(Passes.skipComment(p.below("x")));
       return code.add(oneColumn(p, size, 0, n, true)).build();
     }
-    int columns = p.forwardColumns();
-    int main = n - n % columns;
+    // the per-row pass's columns, a group at a time (forward<l> adds the groups to z in turn), and
+    // the per-row pass's last columns one at a time
+    int columns = Math.min(p.forwardColumns(), ForwardBlocks.GROUP);
+    int main = n - n % p.forwardColumns();
     if (main > 0) {
       code.beginControlFlow("for (int j = 0; j < $L; j += $L)", main, columns);
       for (int c = 0; c < columns; c++) {
@@ -423,8 +426,9 @@ final class BatchBlocks {
       }
       for (int r = 0; r < size; r++) {
         int row = r;
-        String sum = ForwardBlocks.columnSum(columns, c -> "v" + c + " * a" + row + c);
-        code.addStatement("$N[$L] += $L", zb, at(p, r), sum);
+        code.addStatement(
+            ForwardBlocks.addColumns(
+                zb + "[" + at(p, r) + "]", columns, c -> "v" + c + " * a" + row + c));
       }
       code.endControlFlow().endControlFlow();
     }

@@ -85,9 +85,8 @@ final class ForwardBlocks {
         code.addStatement(
             "final $T $Nj$L = $N[$L]", context.elements, w, c, w, c == 0 ? "j" : "j + " + c);
       }
-      String sum = columnSum(w, columns);
       code.beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
-          .addStatement("$N[i] += $L", z, sum)
+          .addStatement(addColumns(z + "[i]", columns, c -> w + "j" + c + "[i] * a" + c))
           .endControlFlow()
           .endControlFlow();
     }
@@ -104,33 +103,32 @@ final class ForwardBlocks {
   }
 
   /**
-   * {@code wj0[i] * a0 + ... + wj3[i] * a3}; more than {@value #GROUP} columns are summed in groups
-   * of {@value #GROUP}, {@code (wj0[i] * a0 + ... + wj3[i] * a3) + (wj4[i] * a4 + ...)}, which
-   * halves the chain of dependent additions.
+   * The statement that adds the terms {@code term(0)} to {@code term(columns - 1)} of one pass over
+   * several columns to {@code target}: {@code z[i] += t0 + ... + t3} for up to {@value #GROUP}
+   * columns; more are summed in groups of {@value #GROUP}, each group added to z in turn, {@code
+   * z[i] = z[i] + (t0 + ... + t3) + (t4 + ... + t7)}, which is {@code ((z + g0) + g1)}: one load
+   * and one store of z for all the columns, and exactly the arithmetic of successive passes of
+   * {@value #GROUP} columns. This is the one summation order of the forward pass: a block of rows
+   * ({@link BatchBlocks}) takes {@value #GROUP} columns per pass and so gives each row the bits of
+   * the per-row pass.
    */
-  private static String columnSum(String w, int columns) {
-    return columnSum(columns, c -> w + "j" + c + "[i] * a" + c);
+  static String addColumns(String target, int columns, IntFunction<String> term) {
+    StringBuilder sum = new StringBuilder();
+    for (int g = 0; g < columns; g += GROUP) {
+      StringBuilder group = new StringBuilder();
+      for (int c = g; c < Math.min(columns, g + GROUP); c++) {
+        group.append(c > g ? " + " : "").append(term.apply(c));
+      }
+      sum.append(columns > GROUP ? " + (" + group + ")" : group);
+    }
+    return columns > GROUP ? target + " = " + target + sum : target + " += " + sum;
   }
 
   /**
-   * The sum of the terms {@code term(0)} to {@code term(columns - 1)} in the order and grouping of
-   * {@link #columnSum(String, int)}: the one summation order of a pass over several columns, which
-   * the batch methods share so that their rows equal the per-row forward pass bit for bit.
+   * Columns per group of the forward pass's sum of products; a pass over more columns adds the
+   * groups to z one after the other. A block of rows takes one group per pass.
    */
-  static String columnSum(int columns, IntFunction<String> term) {
-    StringBuilder sum = new StringBuilder();
-    boolean grouped = columns > GROUP;
-    for (int c = 0; c < columns; c++) {
-      if (c > 0) {
-        sum.append(grouped && c % GROUP == 0 ? ") + (" : " + ");
-      }
-      sum.append(term.apply(c));
-    }
-    return grouped ? "(" + sum + ")" : sum.toString();
-  }
-
-  /** Columns per group of the forward pass's sum of products. */
-  private static final int GROUP = 4;
+  static final int GROUP = 4;
 
   /** {@code x = f(z)}: elementwise (the segment's units), or softmax as a whole. */
   CodeBlock activation(LayerPlan p, Segment s) {

@@ -148,10 +148,9 @@ public final class Planner {
    * weights: their weights are few enough to stay in registers and L1 from one row to the next),
    * whose batch methods are the interface's defaults, one row at a time; empty too for networks
    * with convolution or pooling layers, dropout or a declared activation (not written for blocks
-   * yet), and for float classes: with the float forward pass's eight columns per pass (two groups
-   * of four, which a block must repeat to give the per-row bits), blocks of 3 or 2 float rows ran
-   * at 0.6x of the per-row step (peer harness, W3 mini-batch 32: 31 k against 52 k samples/s; W2
-   * 0.82x), as C2 no longer vectorizes the larger loop body.
+   * yet). Float classes have them too: their per-row pass over {@link #FLOAT_FORWARD_COLUMNS}
+   * columns adds its two groups of four products to z in turn, so a block that takes four columns
+   * per pass gives each row the per-row bits.
    */
   public static Optional<BatchPlan> batch(NetworkPlan plan) {
     boolean looped = plan.layers().stream().allMatch(LayerPlan::columns);
@@ -159,8 +158,7 @@ public final class Planner {
     // keeps per-row values for its derivative: both keep the per-row methods.
     boolean perRow =
         plan.layers().stream().anyMatch(l -> l.hasDropout() || l.declared().isPresent());
-    boolean isFloat = plan.network().precision() == Precision.FLOAT;
-    return looped && !perRow && !isFloat && plan.features().isEmpty()
+    return looped && !perRow && plan.features().isEmpty()
         ? Optional.of(new BatchPlan(BATCH_ROWS))
         : Optional.empty();
   }
