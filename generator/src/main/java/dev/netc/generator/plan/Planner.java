@@ -79,6 +79,14 @@ public final class Planner {
    * time, best of 7 runs of 0.3 s, two runs): prediction 117-123 k/s against 97-100 k/s with four
    * columns (1.2x), stochastic steps 41.6-43.1 k/s against 40.5-40.7 k/s. Double keeps four
    * columns, so its results stay bit-identical to earlier versions.
+   *
+   * <p>The two groups are added to z in turn, {@code z[i] = z[i] + (g0) + (g1)}: the same one load
+   * and one store of z, and the arithmetic of two successive four-column passes, so that a block of
+   * rows ({@link #BATCH_ROWS}) takes four columns per pass and gives each row the per-row bits.
+   * Summed as {@code z[i] += (g0) + (g1)}, a block had to repeat 8 columns per pass, which C2
+   * leaves scalar (see {@link #BATCH_ROWS}). The per-row pass is as fast either way
+   * (BatchBenchmark, W3 float, examples per CPU-second, two runs each: prediction 145-147 k against
+   * 137-149 k, mini-batches 52-58 k against 53 k).
    */
   public static final int FLOAT_FORWARD_COLUMNS = 8;
 
@@ -139,6 +147,14 @@ public final class Planner {
    * that, so the loop is left scalar. The same 4 rows as separate loops over one group of columns
    * (each column group read from L1 4 times) made the generated W3 prediction only 1.19x faster
    * than one row at a time.
+   *
+   * <p>Float blocks take the same 3 rows and 4 columns per pass (the float per-row pass adds its 8
+   * columns as two groups of 4 in turn, {@link #FLOAT_FORWARD_COLUMNS}). Measured on the generated
+   * W3 float class (BatchBenchmark, JDK 17, Intel Xeon with AVX-512, examples per CPU-second,
+   * prediction / mini-batch of 32): 3 rows of 4 columns 189 k / 74.7 k against 134 k / 52.7 k per
+   * row; 2 rows of 4 columns 141 k / 57.6 k (per row 136 k / 55.9 k); 4 rows of 4 columns 49 k / 33
+   * k, 2 rows of 8 columns 51 k / 32 k, 3 rows of 8 columns 53 k / 32 k (left scalar; per row
+   * 147-157 k / 52-59 k).
    */
   public static final int BATCH_ROWS = 3;
 
