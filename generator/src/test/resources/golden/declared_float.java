@@ -482,6 +482,7 @@ public final class DeclaredFloat implements CompiledNetwork {
     // z1 = W1 x0 + b1, as axpy over the columns of W1 (w1[j][i] = W1[i][j])
     System.arraycopy(b1, 0, z1, 0, 12);
     // 8 columns of W per pass: z is loaded and stored once per 8 multiply-adds
+    // z = (z + g0) + g1 ...: each group of 4 products added to z in turn, as 4 columns per pass would
     for (int j = 0; j < 16; j += 8) {
       final float a0 = x0[j];
       final float a1 = x0[j + 1];

@@ -76,6 +76,15 @@ final class ForwardBlocks {
                   + " per "
                   + columns
                   + " multiply-adds"));
+      if (columns > GROUP) {
+        code.add(
+            EmitContext.comment(
+                "z = (z + g0) + g1 ...: each group of "
+                    + GROUP
+                    + " products added to z in turn, as "
+                    + GROUP
+                    + " columns per pass would"));
+      }
       code.beginControlFlow("for (int j = 0; j < $L; j += $L)", main, columns);
       for (int c = 0; c < columns; c++) {
         code.addStatement(
