@@ -89,6 +89,33 @@ public final class ScoringCost {
                   return outs[left[0]][0] > 0.5 ? 1 : 0;
                 }));
       }
+      // The SQL function of NetcUdf with 16 numeric arguments (the boxed values Spark passes).
+      Object[][] boxed = new Object[ROWS][16];
+      for (int r = 0; r < ROWS; r++) {
+        for (int j = 0; j < 16; j++) {
+          boxed[r][j] = x[r][j];
+        }
+      }
+      NetcUdf sql =
+          NetcUdf.of(
+              new NetcModel(
+                  "cost",
+                  NetworkSnapshot.capture(net, false),
+                  List.of(),
+                  List.of(),
+                  null,
+                  null,
+                  null));
+      rows.add(
+          time(
+              name + " SQL function (NetcUdf), 16 boxed arguments",
+              () -> {
+                Object[] a = boxed[i[0]++ & (ROWS - 1)];
+                return sql.call(
+                        a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11],
+                        a[12], a[13], a[14], a[15])
+                    .hashCode();
+              }));
       FeatureColumn features = new FeatureColumn("features", 16, name, null);
       Broadcast<NetworkSnapshot> broadcast =
           new LocalBroadcast(NetworkSnapshot.capture(net, false));
