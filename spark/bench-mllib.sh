@@ -9,7 +9,8 @@
 # Options (system properties in JAVA_OPTS): -Drows (10000000), -Drepeats (2: the last run counts),
 # -DmllibIters (15), -Depochs (10: netc's limit), -Dnetc.fashion=DIR (Debian's
 # dataset-fashion-mnist by default), -Dtraining=false (scoring only). Needs about 6 GB of heap for
-# 10 million cached rows.
+# 10 million cached rows. -Dcost=true runs dev.netc.spark.ScoringCost instead (about 1 minute, no
+# Spark session): the CPU time per row of the scoring path's parts, outside Spark.
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -21,6 +22,10 @@ for f in train-images-idx3-ubyte.gz t10k-images-idx3-ubyte.gz; do
   fi
 done
 cd "$root"
+main=dev.netc.spark.MllibBenchmark
+if [[ " ${JAVA_OPTS:-} " == *" -Dcost=true "* ]]; then
+  main=dev.netc.spark.ScoringCost
+fi
 mvn -B -q -pl spark -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="spark/target/test-classes:spark/target/classes:$(cat spark/target/bench-classpath.txt)"
@@ -40,4 +45,4 @@ exec java -Xmx6g \
   --add-opens=java.base/sun.security.action=ALL-UNNAMED \
   --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
   -Djdk.reflect.useDirectMethodHandle=false \
-  ${JAVA_OPTS:-} -cp "$cp" dev.netc.spark.MllibBenchmark
+  ${JAVA_OPTS:-} -cp "$cp" "$main"

@@ -37,6 +37,12 @@ final class ColumnScoring implements Serializable {
   /** Null when reading a Vector column; else the raw columns as the fields of one struct. */
   private final RawColumns raw;
 
+  /**
+   * Whether two functions (the prediction and the outputs Vector) score with this object, so that
+   * the second may find the row the first has just scored; when not, no row is remembered.
+   */
+  private final boolean shared;
+
   private transient CompiledNetwork net;
   private transient double[] input;
   private transient double[] output;
@@ -47,17 +53,22 @@ final class ColumnScoring implements Serializable {
   private transient boolean hasLast;
 
   private ColumnScoring(
-      Broadcast<NetworkSnapshot> parameters, FeatureColumn features, RawColumns raw) {
+      Broadcast<NetworkSnapshot> parameters,
+      FeatureColumn features,
+      RawColumns raw,
+      boolean shared) {
     this.parameters = parameters;
     this.features = features;
     this.raw = raw;
+    this.shared = shared;
   }
 
   /**
    * The outputs of the network for the input object of one row. The prediction and the outputs
    * Vector are two functions, so that a query that reads only the prediction builds no Vector; when
    * both are read, Spark calls them one after the other on the same row, and the second finds the
-   * same input as the last one and returns the same outputs without running the network again.
+   * same input as the last one and returns the same outputs without running the network again (only
+   * then is the input remembered).
    */
   private double[] outputs(Object value) {
     if (net == null) {
@@ -73,7 +84,9 @@ final class ColumnScoring implements Serializable {
     } else {
       x = features.values((Vector) value, input);
     }
-    if (!hasLast || !Arrays.equals(x, last)) {
+    if (!shared) {
+      net.predict(x, output);
+    } else if (!hasLast || !Arrays.equals(x, last)) {
       System.arraycopy(x, 0, last, 0, last.length);
       hasLast = true;
       net.predict(x, output);
@@ -82,7 +95,7 @@ final class ColumnScoring implements Serializable {
   }
 
   /** What a scoring column holds. */
-  private enum Result {
+  enum Result {
     /** The class index, the first largest output, as a double. */
     CLASS_INDEX,
     /** The first output, a double. */
@@ -119,6 +132,15 @@ final class ColumnScoring implements Serializable {
       DataType type = result == Result.OUTPUTS ? SQLDataTypes.VectorType() : DataTypes.DoubleType;
       return functions.udf(this, type).asNonNullable().apply(in);
     }
+  }
+
+  /** The function of one scoring column alone (for measuring its cost outside Spark). */
+  static UDF1<Object, Object> function(
+      Broadcast<NetworkSnapshot> parameters,
+      FeatureColumn features,
+      RawColumns raw,
+      Result result) {
+    return new Score(new ColumnScoring(parameters, features, raw, false), result);
   }
 
   /** The class name of a class index. */
@@ -163,18 +185,22 @@ final class ColumnScoring implements Serializable {
       String predictedLabelCol,
       String outputCol) {
     Column in;
-    ColumnScoring scoring;
     if (raw != null) {
       List<Column> fields = new ArrayList<>();
       for (String name : raw.columnNames()) {
         fields.add(column(name));
       }
       in = functions.struct(fields.toArray(new Column[0]));
-      scoring = new ColumnScoring(parameters, null, raw.inStructOrder());
     } else {
       in = column(features.column());
-      scoring = new ColumnScoring(parameters, features, null);
     }
+    // A classifier with its probability column scores with two functions; else with one.
+    ColumnScoring scoring =
+        new ColumnScoring(
+            parameters,
+            raw != null ? null : features,
+            raw != null ? raw.inStructOrder() : null,
+            classifier && !probabilityCol.isEmpty());
     List<Column> selected = new ArrayList<>();
     for (String name : data.columns()) {
       selected.add(column(name));

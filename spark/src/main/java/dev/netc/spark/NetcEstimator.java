@@ -291,8 +291,8 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
    * fit} fits the preprocessing of these columns (in this order) on the training rows itself, where
    * the rows are: which columns are categorical and their values, the means that replace missing
    * numbers, the class names of a label column, and the scaling of {@link #setScaling}; equal to
-   * {@code Preprocessor.fit} on the same table (rows with a true validation indicator left out;
-   * with {@link #setValidationFraction} every row counts).
+   * {@code Preprocessor.fit} on the training rows: the rows held out for validation ({@link
+   * #setValidationIndicatorCol} or {@link #setValidationFraction}) are left out of the fit.
    */
   public NetcEstimator setInputCols(String... columns) {
     set(inputCols, columns.clone());
@@ -550,12 +550,32 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     boolean classifier = "cross_entropy".equals(net.spec().loss());
     StructType schema = dataset.schema();
     FeatureColumn features = new FeatureColumn(text(featuresCol), net.inputSize(), name, null);
+    JavaSparkContext spark =
+        JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
+    JavaRDD<Row> rows = dataset.toDF().javaRDD();
+    double fraction = (Double) getOrDefault(validationFraction);
+    // With a validation fraction, the held-out rows are chosen from the row count: counted here
+    // when the preprocessing is fitted (on the training rows only), else with the examples below.
+    Broadcast<boolean[]> heldOut = null;
     Preprocessor prep = preprocessor;
     if (isDefined(inputCols) && prep == null) {
       requireInputColumns();
+      org.apache.spark.sql.Dataset<Row> fitRows = withoutValidationRows(dataset.toDF());
+      if (fraction > 0) {
+        heldOut = spark.broadcast(heldOutRows(rows.count(), fraction));
+        Broadcast<boolean[]> held = heldOut;
+        fitRows =
+            dataset
+                .sparkSession()
+                .createDataFrame(
+                    rows.zipWithIndex()
+                        .filter(pair -> !held.value()[(int) (long) pair._2()])
+                        .keys(),
+                    dataset.schema());
+      }
       prep =
           DistributedPreprocessing.fit(
-              withoutValidationRows(dataset.toDF()),
+              fitRows,
               Arrays.asList(getOrDefault(inputCols)),
               text(labelCol),
               classifier,
@@ -588,10 +608,7 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
       }
       indicator = schema.fieldIndex(column);
     }
-    JavaSparkContext spark =
-        JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
     int validationColumn = indicator;
-    JavaRDD<Row> rows = dataset.toDF().javaRDD();
     JavaPairRDD<Example, Long> all =
         rows.map(
                 row -> {
@@ -612,18 +629,21 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     long total = all.count();
     JavaRDD<Example> validation;
     JavaPairRDD<Example, Long> training;
-    double fraction = (Double) getOrDefault(validationFraction);
     if (fraction > 0) {
-      require(total <= Integer.MAX_VALUE, "validationFraction needs at most 2^31-1 rows");
-      int n = (int) total;
-      int[] order = Dataset.permutation(n, (Long) getOrDefault(validationSeed));
-      boolean[] held = new boolean[n];
-      for (int p = 0; p < Math.round(fraction * n); p++) {
-        held[order[p]] = true;
+      if (heldOut == null) {
+        heldOut = spark.broadcast(heldOutRows(total, fraction));
+      } else if (heldOut.value().length != total) {
+        throw new NetcSparkException(
+            "NetcEstimator: the data gave "
+                + heldOut.value().length
+                + " rows when the preprocessing was fitted and "
+                + total
+                + " rows after; setValidationFraction needs a DataFrame that gives the same rows"
+                + " in the same order each time it is computed (cache it, or read it from files)");
       }
-      Broadcast<boolean[]> heldOut = spark.broadcast(held);
-      validation = all.filter(pair -> heldOut.value()[(int) (long) pair._2()]).keys();
-      training = all.filter(pair -> !heldOut.value()[(int) (long) pair._2()]).keys().zipWithIndex();
+      Broadcast<boolean[]> held = heldOut;
+      validation = all.filter(pair -> held.value()[(int) (long) pair._2()]).keys();
+      training = all.filter(pair -> !held.value()[(int) (long) pair._2()]).keys().zipWithIndex();
     } else if (indicator >= 0) {
       validation = all.keys().filter(Example::held);
       training = all.keys().filter(e -> !e.held()).zipWithIndex();
@@ -690,6 +710,22 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
       all.unpersist(false);
     }
     return model(net, label.classNames(), result, raw != null ? prep : null);
+  }
+
+  /**
+   * Which of {@code total} rows (by their index in data order) {@link #setValidationFraction} holds
+   * out: those at the first {@code round(fraction * n)} positions of {@code Dataset.permutation(n,
+   * validationSeed)}.
+   */
+  private boolean[] heldOutRows(long total, double fraction) {
+    require(total <= Integer.MAX_VALUE, "validationFraction needs at most 2^31-1 rows");
+    int n = (int) total;
+    int[] order = Dataset.permutation(n, (Long) getOrDefault(validationSeed));
+    boolean[] held = new boolean[n];
+    for (int p = 0; p < Math.round(fraction * n); p++) {
+      held[order[p]] = true;
+    }
+    return held;
   }
 
   /** Without a preprocessing given, the raw columns to fit one on must be named. */

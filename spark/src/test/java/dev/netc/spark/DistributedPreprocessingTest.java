@@ -1,10 +1,12 @@
 package dev.netc.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.netc.runtime.data.CsvLoader;
+import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.data.Preprocessor;
 import dev.netc.runtime.data.RawTable;
 import dev.netc.runtime.data.Scaler;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * The estimator fits the preprocessing of raw columns itself, partition by partition: the same
  * {@link Preprocessor} (categories, means of the missing values, class names, scaling), bit for
  * bit, as the runtime's {@code Preprocessor.fit} and {@code Scaler.fit} on the same table, on 1, 2
- * and 3 partitions, from text and from typed columns.
+ * and 3 partitions, from text and from typed columns; on the training rows only when some are held
+ * out for validation.
  */
 class DistributedPreprocessingTest {
   private static final String FLOWERS = "dev.netc.spark.nets.FlowersNet";
@@ -68,8 +71,12 @@ class DistributedPreprocessingTest {
   }
 
   private static Preprocessor local(Preprocessor.Options options, Scaler.Kind kind) {
-    Preprocessor unscaled = Preprocessor.fit(table, options);
-    return unscaled.withScaler(Scaler.fit(kind, unscaled.encode(table).data()));
+    return local(table, options, kind);
+  }
+
+  private static Preprocessor local(RawTable rows, Preprocessor.Options options, Scaler.Kind kind) {
+    Preprocessor unscaled = Preprocessor.fit(rows, options);
+    return unscaled.withScaler(Scaler.fit(kind, unscaled.encode(rows).data()));
   }
 
   private static NetcEstimator estimator() {
@@ -96,6 +103,41 @@ class DistributedPreprocessingTest {
         assertEquals(150, model.transform(frame).count());
       }
     }
+  }
+
+  @Test
+  void aValidationFractionIsLeftOutOfTheFit() throws IOException {
+    org.apache.spark.sql.Dataset<Row> frame = text.repartition(2).cache();
+    // The rows setValidationFraction(0.3, 7) holds out, by their index in data order.
+    List<Row> rows = frame.collectAsList();
+    int n = rows.size();
+    int[] order = Dataset.permutation(n, 7);
+    boolean[] held = new boolean[n];
+    for (int p = 0; p < Math.round(0.3 * n); p++) {
+      held[order[p]] = true;
+    }
+    StringBuilder csv = new StringBuilder(String.join(",", frame.columns())).append('\n');
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      if (!held[i]) {
+        csv.append(rows.get(i).mkString(",")).append('\n');
+        kept++;
+      }
+    }
+    assertEquals(105, kept);
+    RawTable training = new CsvLoader().table(new StringReader(csv.toString()), "training.csv");
+    Preprocessor.Options options = new Preprocessor.Options().label("species");
+    Preprocessor expected = local(training, options, Scaler.Kind.STANDARD);
+
+    NetcModel model = estimator().setScaling("standard").setValidationFraction(0.3, 7).fit(frame);
+    Preprocessor fitted = model.preprocessor().orElseThrow();
+    assertEquals(expected, fitted);
+    assertEquals(expected.scaler(), fitted.scaler());
+    // The fit of every row is another one: the validation rows did not count.
+    Preprocessor all = local(options, Scaler.Kind.STANDARD);
+    assertNotEquals(all, fitted);
+    assertNotEquals(all.scaler(), fitted.scaler());
+    frame.unpersist();
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.netc.runtime.train.Reduction;
 import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.train.TrainingListener;
 import dev.netc.spark.nets.FashionSigmoidNet;
+import dev.netc.spark.nets.TableSigmoidFloatNet;
 import dev.netc.spark.nets.TableSigmoidNet;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -36,9 +37,10 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <ul>
  *   <li>Scoring: a generated table of {@code -Drows} rows (default 10 million) of 16 numbers and a
- *       class (4 classes), cached in memory; both models (16 -> 32 sigmoid -> 4 softmax, trained on
- *       20,000 other rows of the same rule) score every row and the job counts the right
- *       predictions; rows per second of that job, the last of {@code -Drepeats} runs.
+ *       class (4 classes), cached in memory; the models (16 -> 32 sigmoid -> 4 softmax, trained on
+ *       20,000 other rows of the same rule: MLlib's, and netc's in double and in float) score every
+ *       row and the job counts the right predictions; rows per second of that job, the last of
+ *       {@code -Drepeats} runs.
  *   <li>Training: Fashion-MNIST's 60,000 training images (784 -> 32 sigmoid -> 10 softmax). MLlib
  *       fits with its default L-BFGS for {@code -DmllibIters} iterations; its test accuracy on the
  *       10,000 test images is the target. netc then trains until its test accuracy reaches the
@@ -167,23 +169,9 @@ public final class MllibBenchmark {
             .setMaxIter(100)
             .setSeed(1)
             .fit(sample);
-    CompiledNetwork net = new TableSigmoidNet();
-    List<String> classes = List.of("0", "1", "2", "3");
-    new Trainer()
-        .epochs(10)
-        .batchSize(32)
-        .reduction(Reduction.MEAN)
-        .shuffle(1)
-        .train(net, Dataset.classification("sample", x, y, classes, List.of()));
-    NetcModel netc =
-        new NetcModel(
-            "netcBench",
-            NetworkSnapshot.capture(net, false),
-            List.of(),
-            List.of(),
-            null,
-            null,
-            null);
+    // The same network in double and in float, trained the same way.
+    NetcModel netc = trained(new TableSigmoidNet(), x, y);
+    NetcModel netcFloat = trained(new TableSigmoidFloatNet(), x, y);
 
     org.apache.spark.sql.Dataset<Row> table =
         spark
@@ -206,6 +194,8 @@ public final class MllibBenchmark {
     mllibPredictionOnly.setRawPredictionCol("").setProbabilityCol("");
     NetcModel netcPredictionOnly = netc.copy(new org.apache.spark.ml.param.ParamMap());
     netcPredictionOnly.setProbabilityCol("");
+    NetcModel netcFloatPredictionOnly = netcFloat.copy(new org.apache.spark.ml.param.ParamMap());
+    netcFloatPredictionOnly.setProbabilityCol("");
     // The floor: the same query with a function that reads the Vector and runs no network.
     org.apache.spark.sql.Dataset<Row> floor =
         table.withColumn(
@@ -215,11 +205,20 @@ public final class MllibBenchmark {
     double[] floorAccuracy = new double[1];
     double[] mllibRate = new double[2];
     double[] netcRate = new double[2];
+    double[] floatRate = new double[2];
     double[] mllibAccuracy = new double[2];
     double[] netcAccuracy = new double[2];
+    double[] floatAccuracy = new double[2];
     for (int r = 0; r < repeats; r++) {
       score("MLlib, default columns", mllib.transform(table), count, mllibRate, mllibAccuracy, 0);
       score("netc, default columns", netc.transform(table), count, netcRate, netcAccuracy, 0);
+      score(
+          "netc float, default columns",
+          netcFloat.transform(table),
+          count,
+          floatRate,
+          floatAccuracy,
+          0);
       score(
           "MLlib, prediction only",
           mllibPredictionOnly.transform(table),
@@ -233,6 +232,13 @@ public final class MllibBenchmark {
           count,
           netcRate,
           netcAccuracy,
+          1);
+      score(
+          "netc float, prediction only",
+          netcFloatPredictionOnly.transform(table),
+          count,
+          floatRate,
+          floatAccuracy,
           1);
       score("Spark alone (no network)", floor, count, floorRate, floorAccuracy, 0);
     }
@@ -258,13 +264,43 @@ public final class MllibBenchmark {
         netcAccuracy[0]);
     System.out.printf(
         Locale.ROOT,
-        "| netc / MLlib | %.2fx | %.2fx | |%n%n",
+        "| netc NetcModel, float network | %,.0f | %,.0f | %.4f |%n",
+        floatRate[0],
+        floatRate[1],
+        floatAccuracy[0]);
+    System.out.printf(
+        Locale.ROOT,
+        "| netc / MLlib | %.2fx | %.2fx | |%n",
         netcRate[0] / mllibRate[0],
         netcRate[1] / mllibRate[1]);
     System.out.printf(
         Locale.ROOT,
+        "| netc float / MLlib | %.2fx | %.2fx | |%n%n",
+        floatRate[0] / mllibRate[0],
+        floatRate[1] / mllibRate[1]);
+    System.out.printf(
+        Locale.ROOT,
         "Spark alone (the same query, a function reading the Vector, no network): %,.0f rows/s%n%n",
         floorRate[0]);
+  }
+
+  /** A model of {@code net} after the runtime Trainer's 10 epochs of batch 32 on the sample. */
+  private static NetcModel trained(CompiledNetwork net, double[][] x, int[] y) {
+    List<String> classes = List.of("0", "1", "2", "3");
+    new Trainer()
+        .epochs(10)
+        .batchSize(32)
+        .reduction(Reduction.MEAN)
+        .shuffle(1)
+        .train(net, Dataset.classification("sample", x, y, classes, List.of()));
+    return new NetcModel(
+        "netcBench" + net.getClass().getSimpleName(),
+        NetworkSnapshot.capture(net, false),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null);
   }
 
   /** 1 when the first feature is positive: reads the Vector as a scorer does, runs no network. */
