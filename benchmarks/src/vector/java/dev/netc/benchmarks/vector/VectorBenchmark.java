@@ -41,8 +41,11 @@ public class VectorBenchmark {
     CompiledNetwork scalar;
     VectorW3 vector;
 
-    /** Float: the block loops in plain Java ({@link VectorW3Float#sumBlockScalar}); double: null. */
+    /**
+     * Float: the block loops in plain Java ({@link VectorW3Float#sumBlockScalar}); double: null.
+     */
     VectorW3 plainBlocks;
+
     double[][] inputs;
     double[][] targets;
     double[] output;

@@ -7,15 +7,15 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * W3 (784 -> 128 sigmoid -> 10 softmax, cross-entropy, sgd) in double, hand-written with the
- * Vector API for the first layer's two hot loops: the forward {@code z1 = W1 x0 + b1} and the
- * weight gradient {@code dW1 += delta1 x0^T}. Everything else (sigmoid, the 10-unit output layer,
- * softmax, the deltas) is the generated class's scalar code, copied expression for expression.
+ * W3 (784 -> 128 sigmoid -> 10 softmax, cross-entropy, sgd) in double, hand-written with the Vector
+ * API for the first layer's two hot loops: the forward {@code z1 = W1 x0 + b1} and the weight
+ * gradient {@code dW1 += delta1 x0^T}. Everything else (sigmoid, the 10-unit output layer, softmax,
+ * the deltas) is the generated class's scalar code, copied expression for expression.
  *
  * <p>Each lane computes exactly the scalar expression of the generated {@code W3Double} (same
  * association, a multiply then an add, never a fused multiply-add), so the results are the same
- * bits; lanewise operations have no reduction, so the lane count changes the speed only. The weights
- * have the generated layout, one array per column: {@code w1[j][i] = W1[i][j]}.
+ * bits; lanewise operations have no reduction, so the lane count changes the speed only. The
+ * weights have the generated layout, one array per column: {@code w1[j][i] = W1[i][j]}.
  */
 public final class VectorW3Double implements VectorW3 {
   static final int IN = 784;
@@ -176,8 +176,8 @@ public final class VectorW3Double implements VectorW3 {
   }
 
   /**
-   * z = W x + b for one row, 4 columns per pass as the generated forward1: {@code z[i] += w0[i] a0 +
-   * w1[i] a1 + w2[i] a2 + w3[i] a3}; a strip of 2 vectors of z stays in registers across all
+   * z = W x + b for one row, 4 columns per pass as the generated forward1: {@code z[i] += w0[i] a0
+   * + w1[i] a1 + w2[i] a2 + w3[i] a3}; a strip of 2 vectors of z stays in registers across all
    * columns.
    */
   static void sumRow(double[][] w, double[] b, double[] x, double[] z) {
@@ -298,8 +298,8 @@ public final class VectorW3Double implements VectorW3 {
   /**
    * dW += delta[r] x[r]^T and db += delta[r] for the {@value #ROWS} rows in row order, as one
    * backward1 per row: {@code dw[j][i] = dw[j][i] + d0[i] a0 + d1[i] a1 + ...}. The deltas of a
-   * strip (8 vectors) stay in registers across all columns; each dW vector is loaded and stored once
-   * per block.
+   * strip (8 vectors) stay in registers across all columns; each dW vector is loaded and stored
+   * once per block.
    */
   static void gradientBlock(double[][] dw, double[] db, double[][] x, double[][] d) {
     final int n = db.length;

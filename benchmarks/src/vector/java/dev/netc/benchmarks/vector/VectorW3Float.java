@@ -261,8 +261,12 @@ public final class VectorW3Float implements VectorW3 {
         final float v5 = c5[i];
         final float v6 = c6[i];
         final float v7 = c7[i];
-        z[i + 0] += (v0 * a00 + v1 * a01 + v2 * a02 + v3 * a03) + (v4 * a04 + v5 * a05 + v6 * a06 + v7 * a07);
-        z[i + 128] += (v0 * a10 + v1 * a11 + v2 * a12 + v3 * a13) + (v4 * a14 + v5 * a15 + v6 * a16 + v7 * a17);
+        z[i + 0] +=
+            (v0 * a00 + v1 * a01 + v2 * a02 + v3 * a03)
+                + (v4 * a04 + v5 * a05 + v6 * a06 + v7 * a07);
+        z[i + 128] +=
+            (v0 * a10 + v1 * a11 + v2 * a12 + v3 * a13)
+                + (v4 * a14 + v5 * a15 + v6 * a16 + v7 * a17);
       }
     }
   }
@@ -302,8 +306,12 @@ public final class VectorW3Float implements VectorW3 {
         final float v5 = c5[i];
         final float v6 = c6[i];
         final float v7 = c7[i];
-        z[i + 256] += (v0 * a00 + v1 * a01 + v2 * a02 + v3 * a03) + (v4 * a04 + v5 * a05 + v6 * a06 + v7 * a07);
-        z[i + 384] += (v0 * a10 + v1 * a11 + v2 * a12 + v3 * a13) + (v4 * a14 + v5 * a15 + v6 * a16 + v7 * a17);
+        z[i + 256] +=
+            (v0 * a00 + v1 * a01 + v2 * a02 + v3 * a03)
+                + (v4 * a04 + v5 * a05 + v6 * a06 + v7 * a07);
+        z[i + 384] +=
+            (v0 * a10 + v1 * a11 + v2 * a12 + v3 * a13)
+                + (v4 * a14 + v5 * a15 + v6 * a16 + v7 * a17);
       }
     }
   }
@@ -364,9 +372,9 @@ public final class VectorW3Float implements VectorW3 {
   }
 
   /**
-   * z[r] = W x[r] + b for the {@value #ROWS} rows of a block, each row's sum in the order of
-   * {@link #sumRow}: one vector of each row's z stays in a register across all columns, each weight
-   * vector is loaded once for the 4 rows. Written out in full (see {@link VectorW3Double}).
+   * z[r] = W x[r] + b for the {@value #ROWS} rows of a block, each row's sum in the order of {@link
+   * #sumRow}: one vector of each row's z stays in a register across all columns, each weight vector
+   * is loaded once for the 4 rows. Written out in full (see {@link VectorW3Double}).
    */
   static void sumBlock(float[][] w, float[] b, float[][] x, float[][] z) {
     final int n = b.length;
@@ -398,7 +406,13 @@ public final class VectorW3Float implements VectorW3 {
         final float a05 = x0[j + 5];
         final float a06 = x0[j + 6];
         final float a07 = x0[j + 7];
-        z0 = z0.add(v0.mul(a00).add(v1.mul(a01)).add(v2.mul(a02)).add(v3.mul(a03)).add(v4.mul(a04).add(v5.mul(a05)).add(v6.mul(a06)).add(v7.mul(a07))));
+        z0 =
+            z0.add(
+                v0.mul(a00)
+                    .add(v1.mul(a01))
+                    .add(v2.mul(a02))
+                    .add(v3.mul(a03))
+                    .add(v4.mul(a04).add(v5.mul(a05)).add(v6.mul(a06)).add(v7.mul(a07))));
         final float a10 = x1[j];
         final float a11 = x1[j + 1];
         final float a12 = x1[j + 2];
@@ -407,7 +421,13 @@ public final class VectorW3Float implements VectorW3 {
         final float a15 = x1[j + 5];
         final float a16 = x1[j + 6];
         final float a17 = x1[j + 7];
-        z1 = z1.add(v0.mul(a10).add(v1.mul(a11)).add(v2.mul(a12)).add(v3.mul(a13)).add(v4.mul(a14).add(v5.mul(a15)).add(v6.mul(a16)).add(v7.mul(a17))));
+        z1 =
+            z1.add(
+                v0.mul(a10)
+                    .add(v1.mul(a11))
+                    .add(v2.mul(a12))
+                    .add(v3.mul(a13))
+                    .add(v4.mul(a14).add(v5.mul(a15)).add(v6.mul(a16)).add(v7.mul(a17))));
         final float a20 = x2[j];
         final float a21 = x2[j + 1];
         final float a22 = x2[j + 2];
@@ -416,7 +436,13 @@ public final class VectorW3Float implements VectorW3 {
         final float a25 = x2[j + 5];
         final float a26 = x2[j + 6];
         final float a27 = x2[j + 7];
-        z2 = z2.add(v0.mul(a20).add(v1.mul(a21)).add(v2.mul(a22)).add(v3.mul(a23)).add(v4.mul(a24).add(v5.mul(a25)).add(v6.mul(a26)).add(v7.mul(a27))));
+        z2 =
+            z2.add(
+                v0.mul(a20)
+                    .add(v1.mul(a21))
+                    .add(v2.mul(a22))
+                    .add(v3.mul(a23))
+                    .add(v4.mul(a24).add(v5.mul(a25)).add(v6.mul(a26)).add(v7.mul(a27))));
         final float a30 = x3[j];
         final float a31 = x3[j + 1];
         final float a32 = x3[j + 2];
@@ -425,7 +451,13 @@ public final class VectorW3Float implements VectorW3 {
         final float a35 = x3[j + 5];
         final float a36 = x3[j + 6];
         final float a37 = x3[j + 7];
-        z3 = z3.add(v0.mul(a30).add(v1.mul(a31)).add(v2.mul(a32)).add(v3.mul(a33)).add(v4.mul(a34).add(v5.mul(a35)).add(v6.mul(a36)).add(v7.mul(a37))));
+        z3 =
+            z3.add(
+                v0.mul(a30)
+                    .add(v1.mul(a31))
+                    .add(v2.mul(a32))
+                    .add(v3.mul(a33))
+                    .add(v4.mul(a34).add(v5.mul(a35)).add(v6.mul(a36)).add(v7.mul(a37))));
       }
       z0.intoArray(z[0], i);
       z1.intoArray(z[1], i);
@@ -599,9 +631,18 @@ public final class VectorW3Float implements VectorW3 {
     final float t = x * 1.44269504f + 12582912.0f;
     final float n = t - 12582912.0f;
     final float r = (x - n * 0.693359375f) + n * 2.12194440e-4f;
-    final float p = ((((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r + 1.6666665459e-1f) * r + 5.0000001201e-1f) * r * r + r) + 1.0f;
-    final float scale =
-        Float.intBitsToFloat((Float.floatToRawIntBits(t) - 0x4B400000 + 127) << 23);
+    final float p =
+        ((((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r
+                                        + 4.1665795894e-2f)
+                                    * r
+                                + 1.6666665459e-1f)
+                            * r
+                        + 5.0000001201e-1f)
+                    * r
+                    * r
+                + r)
+            + 1.0f;
+    final float scale = Float.intBitsToFloat((Float.floatToRawIntBits(t) - 0x4B400000 + 127) << 23);
     return x > 88.0f ? Float.POSITIVE_INFINITY : x < -86.0f ? 0.0f : p * scale;
   }
 }
