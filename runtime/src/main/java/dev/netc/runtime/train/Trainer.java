@@ -416,6 +416,12 @@ public final class Trainer {
     private final double[][][] chunkTargets;
     private ChunkTeam team;
     private final IntConsumer groupWork = this::groupBlock;
+    private final IntConsumer joinWork = this::joinBlocks;
+    private final IntConsumer applyWork = this::applyPart;
+
+    /** The scale of the step being applied by {@link #applyWork}. */
+    private double stepScale;
+
     // The group being computed: its examples, first example, end of the step, size, participants.
     private int[] groupOrder;
     private int groupFrom;
@@ -539,7 +545,7 @@ public final class Trainer {
         } else {
           stepLoss = accumulate(order, from, to);
           if (Double.isFinite(stepLoss)) {
-            net.applyGradient(reduction.scale(to - from));
+            applyStep(reduction.scale(to - from));
           }
         }
         if (!Double.isFinite(stepLoss)) {
@@ -615,16 +621,10 @@ public final class Trainer {
         } else {
           team.run(groupParticipants, groupWork);
         }
-        // The levels of the tree whose pair spans two participants' blocks, in level order.
-        for (int span = 1; span < groupChunks; span *= 2) {
-          for (int i = 0; i + span < groupChunks; i += 2 * span) {
-            if (owner(i) != owner(Math.min(i + 2 * span, groupChunks) - 1)) {
-              slot(i).addGradientFrom(slot(i + span));
-            }
-          }
-        }
-        if (!groupIntoNetwork) {
-          net.addGradientFrom(workers[0]);
+        if (groupParticipants == 1) {
+          joinBlocks(0);
+        } else {
+          team.run(groupParticipants, joinWork);
         }
         for (int c = 0; c < groupChunks; c++) {
           loss += chunkLosses[c];
@@ -696,6 +696,45 @@ public final class Trainer {
           }
         }
       }
+    }
+
+    /**
+     * Slice {@code part} of {@code groupParticipants} of the additions after the blocks (see
+     * Threads above): the levels of the tree whose pair spans two participants' blocks, in level
+     * order, then, for a group after a step's first, the group's sum into the network. Each entry
+     * of a gradient gets the additions it gets on one thread, in the same order; the slices only
+     * share out the entries.
+     */
+    private void joinBlocks(int part) {
+      for (int span = 1; span < groupChunks; span *= 2) {
+        for (int i = 0; i + span < groupChunks; i += 2 * span) {
+          if (owner(i) != owner(Math.min(i + 2 * span, groupChunks) - 1)) {
+            slot(i).addGradientFrom(slot(i + span), part, groupParticipants);
+          }
+        }
+      }
+      if (!groupIntoNetwork) {
+        net.addGradientFrom(workers[0], part, groupParticipants);
+      }
+    }
+
+    /**
+     * Applies the step's gradient with {@code scale}: on one thread, or, with a team, what is
+     * global to the step ({@link CompiledNetwork#beginGradientStep}) here and the elementwise
+     * update in one slice per thread. The parameters are the same bit for bit.
+     */
+    private void applyStep(double scale) {
+      if (team == null) {
+        net.applyGradient(scale);
+        return;
+      }
+      net.beginGradientStep(scale);
+      stepScale = scale;
+      team.run(team.size(), applyWork);
+    }
+
+    private void applyPart(int part) {
+      net.applyGradient(stepScale, part, team.size());
     }
 
     /** The participant whose block holds chunk {@code c} of the current group. */
