@@ -1106,6 +1106,11 @@ public final class TinyConv implements CompiledNetwork {
   }
 
   @Override
+  public boolean stepReadsWholeGradient() {
+    return false;
+  }
+
+  @Override
   public void applyGradient(double scale, int part, int parts) {
     Objects.checkIndex(part, parts);
     final double s = scale;

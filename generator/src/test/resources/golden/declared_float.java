@@ -899,6 +899,11 @@ public final class DeclaredFloat implements CompiledNetwork {
   }
 
   @Override
+  public boolean stepReadsWholeGradient() {
+    return false;
+  }
+
+  @Override
   public void applyGradient(double scale, int part, int parts) {
     Objects.checkIndex(part, parts);
     final float s = (float) scale;

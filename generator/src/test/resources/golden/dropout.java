@@ -1194,6 +1194,11 @@ public final class Dropout implements DropoutNetwork {
   }
 
   @Override
+  public boolean stepReadsWholeGradient() {
+    return false;
+  }
+
+  @Override
   public void applyGradient(double scale, int part, int parts) {
     Objects.checkIndex(part, parts);
     final double s = scale;

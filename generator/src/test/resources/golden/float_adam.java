@@ -758,6 +758,11 @@ public final class Regressor implements CompiledNetwork {
   }
 
   @Override
+  public boolean stepReadsWholeGradient() {
+    return false;
+  }
+
+  @Override
   public void applyGradient(double scale, int part, int parts) {
     Objects.checkIndex(part, parts);
     final float s = (float) scale;

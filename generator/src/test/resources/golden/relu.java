@@ -980,6 +980,11 @@ public final class Relu implements CompiledNetwork {
   }
 
   @Override
+  public boolean stepReadsWholeGradient() {
+    return false;
+  }
+
+  @Override
   public void applyGradient(double scale, int part, int parts) {
     Objects.checkIndex(part, parts);
     final double s = scale;

@@ -174,6 +174,17 @@ class PartMethodsTest {
   }
 
   @Test
+  void onlyClipNormMakesTheStepWaitForTheWholeGradient() {
+    List<String> clipNorm =
+        List.of("PartAdam", "PartAdamFloat", "PartRmsProp", "PartRmsPropFloat", "PartConv");
+    for (String name : NAMES) {
+      assertWithMessage(name)
+          .that(compiled.create(name).stepReadsWholeGradient())
+          .isEqualTo(clipNorm.contains(name));
+    }
+  }
+
+  @Test
   void aPartOutsideTheirNumberIsRefused() {
     CompiledNetwork net = compiled.create("PartSgd");
     assertThrows(IndexOutOfBoundsException.class, () -> net.applyGradient(1.0, 2, 2));

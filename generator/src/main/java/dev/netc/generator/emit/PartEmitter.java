@@ -12,12 +12,13 @@ import javax.lang.model.element.Modifier;
 /**
  * The step's whole-gradient passes by parts, for a trainer that runs them on several threads:
  * {@code clearGradient(part, parts)}, {@code addGradientFrom(other, part, parts)}, {@code
- * beginGradientStep(scale)} and {@code applyGradient(scale, part, parts)}, with the private {@code
- * update<l>Slice} methods and the {@code slice} helper. Part p of every method covers the same
- * entries of every tensor: the columns (or entries) {@code [n p / parts, n (p + 1) / parts)} of
- * each weight matrix and the same run of each bias. The passes are elementwise, so the parts give
- * the whole methods' numbers bit for bit; what is global to a step (the step count, Adam's bias
- * corrections, the norm of {@code clip norm}) is computed once by {@code beginGradientStep}.
+ * beginGradientStep(scale)}, {@code stepReadsWholeGradient()} and {@code applyGradient(scale, part,
+ * parts)}, with the private {@code update<l>Slice} methods and the {@code slice} helper. Part p of
+ * every method covers the same entries of every tensor: the columns (or entries) {@code [n p /
+ * parts, n (p + 1) / parts)} of each weight matrix and the same run of each bias. The passes are
+ * elementwise, so the parts give the whole methods' numbers bit for bit; what is global to a step
+ * (the step count, Adam's bias corrections, the norm of {@code clip norm}) is computed once by
+ * {@code beginGradientStep}.
  */
 final class PartEmitter {
   private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
@@ -55,6 +56,10 @@ final class PartEmitter {
     methods.add(clearGradient());
     methods.add(addGradientFrom(context, true).build());
     methods.add(beginGradientStep());
+    methods.add(
+        EmitContext.override("stepReadsWholeGradient", TypeName.BOOLEAN)
+            .addStatement("return $L", context.plan.clipsNorm())
+            .build());
     methods.add(applyGradient());
     for (ParameterLayer p : context.parameterLayers()) {
       methods.add(

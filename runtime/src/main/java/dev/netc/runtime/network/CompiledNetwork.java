@@ -217,6 +217,17 @@ public interface CompiledNetwork {
   default void beginGradientStep(double scale) {}
 
   /**
+   * True if {@link #beginGradientStep(double)} reads the accumulated gradient ({@code clip norm}
+   * does), so that it must wait until the whole gradient is accumulated; false if it may be called
+   * before, and part p of the step applied as soon as part p of the gradient is complete (by the
+   * thread that completed it, with no hand-off in between). This default, for classes generated
+   * before the parts, says true.
+   */
+  default boolean stepReadsWholeGradient() {
+    return true;
+  }
+
+  /**
    * Applies part {@code part} of {@code parts} of the step begun by {@link
    * #beginGradientStep(double)} with the same {@code scale}, and clears that part of the
    * accumulators. The parts split every parameter tensor (weights and bias of every layer) into
