@@ -200,11 +200,12 @@ class PartMethodsTest {
   void theTrainerOnAnyThreadCountTrainsAsTheSerialTrainer() {
     for (String name : NAMES) {
       CompiledNetwork probe = compiled.create(name);
-      // 3 steps of 32 and one of 6 an epoch: 2 chunks of 16 (or 4 of 8), then a step of 1 chunk
+      // 3 steps of 32 and one of 6 an epoch: 2 chunks of 16 (4 of 8; 11 of 3, in two groups), then
+      // a step of 1 chunk (of 2 chunks of 3)
       Dataset data =
           Dataset.of(
               BatchMethodsTest.inputs(probe, 102, 21), BatchMethodsTest.targets(probe, 102, 22));
-      for (int chunk : new int[] {16, 8}) {
+      for (int chunk : new int[] {16, 8, 3}) {
         // before the passes by parts: the interface's defaults, one thread
         CompiledNetwork serial = InterfaceDefaults.of(compiled.create(name));
         trainer(chunk).threads(1).train(serial, data);
