@@ -7,20 +7,13 @@ import java.util.function.IntConsumer;
 /**
  * The calling thread and {@code size - 1} helper threads that run one task together, each with its
  * participant number (0 is the caller), and return when all have finished. Hand-off is a volatile
- * generation counter and a countdown, spun on briefly, then yielded on, then parked, so a call
- * allocates nothing: a mini-batch step of a network with 100,000 parameters takes about a
- * millisecond, and a pool's futures and hand-off would cost a noticeable part of it.
+ * generation counter and a countdown, spun on briefly and then parked, so a call allocates nothing:
+ * a mini-batch step of a network with 100,000 parameters takes about a millisecond, and a pool's
+ * futures and hand-off would cost a noticeable part of it.
  */
 final class ChunkTeam implements AutoCloseable {
-  /** Busy-wait iterations before yielding (tens of microseconds). */
-  private static final int SPINS = 1 << 10;
-
-  /**
-   * Iterations of {@link Thread#yield()} after the busy wait, before parking: on a machine with
-   * fewer free cores than participants, a waiting thread then lets the one it waits for run on its
-   * core, instead of spinning through that thread's time slice.
-   */
-  private static final int YIELDS = 1 << 10;
+  /** Busy-wait iterations before parking (a few hundred microseconds, a fraction of a step). */
+  private static final int SPINS = 1 << 14;
 
   private final Thread[] helpers;
   private final AtomicInteger pending = new AtomicInteger();
@@ -77,23 +70,14 @@ final class ChunkTeam implements AutoCloseable {
     }
     int spins = 0;
     while (pending.get() != 0) {
-      spins = pause(spins);
+      if (++spins < SPINS) {
+        Thread.onSpinWait();
+      } else {
+        LockSupport.park(this);
+      }
     }
     Throwable theirs = failure;
     rethrow(own != null ? own : theirs);
-  }
-
-  /** One wait of a loop that has waited {@code spins} times: spin, then yield, then park. */
-  private int pause(int spins) {
-    if (spins < SPINS) {
-      Thread.onSpinWait();
-    } else if (spins < SPINS + YIELDS) {
-      Thread.yield();
-    } else {
-      LockSupport.park(this);
-      return spins;
-    }
-    return spins + 1;
   }
 
   private static void rethrow(Throwable t) {
@@ -114,7 +98,11 @@ final class ChunkTeam implements AutoCloseable {
         if (stopped) {
           return;
         }
-        spins = pause(spins);
+        if (++spins < SPINS) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.park(this);
+        }
       }
       seen = current >>> 32;
       if (participant >= (int) current) {
