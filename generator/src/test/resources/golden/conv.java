@@ -6,6 +6,7 @@ import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.network.Tensors;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * TinyConv: 6 x 6 x 2 -> conv 3 3x3 relu 6 x 6 x 3 -> maxpool 2x2 3 x 3 x 3 -> conv 4 2x2 tanh 2 x 2 x 4 -> avgpool 2x2 1 x 1 x 4 -> 2 softmax; loss cross_entropy; sgd(rate = 0.05, momentum = 0.9, nesterov = 0); precision double.
@@ -1040,6 +1041,166 @@ public final class TinyConv implements CompiledNetwork {
     // complete before W1 changes; accumulate it, then update and clear it
     backward1();
     update1(1.0);
+  }
+
+  @Override
+  public void clearGradient(int part, int parts) {
+    Objects.checkIndex(part, parts);
+    // dw1 = 0, db1 = 0 in this part
+    for (int j = slice(18, part, parts), end = slice(18, part + 1, parts); j < end; j++) {
+      Arrays.fill(dw1[j], 0.0);
+    }
+    Arrays.fill(db1, slice(3, part, parts), slice(3, part + 1, parts), 0.0);
+    // dw3 = 0, db3 = 0 in this part
+    for (int j = slice(12, part, parts), end = slice(12, part + 1, parts); j < end; j++) {
+      Arrays.fill(dw3[j], 0.0);
+    }
+    Arrays.fill(db3, slice(4, part, parts), slice(4, part + 1, parts), 0.0);
+    // dw5 = 0, db5 = 0 in this part
+    Arrays.fill(dw5, slice(8, part, parts), slice(8, part + 1, parts), 0.0);
+    Arrays.fill(db5, slice(2, part, parts), slice(2, part + 1, parts), 0.0);
+  }
+
+  @Override
+  public void addGradientFrom(CompiledNetwork other, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    if (!(other instanceof TinyConv o)) {
+      throw new IllegalArgumentException("cannot add the gradient of a different network class: " + other.spec().qualifiedName());
+    }
+    // dw1 += o.dw1, db1 += o.db1 in this part
+    for (int j = slice(18, part, parts), end = slice(18, part + 1, parts); j < end; j++) {
+      final double[] mine = dw1[j];
+      final double[] theirs = o.dw1[j];
+      for (int i = 0; i < 3; i++) {
+        mine[i] += theirs[i];
+      }
+    }
+    for (int k = slice(3, part, parts), end = slice(3, part + 1, parts); k < end; k++) {
+      db1[k] += o.db1[k];
+    }
+    // dw3 += o.dw3, db3 += o.db3 in this part
+    for (int j = slice(12, part, parts), end = slice(12, part + 1, parts); j < end; j++) {
+      final double[] mine = dw3[j];
+      final double[] theirs = o.dw3[j];
+      for (int i = 0; i < 4; i++) {
+        mine[i] += theirs[i];
+      }
+    }
+    for (int k = slice(4, part, parts), end = slice(4, part + 1, parts); k < end; k++) {
+      db3[k] += o.db3[k];
+    }
+    // dw5 += o.dw5, db5 += o.db5 in this part
+    for (int k = slice(8, part, parts), end = slice(8, part + 1, parts); k < end; k++) {
+      dw5[k] += o.dw5[k];
+    }
+    for (int k = slice(2, part, parts), end = slice(2, part + 1, parts); k < end; k++) {
+      db5[k] += o.db5[k];
+    }
+    gradientPending = true;
+  }
+
+  @Override
+  public void beginGradientStep(double scale) {
+    beginStep();
+    gradientPending = false;
+  }
+
+  @Override
+  public boolean stepReadsWholeGradient() {
+    return false;
+  }
+
+  @Override
+  public void applyGradient(double scale, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    final double s = scale;
+    update1Slice(s, part, parts);
+    update3Slice(s, part, parts);
+    update5Slice(s, part, parts);
+  }
+
+  private void update1Slice(double s, int part, int parts) {
+    // g = s dw1
+    // vw1 = flush(momentum vw1 - rate g)
+    // w1 += vw1
+    // dw1 = 0
+    for (int j = slice(18, part, parts), end = slice(18, part + 1, parts); j < end; j++) {
+      final double[] w1j = w1[j];
+      final double[] dw1j = dw1[j];
+      final double[] vw1j = vw1[j];
+      for (int i = 0; i < 3; i++) {
+        double g = s * dw1j[i];
+        vw1j[i] = flush(momentum * vw1j[i] - rate * g);
+        w1j[i] += vw1j[i];
+        dw1j[i] = 0.0;
+      }
+    }
+    // g = s db1
+    // vb1 = flush(momentum vb1 - rate g)
+    // b1 += vb1
+    // db1 = 0
+    for (int k = slice(3, part, parts), end = slice(3, part + 1, parts); k < end; k++) {
+      double g = s * db1[k];
+      vb1[k] = flush(momentum * vb1[k] - rate * g);
+      b1[k] += vb1[k];
+      db1[k] = 0.0;
+    }
+  }
+
+  private void update3Slice(double s, int part, int parts) {
+    // g = s dw3
+    // vw3 = flush(momentum vw3 - rate g)
+    // w3 += vw3
+    // dw3 = 0
+    for (int j = slice(12, part, parts), end = slice(12, part + 1, parts); j < end; j++) {
+      final double[] w3j = w3[j];
+      final double[] dw3j = dw3[j];
+      final double[] vw3j = vw3[j];
+      for (int i = 0; i < 4; i++) {
+        double g = s * dw3j[i];
+        vw3j[i] = flush(momentum * vw3j[i] - rate * g);
+        w3j[i] += vw3j[i];
+        dw3j[i] = 0.0;
+      }
+    }
+    // g = s db3
+    // vb3 = flush(momentum vb3 - rate g)
+    // b3 += vb3
+    // db3 = 0
+    for (int k = slice(4, part, parts), end = slice(4, part + 1, parts); k < end; k++) {
+      double g = s * db3[k];
+      vb3[k] = flush(momentum * vb3[k] - rate * g);
+      b3[k] += vb3[k];
+      db3[k] = 0.0;
+    }
+  }
+
+  private void update5Slice(double s, int part, int parts) {
+    // g = s dw5
+    // vw5 = flush(momentum vw5 - rate g)
+    // w5 += vw5
+    // dw5 = 0
+    for (int k = slice(8, part, parts), end = slice(8, part + 1, parts); k < end; k++) {
+      double g = s * dw5[k];
+      vw5[k] = flush(momentum * vw5[k] - rate * g);
+      w5[k] += vw5[k];
+      dw5[k] = 0.0;
+    }
+    // g = s db5
+    // vb5 = flush(momentum vb5 - rate g)
+    // b5 += vb5
+    // db5 = 0
+    for (int k = slice(2, part, parts), end = slice(2, part + 1, parts); k < end; k++) {
+      double g = s * db5[k];
+      vb5[k] = flush(momentum * vb5[k] - rate * g);
+      b5[k] += vb5[k];
+      db5[k] = 0.0;
+    }
+  }
+
+  private static int slice(int n, int part, int parts) {
+    // the first of the n entries in part `part` of `parts`: n part / parts
+    return (int) ((long) n * part / parts);
   }
 
   private static void checkLength(String what, double[] values, int expected) {

@@ -6,6 +6,7 @@ import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.network.Tensors;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Declared: 3 -> 4 swish -> 4 gelu -> 3 mish -> 2 scaled_tanh; loss mean_squared_error; sgd(rate = 0.01, momentum = 0.0, nesterov = 0); precision double.
@@ -913,6 +914,162 @@ public final class Declared implements CompiledNetwork {
     b1[1] -= rate * delta1[1];
     b1[2] -= rate * delta1[2];
     b1[3] -= rate * delta1[3];
+  }
+
+  @Override
+  public void clearGradient(int part, int parts) {
+    Objects.checkIndex(part, parts);
+    // dw1 = 0, db1 = 0 in this part
+    Arrays.fill(dw1, slice(12, part, parts), slice(12, part + 1, parts), 0.0);
+    Arrays.fill(db1, slice(4, part, parts), slice(4, part + 1, parts), 0.0);
+    // dw2 = 0, db2 = 0 in this part
+    Arrays.fill(dw2, slice(16, part, parts), slice(16, part + 1, parts), 0.0);
+    Arrays.fill(db2, slice(4, part, parts), slice(4, part + 1, parts), 0.0);
+    // dw3 = 0, db3 = 0 in this part
+    Arrays.fill(dw3, slice(12, part, parts), slice(12, part + 1, parts), 0.0);
+    Arrays.fill(db3, slice(3, part, parts), slice(3, part + 1, parts), 0.0);
+    // dw4 = 0, db4 = 0 in this part
+    Arrays.fill(dw4, slice(6, part, parts), slice(6, part + 1, parts), 0.0);
+    Arrays.fill(db4, slice(2, part, parts), slice(2, part + 1, parts), 0.0);
+  }
+
+  @Override
+  public void addGradientFrom(CompiledNetwork other, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    if (!(other instanceof Declared o)) {
+      throw new IllegalArgumentException("cannot add the gradient of a different network class: " + other.spec().qualifiedName());
+    }
+    // dw1 += o.dw1, db1 += o.db1 in this part
+    for (int k = slice(12, part, parts), end = slice(12, part + 1, parts); k < end; k++) {
+      dw1[k] += o.dw1[k];
+    }
+    for (int k = slice(4, part, parts), end = slice(4, part + 1, parts); k < end; k++) {
+      db1[k] += o.db1[k];
+    }
+    // dw2 += o.dw2, db2 += o.db2 in this part
+    for (int k = slice(16, part, parts), end = slice(16, part + 1, parts); k < end; k++) {
+      dw2[k] += o.dw2[k];
+    }
+    for (int k = slice(4, part, parts), end = slice(4, part + 1, parts); k < end; k++) {
+      db2[k] += o.db2[k];
+    }
+    // dw3 += o.dw3, db3 += o.db3 in this part
+    for (int k = slice(12, part, parts), end = slice(12, part + 1, parts); k < end; k++) {
+      dw3[k] += o.dw3[k];
+    }
+    for (int k = slice(3, part, parts), end = slice(3, part + 1, parts); k < end; k++) {
+      db3[k] += o.db3[k];
+    }
+    // dw4 += o.dw4, db4 += o.db4 in this part
+    for (int k = slice(6, part, parts), end = slice(6, part + 1, parts); k < end; k++) {
+      dw4[k] += o.dw4[k];
+    }
+    for (int k = slice(2, part, parts), end = slice(2, part + 1, parts); k < end; k++) {
+      db4[k] += o.db4[k];
+    }
+    gradientPending = true;
+  }
+
+  @Override
+  public void beginGradientStep(double scale) {
+    beginStep();
+    gradientPending = false;
+  }
+
+  @Override
+  public boolean stepReadsWholeGradient() {
+    return false;
+  }
+
+  @Override
+  public void applyGradient(double scale, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    final double s = scale;
+    update1Slice(s, part, parts);
+    update2Slice(s, part, parts);
+    update3Slice(s, part, parts);
+    update4Slice(s, part, parts);
+  }
+
+  private void update1Slice(double s, int part, int parts) {
+    // g = s dw1
+    // w1 -= rate g
+    // dw1 = 0
+    for (int k = slice(12, part, parts), end = slice(12, part + 1, parts); k < end; k++) {
+      double g = s * dw1[k];
+      w1[k] -= rate * g;
+      dw1[k] = 0.0;
+    }
+    // g = s db1
+    // b1 -= rate g
+    // db1 = 0
+    for (int k = slice(4, part, parts), end = slice(4, part + 1, parts); k < end; k++) {
+      double g = s * db1[k];
+      b1[k] -= rate * g;
+      db1[k] = 0.0;
+    }
+  }
+
+  private void update2Slice(double s, int part, int parts) {
+    // g = s dw2
+    // w2 -= rate g
+    // dw2 = 0
+    for (int k = slice(16, part, parts), end = slice(16, part + 1, parts); k < end; k++) {
+      double g = s * dw2[k];
+      w2[k] -= rate * g;
+      dw2[k] = 0.0;
+    }
+    // g = s db2
+    // b2 -= rate g
+    // db2 = 0
+    for (int k = slice(4, part, parts), end = slice(4, part + 1, parts); k < end; k++) {
+      double g = s * db2[k];
+      b2[k] -= rate * g;
+      db2[k] = 0.0;
+    }
+  }
+
+  private void update3Slice(double s, int part, int parts) {
+    // g = s dw3
+    // w3 -= rate g
+    // dw3 = 0
+    for (int k = slice(12, part, parts), end = slice(12, part + 1, parts); k < end; k++) {
+      double g = s * dw3[k];
+      w3[k] -= rate * g;
+      dw3[k] = 0.0;
+    }
+    // g = s db3
+    // b3 -= rate g
+    // db3 = 0
+    for (int k = slice(3, part, parts), end = slice(3, part + 1, parts); k < end; k++) {
+      double g = s * db3[k];
+      b3[k] -= rate * g;
+      db3[k] = 0.0;
+    }
+  }
+
+  private void update4Slice(double s, int part, int parts) {
+    // g = s dw4
+    // w4 -= rate g
+    // dw4 = 0
+    for (int k = slice(6, part, parts), end = slice(6, part + 1, parts); k < end; k++) {
+      double g = s * dw4[k];
+      w4[k] -= rate * g;
+      dw4[k] = 0.0;
+    }
+    // g = s db4
+    // b4 -= rate g
+    // db4 = 0
+    for (int k = slice(2, part, parts), end = slice(2, part + 1, parts); k < end; k++) {
+      double g = s * db4[k];
+      b4[k] -= rate * g;
+      db4[k] = 0.0;
+    }
+  }
+
+  private static int slice(int n, int part, int parts) {
+    // the first of the n entries in part `part` of `parts`: n part / parts
+    return (int) ((long) n * part / parts);
   }
 
   private static void checkLength(String what, double[] values, int expected) {

@@ -8,6 +8,7 @@ import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.network.Tensors;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Exercise1: 5 -> 3 sigmoid -> 2 sigmoid; loss squared_error; sgd(rate = 1.0, momentum = 0.0, nesterov = 0); precision double.
@@ -625,6 +626,102 @@ public final class Exercise1 implements CompiledNetwork {
     b1[0] -= rate * delta1[0];
     b1[1] -= rate * delta1[1];
     b1[2] -= rate * delta1[2];
+  }
+
+  @Override
+  public void clearGradient(int part, int parts) {
+    Objects.checkIndex(part, parts);
+    // dw1 = 0, db1 = 0 in this part
+    Arrays.fill(dw1, slice(15, part, parts), slice(15, part + 1, parts), 0.0);
+    Arrays.fill(db1, slice(3, part, parts), slice(3, part + 1, parts), 0.0);
+    // dw2 = 0, db2 = 0 in this part
+    Arrays.fill(dw2, slice(6, part, parts), slice(6, part + 1, parts), 0.0);
+    Arrays.fill(db2, slice(2, part, parts), slice(2, part + 1, parts), 0.0);
+  }
+
+  @Override
+  public void addGradientFrom(CompiledNetwork other, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    if (!(other instanceof Exercise1 o)) {
+      throw new IllegalArgumentException("cannot add the gradient of a different network class: " + other.spec().qualifiedName());
+    }
+    // dw1 += o.dw1, db1 += o.db1 in this part
+    for (int k = slice(15, part, parts), end = slice(15, part + 1, parts); k < end; k++) {
+      dw1[k] += o.dw1[k];
+    }
+    for (int k = slice(3, part, parts), end = slice(3, part + 1, parts); k < end; k++) {
+      db1[k] += o.db1[k];
+    }
+    // dw2 += o.dw2, db2 += o.db2 in this part
+    for (int k = slice(6, part, parts), end = slice(6, part + 1, parts); k < end; k++) {
+      dw2[k] += o.dw2[k];
+    }
+    for (int k = slice(2, part, parts), end = slice(2, part + 1, parts); k < end; k++) {
+      db2[k] += o.db2[k];
+    }
+    gradientPending = true;
+  }
+
+  @Override
+  public void beginGradientStep(double scale) {
+    beginStep();
+    gradientPending = false;
+  }
+
+  @Override
+  public boolean stepReadsWholeGradient() {
+    return false;
+  }
+
+  @Override
+  public void applyGradient(double scale, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    final double s = scale;
+    update1Slice(s, part, parts);
+    update2Slice(s, part, parts);
+  }
+
+  private void update1Slice(double s, int part, int parts) {
+    // g = s dw1
+    // w1 -= rate g
+    // dw1 = 0
+    for (int k = slice(15, part, parts), end = slice(15, part + 1, parts); k < end; k++) {
+      double g = s * dw1[k];
+      w1[k] -= rate * g;
+      dw1[k] = 0.0;
+    }
+    // g = s db1
+    // b1 -= rate g
+    // db1 = 0
+    for (int k = slice(3, part, parts), end = slice(3, part + 1, parts); k < end; k++) {
+      double g = s * db1[k];
+      b1[k] -= rate * g;
+      db1[k] = 0.0;
+    }
+  }
+
+  private void update2Slice(double s, int part, int parts) {
+    // g = s dw2
+    // w2 -= rate g
+    // dw2 = 0
+    for (int k = slice(6, part, parts), end = slice(6, part + 1, parts); k < end; k++) {
+      double g = s * dw2[k];
+      w2[k] -= rate * g;
+      dw2[k] = 0.0;
+    }
+    // g = s db2
+    // b2 -= rate g
+    // db2 = 0
+    for (int k = slice(2, part, parts), end = slice(2, part + 1, parts); k < end; k++) {
+      double g = s * db2[k];
+      b2[k] -= rate * g;
+      db2[k] = 0.0;
+    }
+  }
+
+  private static int slice(int n, int part, int parts) {
+    // the first of the n entries in part `part` of `parts`: n part / parts
+    return (int) ((long) n * part / parts);
   }
 
   private static void checkLength(String what, double[] values, int expected) {

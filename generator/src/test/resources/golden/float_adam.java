@@ -8,6 +8,7 @@ import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.network.Tensors;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Regressor: 3 -> 6 relu -> 2 linear; loss mean_squared_error; adam(rate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1.0e-8); regularize l2(0.0001); clip value(1.0); precision float.
@@ -714,6 +715,122 @@ public final class Regressor implements CompiledNetwork {
       vb1[i] = flush(beta2 * vb1[i] + (1.0f - beta2) * g * g);
       b1[i] -= rate * (mb1[i] / c1) / ((float) Math.sqrt(vb1[i] / c2) + epsilon);
     }
+  }
+
+  @Override
+  public void clearGradient(int part, int parts) {
+    Objects.checkIndex(part, parts);
+    // dw1 = 0, db1 = 0 in this part
+    Arrays.fill(dw1, slice(18, part, parts), slice(18, part + 1, parts), 0.0f);
+    Arrays.fill(db1, slice(6, part, parts), slice(6, part + 1, parts), 0.0f);
+    // dw2 = 0, db2 = 0 in this part
+    Arrays.fill(dw2, slice(12, part, parts), slice(12, part + 1, parts), 0.0f);
+    Arrays.fill(db2, slice(2, part, parts), slice(2, part + 1, parts), 0.0f);
+  }
+
+  @Override
+  public void addGradientFrom(CompiledNetwork other, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    if (!(other instanceof Regressor o)) {
+      throw new IllegalArgumentException("cannot add the gradient of a different network class: " + other.spec().qualifiedName());
+    }
+    // dw1 += o.dw1, db1 += o.db1 in this part
+    for (int k = slice(18, part, parts), end = slice(18, part + 1, parts); k < end; k++) {
+      dw1[k] += o.dw1[k];
+    }
+    for (int k = slice(6, part, parts), end = slice(6, part + 1, parts); k < end; k++) {
+      db1[k] += o.db1[k];
+    }
+    // dw2 += o.dw2, db2 += o.db2 in this part
+    for (int k = slice(12, part, parts), end = slice(12, part + 1, parts); k < end; k++) {
+      dw2[k] += o.dw2[k];
+    }
+    for (int k = slice(2, part, parts), end = slice(2, part + 1, parts); k < end; k++) {
+      db2[k] += o.db2[k];
+    }
+    gradientPending = true;
+  }
+
+  @Override
+  public void beginGradientStep(double scale) {
+    beginStep();
+    gradientPending = false;
+  }
+
+  @Override
+  public boolean stepReadsWholeGradient() {
+    return false;
+  }
+
+  @Override
+  public void applyGradient(double scale, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    final float s = (float) scale;
+    update1Slice(s, part, parts);
+    update2Slice(s, part, parts);
+  }
+
+  private void update1Slice(float s, int part, int parts) {
+    // g = s dw1 + lambda w1, clamped to [-clip, clip]
+    // mw1 = flush(beta1 mw1 + (1 - beta1) g)
+    // vw1 = flush(beta2 vw1 + (1 - beta2) g^2)
+    // w1 -= rate (mw1 / c1) / (sqrt(vw1 / c2) + epsilon)
+    // dw1 = 0
+    for (int k = slice(18, part, parts), end = slice(18, part + 1, parts); k < end; k++) {
+      float g = s * dw1[k] + lambda * w1[k];
+      g = Math.max(-clip, Math.min(clip, g));
+      mw1[k] = flush(beta1 * mw1[k] + (1.0f - beta1) * g);
+      vw1[k] = flush(beta2 * vw1[k] + (1.0f - beta2) * g * g);
+      w1[k] -= rate * (mw1[k] / c1) / ((float) Math.sqrt(vw1[k] / c2) + epsilon);
+      dw1[k] = 0.0f;
+    }
+    // g = s db1, clamped to [-clip, clip]
+    // mb1 = flush(beta1 mb1 + (1 - beta1) g)
+    // vb1 = flush(beta2 vb1 + (1 - beta2) g^2)
+    // b1 -= rate (mb1 / c1) / (sqrt(vb1 / c2) + epsilon)
+    // db1 = 0
+    for (int k = slice(6, part, parts), end = slice(6, part + 1, parts); k < end; k++) {
+      float g = s * db1[k];
+      g = Math.max(-clip, Math.min(clip, g));
+      mb1[k] = flush(beta1 * mb1[k] + (1.0f - beta1) * g);
+      vb1[k] = flush(beta2 * vb1[k] + (1.0f - beta2) * g * g);
+      b1[k] -= rate * (mb1[k] / c1) / ((float) Math.sqrt(vb1[k] / c2) + epsilon);
+      db1[k] = 0.0f;
+    }
+  }
+
+  private void update2Slice(float s, int part, int parts) {
+    // g = s dw2 + lambda w2, clamped to [-clip, clip]
+    // mw2 = flush(beta1 mw2 + (1 - beta1) g)
+    // vw2 = flush(beta2 vw2 + (1 - beta2) g^2)
+    // w2 -= rate (mw2 / c1) / (sqrt(vw2 / c2) + epsilon)
+    // dw2 = 0
+    for (int k = slice(12, part, parts), end = slice(12, part + 1, parts); k < end; k++) {
+      float g = s * dw2[k] + lambda * w2[k];
+      g = Math.max(-clip, Math.min(clip, g));
+      mw2[k] = flush(beta1 * mw2[k] + (1.0f - beta1) * g);
+      vw2[k] = flush(beta2 * vw2[k] + (1.0f - beta2) * g * g);
+      w2[k] -= rate * (mw2[k] / c1) / ((float) Math.sqrt(vw2[k] / c2) + epsilon);
+      dw2[k] = 0.0f;
+    }
+    // g = s db2, clamped to [-clip, clip]
+    // mb2 = flush(beta1 mb2 + (1 - beta1) g)
+    // vb2 = flush(beta2 vb2 + (1 - beta2) g^2)
+    // b2 -= rate (mb2 / c1) / (sqrt(vb2 / c2) + epsilon)
+    // db2 = 0
+    for (int k = slice(2, part, parts), end = slice(2, part + 1, parts); k < end; k++) {
+      float g = s * db2[k];
+      g = Math.max(-clip, Math.min(clip, g));
+      mb2[k] = flush(beta1 * mb2[k] + (1.0f - beta1) * g);
+      vb2[k] = flush(beta2 * vb2[k] + (1.0f - beta2) * g * g);
+      b2[k] -= rate * (mb2[k] / c1) / ((float) Math.sqrt(vb2[k] / c2) + epsilon);
+      db2[k] = 0.0f;
+    }
+  }
+
+  private static int slice(int n, int part, int parts) {
+    // the first of the n entries in part `part` of `parts`: n part / parts
+    return (int) ((long) n * part / parts);
   }
 
   private static void checkLength(String what, double[] values, int expected) {

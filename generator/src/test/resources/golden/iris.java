@@ -8,6 +8,7 @@ import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.network.Tensors;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * IrisNet: 4 -> 8 tanh -> 3 softmax; loss cross_entropy; sgd(rate = 0.05, momentum = 0.9, nesterov = 0); precision double.
@@ -821,6 +822,110 @@ public final class IrisNet implements CompiledNetwork {
     b1[6] += vb1[6];
     vb1[7] = flush(momentum * vb1[7] - rate * delta1[7]);
     b1[7] += vb1[7];
+  }
+
+  @Override
+  public void clearGradient(int part, int parts) {
+    Objects.checkIndex(part, parts);
+    // dw1 = 0, db1 = 0 in this part
+    Arrays.fill(dw1, slice(32, part, parts), slice(32, part + 1, parts), 0.0);
+    Arrays.fill(db1, slice(8, part, parts), slice(8, part + 1, parts), 0.0);
+    // dw2 = 0, db2 = 0 in this part
+    Arrays.fill(dw2, slice(24, part, parts), slice(24, part + 1, parts), 0.0);
+    Arrays.fill(db2, slice(3, part, parts), slice(3, part + 1, parts), 0.0);
+  }
+
+  @Override
+  public void addGradientFrom(CompiledNetwork other, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    if (!(other instanceof IrisNet o)) {
+      throw new IllegalArgumentException("cannot add the gradient of a different network class: " + other.spec().qualifiedName());
+    }
+    // dw1 += o.dw1, db1 += o.db1 in this part
+    for (int k = slice(32, part, parts), end = slice(32, part + 1, parts); k < end; k++) {
+      dw1[k] += o.dw1[k];
+    }
+    for (int k = slice(8, part, parts), end = slice(8, part + 1, parts); k < end; k++) {
+      db1[k] += o.db1[k];
+    }
+    // dw2 += o.dw2, db2 += o.db2 in this part
+    for (int k = slice(24, part, parts), end = slice(24, part + 1, parts); k < end; k++) {
+      dw2[k] += o.dw2[k];
+    }
+    for (int k = slice(3, part, parts), end = slice(3, part + 1, parts); k < end; k++) {
+      db2[k] += o.db2[k];
+    }
+    gradientPending = true;
+  }
+
+  @Override
+  public void beginGradientStep(double scale) {
+    beginStep();
+    gradientPending = false;
+  }
+
+  @Override
+  public boolean stepReadsWholeGradient() {
+    return false;
+  }
+
+  @Override
+  public void applyGradient(double scale, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    final double s = scale;
+    update1Slice(s, part, parts);
+    update2Slice(s, part, parts);
+  }
+
+  private void update1Slice(double s, int part, int parts) {
+    // g = s dw1
+    // vw1 = flush(momentum vw1 - rate g)
+    // w1 += vw1
+    // dw1 = 0
+    for (int k = slice(32, part, parts), end = slice(32, part + 1, parts); k < end; k++) {
+      double g = s * dw1[k];
+      vw1[k] = flush(momentum * vw1[k] - rate * g);
+      w1[k] += vw1[k];
+      dw1[k] = 0.0;
+    }
+    // g = s db1
+    // vb1 = flush(momentum vb1 - rate g)
+    // b1 += vb1
+    // db1 = 0
+    for (int k = slice(8, part, parts), end = slice(8, part + 1, parts); k < end; k++) {
+      double g = s * db1[k];
+      vb1[k] = flush(momentum * vb1[k] - rate * g);
+      b1[k] += vb1[k];
+      db1[k] = 0.0;
+    }
+  }
+
+  private void update2Slice(double s, int part, int parts) {
+    // g = s dw2
+    // vw2 = flush(momentum vw2 - rate g)
+    // w2 += vw2
+    // dw2 = 0
+    for (int k = slice(24, part, parts), end = slice(24, part + 1, parts); k < end; k++) {
+      double g = s * dw2[k];
+      vw2[k] = flush(momentum * vw2[k] - rate * g);
+      w2[k] += vw2[k];
+      dw2[k] = 0.0;
+    }
+    // g = s db2
+    // vb2 = flush(momentum vb2 - rate g)
+    // b2 += vb2
+    // db2 = 0
+    for (int k = slice(3, part, parts), end = slice(3, part + 1, parts); k < end; k++) {
+      double g = s * db2[k];
+      vb2[k] = flush(momentum * vb2[k] - rate * g);
+      b2[k] += vb2[k];
+      db2[k] = 0.0;
+    }
+  }
+
+  private static int slice(int n, int part, int parts) {
+    // the first of the n entries in part `part` of `parts`: n part / parts
+    return (int) ((long) n * part / parts);
   }
 
   private static void checkLength(String what, double[] values, int expected) {

@@ -8,6 +8,7 @@ import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.network.Tensors;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Looped: 20 -> 16 sigmoid -> 2 sigmoid; loss binary_cross_entropy; rmsprop(rate = 0.01, rho = 0.9, epsilon = 1.0e-8); clip norm(5.0); precision double.
@@ -121,6 +122,11 @@ public final class Looped implements CompiledNetwork {
   private final List<ParameterTensor> gradientViews;
 
   private final List<ParameterTensor> stateViews;
+
+  /**
+   * clip norm's f = min(1, clip / |g|) of the step begun by beginGradientStep.
+   */
+  private double stepClipFactor;
 
   /**
    * A network with the initial parameters of the file.
@@ -614,6 +620,127 @@ public final class Looped implements CompiledNetwork {
       b2[k] -= rate * g / (Math.sqrt(sb2[k]) + epsilon);
       db2[k] = 0.0;
     }
+  }
+
+  @Override
+  public void clearGradient(int part, int parts) {
+    Objects.checkIndex(part, parts);
+    // dw1 = 0, db1 = 0 in this part
+    for (int j = slice(20, part, parts), end = slice(20, part + 1, parts); j < end; j++) {
+      Arrays.fill(dw1[j], 0.0);
+    }
+    Arrays.fill(db1, slice(16, part, parts), slice(16, part + 1, parts), 0.0);
+    // dw2 = 0, db2 = 0 in this part
+    Arrays.fill(dw2, slice(32, part, parts), slice(32, part + 1, parts), 0.0);
+    Arrays.fill(db2, slice(2, part, parts), slice(2, part + 1, parts), 0.0);
+  }
+
+  @Override
+  public void addGradientFrom(CompiledNetwork other, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    if (!(other instanceof Looped o)) {
+      throw new IllegalArgumentException("cannot add the gradient of a different network class: " + other.spec().qualifiedName());
+    }
+    // dw1 += o.dw1, db1 += o.db1 in this part
+    for (int j = slice(20, part, parts), end = slice(20, part + 1, parts); j < end; j++) {
+      final double[] mine = dw1[j];
+      final double[] theirs = o.dw1[j];
+      for (int i = 0; i < 16; i++) {
+        mine[i] += theirs[i];
+      }
+    }
+    for (int k = slice(16, part, parts), end = slice(16, part + 1, parts); k < end; k++) {
+      db1[k] += o.db1[k];
+    }
+    // dw2 += o.dw2, db2 += o.db2 in this part
+    for (int k = slice(32, part, parts), end = slice(32, part + 1, parts); k < end; k++) {
+      dw2[k] += o.dw2[k];
+    }
+    for (int k = slice(2, part, parts), end = slice(2, part + 1, parts); k < end; k++) {
+      db2[k] += o.db2[k];
+    }
+    gradientPending = true;
+  }
+
+  @Override
+  public void beginGradientStep(double scale) {
+    beginStep();
+    // clip norm: f = min(1, clip / |g|), over the whole step's gradient
+    stepClipFactor = clipFactor(scale);
+    gradientPending = false;
+  }
+
+  @Override
+  public boolean stepReadsWholeGradient() {
+    return true;
+  }
+
+  @Override
+  public void applyGradient(double scale, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    final double s = scale;
+    update1Slice(s, stepClipFactor, part, parts);
+    update2Slice(s, stepClipFactor, part, parts);
+  }
+
+  private void update1Slice(double s, double f, int part, int parts) {
+    // g = s dw1, times f
+    // sw1 = flush(rho sw1 + (1 - rho) g^2)
+    // w1 -= rate g / (sqrt(sw1) + epsilon)
+    // dw1 = 0
+    for (int j = slice(20, part, parts), end = slice(20, part + 1, parts); j < end; j++) {
+      final double[] w1j = w1[j];
+      final double[] dw1j = dw1[j];
+      final double[] sw1j = sw1[j];
+      for (int i = 0; i < 16; i++) {
+        double g = s * dw1j[i];
+        g *= f;
+        sw1j[i] = flush(rho * sw1j[i] + (1.0 - rho) * g * g);
+        w1j[i] -= rate * g / (Math.sqrt(sw1j[i]) + epsilon);
+        dw1j[i] = 0.0;
+      }
+    }
+    // g = s db1, times f
+    // sb1 = flush(rho sb1 + (1 - rho) g^2)
+    // b1 -= rate g / (sqrt(sb1) + epsilon)
+    // db1 = 0
+    for (int k = slice(16, part, parts), end = slice(16, part + 1, parts); k < end; k++) {
+      double g = s * db1[k];
+      g *= f;
+      sb1[k] = flush(rho * sb1[k] + (1.0 - rho) * g * g);
+      b1[k] -= rate * g / (Math.sqrt(sb1[k]) + epsilon);
+      db1[k] = 0.0;
+    }
+  }
+
+  private void update2Slice(double s, double f, int part, int parts) {
+    // g = s dw2, times f
+    // sw2 = flush(rho sw2 + (1 - rho) g^2)
+    // w2 -= rate g / (sqrt(sw2) + epsilon)
+    // dw2 = 0
+    for (int k = slice(32, part, parts), end = slice(32, part + 1, parts); k < end; k++) {
+      double g = s * dw2[k];
+      g *= f;
+      sw2[k] = flush(rho * sw2[k] + (1.0 - rho) * g * g);
+      w2[k] -= rate * g / (Math.sqrt(sw2[k]) + epsilon);
+      dw2[k] = 0.0;
+    }
+    // g = s db2, times f
+    // sb2 = flush(rho sb2 + (1 - rho) g^2)
+    // b2 -= rate g / (sqrt(sb2) + epsilon)
+    // db2 = 0
+    for (int k = slice(2, part, parts), end = slice(2, part + 1, parts); k < end; k++) {
+      double g = s * db2[k];
+      g *= f;
+      sb2[k] = flush(rho * sb2[k] + (1.0 - rho) * g * g);
+      b2[k] -= rate * g / (Math.sqrt(sb2[k]) + epsilon);
+      db2[k] = 0.0;
+    }
+  }
+
+  private static int slice(int n, int part, int parts) {
+    // the first of the n entries in part `part` of `parts`: n part / parts
+    return (int) ((long) n * part / parts);
   }
 
   private static void checkLength(String what, double[] values, int expected) {

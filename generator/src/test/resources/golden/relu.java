@@ -8,6 +8,7 @@ import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.network.Tensors;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Relu: 11 -> 20 relu -> 16 relu -> 3 softmax; loss cross_entropy; sgd(rate = 0.05, momentum = 0.0, nesterov = 0); precision double.
@@ -914,6 +915,152 @@ public final class Relu implements CompiledNetwork {
       double g = delta1[i];
       b1[i] -= rate * g;
     }
+  }
+
+  @Override
+  public void clearGradient(int part, int parts) {
+    Objects.checkIndex(part, parts);
+    // dw1 = 0, db1 = 0 in this part
+    for (int j = slice(11, part, parts), end = slice(11, part + 1, parts); j < end; j++) {
+      Arrays.fill(dw1[j], 0.0);
+    }
+    Arrays.fill(db1, slice(20, part, parts), slice(20, part + 1, parts), 0.0);
+    // dw2 = 0, db2 = 0 in this part
+    for (int j = slice(20, part, parts), end = slice(20, part + 1, parts); j < end; j++) {
+      Arrays.fill(dw2[j], 0.0);
+    }
+    Arrays.fill(db2, slice(16, part, parts), slice(16, part + 1, parts), 0.0);
+    // dw3 = 0, db3 = 0 in this part
+    Arrays.fill(dw3, slice(48, part, parts), slice(48, part + 1, parts), 0.0);
+    Arrays.fill(db3, slice(3, part, parts), slice(3, part + 1, parts), 0.0);
+  }
+
+  @Override
+  public void addGradientFrom(CompiledNetwork other, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    if (!(other instanceof Relu o)) {
+      throw new IllegalArgumentException("cannot add the gradient of a different network class: " + other.spec().qualifiedName());
+    }
+    // dw1 += o.dw1, db1 += o.db1 in this part
+    for (int j = slice(11, part, parts), end = slice(11, part + 1, parts); j < end; j++) {
+      final double[] mine = dw1[j];
+      final double[] theirs = o.dw1[j];
+      for (int i = 0; i < 20; i++) {
+        mine[i] += theirs[i];
+      }
+    }
+    for (int k = slice(20, part, parts), end = slice(20, part + 1, parts); k < end; k++) {
+      db1[k] += o.db1[k];
+    }
+    // dw2 += o.dw2, db2 += o.db2 in this part
+    for (int j = slice(20, part, parts), end = slice(20, part + 1, parts); j < end; j++) {
+      final double[] mine = dw2[j];
+      final double[] theirs = o.dw2[j];
+      for (int i = 0; i < 16; i++) {
+        mine[i] += theirs[i];
+      }
+    }
+    for (int k = slice(16, part, parts), end = slice(16, part + 1, parts); k < end; k++) {
+      db2[k] += o.db2[k];
+    }
+    // dw3 += o.dw3, db3 += o.db3 in this part
+    for (int k = slice(48, part, parts), end = slice(48, part + 1, parts); k < end; k++) {
+      dw3[k] += o.dw3[k];
+    }
+    for (int k = slice(3, part, parts), end = slice(3, part + 1, parts); k < end; k++) {
+      db3[k] += o.db3[k];
+    }
+    gradientPending = true;
+  }
+
+  @Override
+  public void beginGradientStep(double scale) {
+    beginStep();
+    gradientPending = false;
+  }
+
+  @Override
+  public boolean stepReadsWholeGradient() {
+    return false;
+  }
+
+  @Override
+  public void applyGradient(double scale, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    final double s = scale;
+    update1Slice(s, part, parts);
+    update2Slice(s, part, parts);
+    update3Slice(s, part, parts);
+  }
+
+  private void update1Slice(double s, int part, int parts) {
+    // g = s dw1
+    // w1 -= rate g
+    // dw1 = 0
+    for (int j = slice(11, part, parts), end = slice(11, part + 1, parts); j < end; j++) {
+      final double[] w1j = w1[j];
+      final double[] dw1j = dw1[j];
+      for (int i = 0; i < 20; i++) {
+        double g = s * dw1j[i];
+        w1j[i] -= rate * g;
+        dw1j[i] = 0.0;
+      }
+    }
+    // g = s db1
+    // b1 -= rate g
+    // db1 = 0
+    for (int k = slice(20, part, parts), end = slice(20, part + 1, parts); k < end; k++) {
+      double g = s * db1[k];
+      b1[k] -= rate * g;
+      db1[k] = 0.0;
+    }
+  }
+
+  private void update2Slice(double s, int part, int parts) {
+    // g = s dw2
+    // w2 -= rate g
+    // dw2 = 0
+    for (int j = slice(20, part, parts), end = slice(20, part + 1, parts); j < end; j++) {
+      final double[] w2j = w2[j];
+      final double[] dw2j = dw2[j];
+      for (int i = 0; i < 16; i++) {
+        double g = s * dw2j[i];
+        w2j[i] -= rate * g;
+        dw2j[i] = 0.0;
+      }
+    }
+    // g = s db2
+    // b2 -= rate g
+    // db2 = 0
+    for (int k = slice(16, part, parts), end = slice(16, part + 1, parts); k < end; k++) {
+      double g = s * db2[k];
+      b2[k] -= rate * g;
+      db2[k] = 0.0;
+    }
+  }
+
+  private void update3Slice(double s, int part, int parts) {
+    // g = s dw3
+    // w3 -= rate g
+    // dw3 = 0
+    for (int k = slice(48, part, parts), end = slice(48, part + 1, parts); k < end; k++) {
+      double g = s * dw3[k];
+      w3[k] -= rate * g;
+      dw3[k] = 0.0;
+    }
+    // g = s db3
+    // b3 -= rate g
+    // db3 = 0
+    for (int k = slice(3, part, parts), end = slice(3, part + 1, parts); k < end; k++) {
+      double g = s * db3[k];
+      b3[k] -= rate * g;
+      db3[k] = 0.0;
+    }
+  }
+
+  private static int slice(int n, int part, int parts) {
+    // the first of the n entries in part `part` of `parts`: n part / parts
+    return (int) ((long) n * part / parts);
   }
 
   private static void checkLength(String what, double[] values, int expected) {

@@ -78,14 +78,18 @@ class AllocationTest {
       for (double[] row : ts) {
         row[1] = 1;
       }
+      CompiledNetwork copy = net.copy();
       run(net, x, y, t);
       batches(net, xs, ys, ts, losses);
+      parts(net, copy, xs, ts);
       long before = threads.getCurrentThreadAllocatedBytes();
       run(net, x, y, t);
       batches(net, xs, ys, ts, losses);
+      parts(net, copy, xs, ts);
       long allocated = threads.getCurrentThreadAllocatedBytes() - before;
       assertWithMessage(
-              "%s: bytes allocated by 1000 rounds of predict and training, 100 of the batch methods",
+              "%s: bytes allocated by 1000 rounds of predict and training, 100 of the batch"
+                  + " methods, 100 steps by parts",
               name)
           .that(allocated)
           .isLessThan(1024L);
@@ -101,6 +105,23 @@ class AllocationTest {
       net.evaluate(xs, ts, 0, 9, ys, losses);
       net.accumulateGradient(xs, ts, 0, 9);
       net.applyGradient(1.0 / 9);
+    }
+  }
+
+  /** Steps of two chunks, the second in {@code copy}, added and applied in 3 parts. */
+  private static void parts(
+      CompiledNetwork net, CompiledNetwork copy, double[][] xs, double[][] ts) {
+    for (int k = 0; k < 100; k++) {
+      net.accumulateGradient(xs, ts, 0, 4);
+      copy.accumulateGradient(xs, ts, 4, 9);
+      for (int p = 0; p < 3; p++) {
+        net.addGradientFrom(copy, p, 3);
+        copy.clearGradient(p, 3);
+      }
+      net.beginGradientStep(1.0 / 9);
+      for (int p = 0; p < 3; p++) {
+        net.applyGradient(1.0 / 9, p, 3);
+      }
     }
   }
 

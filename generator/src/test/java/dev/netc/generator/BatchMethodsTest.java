@@ -12,7 +12,6 @@ import dev.netc.grammar.model.Optimizer;
 import dev.netc.grammar.model.Precision;
 import dev.netc.runtime.data.Dataset;
 import dev.netc.runtime.network.CompiledNetwork;
-import dev.netc.runtime.network.NetworkSpec;
 import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.train.Trainer;
 import java.util.ArrayList;
@@ -187,116 +186,13 @@ class BatchMethodsTest {
       CompiledNetwork probe = compiled.create(name);
       Dataset data = Dataset.of(inputs(probe, 50, 7), targets(probe, 50, 8));
       // per-row accumulation: the same network with the interface's default batch methods
-      PerRow rows = new PerRow(compiled.create(name));
+      CompiledNetwork rows = InterfaceDefaults.of(compiled.create(name));
       new Trainer().epochs(2).batchSize(20).shuffle(3).threads(1).train(rows, data);
       for (int threads : new int[] {1, 2, 3}) {
         CompiledNetwork net = compiled.create(name);
         new Trainer().epochs(2).batchSize(20).shuffle(3).threads(threads).train(net, data);
         assertSameBits(name + ", " + threads + " threads", net.parameters(), rows.parameters());
       }
-    }
-  }
-
-  /** A generated network seen through the interface's default (per-row) batch methods. */
-  private record PerRow(CompiledNetwork net) implements CompiledNetwork {
-    @Override
-    public NetworkSpec spec() {
-      return net.spec();
-    }
-
-    @Override
-    public int inputSize() {
-      return net.inputSize();
-    }
-
-    @Override
-    public int outputSize() {
-      return net.outputSize();
-    }
-
-    @Override
-    public void predict(double[] input, double[] output) {
-      net.predict(input, output);
-    }
-
-    @Override
-    public int classify(double[] input) {
-      return net.classify(input);
-    }
-
-    @Override
-    public double loss(double[] input, double[] target) {
-      return net.loss(input, target);
-    }
-
-    @Override
-    public double accumulateGradient(double[] input, double[] target) {
-      return net.accumulateGradient(input, target);
-    }
-
-    @Override
-    public void applyGradient(double scale) {
-      net.applyGradient(scale);
-    }
-
-    @Override
-    public void clearGradient() {
-      net.clearGradient();
-    }
-
-    @Override
-    public void addGradientFrom(CompiledNetwork other) {
-      net.addGradientFrom(((PerRow) other).net);
-    }
-
-    @Override
-    public List<ParameterTensor> parameters() {
-      return net.parameters();
-    }
-
-    @Override
-    public List<ParameterTensor> gradients() {
-      return net.gradients();
-    }
-
-    @Override
-    public List<ParameterTensor> optimizerState() {
-      return net.optimizerState();
-    }
-
-    @Override
-    public long optimizerSteps() {
-      return net.optimizerSteps();
-    }
-
-    @Override
-    public void setOptimizerSteps(long steps) {
-      net.setOptimizerSteps(steps);
-    }
-
-    @Override
-    public List<String> hyperparameterNames() {
-      return net.hyperparameterNames();
-    }
-
-    @Override
-    public double hyperparameter(String name) {
-      return net.hyperparameter(name);
-    }
-
-    @Override
-    public void setHyperparameter(String name, double value) {
-      net.setHyperparameter(name, value);
-    }
-
-    @Override
-    public void initialize() {
-      net.initialize();
-    }
-
-    @Override
-    public CompiledNetwork copy() {
-      return new PerRow(net.copy());
     }
   }
 
@@ -310,7 +206,7 @@ class BatchMethodsTest {
   }
 
   /** Gaussian rows with about one value in five exactly 0. */
-  private static double[][] inputs(CompiledNetwork net, int n, long seed) {
+  static double[][] inputs(CompiledNetwork net, int n, long seed) {
     Random random = new Random(seed);
     double[][] rows = new double[n][net.inputSize()];
     for (double[] row : rows) {
@@ -322,7 +218,7 @@ class BatchMethodsTest {
   }
 
   /** One-hot rows for softmax outputs, else values in [0, 1). */
-  private static double[][] targets(CompiledNetwork net, int n, long seed) {
+  static double[][] targets(CompiledNetwork net, int n, long seed) {
     Random random = new Random(seed);
     boolean softmax = net.spec().loss().equals("cross_entropy");
     double[][] rows = new double[n][net.outputSize()];

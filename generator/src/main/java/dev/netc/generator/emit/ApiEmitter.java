@@ -228,34 +228,7 @@ final class ApiEmitter {
   }
 
   private MethodSpec addGradientFrom() {
-    MethodSpec.Builder m =
-        EmitContext.override("addGradientFrom", TypeName.VOID)
-            .addParameter(RuntimeTypes.COMPILED_NETWORK, "other")
-            .beginControlFlow("if (!(other instanceof $T o))", context.self)
-            .addStatement(
-                "throw new IllegalArgumentException($S + other.spec().qualifiedName())",
-                "cannot add the gradient of a different network class: ")
-            .endControlFlow();
-    for (ParameterLayer p : context.parameterLayers()) {
-      String dw = p.name("dw");
-      if (p.columns()) {
-        m.beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs())
-            .addStatement("final $T mine = $N[j]", context.elements, dw)
-            .addStatement("final $T theirs = o.$N[j]", context.elements, dw)
-            .beginControlFlow("for (int i = 0; i < $L; i++)", p.units())
-            .addStatement("mine[i] += theirs[i]")
-            .endControlFlow()
-            .endControlFlow();
-      } else {
-        m.beginControlFlow("for (int k = 0; k < $L; k++)", p.weightCount())
-            .addStatement("$1N[k] += o.$1N[k]", dw)
-            .endControlFlow();
-      }
-      m.beginControlFlow("for (int k = 0; k < $L; k++)", p.units())
-          .addStatement("$1N[k] += o.$1N[k]", p.name("db"))
-          .endControlFlow();
-    }
-    return m.addStatement("gradientPending = true").build();
+    return PartEmitter.addGradientFrom(context, false).build();
   }
 
   /** {@code hyperparameter(name)} and {@code setHyperparameter(name, value)}. */

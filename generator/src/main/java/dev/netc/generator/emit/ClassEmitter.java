@@ -27,6 +27,7 @@ import javax.lang.model.element.Modifier;
  *       initialize()} and the methods that decode explicit parameters ({@link InitEmitter});
  *   <li>the passes in forward, backward, update order, each split method followed by its parts
  *       ({@link Passes});
+ *   <li>the step's whole-gradient passes by parts, for a trainer's threads ({@link PartEmitter});
  *   <li>static helpers: {@code checkLength}, {@code flush} (stateful optimizers), {@code expFloat}
  *       (float classes with sigmoid, tanh, softmax or softplus), then those of {@link MathHelper}
  *       that the class calls ({@code softplus}, {@code erf}, ...).
@@ -61,8 +62,9 @@ public final class ClassEmitter {
             .addMethods(new ViewEmitter(context).methods())
             .addMethods(new ApiEmitter(context).methods())
             .addMethods(new InitEmitter(context).methods())
-            .addMethods(new Passes(context).methods())
-            .addMethod(checkLength());
+            .addMethods(new Passes(context).methods());
+    PartEmitter parts = new PartEmitter(context);
+    type.addFields(parts.fields()).addMethods(parts.methods()).addMethod(checkLength());
     Planner.batch(context.plan)
         .ifPresent(
             plan -> {

@@ -19,6 +19,14 @@ final class UpdateBlocks {
 
   /** One optimizer step of W and b from {@code g = s dW}, then {@code dW = 0}. */
   CodeBlock update(ParameterLayer p, boolean norm) {
+    return update(p, norm, false);
+  }
+
+  /**
+   * As {@link #update(ParameterLayer, boolean)}, with {@code sliced} only over slice {@code part}
+   * of {@code parts} of W's columns (or entries) and of b ({@link #loop}).
+   */
+  CodeBlock update(ParameterLayer p, boolean norm, boolean sliced) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (String param : List.of(p.name("w"), p.name("b"))) {
       boolean weight = param.startsWith("w");
@@ -27,7 +35,7 @@ final class UpdateBlocks {
       code.add(EmitContext.comment(d + " = 0"));
       String zero = context.arith.lit(0.0);
       if (weight && p.columns()) {
-        code.beginControlFlow("for (int j = 0; j < $L; j++)", p.inputs());
+        code.beginControlFlow("$L", loop("j", p.inputs(), sliced));
         for (String array : arrays(param, d)) {
           code.addStatement("final $T $Nj = $N[j]", context.elements, array, array);
         }
@@ -38,12 +46,28 @@ final class UpdateBlocks {
             .endControlFlow();
         continue;
       }
-      code.beginControlFlow("for (int k = 0; k < $L; k++)", weight ? p.weightCount() : p.units())
+      code.beginControlFlow("$L", loop("k", weight ? p.weightCount() : p.units(), sliced))
           .add(gradient.update("s * " + d + "[k]", param, "k", weight, norm))
           .addStatement("$N[k] = $L", d, zero)
           .endControlFlow();
     }
     return code.build();
+  }
+
+  /**
+   * The header of a loop of {@code index} over {@code n} entries: all of them, or with {@code
+   * sliced} the run {@code [slice(n, part, parts), slice(n, part + 1, parts))} (the class's helper
+   * {@code slice}: {@code n * part / parts}), so that the slices of parts 0 to parts - 1 cover the
+   * n entries once, in order.
+   */
+  static CodeBlock loop(String index, int n, boolean sliced) {
+    return sliced
+        ? CodeBlock.of(
+            "for (int $1N = slice($2L, part, parts), end = slice($2L, part + 1, parts); $1N < end;"
+                + " $1N++)",
+            index,
+            n)
+        : CodeBlock.of("for (int $1N = 0; $1N < $2L; $1N++)", index, n);
   }
 
   /** {@code sum += g * g} over W and b, with the same g as {@link #update}. */

@@ -182,6 +182,71 @@ public interface CompiledNetwork {
   void clearGradient();
 
   /**
+   * Sets part {@code part} of {@code parts} of every gradient accumulator to zero (see {@link
+   * #applyGradient(double, int, int)} for the parts): calling it for every part, in any order and
+   * on any threads, is {@link #clearGradient()}. This default, for classes generated before the
+   * parts, clears everything in part 0 and nothing in the others.
+   */
+  default void clearGradient(int part, int parts) {
+    Objects.checkIndex(part, parts);
+    if (part == 0) {
+      clearGradient();
+    }
+  }
+
+  /**
+   * Adds part {@code part} of {@code parts} of {@code other}'s gradient accumulators to this
+   * instance's: calling it for every part, in any order and on any threads, is {@link
+   * #addGradientFrom(CompiledNetwork)} bit for bit (each entry is one addition). This default adds
+   * everything in part 0 and nothing in the others.
+   */
+  default void addGradientFrom(CompiledNetwork other, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    if (part == 0) {
+      addGradientFrom(other);
+    }
+  }
+
+  /**
+   * Starts an {@link #applyGradient(double)} that is then applied in parts by {@link
+   * #applyGradient(double, int, int)}: computes, once and over the whole accumulated gradient, what
+   * every part needs (the optimizer's step count and Adam's bias corrections; the factor of {@code
+   * clip norm}, whose norm sums the whole gradient in the order {@code applyGradient} sums it).
+   * This default, for classes generated before the parts, does nothing.
+   */
+  default void beginGradientStep(double scale) {}
+
+  /**
+   * True if {@link #beginGradientStep(double)} reads the accumulated gradient ({@code clip norm}
+   * does), so that it must wait until the whole gradient is accumulated; false if it may be called
+   * before, and part p of the step applied as soon as part p of the gradient is complete (by the
+   * thread that completed it, with no hand-off in between). This default, for classes generated
+   * before the parts, says true.
+   */
+  default boolean stepReadsWholeGradient() {
+    return true;
+  }
+
+  /**
+   * Applies part {@code part} of {@code parts} of the step begun by {@link
+   * #beginGradientStep(double)} with the same {@code scale}, and clears that part of the
+   * accumulators. The parts split every parameter tensor (weights and bias of every layer) into
+   * {@code parts} contiguous runs of entries, fixed by {@code parts} alone and the same for {@link
+   * #clearGradient(int, int)} and {@link #addGradientFrom(CompiledNetwork, int, int)}, so that part
+   * p of an addition and part p of a step touch the same entries and need no hand-off between them.
+   * The optimizer's update is elementwise: calling this for every part, in any order and on any
+   * threads (one part per thread at a time), gives bit for bit the parameters, state and cleared
+   * accumulators of {@code applyGradient(scale)}. This default applies the whole step in part 0 and
+   * nothing in the others.
+   */
+  default void applyGradient(double scale, int part, int parts) {
+    Objects.checkIndex(part, parts);
+    if (part == 0) {
+      applyGradient(scale);
+    }
+  }
+
+  /**
    * Adds the gradient accumulated in {@code other} to this instance's accumulators. {@code other}
    * is an instance of the same class (typically a {@link #copy()}), used for data-parallel
    * training.

@@ -44,9 +44,18 @@ import java.util.function.IntConsumer;
  * pairwise tree: {@code g[i] += g[i + s]} for {@code s = 1, 2, 4, ...} and every {@code i} that is
  * a multiple of {@code 2s}, so that chunk 0 holds the group's sum; a later group's sum is then
  * added to the network, in group order. The threads share out a group's chunks in contiguous
- * blocks, and each sums the part of the tree inside its block; the additions are the same whoever
- * makes them, so the parameters after training are bit-identical for 1, 2 or 8 threads. A step of
- * at most one chunk accumulates directly in the network (the worked examples' arithmetic).
+ * blocks, and each sums the part of the tree inside its block. The additions that join two threads'
+ * blocks (and a later group's sum into the network), then the step's update, run on all the threads
+ * by slices: each thread takes the same contiguous run of entries of every gradient and parameter
+ * tensor ({@link CompiledNetwork#addGradientFrom(CompiledNetwork, int, int)}, {@link
+ * CompiledNetwork#applyGradient(double, int, int)}), and what is global to a step (the step count,
+ * Adam's bias corrections, the norm of {@code clip norm}) is computed once, on the calling thread,
+ * before the slices ({@link CompiledNetwork#beginGradientStep}); unless that needs the whole
+ * gradient ({@code clip norm}), each thread updates its slice right after adding it, without a
+ * hand-off in between. Every entry gets the additions and the update it gets on one thread, in the
+ * same order, so the parameters after training are bit-identical for 1, 2 or 8 threads. A step of
+ * at most one chunk accumulates directly in the network (the worked examples' arithmetic); its
+ * update is still shared out.
  *
  * <p><b>Dropout.</b> For a network with dropout ({@link DropoutNetwork}), the example at position
  * {@code p} (from 0) of step {@code s} (from 1) of epoch {@code e} gets the key {@link
@@ -405,6 +414,8 @@ public final class Trainer {
 
     /**
      * Gradient accumulators of a group's chunks (copies of the network); slot 0 unused at first.
+     * Their accumulators are zero between steps: whoever adds a copy's gradient (or a slice of it)
+     * to another clears it (that slice) right after.
      */
     private CompiledNetwork[] workers;
 
@@ -416,6 +427,15 @@ public final class Trainer {
     private final double[][][] chunkTargets;
     private ChunkTeam team;
     private final IntConsumer groupWork = this::groupBlock;
+    private final IntConsumer joinWork = this::joinBlocks;
+    private final IntConsumer applyWork = this::applyPart;
+
+    /** The scale of the step being applied by {@link #applyWork} or {@link #joinBlocks}. */
+    private double stepScale;
+
+    /** True if the threads of {@link #joinBlocks} apply the step to their slices. */
+    private boolean joinApplies;
+
     // The group being computed: its examples, first example, end of the step, size, participants.
     private int[] groupOrder;
     private int groupFrom;
@@ -537,10 +557,7 @@ public final class Trainer {
                   ? net.trainStep(training.features(i), training.target(i))
                   : net.trainStep(training.features(i), training.target(i), exampleWeights[i]);
         } else {
-          stepLoss = accumulate(order, from, to);
-          if (Double.isFinite(stepLoss)) {
-            net.applyGradient(reduction.scale(to - from));
-          }
+          stepLoss = step(order, from, to, reduction.scale(to - from));
         }
         if (!Double.isFinite(stepLoss)) {
           net.clearGradient();
@@ -594,11 +611,16 @@ public final class Trainer {
     }
 
     /**
-     * Adds the gradients of examples {@code order[from..to)} to the network; returns their loss.
+     * One step over examples {@code order[from..to)}: adds their gradients to the network and, if
+     * the sum of their losses is finite, applies the gradient with {@code scale}; returns that sum.
      */
-    private double accumulate(int[] order, int from, int to) {
+    private double step(int[] order, int from, int to, double scale) {
       if (to - from <= chunkSize) {
-        return accumulate(net, order, from, to, 0);
+        double loss = accumulate(net, order, from, to, 0);
+        if (Double.isFinite(loss)) {
+          applyStep(scale);
+        }
+        return loss;
       }
       int chunks = (to - from + chunkSize - 1) / chunkSize;
       startWorkers(chunks);
@@ -615,19 +637,24 @@ public final class Trainer {
         } else {
           team.run(groupParticipants, groupWork);
         }
-        // The levels of the tree whose pair spans two participants' blocks, in level order.
-        for (int span = 1; span < groupChunks; span *= 2) {
-          for (int i = 0; i + span < groupChunks; i += 2 * span) {
-            if (owner(i) != owner(Math.min(i + 2 * span, groupChunks) - 1)) {
-              slot(i).addGradientFrom(slot(i + span));
-            }
-          }
-        }
-        if (!groupIntoNetwork) {
-          net.addGradientFrom(workers[0]);
-        }
         for (int c = 0; c < groupChunks; c++) {
           loss += chunkLosses[c];
+        }
+        // The step's last group: each thread may apply its slice of the step as soon as it has
+        // added it, unless the step needs the whole gradient first (the norm of clip norm).
+        boolean apply = first + GROUP_CHUNKS >= chunks && Double.isFinite(loss);
+        joinApplies = apply && groupParticipants > 1 && !net.stepReadsWholeGradient();
+        if (joinApplies) {
+          net.beginGradientStep(scale);
+          stepScale = scale;
+        }
+        if (groupParticipants == 1) {
+          joinBlocks(0);
+        } else {
+          team.run(groupParticipants, joinWork);
+        }
+        if (apply && !joinApplies) {
+          applyStep(scale);
         }
       }
       groupOrder = null;
@@ -681,9 +708,6 @@ public final class Trainer {
       int end = (participant + 1) * groupChunks / groupParticipants;
       for (int c = begin; c < end; c++) {
         CompiledNetwork target = slot(c);
-        if (target != net) {
-          target.clearGradient();
-        }
         int chunkFrom = groupFrom + c * chunkSize;
         int chunkTo = Math.min(groupTo, chunkFrom + chunkSize);
         chunkLosses[c] = accumulate(target, groupOrder, chunkFrom, chunkTo, c);
@@ -693,9 +717,56 @@ public final class Trainer {
           int last = Math.min(i + 2 * span, groupChunks) - 1;
           if (i >= begin && last < end) {
             slot(i).addGradientFrom(slot(i + span));
+            slot(i + span).clearGradient();
           }
         }
       }
+    }
+
+    /**
+     * Slice {@code part} of {@code groupParticipants} of the additions after the blocks (see
+     * Threads above): the levels of the tree whose pair spans two participants' blocks, in level
+     * order, then, for a group after a step's first, the group's sum into the network; each added
+     * slice is cleared; then, if {@link #joinApplies}, the step's update of the slice. Each entry
+     * of a gradient gets the additions it gets on one thread, in the same order; the slices only
+     * share out the entries.
+     */
+    private void joinBlocks(int part) {
+      int parts = groupParticipants;
+      for (int span = 1; span < groupChunks; span *= 2) {
+        for (int i = 0; i + span < groupChunks; i += 2 * span) {
+          if (owner(i) != owner(Math.min(i + 2 * span, groupChunks) - 1)) {
+            slot(i).addGradientFrom(slot(i + span), part, parts);
+            slot(i + span).clearGradient(part, parts);
+          }
+        }
+      }
+      if (!groupIntoNetwork) {
+        net.addGradientFrom(workers[0], part, parts);
+        workers[0].clearGradient(part, parts);
+      }
+      if (joinApplies) {
+        net.applyGradient(stepScale, part, parts);
+      }
+    }
+
+    /**
+     * Applies the step's gradient with {@code scale}: on one thread, or, with a team, what is
+     * global to the step ({@link CompiledNetwork#beginGradientStep}) here and the elementwise
+     * update in one slice per thread. The parameters are the same bit for bit.
+     */
+    private void applyStep(double scale) {
+      if (team == null) {
+        net.applyGradient(scale);
+        return;
+      }
+      net.beginGradientStep(scale);
+      stepScale = scale;
+      team.run(team.size(), applyWork);
+    }
+
+    private void applyPart(int part) {
+      net.applyGradient(stepScale, part, team.size());
     }
 
     /** The participant whose block holds chunk {@code c} of the current group. */
