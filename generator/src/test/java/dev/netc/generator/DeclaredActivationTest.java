@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Classes of networks whose activations are declared in the language: the issue's four examples, a
+ * Classes of networks whose activations are declared in the language: four typical declarations, a
  * declaration that calls every function of expressions, and every built-in of the prelude, on
  * hidden and output layers, with every loss, with l2 and both clips, on unrolled and looped layers.
  * The gradients against central differences in double; the fused step against accumulate and apply;
