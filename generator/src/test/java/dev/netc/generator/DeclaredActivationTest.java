@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * float classes against the double class.
  */
 class DeclaredActivationTest {
-  /** The issue's examples (swish renamed: the prelude has one), and every function at once. */
+  /** Four typical declarations (swish renamed: the prelude has one), and every function at once. */
   static final String DECLARATIONS =
       """
       activation my_swish(x) = x * sigmoid(x);
