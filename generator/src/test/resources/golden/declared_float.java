@@ -795,50 +795,16 @@ public final class DeclaredFloat implements CompiledNetwork {
     // mw1 = flush(beta1 mw1 + (1 - beta1) g)
     // vw1 = flush(beta2 vw1 + (1 - beta2) g^2)
     // w1 -= rate (mw1 / c1) / (sqrt(vw1 / c2) + epsilon)
-    // 4 columns of W per pass: each delta1[i] is loaded once for all of them
-    for (int j = 0; j < 20; j += 4) {
-      final float a0 = x0[j];
-      final float a1 = x0[j + 1];
-      final float a2 = x0[j + 2];
-      final float a3 = x0[j + 3];
-      final float[] w1j0 = w1[j];
-      final float[] w1j1 = w1[j + 1];
-      final float[] w1j2 = w1[j + 2];
-      final float[] w1j3 = w1[j + 3];
-      final float[] mw1j0 = mw1[j];
-      final float[] mw1j1 = mw1[j + 1];
-      final float[] mw1j2 = mw1[j + 2];
-      final float[] mw1j3 = mw1[j + 3];
-      final float[] vw1j0 = vw1[j];
-      final float[] vw1j1 = vw1[j + 1];
-      final float[] vw1j2 = vw1[j + 2];
-      final float[] vw1j3 = vw1[j + 3];
+    for (int j = 0; j < 20; j++) {
+      final float[] w1j = w1[j];
+      final float[] mw1j = mw1[j];
+      final float[] vw1j = vw1[j];
+      final float a = x0[j];
       for (int i = 0; i < 12; i++) {
-        final float d = delta1[i];
-        {
-          float g = d * a0;
-          mw1j0[i] = flush(beta1 * mw1j0[i] + (1.0f - beta1) * g);
-          vw1j0[i] = flush(beta2 * vw1j0[i] + (1.0f - beta2) * g * g);
-          w1j0[i] -= rate * (mw1j0[i] / c1) / ((float) Math.sqrt(vw1j0[i] / c2) + epsilon);
-        }
-        {
-          float g = d * a1;
-          mw1j1[i] = flush(beta1 * mw1j1[i] + (1.0f - beta1) * g);
-          vw1j1[i] = flush(beta2 * vw1j1[i] + (1.0f - beta2) * g * g);
-          w1j1[i] -= rate * (mw1j1[i] / c1) / ((float) Math.sqrt(vw1j1[i] / c2) + epsilon);
-        }
-        {
-          float g = d * a2;
-          mw1j2[i] = flush(beta1 * mw1j2[i] + (1.0f - beta1) * g);
-          vw1j2[i] = flush(beta2 * vw1j2[i] + (1.0f - beta2) * g * g);
-          w1j2[i] -= rate * (mw1j2[i] / c1) / ((float) Math.sqrt(vw1j2[i] / c2) + epsilon);
-        }
-        {
-          float g = d * a3;
-          mw1j3[i] = flush(beta1 * mw1j3[i] + (1.0f - beta1) * g);
-          vw1j3[i] = flush(beta2 * vw1j3[i] + (1.0f - beta2) * g * g);
-          w1j3[i] -= rate * (mw1j3[i] / c1) / ((float) Math.sqrt(vw1j3[i] / c2) + epsilon);
-        }
+        float g = delta1[i] * a;
+        mw1j[i] = flush(beta1 * mw1j[i] + (1.0f - beta1) * g);
+        vw1j[i] = flush(beta2 * vw1j[i] + (1.0f - beta2) * g * g);
+        w1j[i] -= rate * (mw1j[i] / c1) / ((float) Math.sqrt(vw1j[i] / c2) + epsilon);
       }
     }
     // g = delta1

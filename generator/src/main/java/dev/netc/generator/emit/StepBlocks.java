@@ -119,7 +119,9 @@ final class StepBlocks {
       code.add(Passes.partialSumsComment(p));
     }
     int from = 0;
-    if (below == null && p.gradientColumns() > 1) {
+    // Several columns per pass only for a stateless update: a stateful one is then too large a loop
+    // body for C2 to vectorize (Planner.FLOAT_GRADIENT_COLUMNS).
+    if (below == null && p.gradientColumns() > 1 && optimizer.states().isEmpty()) {
       code.add(
           EmitContext.comment(
               p.gradientColumns()
