@@ -69,7 +69,10 @@ public class PredictionBenchmark {
     return s.output;
   }
 
-  static double pass(CompiledNetwork network, double[][] inputs, double[] output) {
+  /**
+   * Predicts every row of {@code inputs} one call at a time; returns the sum of the first outputs.
+   */
+  public static double pass(CompiledNetwork network, double[][] inputs, double[] output) {
     double sum = 0.0;
     for (int e = 0; e < inputs.length; e++) {
       network.predict(inputs[e], output);

@@ -4,7 +4,6 @@ import com.palantir.javapoet.CodeBlock;
 import dev.netc.generator.plan.ActivatedLayer;
 import dev.netc.generator.plan.LayerPlan;
 import dev.netc.generator.plan.Segment;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -119,25 +118,21 @@ final class StepBlocks {
       code.add(Passes.partialSumsComment(p));
     }
     int from = 0;
-    // Several columns per pass only for a stateless update: a stateful one is then too large a loop
-    // body for C2 to vectorize (Planner.FLOAT_GRADIENT_COLUMNS).
-    if (below == null && p.gradientColumns() > 1 && optimizer.states().isEmpty()) {
+    if (below == null && p.stepColumns() > 1) {
       code.add(
           EmitContext.comment(
-              p.gradientColumns()
+              p.stepColumns()
                   + " columns of W per pass: each "
                   + delta
                   + "[i] is loaded once for all of them"));
-      List<String> arrays = new ArrayList<>(List.of(w));
-      for (OptimizerCode.State state : optimizer.states()) {
-        arrays.add(state.prefix() + w);
-      }
+      // plain SGD only (LayerPlan.stepColumns): no optimizer state to load beside W
+      List<String> arrays = List.of(w);
       from =
           context.overColumnGroups(
               p,
               x,
               arrays,
-              p.gradientColumns(),
+              p.stepColumns(),
               CodeBlock.of("final $T d = $N[i];\n", context.element, delta),
               c ->
                   CodeBlock.builder()

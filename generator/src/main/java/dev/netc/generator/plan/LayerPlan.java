@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param shape unrolled or looped
  * @param forwardColumns columns of W per pass over z in the looped forward pass (1 if unrolled)
  * @param gradientColumns columns of W per pass over delta in the looped weight gradient ({@code dW
- *     += delta x^T}) and, in the first layer, in the fused step's update (1 if unrolled)
+ *     += delta x^T}) (1 if unrolled)
+ * @param stepColumns columns of W per pass over delta in the first layer's fused step (1 if
+ *     unrolled, and with an optimizer that keeps state)
  * @param partialSums independent partial sums of the looped dot product that propagates delta (1 if
  *     unrolled)
  * @param skipsZeroInputs true if the looped loops over the columns of W skip the columns whose
@@ -35,6 +37,7 @@ public record LayerPlan(
     CodeShape shape,
     int forwardColumns,
     int gradientColumns,
+    int stepColumns,
     int partialSums,
     boolean skipsZeroInputs,
     boolean skipsZeroColumnUpdates,

@@ -309,11 +309,14 @@ public final class Planner {
       blocks.add(new Sized(Block.BIAS_STEP, layer.units(), update));
       step = Optional.of(method("step" + n, blocks));
     }
+    int gradientColumns =
+        looped && !skip && network.precision() == Precision.FLOAT ? FLOAT_GRADIENT_COLUMNS : 1;
     return new LayerPlan(
         layer,
         shape,
         looped && !skip ? forwardColumns(network) : 1,
-        looped && !skip && network.precision() == Precision.FLOAT ? FLOAT_GRADIENT_COLUMNS : 1,
+        gradientColumns,
+        isPlainSgd(network.optimizer()) ? gradientColumns : 1,
         partialSums,
         skip,
         skipUpdate,
