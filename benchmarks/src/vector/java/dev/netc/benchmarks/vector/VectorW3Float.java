@@ -261,11 +261,13 @@ public final class VectorW3Float implements VectorW3 {
         final float v5 = c5[i];
         final float v6 = c6[i];
         final float v7 = c7[i];
-        z[i + 0] +=
-            (v0 * a00 + v1 * a01 + v2 * a02 + v3 * a03)
+        z[i + 0] =
+            z[i + 0]
+                + (v0 * a00 + v1 * a01 + v2 * a02 + v3 * a03)
                 + (v4 * a04 + v5 * a05 + v6 * a06 + v7 * a07);
-        z[i + 128] +=
-            (v0 * a10 + v1 * a11 + v2 * a12 + v3 * a13)
+        z[i + 128] =
+            z[i + 128]
+                + (v0 * a10 + v1 * a11 + v2 * a12 + v3 * a13)
                 + (v4 * a14 + v5 * a15 + v6 * a16 + v7 * a17);
       }
     }
@@ -306,11 +308,13 @@ public final class VectorW3Float implements VectorW3 {
         final float v5 = c5[i];
         final float v6 = c6[i];
         final float v7 = c7[i];
-        z[i + 256] +=
-            (v0 * a00 + v1 * a01 + v2 * a02 + v3 * a03)
+        z[i + 256] =
+            z[i + 256]
+                + (v0 * a00 + v1 * a01 + v2 * a02 + v3 * a03)
                 + (v4 * a04 + v5 * a05 + v6 * a06 + v7 * a07);
-        z[i + 384] +=
-            (v0 * a10 + v1 * a11 + v2 * a12 + v3 * a13)
+        z[i + 384] =
+            z[i + 384]
+                + (v0 * a10 + v1 * a11 + v2 * a12 + v3 * a13)
                 + (v4 * a14 + v5 * a15 + v6 * a16 + v7 * a17);
       }
     }
@@ -338,9 +342,9 @@ public final class VectorW3Float implements VectorW3 {
   }
 
   /**
-   * z = W x + b for one row, 8 columns per pass as the generated forward1: {@code z[i] += (w0[i] a0
-   * + ... + w3[i] a3) + (w4[i] a4 + ... + w7[i] a7)}; a strip of 2 vectors of z stays in registers
-   * across all columns.
+   * z = W x + b for one row, 8 columns per pass as the generated forward1: {@code z[i] = z[i] +
+   * (w0[i] a0 + ... + w3[i] a3) + (w4[i] a4 + ... + w7[i] a7)}, the two groups of four added to z in
+   * turn; a strip of 2 vectors of z stays in registers across all columns.
    */
   static void sumRow(float[][] w, float[] b, float[] x, float[] z) {
     final int n = b.length;
@@ -349,17 +353,12 @@ public final class VectorW3Float implements VectorW3 {
       FloatVector z0 = FloatVector.fromArray(SPECIES, b, i);
       FloatVector z1 = FloatVector.fromArray(SPECIES, b, i + L);
       for (int j = 0; j < m; j += 8) {
-        z0 = z0.add(term8(w, j, i, x));
-        z1 = z1.add(term8(w, j, i + L, x));
+        z0 = z0.add(sum4(w, j, i, x)).add(sum4(w, j + 4, i, x));
+        z1 = z1.add(sum4(w, j, i + L, x)).add(sum4(w, j + 4, i + L, x));
       }
       z0.intoArray(z, i);
       z1.intoArray(z, i + L);
     }
-  }
-
-  /** {@code (w0 a0 + w1 a1 + w2 a2 + w3 a3) + (w4 a4 + ... + w7 a7)} for columns j to j + 7. */
-  private static FloatVector term8(float[][] w, int j, int i, float[] x) {
-    return sum4(w, j, i, x).add(sum4(w, j + 4, i, x));
   }
 
   /** {@code ((w0 a0 + w1 a1) + w2 a2) + w3 a3} for columns j to j + 3: Java's left association. */
@@ -407,12 +406,8 @@ public final class VectorW3Float implements VectorW3 {
         final float a06 = x0[j + 6];
         final float a07 = x0[j + 7];
         z0 =
-            z0.add(
-                v0.mul(a00)
-                    .add(v1.mul(a01))
-                    .add(v2.mul(a02))
-                    .add(v3.mul(a03))
-                    .add(v4.mul(a04).add(v5.mul(a05)).add(v6.mul(a06)).add(v7.mul(a07))));
+            z0.add(v0.mul(a00).add(v1.mul(a01)).add(v2.mul(a02)).add(v3.mul(a03)))
+                .add(v4.mul(a04).add(v5.mul(a05)).add(v6.mul(a06)).add(v7.mul(a07)));
         final float a10 = x1[j];
         final float a11 = x1[j + 1];
         final float a12 = x1[j + 2];
@@ -422,12 +417,8 @@ public final class VectorW3Float implements VectorW3 {
         final float a16 = x1[j + 6];
         final float a17 = x1[j + 7];
         z1 =
-            z1.add(
-                v0.mul(a10)
-                    .add(v1.mul(a11))
-                    .add(v2.mul(a12))
-                    .add(v3.mul(a13))
-                    .add(v4.mul(a14).add(v5.mul(a15)).add(v6.mul(a16)).add(v7.mul(a17))));
+            z1.add(v0.mul(a10).add(v1.mul(a11)).add(v2.mul(a12)).add(v3.mul(a13)))
+                .add(v4.mul(a14).add(v5.mul(a15)).add(v6.mul(a16)).add(v7.mul(a17)));
         final float a20 = x2[j];
         final float a21 = x2[j + 1];
         final float a22 = x2[j + 2];
@@ -437,12 +428,8 @@ public final class VectorW3Float implements VectorW3 {
         final float a26 = x2[j + 6];
         final float a27 = x2[j + 7];
         z2 =
-            z2.add(
-                v0.mul(a20)
-                    .add(v1.mul(a21))
-                    .add(v2.mul(a22))
-                    .add(v3.mul(a23))
-                    .add(v4.mul(a24).add(v5.mul(a25)).add(v6.mul(a26)).add(v7.mul(a27))));
+            z2.add(v0.mul(a20).add(v1.mul(a21)).add(v2.mul(a22)).add(v3.mul(a23)))
+                .add(v4.mul(a24).add(v5.mul(a25)).add(v6.mul(a26)).add(v7.mul(a27)));
         final float a30 = x3[j];
         final float a31 = x3[j + 1];
         final float a32 = x3[j + 2];
@@ -452,12 +439,8 @@ public final class VectorW3Float implements VectorW3 {
         final float a36 = x3[j + 6];
         final float a37 = x3[j + 7];
         z3 =
-            z3.add(
-                v0.mul(a30)
-                    .add(v1.mul(a31))
-                    .add(v2.mul(a32))
-                    .add(v3.mul(a33))
-                    .add(v4.mul(a34).add(v5.mul(a35)).add(v6.mul(a36)).add(v7.mul(a37))));
+            z3.add(v0.mul(a30).add(v1.mul(a31)).add(v2.mul(a32)).add(v3.mul(a33)))
+                .add(v4.mul(a34).add(v5.mul(a35)).add(v6.mul(a36)).add(v7.mul(a37)));
       }
       z0.intoArray(z[0], i);
       z1.intoArray(z[1], i);
@@ -556,8 +539,9 @@ public final class VectorW3Float implements VectorW3 {
       final float[] w2j6 = w2[j + 6];
       final float[] w2j7 = w2[j + 7];
       for (int i = 0; i < OUT; i++) {
-        z2[i] +=
-            (w2j0[i] * a0 + w2j1[i] * a1 + w2j2[i] * a2 + w2j3[i] * a3)
+        z2[i] =
+            z2[i]
+                + (w2j0[i] * a0 + w2j1[i] * a1 + w2j2[i] * a2 + w2j3[i] * a3)
                 + (w2j4[i] * a4 + w2j5[i] * a5 + w2j6[i] * a6 + w2j7[i] * a7);
       }
     }
