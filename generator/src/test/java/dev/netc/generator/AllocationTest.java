@@ -82,14 +82,16 @@ class AllocationTest {
       run(net, x, y, t);
       batches(net, xs, ys, ts, losses);
       parts(net, copy, xs, ts);
+      chunks(net, copy, xs, ts);
       long before = threads.getCurrentThreadAllocatedBytes();
       run(net, x, y, t);
       batches(net, xs, ys, ts, losses);
       parts(net, copy, xs, ts);
+      chunks(net, copy, xs, ts);
       long allocated = threads.getCurrentThreadAllocatedBytes() - before;
       assertWithMessage(
               "%s: bytes allocated by 1000 rounds of predict and training, 100 of the batch"
-                  + " methods, 100 steps by parts",
+                  + " methods, 100 steps by parts, 100 steps of kept chunks",
               name)
           .that(allocated)
           .isLessThan(1024L);
@@ -115,6 +117,31 @@ class AllocationTest {
       net.accumulateGradient(xs, ts, 0, 4);
       copy.accumulateGradient(xs, ts, 4, 9);
       for (int p = 0; p < 3; p++) {
+        net.addGradientFrom(copy, p, 3);
+        copy.clearGradient(p, 3);
+      }
+      net.beginGradientStep(1.0 / 9);
+      for (int p = 0; p < 3; p++) {
+        net.applyGradient(1.0 / 9, p, 3);
+      }
+    }
+  }
+
+  /**
+   * Steps of two kept chunks (where the class keeps chunks), their gradients accumulated in 3
+   * parts, as the Trainer's threads do.
+   */
+  private static void chunks(
+      CompiledNetwork net, CompiledNetwork copy, double[][] xs, double[][] ts) {
+    if (net.chunkCapacity() == 0) {
+      return;
+    }
+    for (int k = 0; k < 100; k++) {
+      net.forwardChunk(xs, ts, 0, 4);
+      copy.forwardChunk(xs, ts, 4, 9);
+      for (int p = 0; p < 3; p++) {
+        net.accumulateChunkGradient(p, 3);
+        copy.accumulateChunkGradient(p, 3);
         net.addGradientFrom(copy, p, 3);
         copy.clearGradient(p, 3);
       }

@@ -206,17 +206,26 @@ class PartMethodsTest {
           Dataset.of(
               BatchMethodsTest.inputs(probe, 102, 21), BatchMethodsTest.targets(probe, 102, 22));
       for (int chunk : new int[] {16, 8, 3}) {
-        // before the passes by parts: the interface's defaults, one thread
-        CompiledNetwork serial = InterfaceDefaults.of(compiled.create(name));
-        trainer(chunk).threads(1).train(serial, data);
-        for (int threads : new int[] {1, 2, 3}) {
-          CompiledNetwork net = compiled.create(name);
-          trainer(chunk).threads(threads).train(net, data);
-          String what = name + ", chunks of " + chunk + ", " + threads + " threads";
-          assertSameBits(what + " parameters", net.parameters(), serial.parameters());
-          assertSameBits(what + " state", net.optimizerState(), serial.optimizerState());
-        }
+        assertThreadsTrainAsSerial(compiled, name, data, trainer(chunk), "chunks of " + chunk);
       }
+    }
+  }
+
+  /**
+   * Trains {@code name} with {@code trainer} on 1, 2 and 3 threads and checks the parameters and
+   * optimizer state against the same trainer on one thread with the passes by parts, the batch
+   * methods and the kept chunks as the interface's defaults (what it computed before them).
+   */
+  static void assertThreadsTrainAsSerial(
+      Compiled compiled, String name, Dataset data, Trainer trainer, String settings) {
+    CompiledNetwork serial = InterfaceDefaults.of(compiled.create(name));
+    trainer.threads(1).train(serial, data);
+    for (int threads : new int[] {1, 2, 3}) {
+      CompiledNetwork net = compiled.create(name);
+      trainer.threads(threads).train(net, data);
+      String what = name + ", " + settings + ", " + threads + " threads";
+      assertSameBits(what + " parameters", net.parameters(), serial.parameters());
+      assertSameBits(what + " state", net.optimizerState(), serial.optimizerState());
     }
   }
 

@@ -72,6 +72,11 @@ final class BatchBlocks {
   }
 
   private FieldSpec.Builder block(String name, int width) {
+    return rowsField(context, name, rows, width);
+  }
+
+  /** {@code private final <element>[][] <name> = new <element>[rows][width]}. */
+  static FieldSpec.Builder rowsField(EmitContext context, String name, int rows, int width) {
     return FieldSpec.builder(
             ArrayTypeName.of(context.elements), name, Modifier.PRIVATE, Modifier.FINAL)
         .initializer("new $T[$L][$L]", context.element, rows, width);

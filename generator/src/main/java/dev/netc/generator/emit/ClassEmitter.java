@@ -28,6 +28,8 @@ import javax.lang.model.element.Modifier;
  *   <li>the passes in forward, backward, update order, each split method followed by its parts
  *       ({@link Passes});
  *   <li>the step's whole-gradient passes by parts, for a trainer's threads ({@link PartEmitter});
+ *   <li>for dense networks, the batch methods ({@link BatchBlocks}), then a chunk's gradient in two
+ *       halves ({@link ChunkBlocks});
  *   <li>static helpers: {@code checkLength}, {@code flush} (stateful optimizers), {@code expFloat}
  *       (float classes with sigmoid, tanh, softmax or softplus), then those of {@link MathHelper}
  *       that the class calls ({@code softplus}, {@code erf}, ...).
@@ -70,6 +72,8 @@ public final class ClassEmitter {
             plan -> {
               BatchBlocks batch = new BatchBlocks(context, plan);
               type.addFields(batch.fields()).addMethods(batch.methods());
+              ChunkBlocks chunks = new ChunkBlocks(context, plan.rows());
+              type.addFields(chunks.fields()).addMethods(chunks.methods());
             });
     if (context.optimizer.decays()) {
       type.addMethod(flush());

@@ -247,6 +247,38 @@ public interface CompiledNetwork {
   }
 
   /**
+   * The most examples {@link #forwardChunk} keeps, or 0 if this class cannot split a chunk's
+   * gradient by parts (the default, for classes generated before, convolutions and dropout).
+   */
+  default int chunkCapacity() {
+    return 0;
+  }
+
+  /**
+   * The first half of {@link #accumulateGradient(double[][], double[][], int, int)}: the forward
+   * pass, the loss and the deltas of examples {@code from} to {@code to - 1} (at most {@link
+   * #chunkCapacity()}), kept in this instance (with a reference to {@code inputs}, which must not
+   * change until the gradient is added) for {@link #accumulateChunkGradient}; returns the sum of
+   * their losses as that method does. No accumulator is touched. This default, for classes with no
+   * capacity, throws {@link UnsupportedOperationException}.
+   */
+  default double forwardChunk(double[][] inputs, double[][] targets, int from, int to) {
+    throw new UnsupportedOperationException(spec().name() + " cannot keep a chunk");
+  }
+
+  /**
+   * The second half: adds part {@code part} of {@code parts} (the entries of {@link
+   * #applyGradient(double, int, int)}'s part) of the gradient of the examples kept by the last
+   * {@link #forwardChunk} to the accumulators, each entry adding the examples' terms in example
+   * order. Calling it for every part, in any order and on any threads, after {@code forwardChunk}
+   * gives bit for bit the accumulators of {@link #accumulateGradient(double[][], double[][], int,
+   * int)} over the same examples. This default throws {@link UnsupportedOperationException}.
+   */
+  default void accumulateChunkGradient(int part, int parts) {
+    throw new UnsupportedOperationException(spec().name() + " cannot keep a chunk");
+  }
+
+  /**
    * Adds the gradient accumulated in {@code other} to this instance's accumulators. {@code other}
    * is an instance of the same class (typically a {@link #copy()}), used for data-parallel
    * training.

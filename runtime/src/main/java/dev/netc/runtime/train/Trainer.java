@@ -57,6 +57,16 @@ import java.util.function.IntConsumer;
  * at most one chunk accumulates directly in the network (the worked examples' arithmetic); its
  * update is still shared out.
  *
+ * <p>On several threads, if the network keeps chunks ({@link CompiledNetwork#chunkCapacity()} at
+ * least the chunk size; not with class weights or dropout), a group is <em>split</em>: each thread
+ * computes only the forward passes and deltas of its chunks ({@link CompiledNetwork#forwardChunk}),
+ * and then every thread accumulates its slice of every chunk's weight gradient ({@link
+ * CompiledNetwork#accumulateChunkGradient(int, int)}) and runs every level of the tree on that
+ * slice, then the update of the slice. Each entry still adds the same terms in the same order, so
+ * the parameters are those of one thread; but a slice of a gradient is only ever written by one
+ * core, instead of being written by the thread of its chunk and then read and cleared by the thread
+ * of its slice.
+ *
  * <p><b>Dropout.</b> For a network with dropout ({@link DropoutNetwork}), the example at position
  * {@code p} (from 0) of step {@code s} (from 1) of epoch {@code e} gets the key {@link
  * DropoutNetwork#exampleKey exampleKey(seed, e, s, p)} of its masks, with the seed of {@link
@@ -427,6 +437,7 @@ public final class Trainer {
     private final double[][][] chunkTargets;
     private ChunkTeam team;
     private final IntConsumer groupWork = this::groupBlock;
+    private final IntConsumer keepWork = this::keepBlock;
     private final IntConsumer joinWork = this::joinBlocks;
     private final IntConsumer applyWork = this::applyPart;
 
@@ -435,6 +446,16 @@ public final class Trainer {
 
     /** True if the threads of {@link #joinBlocks} apply the step to their slices. */
     private boolean joinApplies;
+
+    /**
+     * True if the current group's chunks are split (see Threads above): kept by {@link
+     * CompiledNetwork#forwardChunk} on the threads of their blocks, their gradients accumulated by
+     * slices in {@link #joinBlocks}.
+     */
+    private boolean splitting;
+
+    /** True if the network and the settings allow split groups (a team, no weights or dropout). */
+    private boolean splits;
 
     // The group being computed: its examples, first example, end of the step, size, participants.
     private int[] groupOrder;
@@ -632,10 +653,11 @@ public final class Trainer {
         groupChunks = Math.min(GROUP_CHUNKS, chunks - first);
         groupIntoNetwork = first == 0;
         groupParticipants = team == null ? 1 : Math.min(team.size(), groupChunks);
+        splitting = groupParticipants > 1 && splits;
         if (groupParticipants == 1) {
           groupBlock(0);
         } else {
-          team.run(groupParticipants, groupWork);
+          team.run(groupParticipants, splitting ? keepWork : groupWork);
         }
         for (int c = 0; c < groupChunks; c++) {
           loss += chunkLosses[c];
@@ -724,18 +746,44 @@ public final class Trainer {
     }
 
     /**
+     * The work of one participant in a split group: keeps the forward passes and deltas of the
+     * chunks of its block, each in its own slot, whose gradients {@link #joinBlocks} accumulates.
+     */
+    private void keepBlock(int participant) {
+      int begin = participant * groupChunks / groupParticipants;
+      int end = (participant + 1) * groupChunks / groupParticipants;
+      for (int c = begin; c < end; c++) {
+        int chunkFrom = groupFrom + c * chunkSize;
+        int chunkTo = Math.min(groupTo, chunkFrom + chunkSize);
+        double[][] inputs = chunkInputs[c];
+        double[][] targets = chunkTargets[c];
+        for (int k = chunkFrom; k < chunkTo; k++) {
+          inputs[k - chunkFrom] = training.features(groupOrder[k]);
+          targets[k - chunkFrom] = training.target(groupOrder[k]);
+        }
+        chunkLosses[c] = slot(c).forwardChunk(inputs, targets, 0, chunkTo - chunkFrom);
+      }
+    }
+
+    /**
      * Slice {@code part} of {@code groupParticipants} of the additions after the blocks (see
-     * Threads above): the levels of the tree whose pair spans two participants' blocks, in level
-     * order, then, for a group after a step's first, the group's sum into the network; each added
-     * slice is cleared; then, if {@link #joinApplies}, the step's update of the slice. Each entry
-     * of a gradient gets the additions it gets on one thread, in the same order; the slices only
-     * share out the entries.
+     * Threads above): in a split group, first the slice of every chunk's gradient, in its slot,
+     * then every level of the tree; otherwise the levels of the tree whose pair spans two
+     * participants' blocks; in level order, then, for a group after a step's first, the group's sum
+     * into the network; each added slice is cleared; then, if {@link #joinApplies}, the step's
+     * update of the slice. Each entry of a gradient gets the additions it gets on one thread, in
+     * the same order; the slices only share out the entries.
      */
     private void joinBlocks(int part) {
       int parts = groupParticipants;
+      if (splitting) {
+        for (int c = 0; c < groupChunks; c++) {
+          slot(c).accumulateChunkGradient(part, parts);
+        }
+      }
       for (int span = 1; span < groupChunks; span *= 2) {
         for (int i = 0; i + span < groupChunks; i += 2 * span) {
-          if (owner(i) != owner(Math.min(i + 2 * span, groupChunks) - 1)) {
+          if (splitting || owner(i) != owner(Math.min(i + 2 * span, groupChunks) - 1)) {
             slot(i).addGradientFrom(slot(i + span), part, parts);
             slot(i + span).clearGradient(part, parts);
           }
@@ -796,6 +844,10 @@ public final class Trainer {
         // more than computing it.
         if (threads > 1 && net.spec().parameterCount() >= PARALLEL_MIN_PARAMETERS) {
           team = new ChunkTeam(Math.min(threads, GROUP_CHUNKS), "netc-trainer");
+          splits =
+              exampleWeights == null
+                  && dropout == null
+                  && net.chunkCapacity() >= Math.min(chunkSize, stepSize);
         }
       }
       int needed = Math.min(chunks, GROUP_CHUNKS);
