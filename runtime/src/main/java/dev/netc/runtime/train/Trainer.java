@@ -653,9 +653,13 @@ public final class Trainer {
         groupChunks = Math.min(GROUP_CHUNKS, chunks - first);
         groupIntoNetwork = first == 0;
         groupParticipants = team == null ? 1 : Math.min(team.size(), groupChunks);
-        splitting = groupParticipants > 1 && splits;
+        splitting = splits;
         if (groupParticipants == 1) {
-          groupBlock(0);
+          if (splitting) {
+            keepBlock(0);
+          } else {
+            groupBlock(0);
+          }
         } else {
           team.run(groupParticipants, splitting ? keepWork : groupWork);
         }
@@ -844,11 +848,11 @@ public final class Trainer {
         // more than computing it.
         if (threads > 1 && net.spec().parameterCount() >= PARALLEL_MIN_PARAMETERS) {
           team = new ChunkTeam(Math.min(threads, GROUP_CHUNKS), "netc-trainer");
-          splits =
-              exampleWeights == null
-                  && dropout == null
-                  && net.chunkCapacity() >= Math.min(chunkSize, stepSize);
         }
+        splits =
+            exampleWeights == null
+                && dropout == null
+                && net.chunkCapacity() >= Math.min(chunkSize, stepSize);
       }
       int needed = Math.min(chunks, GROUP_CHUNKS);
       for (int c = chunks > GROUP_CHUNKS ? 0 : 1; c < needed; c++) {
