@@ -57,15 +57,16 @@ import java.util.function.IntConsumer;
  * at most one chunk accumulates directly in the network (the worked examples' arithmetic); its
  * update is still shared out.
  *
- * <p>On several threads, if the network keeps chunks ({@link CompiledNetwork#chunkCapacity()} at
- * least the chunk size; not with class weights or dropout), a group is <em>split</em>: each thread
- * computes only the forward passes and deltas of its chunks ({@link CompiledNetwork#forwardChunk}),
- * and then every thread accumulates its slice of every chunk's weight gradient ({@link
- * CompiledNetwork#accumulateChunkGradient(int, int)}) and runs every level of the tree on that
- * slice, then the update of the slice. Each entry still adds the same terms in the same order, so
- * the parameters are those of one thread; but a slice of a gradient is only ever written by one
- * core, instead of being written by the thread of its chunk and then read and cleared by the thread
- * of its slice.
+ * <p>If the network keeps chunks ({@link CompiledNetwork#chunkCapacity()} at least the chunk size;
+ * generated dense classes do, not with class weights or dropout), a group is <em>split</em>: each
+ * thread computes only the forward passes and deltas of the chunks of its block ({@link
+ * CompiledNetwork#forwardChunk}), and then every thread accumulates its slice of every chunk's
+ * gradient ({@link CompiledNetwork#accumulateChunkGradient(int, int)}), runs every level of the
+ * tree on that slice and applies the update of the slice. Each entry still adds the same terms in
+ * the same order, so the parameters are the same; but a slice of a gradient is only ever written by
+ * one core (instead of by the thread of its chunk, then read and cleared by the thread of its
+ * slice), and the kept chunk's gradient adds several rows per pass over a column of dW, so one
+ * thread splits its groups too.
  *
  * <p><b>Dropout.</b> For a network with dropout ({@link DropoutNetwork}), the example at position
  * {@code p} (from 0) of step {@code s} (from 1) of epoch {@code e} gets the key {@link
