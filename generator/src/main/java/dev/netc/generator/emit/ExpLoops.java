@@ -17,7 +17,7 @@ import javax.lang.model.element.Modifier;
  * C2 vectorizes, for the sigmoid and tanh of layers the plan marks ({@link LayerPlan#expLoops}).
  *
  * <p>Both: Cody and Waite's reduction {@code x = n ln 2 + r}, |r| <= ln 2 / 2, with ln 2 in two
- * parts (the first exact in 9 bits); e^r by the degree-6 polynomial of Cephes' {@code expf}; {@code
+ * parts (the first exact in 9 bits); e^r by the degree-7 polynomial of Cephes' {@code expf}; {@code
  * e^x = e^r 2^floor(n/2) 2^ceil(n/2)}, so that the result is rounded once and overflows to infinity
  * only above ln(Float.MAX_VALUE); 0 where n <= -126 (x below about -86.99: e^x < 2^-125.5, so no
  * subnormal results); x is clamped to [-89.5, 89.5] first (e^89.5 overflows, and n = -129 is
