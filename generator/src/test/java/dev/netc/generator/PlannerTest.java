@@ -376,4 +376,39 @@ class PlannerTest {
     assertThat(plan.below(plan.layers().get(0)).name("delta")).isEqualTo("delta5");
     assertThat(plan.fusedTrainStep()).isTrue();
   }
+
+  @Test
+  void floatSigmoidAndTanhLayersOfThirtyTwoUnitsTakeExpInLoops() {
+    NetworkPlan plan =
+        plan(
+            Nets.network("Loops", 16)
+                .dense(32, Activation.SIGMOID)
+                .dense(40, Activation.TANH)
+                .dense(24, Activation.SIGMOID)
+                .dense(32, Activation.RELU)
+                .dense(4, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY)
+                .precision(Precision.FLOAT));
+    assertThat(plan.layers().stream().map(LayerPlan::expLoops).toList())
+        .containsExactly(true, true, false, false, false)
+        .inOrder();
+    assertThat(plan.expScratch()).isEqualTo(40);
+    // double classes call Math.exp; unrolled layers (at most 200 weights) stay straight-line code
+    NetworkPlan inDouble =
+        plan(
+            Nets.network("Double", 16)
+                .dense(32, Activation.SIGMOID)
+                .dense(4, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY));
+    assertThat(inDouble.expScratch()).isEqualTo(0);
+    NetworkPlan unrolled =
+        plan(
+            Nets.network("Unrolled", 2)
+                .dense(32, Activation.SIGMOID)
+                .dense(2, Activation.SOFTMAX)
+                .loss(Loss.CROSS_ENTROPY)
+                .precision(Precision.FLOAT));
+    assertThat(unrolled.layers().get(0).shape()).isEqualTo(CodeShape.UNROLLED);
+    assertThat(unrolled.expScratch()).isEqualTo(0);
+  }
 }

@@ -610,11 +610,15 @@ public final class VectorW3Float implements VectorW3 {
     }
   }
 
-  /** The generated class's e^x in float (Cody-Waite reduction, Cephes polynomial). */
+  /**
+   * The generated class's e^x in float (Cody-Waite reduction, Cephes polynomial, 2^n as 2^floor(n/2)
+   * 2^ceil(n/2)); the generated class computes the same bits for its 128 sigmoid units in loops.
+   */
   private static float expFloat(float x) {
-    final float t = x * 1.44269504f + 12582912.0f;
+    final float u = x < -89.5f ? -89.5f : x > 89.5f ? 89.5f : x;
+    final float t = u * 1.44269504f + 12582912.0f;
     final float n = t - 12582912.0f;
-    final float r = (x - n * 0.693359375f) + n * 2.12194440e-4f;
+    final float r = (u - n * 0.693359375f) + n * 2.12194440e-4f;
     final float p =
         ((((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r
                                         + 4.1665795894e-2f)
@@ -626,7 +630,9 @@ public final class VectorW3Float implements VectorW3 {
                     * r
                 + r)
             + 1.0f;
-    final float scale = Float.intBitsToFloat((Float.floatToRawIntBits(t) - 0x4B400000 + 127) << 23);
-    return x > 88.0f ? Float.POSITIVE_INFINITY : x < -86.0f ? 0.0f : p * scale;
+    final int k = Float.floatToRawIntBits(t) - 0x4B400000;
+    final float low = Float.intBitsToFloat(((k >> 1) + 127) << 23);
+    final float high = Float.intBitsToFloat(((k - (k >> 1)) + 127) << 23);
+    return n <= -126.0f ? 0.0f : p * low * high;
   }
 }

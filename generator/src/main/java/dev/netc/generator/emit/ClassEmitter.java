@@ -31,8 +31,9 @@ import javax.lang.model.element.Modifier;
  *   <li>for dense networks, the batch methods ({@link BatchBlocks}), then a chunk's gradient in two
  *       halves ({@link ChunkBlocks});
  *   <li>static helpers: {@code checkLength}, {@code flush} (stateful optimizers), {@code expFloat}
- *       (float classes with sigmoid, tanh, softmax or softplus), then those of {@link MathHelper}
- *       that the class calls ({@code softplus}, {@code erf}, ...).
+ *       (float classes with sigmoid, tanh, softmax or softplus; {@link ExpLoops}, whose scratch
+ *       arrays come before it), then those of {@link MathHelper} that the class calls ({@code
+ *       softplus}, {@code erf}, ...).
  * </ol>
  */
 public final class ClassEmitter {
@@ -79,7 +80,7 @@ public final class ClassEmitter {
       type.addMethod(flush());
     }
     if (context.plan.floatExp()) {
-      type.addMethod(expFloat());
+      type.addFields(ExpLoops.fields(context.plan)).addMethod(ExpLoops.scalar());
     }
     type.addMethods(MathHelper.methods(network));
     return JavaFile.builder(context.plan.packageName(), type.build())
@@ -186,39 +187,6 @@ public final class ClassEmitter {
         .addComment(
             "never subnormal (optimizer state decaying into subnormals makes x86 ~100x slower)")
         .addStatement("return (v + $L) - $L", c, c)
-        .build();
-  }
-
-  /**
-   * {@code expFloat(x)}: e^x in float arithmetic, within 1 ulp of the exact value for -86 <= x <=
-   * 88 (checked for every float in that range when this was written; a test checks a sample); 0
-   * below -86 (e^x < 4.5e-38, so no subnormal results), +infinity above 88, NaN for NaN. Cody and
-   * Waite's reduction {@code x = n ln 2 + r}, |r| <= ln 2 / 2, with ln 2 in two parts (the first
-   * exact in 9 bits); e^r by the degree-7 polynomial of Cephes' {@code expf}; 2^n built in the
-   * exponent bits. {@code n = round(x / ln 2)} is read from the low bits of {@code x / ln 2 + 1.5 *
-   * 2^23}.
-   */
-  private static MethodSpec expFloat() {
-    return MethodSpec.methodBuilder("expFloat")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(TypeName.FLOAT)
-        .addParameter(TypeName.FLOAT, "x")
-        .addComment("e^x = 2^n e^r, x = n ln2 + r, |r| <= ln2 / 2 (Cody-Waite, ln2 in two parts)")
-        .addComment("t = x / ln2 + 1.5 * 2^23 rounds x / ln2 to the integer n in its low bits")
-        .addStatement("final float t = x * 1.44269504f + 12582912.0f")
-        .addStatement("final float n = t - 12582912.0f")
-        .addStatement("final float r = (x - n * 0.693359375f) + n * 2.12194440e-4f")
-        .addComment("e^r: Cephes expf polynomial, 1 + r + r^2 (1/2 + r (1/6 + ...))")
-        .addStatement(
-            "final float p = ((((((1.9875691500e-4f * r + 1.3981999507e-3f) * r"
-                + " + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r + 1.6666665459e-1f) * r"
-                + " + 5.0000001201e-1f) * r * r + r) + 1.0f")
-        .addComment("2^n in the exponent bits (n + 127 in [3, 254] where it is used)")
-        .addStatement(
-            "final float scale = Float.intBitsToFloat("
-                + "(Float.floatToRawIntBits(t) - 0x4B400000 + 127) << 23)")
-        .addComment("above 88: overflow to infinity; below -86: 0, never a subnormal number")
-        .addStatement("return x > 88.0f ? Float.POSITIVE_INFINITY : x < -86.0f ? 0.0f : p * scale")
         .build();
   }
 

@@ -155,6 +155,9 @@ final class ForwardBlocks {
     if (f == Activation.DECLARED) {
       return code.add(context.declared.forward(p, s.from(), s.to())).build();
     }
+    if (p.expLoops()) {
+      return code.add(ExpLoops.activation(p)).build();
+    }
     if (f == Activation.TANH && s.from() == 0 && arith.floatExp()) {
       code.add(
           EmitContext.comment(

@@ -26,6 +26,9 @@ import java.util.Optional;
  *     gradient is 0 and a zero gradient leaves the parameter unchanged)
  * @param straightLineStep true if the fused step of an unrolled layer updates each weight in its
  *     own statement; false for a pair of constant-bound loops
+ * @param expLoops true if the layer's activation (float sigmoid or tanh) takes e^x over all its
+ *     units in the loops that C2 vectorizes ({@code Planner#EXP_LOOP_MIN_UNITS}) rather than one
+ *     {@code expFloat} call per unit
  * @param forward the method {@code forward<l>}
  * @param backward the method {@code backward<l>}
  * @param step the method {@code step<l>} of the fused stochastic step, if the step is fused
@@ -42,6 +45,7 @@ public record LayerPlan(
     boolean skipsZeroInputs,
     boolean skipsZeroColumnUpdates,
     boolean straightLineStep,
+    boolean expLoops,
     MethodPlan forward,
     MethodPlan backward,
     Optional<MethodPlan> step,

@@ -88,6 +88,14 @@ public record NetworkPlan(
         || features.stream().anyMatch(FeaturePlan::hasDropout);
   }
 
+  /**
+   * Length of the scratch arrays of the loops that take e^x over a layer ({@link
+   * LayerPlan#expLoops}): the most units of such a layer, or 0 if no layer has them.
+   */
+  public int expScratch() {
+    return layers.stream().filter(LayerPlan::expLoops).mapToInt(LayerPlan::units).max().orElse(0);
+  }
+
   /** True if the network clips by norm. */
   public boolean clipsNorm() {
     return network.clip().map(c -> c instanceof Clip.Norm).orElse(false);

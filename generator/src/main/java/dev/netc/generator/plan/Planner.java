@@ -321,6 +321,7 @@ public final class Planner {
         skip,
         skipUpdate,
         straight,
+        expLoops(network, layer, looped),
         forward,
         method("backward" + n, backward),
         step,
@@ -458,6 +459,30 @@ public final class Planner {
       }
     }
     return false;
+  }
+
+  /**
+   * Units from which a looped float layer with sigmoid or tanh computes its e^x in four loops over
+   * the layer's units (scratch arrays between them, {@link NetworkPlan#expScratch}) rather than one
+   * call of the class's {@code expFloat} per unit. {@code expFloat} builds 2^n in the exponent
+   * bits, and C2 (JDK 17) vectorizes no loop that moves float bits to int and back; the loops
+   * compute the same bits with float arithmetic only (2^n from a polynomial in n, squared 8 times
+   * and rounded to one bit), about twice the instructions, each loop small enough for C2 to unroll
+   * and so to vectorize. C2 unrolls a loop, and so widens its vectors, only while the trip count of
+   * its profile is large enough ({@code LoopPercentProfileLimit}): 4 floats per vector for 32 to 69
+   * units, 8 up to 149, 16 beyond, and a few units before and after the vector loop run one at a
+   * time. Measured (a loop of sigmoids, JDK 17, Intel Xeon with AVX-512, ns per value, the scalar
+   * {@code expFloat} form first): 32 units 3.5 against 2.8, 128 units 3.9 against 1.9, 1024 units
+   * 3.7 against 1.6.
+   */
+  public static final int EXP_LOOP_MIN_UNITS = 32;
+
+  private static boolean expLoops(Network network, DenseLayer layer, boolean looped) {
+    Activation f = layer.activation();
+    return looped
+        && network.precision() == Precision.FLOAT
+        && (f == Activation.SIGMOID || f == Activation.TANH)
+        && layer.units() >= EXP_LOOP_MIN_UNITS;
   }
 
   private static boolean isPlainSgd(Optimizer optimizer) {
