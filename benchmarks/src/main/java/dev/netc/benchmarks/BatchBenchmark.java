@@ -29,8 +29,11 @@ public class BatchBenchmark {
   /** The generated class with an output row per example. */
   @State(Scope.Thread)
   public static class Rows {
-    /** Which network: the dense workloads whose classes have the generated batch methods. */
-    @Param({"W2", "W3"})
+    /**
+     * Which network: W2 and W3, whose classes have the generated batch methods, and W1, whose
+     * unrolled layers keep the interface's defaults (a loop over the per-row methods).
+     */
+    @Param({"W1", "W2", "W3"})
     public Workload workload;
 
     /** {@code double} or {@code float}. */

@@ -159,6 +159,15 @@ public final class Planner {
    * row; 2 rows of 4 columns 141 k / 57.6 k (per row 136 k / 55.9 k); 4 rows of 4 columns 49 k / 33
    * k, 2 rows of 8 columns 51 k / 32 k, 3 rows of 8 columns 53 k / 32 k (left scalar; per row
    * 147-157 k / 52-59 k).
+   *
+   * <p>Re-examined against the target of 2x the per-row prediction on W3 (BlockShapeExperiment, the
+   * first layer's sums alone, per row, JDK 17, Intel Xeon with AVX-512): 3 rows of 4 columns 6.7 us
+   * in double and 3.9 us in float against 10.3 and 6.2 per row; 2 rows 7.2 / 4.4; tiles of 64 units
+   * over all columns 7.4 (double); 4 rows, 6 rows as two loops of 3, and 3 rows of 8 columns scalar
+   * (18.8 to 19.6). With W in L1 the 3-row loop takes 6.4 / 3.9 us, so the weights do not limit it;
+   * its 128 units per pass do (8 of them run in C2's scalar pre- and post-loops of every pass: over
+   * 512 units per pass the same work takes 5.6 us in double). No shape that C2 vectorizes beats
+   * this one; docs/performance.md ("What C2 makes of a block") has the disassembly and the figures.
    */
   public static final int BATCH_ROWS = 3;
 
