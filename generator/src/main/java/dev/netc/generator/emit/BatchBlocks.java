@@ -1,7 +1,6 @@
 package dev.netc.generator.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
@@ -27,8 +26,6 @@ import javax.lang.model.element.Modifier;
  * per-row scratch arrays.
  */
 final class BatchBlocks {
-  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
-  private static final ArrayTypeName ROWS = ArrayTypeName.of(EmitContext.DOUBLES);
 
   private final EmitContext context;
   private final Arith arith;
@@ -177,26 +174,26 @@ final class BatchBlocks {
   private MethodSpec predict() {
     MethodSpec.Builder m =
         EmitContext.override("predict", TypeName.VOID)
-            .addParameter(ROWS, "inputs")
+            .addParameter(EmitContext.DOUBLE_ROWS, "inputs")
             .addParameter(TypeName.INT, "from")
             .addParameter(TypeName.INT, "to")
-            .addParameter(ROWS, "outputs")
-            .addStatement("$T.checkFromToIndex(from, to, inputs.length)", OBJECTS);
+            .addParameter(EmitContext.DOUBLE_ROWS, "outputs")
+            .addStatement("$T.checkFromToIndex(from, to, inputs.length)", EmitContext.OBJECTS);
     return outputs(m, CodeBlock.of(""), CodeBlock.of("")).build();
   }
 
   private MethodSpec evaluate() {
     MethodSpec.Builder m =
         EmitContext.override("evaluate", TypeName.VOID)
-            .addParameter(ROWS, "inputs")
-            .addParameter(ROWS, "targets")
+            .addParameter(EmitContext.DOUBLE_ROWS, "inputs")
+            .addParameter(EmitContext.DOUBLE_ROWS, "targets")
             .addParameter(TypeName.INT, "from")
             .addParameter(TypeName.INT, "to")
-            .addParameter(ROWS, "outputs")
+            .addParameter(EmitContext.DOUBLE_ROWS, "outputs")
             .addParameter(EmitContext.DOUBLES, "losses")
-            .addStatement("$T.checkFromToIndex(from, to, inputs.length)", OBJECTS)
-            .addStatement("$T.checkFromToIndex(from, to, targets.length)", OBJECTS)
-            .addStatement("$T.checkFromToIndex(0, to - from, losses.length)", OBJECTS);
+            .addStatement("$T.checkFromToIndex(from, to, inputs.length)", EmitContext.OBJECTS)
+            .addStatement("$T.checkFromToIndex(from, to, targets.length)", EmitContext.OBJECTS)
+            .addStatement("$T.checkFromToIndex(0, to - from, losses.length)", EmitContext.OBJECTS);
     return outputs(
             m,
             CodeBlock.builder()
@@ -216,7 +213,7 @@ final class BatchBlocks {
    * through the per-row {@code predict}, each followed by {@code lastRow}.
    */
   private MethodSpec.Builder outputs(MethodSpec.Builder m, CodeBlock blockRow, CodeBlock lastRow) {
-    m.addStatement("$T.checkFromToIndex(0, to - from, outputs.length)", OBJECTS);
+    m.addStatement("$T.checkFromToIndex(0, to - from, outputs.length)", EmitContext.OBJECTS);
     blocks(m);
     return m.beginControlFlow("for (int r = 0; r < count; r++)")
         .addCode(outputRow())
@@ -259,12 +256,12 @@ final class BatchBlocks {
     String delta = output.name("delta");
     MethodSpec.Builder m =
         EmitContext.override("accumulateGradient", TypeName.DOUBLE)
-            .addParameter(ROWS, "inputs")
-            .addParameter(ROWS, "targets")
+            .addParameter(EmitContext.DOUBLE_ROWS, "inputs")
+            .addParameter(EmitContext.DOUBLE_ROWS, "targets")
             .addParameter(TypeName.INT, "from")
             .addParameter(TypeName.INT, "to")
-            .addStatement("$T.checkFromToIndex(from, to, inputs.length)", OBJECTS)
-            .addStatement("$T.checkFromToIndex(from, to, targets.length)", OBJECTS)
+            .addStatement("$T.checkFromToIndex(from, to, inputs.length)", EmitContext.OBJECTS)
+            .addStatement("$T.checkFromToIndex(from, to, targets.length)", EmitContext.OBJECTS)
             .addStatement("double e = 0.0");
     blocks(m);
     return m.addComment("the loss and the output delta of each row, as accumulateGradient computes")
@@ -297,7 +294,7 @@ final class BatchBlocks {
     int n = context.network.inputSize();
     MethodSpec.Builder m =
         EmitContext.internal("loadBlock")
-            .addParameter(ROWS, "inputs")
+            .addParameter(EmitContext.DOUBLE_ROWS, "inputs")
             .addParameter(TypeName.INT, "k")
             .addParameter(TypeName.INT, "count")
             .beginControlFlow("for (int r = 0; r < count; r++)")

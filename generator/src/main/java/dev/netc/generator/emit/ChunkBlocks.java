@@ -1,7 +1,5 @@
 package dev.netc.generator.emit;
 
-import com.palantir.javapoet.ArrayTypeName;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
@@ -25,8 +23,6 @@ import javax.lang.model.element.Modifier;
  * of rows.
  */
 final class ChunkBlocks {
-  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
-  private static final ArrayTypeName ROWS_TYPE = ArrayTypeName.of(EmitContext.DOUBLES);
 
   /** Most examples a chunk keeps: twice the Trainer's default chunk of 16. */
   static final int CAPACITY = 32;
@@ -61,7 +57,7 @@ final class ChunkBlocks {
       }
       fields.add(kept(p.name("deltak"), p.units()).build());
     }
-    fields.add(FieldSpec.builder(ROWS_TYPE, "keptInputs", Modifier.PRIVATE).build());
+    fields.add(FieldSpec.builder(EmitContext.DOUBLE_ROWS, "keptInputs", Modifier.PRIVATE).build());
     fields.add(FieldSpec.builder(TypeName.INT, "keptFrom", Modifier.PRIVATE).build());
     fields.add(FieldSpec.builder(TypeName.INT, "keptCount", Modifier.PRIVATE).build());
     return fields;
@@ -87,12 +83,12 @@ final class ChunkBlocks {
     int n = context.network.inputSize();
     MethodSpec.Builder m =
         EmitContext.override("forwardChunk", TypeName.DOUBLE)
-            .addParameter(ROWS_TYPE, "inputs")
-            .addParameter(ROWS_TYPE, "targets")
+            .addParameter(EmitContext.DOUBLE_ROWS, "inputs")
+            .addParameter(EmitContext.DOUBLE_ROWS, "targets")
             .addParameter(TypeName.INT, "from")
             .addParameter(TypeName.INT, "to")
-            .addStatement("$T.checkFromToIndex(from, to, inputs.length)", OBJECTS)
-            .addStatement("$T.checkFromToIndex(from, to, targets.length)", OBJECTS)
+            .addStatement("$T.checkFromToIndex(from, to, inputs.length)", EmitContext.OBJECTS)
+            .addStatement("$T.checkFromToIndex(from, to, targets.length)", EmitContext.OBJECTS)
             .beginControlFlow("if (to - from > $L)", CAPACITY)
             .addStatement(
                 "throw new IllegalArgumentException($S + (to - from) + $S)",
@@ -181,7 +177,7 @@ final class ChunkBlocks {
         EmitContext.override("accumulateChunkGradient", TypeName.VOID)
             .addParameter(TypeName.INT, "part")
             .addParameter(TypeName.INT, "parts")
-            .addStatement("$T.checkIndex(part, parts)", OBJECTS)
+            .addStatement("$T.checkIndex(part, parts)", EmitContext.OBJECTS)
             .addStatement("final int n = keptCount");
     for (LayerPlan p : context.layers()) {
       m.addCode(weightGradient(p)).addCode(biasGradient(p));

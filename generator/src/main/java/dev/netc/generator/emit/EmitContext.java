@@ -24,7 +24,11 @@ final class EmitContext {
   static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   static final TypeName VIEWS = ParameterizedTypeName.get(LIST, RuntimeTypes.PARAMETER_TENSOR);
   static final TypeName STRINGS = ParameterizedTypeName.get(LIST, ClassName.get(String.class));
+  static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
   static final ArrayTypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
+
+  /** {@code double[][]}: the rows of the batch and chunk methods' parameters. */
+  static final ArrayTypeName DOUBLE_ROWS = ArrayTypeName.of(DOUBLES);
 
   final NetworkPlan plan;
   final Network network;

@@ -1,6 +1,5 @@
 package dev.netc.generator.emit;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
@@ -21,7 +20,6 @@ import javax.lang.model.element.Modifier;
  * {@code beginGradientStep}.
  */
 final class PartEmitter {
-  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
 
   /** The field that holds {@code clip norm}'s factor of the step begun. */
   private static final String CLIP_FACTOR = "stepClipFactor";
@@ -93,7 +91,7 @@ final class PartEmitter {
       m.addParameter(context.element, "f");
     }
     m.addParameter(TypeName.INT, "part").addParameter(TypeName.INT, "parts");
-    return check ? m.addStatement("$T.checkIndex(part, parts)", OBJECTS) : m;
+    return check ? m.addStatement("$T.checkIndex(part, parts)", EmitContext.OBJECTS) : m;
   }
 
   private MethodSpec clearGradient() {
@@ -135,7 +133,7 @@ final class PartEmitter {
     if (sliced) {
       m.addParameter(TypeName.INT, "part")
           .addParameter(TypeName.INT, "parts")
-          .addStatement("$T.checkIndex(part, parts)", OBJECTS);
+          .addStatement("$T.checkIndex(part, parts)", EmitContext.OBJECTS);
     }
     m.beginControlFlow("if (!(other instanceof $T o))", context.self)
         .addStatement(

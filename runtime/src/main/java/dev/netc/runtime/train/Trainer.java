@@ -719,13 +719,21 @@ public final class Trainer {
         }
         return loss;
       }
+      gather(order, from, to, slot);
+      return into.accumulateGradient(chunkInputs[slot], chunkTargets[slot], 0, to - from);
+    }
+
+    /**
+     * Puts the features and targets of examples {@code order[from..to)} in chunk {@code slot}'s
+     * buffers, from position 0.
+     */
+    private void gather(int[] order, int from, int to, int slot) {
       double[][] inputs = chunkInputs[slot];
       double[][] targets = chunkTargets[slot];
       for (int k = from; k < to; k++) {
         inputs[k - from] = training.features(order[k]);
         targets[k - from] = training.target(order[k]);
       }
-      return into.accumulateGradient(inputs, targets, 0, to - from);
     }
 
     /**
@@ -763,13 +771,9 @@ public final class Trainer {
       for (int c = begin; c < end; c++) {
         int chunkFrom = groupFrom + c * chunkSize;
         int chunkTo = Math.min(groupTo, chunkFrom + chunkSize);
-        double[][] inputs = chunkInputs[c];
-        double[][] targets = chunkTargets[c];
-        for (int k = chunkFrom; k < chunkTo; k++) {
-          inputs[k - chunkFrom] = training.features(groupOrder[k]);
-          targets[k - chunkFrom] = training.target(groupOrder[k]);
-        }
-        chunkLosses[c] = slot(c).forwardChunk(inputs, targets, 0, chunkTo - chunkFrom);
+        gather(groupOrder, chunkFrom, chunkTo, c);
+        chunkLosses[c] =
+            slot(c).forwardChunk(chunkInputs[c], chunkTargets[c], 0, chunkTo - chunkFrom);
       }
     }
 
