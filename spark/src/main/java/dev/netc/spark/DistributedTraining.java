@@ -3,27 +3,32 @@ package dev.netc.spark;
 import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.network.ParameterTensor;
 import dev.netc.runtime.network.Scoring;
+import dev.netc.runtime.train.Checkpoint;
 import dev.netc.runtime.train.EpochStats;
+import dev.netc.runtime.train.NetworkState;
 import dev.netc.runtime.train.Schedule;
 import dev.netc.runtime.train.TrainingException;
 import dev.netc.runtime.train.TrainingListener;
 import dev.netc.runtime.train.TrainingPlan;
 import dev.netc.runtime.train.TrainingResult;
+import dev.netc.runtime.weights.WeightFileException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
 import scala.Tuple4;
 
 /**
  * The epoch loop both training modes share, as the runtime's {@code Trainer} runs it: an epoch of
  * steps, the guard against divergence (the parameters of the epoch's start are kept), validation
  * after each epoch, early stopping with the best epoch's parameters, per-epoch statistics and
- * listeners. A mode supplies the epoch itself.
+ * listeners, checkpoints and resuming from one. A mode supplies the epoch itself.
  */
 abstract class DistributedTraining {
   protected final JavaSparkContext spark;
@@ -37,6 +42,17 @@ abstract class DistributedTraining {
 
   /** The learning-rate schedule, or null: the network's rate throughout. */
   private Schedule schedule;
+
+  /** For reading and writing checkpoints; null when there are none. */
+  private SparkSession session;
+
+  /** Where the driver writes checkpoints, or null. */
+  private String checkpointPath;
+
+  private int checkpointEvery = 1;
+
+  /** The checkpoint to continue from, or null: start at epoch 1. */
+  private String resumePath;
 
   DistributedTraining(
       JavaSparkContext spark,
@@ -63,6 +79,43 @@ abstract class DistributedTraining {
     return this;
   }
 
+  /**
+   * Writes a checkpoint to {@code path} (null: none) every {@code every} epochs, and continues from
+   * the one at {@code resume} (null: starts at epoch 1).
+   */
+  final DistributedTraining checkpoints(SparkSession spark, String path, int every, String resume) {
+    this.session = spark;
+    this.checkpointPath = path;
+    this.checkpointEvery = every;
+    this.resumePath = resume;
+    return this;
+  }
+
+  /**
+   * The settings a checkpoint must have been written with to be resumed: what the epochs' results
+   * depend on, as text.
+   */
+  final String checkpointSettings() {
+    return String.format(
+            Locale.ROOT,
+            "mode=%s batch=%d reduction=%s shuffle=%s train=%d validation=%d patience=%d",
+            mode(),
+            settings.batchSize(),
+            settings.reduction().name().toLowerCase(Locale.ROOT),
+            settings.shuffleSeed() == null ? "none" : settings.shuffleSeed().toString(),
+            trainingExamples,
+            validationExamples,
+            settings.patience())
+        + " "
+        + modeSettings();
+  }
+
+  /** The mode's name, as {@code setMode} takes it. */
+  abstract String mode();
+
+  /** The mode's own settings the results depend on, as text, for {@link #checkpointSettings}. */
+  abstract String modeSettings();
+
   /** Steps per epoch, for the plan given to listeners. */
   abstract int stepsPerEpoch();
 
@@ -81,10 +134,33 @@ abstract class DistributedTraining {
   abstract void release();
 
   final TrainingResult run() {
+    List<EpochStats> history = new ArrayList<>();
+    NetworkState best = null;
+    double bestLoss = Double.NaN;
+    int bestEpoch = 0;
+    double initialRate = net.learningRate();
+    int firstEpoch = 1;
+    long elapsedBefore = 0;
+    if (resumePath != null) {
+      Checkpoint checkpoint = HadoopFiles.readCheckpoint(session, resumePath);
+      try {
+        checkpoint.checkResumable(net, checkpointSettings(), resumePath);
+      } catch (WeightFileException e) {
+        throw new NetcSparkException("NetcEstimator: " + e.getMessage(), e);
+      }
+      checkpoint.restore(net);
+      initialRate = checkpoint.initialRate();
+      bestEpoch = checkpoint.bestEpoch();
+      bestLoss = checkpoint.bestLoss();
+      best = checkpoint.best();
+      history.addAll(checkpoint.history());
+      firstEpoch = checkpoint.epoch() + 1;
+      elapsedBefore = checkpoint.elapsedNanos();
+    }
     TrainingPlan plan =
         new TrainingPlan(
             net.spec().name(),
-            1,
+            firstEpoch,
             settings.epochs(),
             (int) trainingExamples,
             (int) validationExamples,
@@ -93,14 +169,16 @@ abstract class DistributedTraining {
             partitions());
     listeners.forEach(l -> l.onStart(plan));
     long start = System.nanoTime();
-    List<EpochStats> history = new ArrayList<>();
     TrainingResult.Stop stop = TrainingResult.Stop.COMPLETED;
-    NetworkSnapshot best = null;
-    double bestLoss = Double.NaN;
-    int bestEpoch = 0;
-    double initialRate = net.learningRate();
+    if (settings.patience() > 0
+        && firstEpoch > 1
+        && firstEpoch - 1 - bestEpoch >= settings.patience()) {
+      // The checkpoint was written in the epoch that stopped the run.
+      stop = TrainingResult.Stop.EARLY_STOPPED;
+      firstEpoch = settings.epochs() + 1;
+    }
     try {
-      for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+      for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
         if (schedule != null) {
           net.setLearningRate(schedule.rate(epoch, initialRate));
         }
@@ -142,19 +220,35 @@ abstract class DistributedTraining {
                 rate,
                 net.optimizerSteps(),
                 seconds > 0 ? trainingExamples / seconds : 0,
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(elapsedBefore + System.nanoTime() - start));
         history.add(stats);
         boolean stopNow = false;
         if (settings.patience() > 0) {
           if (Double.isNaN(bestLoss) || validationLoss < bestLoss) {
             bestLoss = validationLoss;
             bestEpoch = epoch;
-            best = NetworkSnapshot.capture(net, false);
+            best = NetworkState.parameters(net);
           } else if (epoch - bestEpoch >= settings.patience()) {
             stopNow = true;
           }
         } else {
           bestEpoch = epoch;
+        }
+        if (checkpointPath != null && epoch % checkpointEvery == 0) {
+          HadoopFiles.writeCheckpoint(
+              session,
+              checkpointPath,
+              new Checkpoint(
+                  net.spec().name(),
+                  net.spec().fingerprint(),
+                  checkpointSettings(),
+                  epoch,
+                  initialRate,
+                  NetworkState.full(net),
+                  bestEpoch,
+                  bestLoss,
+                  best,
+                  history));
         }
         listeners.forEach(l -> l.onEpoch(stats));
         if (stopNow) {
@@ -166,10 +260,11 @@ abstract class DistributedTraining {
       release();
     }
     if (best != null) {
-      NetworkSnapshot.setValues(net.parameters(), best.parameters());
+      best.restore(net);
     }
     TrainingResult result =
-        new TrainingResult(history, stop, bestEpoch, Duration.ofNanos(System.nanoTime() - start));
+        new TrainingResult(
+            history, stop, bestEpoch, Duration.ofNanos(elapsedBefore + System.nanoTime() - start));
     listeners.forEach(l -> l.onFinish(result));
     return result;
   }

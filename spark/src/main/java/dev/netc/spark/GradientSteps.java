@@ -75,6 +75,16 @@ final class GradientSteps extends DistributedTraining {
   }
 
   @Override
+  String mode() {
+    return "gradient";
+  }
+
+  @Override
+  String modeSettings() {
+    return "chunk=" + settings.chunkSize();
+  }
+
+  @Override
   int stepsPerEpoch() {
     return steps;
   }

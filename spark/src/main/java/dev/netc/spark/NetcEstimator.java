@@ -67,6 +67,9 @@ import org.apache.spark.storage.StorageLevel;
  * epoch the validation loss and accuracy are computed, and {@link #setPatience} stops early and
  * keeps the best epoch's parameters. Per-epoch figures: {@link NetcModel#trainingResult()}.
  *
+ * <p><b>Checkpoints.</b> {@link #setCheckpointPath} writes the whole training state every {@link
+ * #setCheckpointInterval} epochs; {@link #setResumeFrom} continues a run from it.
+ *
  * <p>Saved with {@code write()} (its settings, as Spark ML's metadata; listeners are not saved) and
  * loaded with {@link #load(String)}, also inside a saved {@code Pipeline}.
  *
@@ -99,6 +102,9 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   private final StringArrayParam inputCols;
   private final StringArrayParam categoricalCols;
   private final Param<String> scaling;
+  private final Param<String> checkpointPath;
+  private final IntParam checkpointInterval;
+  private final Param<String> resumeFrom;
   private final transient List<TrainingListener> listeners = new ArrayList<>();
   private transient Schedule schedule;
   private Preprocessor preprocessor;
@@ -160,6 +166,18 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
             "scaling",
             "standard or minmax: the scaling fitted with the preprocessing of raw columns"
                 + " (default none)");
+    checkpointPath =
+        new Param<>(
+            this,
+            "checkpointPath",
+            "where the driver writes the whole training state (a netc checkpoint, any Hadoop"
+                + " file system)");
+    checkpointInterval =
+        new IntParam(this, "checkpointInterval", "epochs between checkpoints (>= 1)");
+    resumeFrom =
+        new Param<>(
+            this, "resumeFrom", "a checkpoint written by an earlier fit, to continue its run");
+    setDefault(checkpointInterval, 1);
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
     setDefault(categoricalCols, new String[0]);
@@ -462,6 +480,59 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     return this;
   }
 
+  /** Where the driver writes checkpoints (unset: none). */
+  public Param<String> checkpointPath() {
+    return checkpointPath;
+  }
+
+  /**
+   * Writes the whole training state (parameters, optimizer state and step count, the epoch, the
+   * early-stopping state and the per-epoch figures) to {@code path} after every {@link
+   * #setCheckpointInterval} epochs: a netc checkpoint, the file the runtime Trainer and {@code netc
+   * train --checkpoint} write, on any file system Spark reaches (local, {@code hdfs://}, {@code
+   * s3a://}, ...), written to {@code path.tmp} and then renamed. A {@code fit} that fails (a lost
+   * driver, a job that fails again and again) continues from it with {@link #setResumeFrom}.
+   */
+  public NetcEstimator setCheckpointPath(String path) {
+    require(path != null && !path.isBlank(), "checkpointPath must name a file");
+    set(checkpointPath, path);
+    return this;
+  }
+
+  /** Epochs between checkpoints (default 1). */
+  public IntParam checkpointInterval() {
+    return checkpointInterval;
+  }
+
+  /**
+   * Writes a checkpoint after every {@code epochs} epochs (default 1); see {@link
+   * #setCheckpointPath}.
+   */
+  public NetcEstimator setCheckpointInterval(int epochs) {
+    require(epochs >= 1, "checkpointInterval must be >= 1: " + epochs);
+    set(checkpointInterval, epochs);
+    return this;
+  }
+
+  /** The checkpoint a {@code fit} continues from (unset: it starts at epoch 1). */
+  public Param<String> resumeFrom() {
+    return resumeFrom;
+  }
+
+  /**
+   * Continues the run saved in the checkpoint at {@code path} (written by {@link
+   * #setCheckpointPath}) from the epoch after it, instead of starting at epoch 1: with the same
+   * network class, data and settings (mode, batch size, reduction, seed, chunk size or local steps
+   * and partitions, validation, patience), the result equals the uninterrupted run's, bit for bit
+   * in gradient mode; {@link #setEpochs} may be raised to train longer. A checkpoint of another
+   * network or of other settings is refused with a message saying what differs.
+   */
+  public NetcEstimator setResumeFrom(String path) {
+    require(path != null && !path.isBlank(), "resumeFrom must name a file");
+    set(resumeFrom, path);
+    return this;
+  }
+
   /**
    * Sets the learning rate of each epoch (from 1) from the network's rate, as the runtime Trainer's
    * {@code schedule} (step, exponential, cosine, ...): in gradient mode the driver's steps, in
@@ -703,7 +774,14 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
                 listeners);
     TrainingResult result;
     try {
-      result = run.schedule(schedule).run();
+      result =
+          run.schedule(schedule)
+              .checkpoints(
+                  dataset.sparkSession(),
+                  isDefined(checkpointPath) ? text(checkpointPath) : null,
+                  integer(checkpointInterval),
+                  isDefined(resumeFrom) ? text(resumeFrom) : null)
+              .run();
     } finally {
       training.unpersist(false);
       validation.unpersist(false);

@@ -74,6 +74,16 @@ final class ParameterAveraging extends DistributedTraining {
   }
 
   @Override
+  String mode() {
+    return "average";
+  }
+
+  @Override
+  String modeSettings() {
+    return "localSteps=" + settings.localSteps() + " partitions=" + partitions;
+  }
+
+  @Override
   int stepsPerEpoch() {
     return (maxSteps + settings.localSteps() - 1) / settings.localSteps();
   }

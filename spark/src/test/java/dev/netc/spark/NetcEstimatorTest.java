@@ -380,4 +380,139 @@ class NetcEstimatorTest {
         network.getMessage());
     assertFalse(network.getMessage().contains("\n"));
   }
+
+  /** Thrown by a listener to stop a fit after an epoch, as a failure would. */
+  private static final class Interrupted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Stops the fit after epoch {@code epoch} (its checkpoint written). */
+  private static TrainingListener failAfter(int epoch) {
+    return new TrainingListener() {
+      @Override
+      public void onEpoch(EpochStats stats) {
+        if (stats.epoch() == epoch) {
+          throw new Interrupted();
+        }
+      }
+    };
+  }
+
+  @Test
+  void aFitResumedFromItsCheckpointEndsAsTheUninterruptedOneInBothModes(@TempDir Path dir) {
+    Dataset data = iris();
+    for (String mode : List.of("gradient", "average")) {
+      NetcEstimator settings =
+          new NetcEstimator()
+              .setNetwork(IRIS)
+              .setMode(mode)
+              .setLocalSteps(3)
+              .setEpochs(4)
+              .setBatchSize(10)
+              .setReduction("mean")
+              .setSeed(4)
+              .setValidationFraction(0.2, 6)
+              .setPatience(3);
+      NetcModel uninterrupted = settings.copy(new ParamMap()).fit(TestData.frame(data, 2));
+      String checkpoint = dir.resolve(mode + ".checkpoint.json").toString();
+      assertThrows(
+          Interrupted.class,
+          () ->
+              settings
+                  .copy(new ParamMap())
+                  .setCheckpointPath(checkpoint)
+                  .addListener(failAfter(2))
+                  .fit(TestData.frame(data, 2)));
+      assertTrue(java.nio.file.Files.exists(Path.of(checkpoint)), mode);
+      // gradient mode on another partitioning too: its steps do not depend on it
+      int partitions = mode.equals("gradient") ? 3 : 2;
+      List<EpochStats> told = new ArrayList<>();
+      NetcModel resumed =
+          settings
+              .copy(new ParamMap())
+              .setCheckpointPath(checkpoint)
+              .setResumeFrom(checkpoint)
+              .addListener(
+                  new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochStats stats) {
+                      told.add(stats);
+                    }
+                  })
+              .fit(TestData.frame(data, partitions));
+      assertSameParameters(uninterrupted.newNetwork(), resumed.newNetwork(), mode);
+      // epochs 3 and 4 ran; the result's history holds all four, as the uninterrupted run's
+      assertEquals(List.of(3, 4), told.stream().map(EpochStats::epoch).toList(), mode);
+      TrainingResult expected = uninterrupted.trainingResult().orElseThrow();
+      TrainingResult actual = resumed.trainingResult().orElseThrow();
+      assertEquals(4, actual.epochs(), mode);
+      for (int e = 0; e < 4; e++) {
+        assertEquals(
+            expected.history().get(e).trainingLoss(),
+            actual.history().get(e).trainingLoss(),
+            mode + " epoch " + (e + 1));
+        assertEquals(
+            expected.history().get(e).validationLoss(),
+            actual.history().get(e).validationLoss(),
+            mode + " epoch " + (e + 1));
+      }
+      assertEquals(expected.bestEpoch(), actual.bestEpoch(), mode);
+    }
+  }
+
+  @Test
+  void aCheckpointOfAnotherNetworkOrOtherSettingsIsRefused(@TempDir Path dir) {
+    Dataset data = iris();
+    String checkpoint = dir.resolve("iris.checkpoint.json").toString();
+    new NetcEstimator()
+        .setNetwork(IRIS)
+        .setEpochs(1)
+        .setBatchSize(10)
+        .setSeed(1)
+        .setCheckpointPath(checkpoint)
+        .fit(TestData.frame(data, 2));
+    NetcSparkException settings =
+        assertThrows(
+            NetcSparkException.class,
+            () ->
+                new NetcEstimator()
+                    .setNetwork(IRIS)
+                    .setEpochs(2)
+                    .setBatchSize(12)
+                    .setSeed(1)
+                    .setResumeFrom(checkpoint)
+                    .fit(TestData.frame(data, 2)));
+    assertTrue(
+        settings
+            .getMessage()
+            .startsWith(
+                "NetcEstimator: "
+                    + checkpoint
+                    + ": was written with other training settings (mode=gradient batch=10"),
+        settings.getMessage());
+    assertTrue(
+        settings.getMessage().contains("now (mode=gradient batch=12"), settings.getMessage());
+    NetcSparkException network =
+        assertThrows(
+            NetcSparkException.class,
+            () ->
+                new NetcEstimator()
+                    .setNetwork(WAVE)
+                    .setEpochs(2)
+                    .setResumeFrom(checkpoint)
+                    .fit(TestData.frame(TestData.wave(40), 2)));
+    assertTrue(
+        network.getMessage().contains("is a checkpoint of IrisNet with another topology than"),
+        network.getMessage());
+    String missing = dir.resolve("none.json").toString();
+    NetcSparkException absent =
+        assertThrows(
+            NetcSparkException.class,
+            () ->
+                new NetcEstimator()
+                    .setNetwork(IRIS)
+                    .setResumeFrom(missing)
+                    .fit(TestData.frame(data, 2)));
+    assertEquals(missing + ": no such file", absent.getMessage());
+  }
 }

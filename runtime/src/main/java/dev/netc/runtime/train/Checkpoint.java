@@ -3,6 +3,7 @@ package dev.netc.runtime.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.netc.runtime.network.CompiledNetwork;
 import dev.netc.runtime.weights.JsonFiles;
 import dev.netc.runtime.weights.WeightFileException;
 import java.io.IOException;
@@ -20,10 +21,22 @@ import java.util.Map;
  * random generator position needs saving. JSON with {@code "format": "netc-checkpoint"}, written
  * atomically.
  *
+ * <p>The runtime's {@link Trainer} writes and resumes these; other training loops over the same
+ * generated classes (netc on Spark) use the same file, with their own settings text.
+ *
+ * @param network the network's name
+ * @param fingerprint the network's topology fingerprint, which must match on resume
  * @param settings the trainer settings that must match on resume (batch size, reduction, ...), as
  *     text
+ * @param epoch the last epoch the checkpoint includes; a resumed run starts at the next one
+ * @param initialRate the learning rate the schedule started from
+ * @param state parameters, optimizer state, step count and hyper-parameters after that epoch
+ * @param bestEpoch the epoch of the best validation loss so far (early stopping), else the last
+ * @param bestLoss the best validation loss so far, NaN without early stopping
+ * @param best the parameters of the best epoch, null without early stopping
+ * @param history the statistics of the epochs so far
  */
-record Checkpoint(
+public record Checkpoint(
     String network,
     String fingerprint,
     String settings,
@@ -38,7 +51,8 @@ record Checkpoint(
   static final String FORMAT = "netc-checkpoint";
   static final int VERSION = 1;
 
-  void write(Path file) throws IOException {
+  /** Writes this checkpoint to {@code file}, atomically. */
+  public void write(Path file) throws IOException {
     ObjectNode root = JsonFiles.mapper().createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
@@ -91,7 +105,12 @@ record Checkpoint(
     return node;
   }
 
-  static Checkpoint read(Path file) {
+  /**
+   * Reads a checkpoint.
+   *
+   * @throws WeightFileException if the file is missing, not JSON or not a netc checkpoint
+   */
+  public static Checkpoint read(Path file) {
     String name = file.toString();
     JsonNode root = JsonFiles.read(file, "a netc checkpoint");
     JsonFiles.Fields f = new JsonFiles.Fields(name);
@@ -129,6 +148,53 @@ record Checkpoint(
         optional(root, "bestLoss", f),
         best.isNull() || best.isMissingNode() ? null : state(best, f),
         history);
+  }
+
+  /**
+   * Checks that a run of {@code net} with {@code settings} can continue from this checkpoint: the
+   * same topology, the same settings, every tensor of the right size.
+   *
+   * @param source the file's name, for the messages
+   * @throws WeightFileException saying what differs and what to do
+   */
+  public void checkResumable(CompiledNetwork net, String settings, String source) {
+    if (!fingerprint.equals(net.spec().fingerprint())) {
+      throw new WeightFileException(
+          source,
+          "is a checkpoint of "
+              + network
+              + " with another topology than "
+              + net.spec().name()
+              + " ("
+              + net.spec().topology()
+              + "); resume with the network it was written for, or start anew");
+    }
+    if (!this.settings.equals(settings)) {
+      throw new WeightFileException(
+          source,
+          "was written with other training settings ("
+              + this.settings
+              + ") than now ("
+              + settings
+              + "); resume with the same "
+              + "data, batch size, reduction, shuffle seed and validation, or start anew");
+    }
+    List<String> problems = state.mismatches(net, true);
+    if (!problems.isEmpty()) {
+      throw new WeightFileException(
+          source, "does not fit " + net.spec().name() + ": " + String.join(", ", problems));
+    }
+  }
+
+  /** Sets {@code net} to the saved state (parameters, optimizer state, steps) with no gradient. */
+  public void restore(CompiledNetwork net) {
+    state.restore(net);
+    net.clearGradient();
+  }
+
+  /** The training time before the checkpoint, from its last epoch's figures (0 without any). */
+  public long elapsedNanos() {
+    return history.isEmpty() ? 0 : history.get(history.size() - 1).elapsed().toNanos();
   }
 
   private static double optional(JsonNode node, String field, JsonFiles.Fields f) {

@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * A copy of what a network's future training depends on: parameters, optionally the optimizer
  * state, the step count and the hyper-parameters. Used to keep the last good and the best
- * parameters, and in checkpoints.
+ * parameters, and in checkpoints ({@link Checkpoint}).
  */
-final class NetworkState {
+public final class NetworkState {
   /** Tensor name to values, in the network's order: parameters, then optimizer state. */
   final Map<String, double[]> tensors;
 
@@ -34,7 +34,7 @@ final class NetworkState {
   }
 
   /** Parameters only (for the best epoch under early stopping). */
-  static NetworkState parameters(CompiledNetwork net) {
+  public static NetworkState parameters(CompiledNetwork net) {
     return new NetworkState(
         copy(net.parameters(), new LinkedHashMap<>()),
         net.optimizerSteps(),
@@ -43,7 +43,7 @@ final class NetworkState {
   }
 
   /** Parameters, optimizer state, step count and hyper-parameters. */
-  static NetworkState full(CompiledNetwork net) {
+  public static NetworkState full(CompiledNetwork net) {
     Map<String, double[]> tensors = copy(net.parameters(), new LinkedHashMap<>());
     copy(net.optimizerState(), tensors);
     return new NetworkState(tensors, net.optimizerSteps(), hyperparameters(net), true);
@@ -83,7 +83,7 @@ final class NetworkState {
   }
 
   /** Sets the network's parameters (and optimizer state, steps, hyper-parameters if held). */
-  void restore(CompiledNetwork net) {
+  public void restore(CompiledNetwork net) {
     for (ParameterTensor t : net.parameters()) {
       t.setAll(tensors.get(t.name()));
     }

@@ -910,44 +910,15 @@ public final class Trainer {
 
     private void resumeFrom(Path file) {
       Checkpoint checkpoint = Checkpoint.read(file);
-      String name = file.toString();
-      if (!checkpoint.fingerprint().equals(net.spec().fingerprint())) {
-        throw new WeightFileException(
-            name,
-            "is a checkpoint of "
-                + checkpoint.network()
-                + " with another topology than "
-                + net.spec().name()
-                + " ("
-                + net.spec().topology()
-                + "); resume with the network it was written for, or start anew");
-      }
-      if (!checkpoint.settings().equals(settings)) {
-        throw new WeightFileException(
-            name,
-            "was written with other training settings ("
-                + checkpoint.settings()
-                + ") than now ("
-                + settings
-                + "); resume with the same "
-                + "data, batch size, reduction, shuffle seed and validation, or start anew");
-      }
-      List<String> problems = checkpoint.state().mismatches(net, true);
-      if (!problems.isEmpty()) {
-        throw new WeightFileException(
-            name, "does not fit " + net.spec().name() + ": " + String.join(", ", problems));
-      }
-      checkpoint.state().restore(net);
-      net.clearGradient();
+      checkpoint.checkResumable(net, settings, file.toString());
+      checkpoint.restore(net);
       initialRate = checkpoint.initialRate();
       bestEpoch = checkpoint.bestEpoch();
       bestLoss = checkpoint.bestLoss();
       best = checkpoint.best();
       history.addAll(checkpoint.history());
       firstEpoch = checkpoint.epoch() + 1;
-      if (!history.isEmpty()) {
-        elapsedBefore = history.get(history.size() - 1).elapsed().toNanos();
-      }
+      elapsedBefore = checkpoint.elapsedNanos();
     }
 
     @Override
