@@ -294,8 +294,32 @@ public final class TinyConv implements CompiledNetwork {
   @Override
   public int classify(double[] input) {
     loadInput(input);
-    forward();
+    logits();
+    // x5 = softmax(z5) is x5[k] = e_k / sum with e_k = exp(z5[k] - max),
+    // e_max = exp(0) = 1 and sum >= 1. If max is finite and every other z5[k] - max <= -T
+    // (T = 2^-40 in double), then e_k <= exp(-T) ~ 1 - T, and e_k / sum is below 1 / sum by
+    // far more than the few ulps of exp and of the rounded quotients: the first largest x5
+    // is the one largest z5, found without the exponentials. Otherwise (a near tie, NaN,
+    // an infinity) the softmax, then its first largest x5, as predict computes them.
     int best = 0;
+    for (int k = 1; k < 2; k++) {
+      if (z5[k] > z5[best]) {
+        best = k;
+      }
+    }
+    final double max = z5[best];
+    boolean clear = Double.isFinite(max);
+    for (int k = 0; k < 2; k++) {
+      // NaN fails <=
+      if (k != best && !(z5[k] - max <= -0x1p-40)) {
+        clear = false;
+      }
+    }
+    if (clear) {
+      return best;
+    }
+    softmax();
+    best = 0;
     for (int k = 1; k < 2; k++) {
       if (x5[k] > x5[best]) {
         best = k;
@@ -544,6 +568,11 @@ public final class TinyConv implements CompiledNetwork {
   }
 
   private void forward() {
+    logits();
+    softmax();
+  }
+
+  private void logits() {
     forward1();
     forward2();
     forward3();
@@ -695,6 +724,9 @@ public final class TinyConv implements CompiledNetwork {
         + b5[0];
     z5[1] = w5[4] * x4[0] + w5[5] * x4[1] + w5[6] * x4[2] + w5[7] * x4[3]
         + b5[1];
+  }
+
+  private void softmax() {
     // x5 = softmax(z5), stable: exp(z - max) cannot overflow, and the sum is >= 1
     // softmaxMax and softmaxSum are kept for the loss: ln x5[k] = z5[k] - max - ln(sum)
     double max = z5[0];

@@ -241,8 +241,32 @@ public final class Dropout implements DropoutNetwork {
   @Override
   public int classify(double[] input) {
     loadInput(input);
-    forward();
+    logits();
+    // x3 = softmax(z3) is x3[k] = e_k / sum with e_k = exp(z3[k] - max),
+    // e_max = exp(0) = 1 and sum >= 1. If max is finite and every other z3[k] - max <= -T
+    // (T = 2^-40 in double), then e_k <= exp(-T) ~ 1 - T, and e_k / sum is below 1 / sum by
+    // far more than the few ulps of exp and of the rounded quotients: the first largest x3
+    // is the one largest z3, found without the exponentials. Otherwise (a near tie, NaN,
+    // an infinity) the softmax, then its first largest x3, as predict computes them.
     int best = 0;
+    for (int k = 1; k < 3; k++) {
+      if (z3[k] > z3[best]) {
+        best = k;
+      }
+    }
+    final double max = z3[best];
+    boolean clear = Double.isFinite(max);
+    for (int k = 0; k < 3; k++) {
+      // NaN fails <=
+      if (k != best && !(z3[k] - max <= -0x1p-40)) {
+        clear = false;
+      }
+    }
+    if (clear) {
+      return best;
+    }
+    softmax();
+    best = 0;
     for (int k = 1; k < 3; k++) {
       if (x3[k] > x3[best]) {
         best = k;
@@ -479,6 +503,11 @@ public final class Dropout implements DropoutNetwork {
   }
 
   private void forward() {
+    logits();
+    softmax();
+  }
+
+  private void logits() {
     forward1();
     forward2();
     forward3();
@@ -568,6 +597,9 @@ public final class Dropout implements DropoutNetwork {
         + w3[52] * x2[12] + w3[53] * x2[13] + w3[54] * x2[14] + w3[55] * x2[15]
         + w3[56] * x2[16] + w3[57] * x2[17] + w3[58] * x2[18] + w3[59] * x2[19]
         + b3[2];
+  }
+
+  private void softmax() {
     // x3 = softmax(z3), stable: exp(z - max) cannot overflow, and the sum is >= 1
     // softmaxMax and softmaxSum are kept for the loss: ln x3[k] = z3[k] - max - ln(sum)
     double max = z3[0];
@@ -594,6 +626,7 @@ public final class Dropout implements DropoutNetwork {
     forward2();
     dropout2();
     forward3();
+    softmax();
     dropoutKey++;
   }
 

@@ -201,8 +201,32 @@ public final class FloatSigmoid implements CompiledNetwork {
   @Override
   public int classify(double[] input) {
     loadInput(input);
-    forward();
+    logits();
+    // x2 = softmax(z2) is x2[k] = e_k / sum with e_k = exp(z2[k] - max),
+    // e_max = exp(0) = 1 and sum >= 1. If max is finite and every other z2[k] - max <= -T
+    // (T = 2^-16 in float), then e_k <= exp(-T) ~ 1 - T, and e_k / sum is below 1 / sum by
+    // far more than the few ulps of exp and of the rounded quotients: the first largest x2
+    // is the one largest z2, found without the exponentials. Otherwise (a near tie, NaN,
+    // an infinity) the softmax, then its first largest x2, as predict computes them.
     int best = 0;
+    for (int k = 1; k < 4; k++) {
+      if (z2[k] > z2[best]) {
+        best = k;
+      }
+    }
+    final float max = z2[best];
+    boolean clear = Float.isFinite(max);
+    for (int k = 0; k < 4; k++) {
+      // NaN fails <=
+      if (k != best && !(z2[k] - max <= -0x1p-16f)) {
+        clear = false;
+      }
+    }
+    if (clear) {
+      return best;
+    }
+    softmax();
+    best = 0;
     for (int k = 1; k < 4; k++) {
       if (x2[k] > x2[best]) {
         best = k;
@@ -427,6 +451,11 @@ public final class FloatSigmoid implements CompiledNetwork {
   }
 
   private void forward() {
+    logits();
+    softmax();
+  }
+
+  private void logits() {
     forward1();
     forward2();
   }
@@ -537,6 +566,9 @@ public final class FloatSigmoid implements CompiledNetwork {
         + w2[120] * x1[24] + w2[121] * x1[25] + w2[122] * x1[26] + w2[123] * x1[27]
         + w2[124] * x1[28] + w2[125] * x1[29] + w2[126] * x1[30] + w2[127] * x1[31]
         + b2[3];
+  }
+
+  private void softmax() {
     // x2 = softmax(z2), stable: exp(z - max) cannot overflow, and the sum is >= 1
     // softmaxMax and softmaxSum are kept for the loss: ln x2[k] = z2[k] - max - ln(sum)
     float max = z2[0];

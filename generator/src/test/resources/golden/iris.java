@@ -217,8 +217,32 @@ public final class IrisNet implements CompiledNetwork {
   @Override
   public int classify(double[] input) {
     loadInput(input);
-    forward();
+    logits();
+    // x2 = softmax(z2) is x2[k] = e_k / sum with e_k = exp(z2[k] - max),
+    // e_max = exp(0) = 1 and sum >= 1. If max is finite and every other z2[k] - max <= -T
+    // (T = 2^-40 in double), then e_k <= exp(-T) ~ 1 - T, and e_k / sum is below 1 / sum by
+    // far more than the few ulps of exp and of the rounded quotients: the first largest x2
+    // is the one largest z2, found without the exponentials. Otherwise (a near tie, NaN,
+    // an infinity) the softmax, then its first largest x2, as predict computes them.
     int best = 0;
+    for (int k = 1; k < 3; k++) {
+      if (z2[k] > z2[best]) {
+        best = k;
+      }
+    }
+    final double max = z2[best];
+    boolean clear = Double.isFinite(max);
+    for (int k = 0; k < 3; k++) {
+      // NaN fails <=
+      if (k != best && !(z2[k] - max <= -0x1p-40)) {
+        clear = false;
+      }
+    }
+    if (clear) {
+      return best;
+    }
+    softmax();
+    best = 0;
     for (int k = 1; k < 3; k++) {
       if (x2[k] > x2[best]) {
         best = k;
@@ -430,6 +454,11 @@ public final class IrisNet implements CompiledNetwork {
   }
 
   private void forward() {
+    logits();
+    softmax();
+  }
+
+  private void logits() {
     forward1();
     forward2();
   }
@@ -476,6 +505,9 @@ public final class IrisNet implements CompiledNetwork {
     z2[2] = w2[16] * x1[0] + w2[17] * x1[1] + w2[18] * x1[2] + w2[19] * x1[3]
         + w2[20] * x1[4] + w2[21] * x1[5] + w2[22] * x1[6] + w2[23] * x1[7]
         + b2[2];
+  }
+
+  private void softmax() {
     // x2 = softmax(z2), stable: exp(z - max) cannot overflow, and the sum is >= 1
     // softmaxMax and softmaxSum are kept for the loss: ln x2[k] = z2[k] - max - ln(sum)
     double max = z2[0];

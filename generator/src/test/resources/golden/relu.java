@@ -224,8 +224,32 @@ public final class Relu implements CompiledNetwork {
   @Override
   public int classify(double[] input) {
     loadInput(input);
-    forward();
+    logits();
+    // x3 = softmax(z3) is x3[k] = e_k / sum with e_k = exp(z3[k] - max),
+    // e_max = exp(0) = 1 and sum >= 1. If max is finite and every other z3[k] - max <= -T
+    // (T = 2^-40 in double), then e_k <= exp(-T) ~ 1 - T, and e_k / sum is below 1 / sum by
+    // far more than the few ulps of exp and of the rounded quotients: the first largest x3
+    // is the one largest z3, found without the exponentials. Otherwise (a near tie, NaN,
+    // an infinity) the softmax, then its first largest x3, as predict computes them.
     int best = 0;
+    for (int k = 1; k < 3; k++) {
+      if (z3[k] > z3[best]) {
+        best = k;
+      }
+    }
+    final double max = z3[best];
+    boolean clear = Double.isFinite(max);
+    for (int k = 0; k < 3; k++) {
+      // NaN fails <=
+      if (k != best && !(z3[k] - max <= -0x1p-40)) {
+        clear = false;
+      }
+    }
+    if (clear) {
+      return best;
+    }
+    softmax();
+    best = 0;
     for (int k = 1; k < 3; k++) {
       if (x3[k] > x3[best]) {
         best = k;
@@ -465,6 +489,11 @@ public final class Relu implements CompiledNetwork {
   }
 
   private void forward() {
+    logits();
+    softmax();
+  }
+
+  private void logits() {
     forward1();
     forward2();
     forward3();
@@ -538,6 +567,9 @@ public final class Relu implements CompiledNetwork {
         + w3[40] * x2[8] + w3[41] * x2[9] + w3[42] * x2[10] + w3[43] * x2[11]
         + w3[44] * x2[12] + w3[45] * x2[13] + w3[46] * x2[14] + w3[47] * x2[15]
         + b3[2];
+  }
+
+  private void softmax() {
     // x3 = softmax(z3), stable: exp(z - max) cannot overflow, and the sum is >= 1
     // softmaxMax and softmaxSum are kept for the loss: ln x3[k] = z3[k] - max - ln(sum)
     double max = z3[0];

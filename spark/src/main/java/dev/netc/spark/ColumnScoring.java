@@ -71,19 +71,7 @@ final class ColumnScoring implements Serializable {
    * then is the input remembered).
    */
   private double[] outputs(Object value) {
-    if (net == null) {
-      net = parameters.value().newNetwork();
-      input = new double[net.inputSize()];
-      output = new double[net.outputSize()];
-      last = new double[net.inputSize()];
-    }
-    double[] x;
-    if (raw != null) {
-      raw.read((Row) value, input);
-      x = input;
-    } else {
-      x = features.values((Vector) value, input);
-    }
+    double[] x = input(value);
     if (!shared) {
       net.predict(x, output);
     } else if (!hasLast || !Arrays.equals(x, last)) {
@@ -92,6 +80,34 @@ final class ColumnScoring implements Serializable {
       net.predict(x, output);
     }
     return output;
+  }
+
+  /**
+   * The class index of one row, the first largest output: {@code classify} when the prediction is
+   * scored alone (a softmax network's {@code classify} skips the exponentials when the largest
+   * logit is clear of the others); the outputs that the two functions share otherwise.
+   */
+  private double classIndex(Object value) {
+    if (shared) {
+      return Scoring.argmax(outputs(value));
+    }
+    double[] x = input(value); // creates net on the first row
+    return net.classify(x);
+  }
+
+  /** The network's input for one row (the network is created on the first row). */
+  private double[] input(Object value) {
+    if (net == null) {
+      net = parameters.value().newNetwork();
+      input = new double[net.inputSize()];
+      output = new double[net.outputSize()];
+      last = new double[net.inputSize()];
+    }
+    if (raw != null) {
+      raw.read((Row) value, input);
+      return input;
+    }
+    return features.values((Vector) value, input);
   }
 
   /** What a scoring column holds. */
@@ -118,11 +134,10 @@ final class ColumnScoring implements Serializable {
     @Override
     public Object call(Object value) {
       synchronized (scoring) {
-        double[] outputs = scoring.outputs(value);
         return switch (result) {
-          case CLASS_INDEX -> (double) Scoring.argmax(outputs);
-          case FIRST_OUTPUT -> outputs[0];
-          case OUTPUTS -> Vectors.dense(outputs.clone());
+          case CLASS_INDEX -> scoring.classIndex(value);
+          case FIRST_OUTPUT -> scoring.outputs(value)[0];
+          case OUTPUTS -> Vectors.dense(scoring.outputs(value).clone());
         };
       }
     }

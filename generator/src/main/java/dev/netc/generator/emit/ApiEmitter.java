@@ -121,19 +121,76 @@ final class ApiEmitter {
     return m.build();
   }
 
+  /**
+   * {@code classify(input)}: the first largest output. With a softmax output, the first largest
+   * logit when it is clear of every other ({@link #clearLogit}), else the softmax's first largest.
+   */
   private MethodSpec classify() {
-    String out = context.plan.output().name("x");
-    return EmitContext.override("classify", TypeName.INT)
-        .addParameter(EmitContext.DOUBLES, "input")
-        .addStatement("loadInput(input)")
-        .addStatement("forward()")
-        .addStatement("int best = 0")
+    MethodSpec.Builder m =
+        EmitContext.override("classify", TypeName.INT)
+            .addParameter(EmitContext.DOUBLES, "input")
+            .addStatement("loadInput(input)");
+    boolean softmax = context.plan.softmaxOutput();
+    if (softmax) {
+      m.addStatement("logits()").addCode(clearLogit()).addStatement("softmax()");
+    } else {
+      m.addStatement("forward()");
+    }
+    return m.addCode(firstLargest(context.plan.output().name("x"), !softmax))
+        .addStatement("return best")
+        .build();
+  }
+
+  /**
+   * Returns the first largest logit of a softmax output where it is the softmax's first largest
+   * output for certain, without the exponentials; else falls through to the softmax.
+   */
+  private CodeBlock clearLogit() {
+    String z = context.plan.output().name("z");
+    String x = context.plan.output().name("x");
+    int n = network.outputSize();
+    boolean isFloat = arith.isFloat();
+    String t = isFloat ? "2^-16 in float" : "2^-40 in double";
+    String bound = isFloat ? "-0x1p-16f" : "-0x1p-40";
+    String[] lines = {
+      x + " = softmax(" + z + ") is " + x + "[k] = e_k / sum with e_k = exp(" + z + "[k] - max),",
+      "e_max = exp(0) = 1 and sum >= 1. If max is finite and every other " + z + "[k] - max <= -T",
+      "(T = " + t + "), then e_k <= exp(-T) ~ 1 - T, and e_k / sum is below 1 / sum by",
+      "far more than the few ulps of exp and of the rounded quotients: the first largest " + x,
+      "is the one largest " + z + ", found without the exponentials. Otherwise (a near tie, NaN,",
+      "an infinity) the softmax, then its first largest " + x + ", as predict computes them."
+    };
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (String line : lines) {
+      code.add(EmitContext.comment(line));
+    }
+    return code.add(firstLargest(z, true))
+        .addStatement("final $T max = $N[best]", context.element, z)
+        .addStatement("boolean clear = $T.isFinite(max)", context.element.box())
+        .beginControlFlow("for (int k = 0; k < $L; k++)", n)
+        .add(EmitContext.comment("NaN fails <="))
+        .beginControlFlow("if (k != best && !($N[k] - max <= $L))", z, bound)
+        .addStatement("clear = false")
+        .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("if (clear)")
+        .addStatement("return best")
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * {@code best} (declared here if {@code declare}) = the index of the first largest entry of
+   * {@code array}; {@code >} never picks a NaN after index 0.
+   */
+  private CodeBlock firstLargest(String array, boolean declare) {
+    return CodeBlock.builder()
+        .addStatement(declare ? "int best = 0" : "best = 0")
         .beginControlFlow("for (int k = 1; k < $L; k++)", network.outputSize())
-        .beginControlFlow("if ($1N[k] > $1N[best])", out)
+        .beginControlFlow("if ($1N[k] > $1N[best])", array)
         .addStatement("best = k")
         .endControlFlow()
         .endControlFlow()
-        .addStatement("return best")
         .build();
   }
 

@@ -78,6 +78,9 @@ final class DropoutCode {
         m.addStatement("$N()", method(p.number()));
       }
     }
+    if (context.plan.softmaxOutput()) {
+      m.addStatement("softmax()");
+    }
     return m.addStatement("$N++", KEY).build();
   }
 

@@ -185,7 +185,11 @@ final class ForwardBlocks {
         .build();
   }
 
-  private CodeBlock softmax(LayerPlan p) {
+  /**
+   * {@code x = softmax(z)} of the output layer: the method {@code softmax()} of the forward pass
+   * (after the layer's sum, {@code NetworkPlan#softmaxOutput}), and a block's per-row activation.
+   */
+  CodeBlock softmax(LayerPlan p) {
     String z = p.name("z");
     String x = p.name("x");
     int n = p.units();

@@ -49,12 +49,21 @@ final class Passes {
         load("loadInput", "input", "x0", context.network.inputSize(), context.plan.inputCopy()));
     methods.add(
         load("loadTarget", "target", "t", context.network.outputSize(), context.plan.targetCopy()));
-    MethodSpec.Builder all = EmitContext.internal("forward");
+    boolean softmax = context.plan.softmaxOutput();
+    // with a softmax output, forward() is logits() then softmax(): classify needs the logits alone
+    MethodSpec.Builder all = EmitContext.internal(softmax ? "logits" : "forward");
     for (FeaturePlan f : context.plan.features()) {
       all.addStatement("forward$L()", f.number());
     }
     for (LayerPlan p : context.layers()) {
       all.addStatement("$N()", p.forward().name());
+    }
+    if (softmax) {
+      methods.add(
+          EmitContext.internal("forward")
+              .addStatement("logits()")
+              .addStatement("softmax()")
+              .build());
     }
     methods.add(all.build());
     for (FeaturePlan f : context.plan.features()) {
@@ -62,6 +71,10 @@ final class Passes {
     }
     for (LayerPlan p : context.layers()) {
       methods.addAll(layerMethod(p, p.forward()));
+    }
+    if (softmax) {
+      methods.add(
+          EmitContext.internal("softmax").addCode(forward.softmax(context.plan.output())).build());
     }
     if (context.plan.hasDropout()) {
       DropoutCode dropout = new DropoutCode(context);

@@ -8,7 +8,10 @@ package dev.netc.generator.plan;
 public enum Block {
   /** {@code z = W x + b}; entry i is unit i. */
   FORWARD_SUM,
-  /** {@code x = f(z)}; entry i is unit i (softmax is one entry). */
+  /**
+   * {@code x = f(z)}, elementwise; entry i is unit i. A softmax output is no block of its layer's
+   * method but a method of its own ({@link NetworkPlan#softmaxOutput}).
+   */
   ACTIVATION,
   /** {@code dW += delta x^T}; entry k is weight k, row-major. */
   WEIGHT_GRADIENT,

@@ -29,7 +29,8 @@ import java.util.Optional;
  * @param expLoops true if the layer's activation (float sigmoid or tanh) takes e^x over all its
  *     units in the loops that C2 vectorizes ({@code Planner#EXP_LOOP_MIN_UNITS}) rather than one
  *     {@code expFloat} call per unit
- * @param forward the method {@code forward<l>}
+ * @param forward the method {@code forward<l>} ({@code z = W x + b} alone for a softmax output
+ *     layer: {@link NetworkPlan#softmaxOutput})
  * @param backward the method {@code backward<l>}
  * @param step the method {@code step<l>} of the fused stochastic step, if the step is fused
  * @param explicitWeights the file's explicit weights, if any

@@ -1,5 +1,6 @@
 package dev.netc.generator.plan;
 
+import dev.netc.grammar.model.Activation;
 import dev.netc.grammar.model.Clip;
 import dev.netc.grammar.model.Network;
 import java.util.ArrayList;
@@ -80,6 +81,16 @@ public record NetworkPlan(
       return layers.get(k - 1);
     }
     return features.isEmpty() ? null : features.get(features.size() - 1);
+  }
+
+  /**
+   * True if the output layer is softmax. Its forward method {@code forward<l>} then computes only
+   * the logits {@code z = W x + b}; the class's {@code softmax()} follows it in the forward pass,
+   * and {@code classify} runs the pass up to the logits ({@code logits()}) and takes the softmax
+   * only when the largest logit is not clear of the others.
+   */
+  public boolean softmaxOutput() {
+    return output().activation() == Activation.SOFTMAX;
   }
 
   /** True if a layer has dropout: the class then has a training forward pass with masks. */

@@ -274,18 +274,19 @@ public final class Planner {
             && network.clip().isEmpty();
     int partialSums = looped && layer.units() >= PARTIAL_SUMS_MIN_UNITS ? PARTIAL_SUMS : 1;
     int n = layer.number();
-    MethodPlan forward =
-        method(
-            "forward" + n,
+    List<Sized> forwardBlocks =
+        new ArrayList<>(
             List.of(
                 new Sized(
                     Block.FORWARD_SUM,
                     layer.units(),
-                    looped ? 0 : BytecodeCost.forwardRow(layer.inputs())),
-                new Sized(
-                    Block.ACTIVATION,
-                    layer.activation() == Activation.SOFTMAX ? 1 : layer.units(),
-                    activationCost(layer, looped))));
+                    looped ? 0 : BytecodeCost.forwardRow(layer.inputs()))));
+    // the softmax of the output layer is a method of its own (NetworkPlan#softmaxOutput), so that
+    // classify can take the logits z without it
+    if (layer.activation() != Activation.SOFTMAX) {
+      forwardBlocks.add(new Sized(Block.ACTIVATION, layer.units(), activationCost(layer, looped)));
+    }
+    MethodPlan forward = method("forward" + n, forwardBlocks);
     List<Sized> backward =
         new ArrayList<>(
             List.of(
@@ -339,12 +340,12 @@ public final class Planner {
   }
 
   /**
-   * The cost of one unit's activation in an unrolled layer, or 0 for one loop (looped layers,
-   * softmax). A declared activation is one loop over the units of each part, whose cost is that of
-   * its formula: spread over the units, so that a long formula moves to a part of its own.
+   * The cost of one unit's activation in an unrolled layer, or 0 for one loop (looped layers). A
+   * declared activation is one loop over the units of each part, whose cost is that of its formula:
+   * spread over the units, so that a long formula moves to a part of its own.
    */
   private static int activationCost(DenseLayer layer, boolean looped) {
-    if (looped || layer.activation() == Activation.SOFTMAX) {
+    if (looped) {
       return 0;
     }
     if (layer.activation() == Activation.DECLARED) {
