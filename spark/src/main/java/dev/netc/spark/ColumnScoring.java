@@ -52,6 +52,13 @@ final class ColumnScoring implements Serializable {
 
   private transient boolean hasLast;
 
+  /**
+   * True once the outputs have been asked for in this task: until then the prediction function
+   * classifies without them (the query may read the prediction alone, as Spark evaluates only the
+   * columns a query reads), after it scores through the shared outputs.
+   */
+  private transient boolean outputsRead;
+
   private ColumnScoring(
       Broadcast<NetworkSnapshot> parameters,
       FeatureColumn features,
@@ -71,6 +78,7 @@ final class ColumnScoring implements Serializable {
    * then is the input remembered).
    */
   private double[] outputs(Object value) {
+    outputsRead = true;
     double[] x = input(value);
     if (!shared) {
       net.predict(x, output);
@@ -83,15 +91,17 @@ final class ColumnScoring implements Serializable {
   }
 
   /**
-   * The class index of one row, the first largest output: {@code classify} when the prediction is
-   * scored alone (a softmax network's {@code classify} skips the exponentials when the largest
-   * logit is clear of the others); the outputs that the two functions share otherwise.
+   * The class index of one row, the first largest output: {@code classify} while no outputs have
+   * been asked for (a softmax network's {@code classify} skips the exponentials when the largest
+   * logit is clear of the others); once the outputs Vector is read too, the outputs that the two
+   * functions share. Spark calls the functions of a row one after the other: on the first row the
+   * outputs function then finds no remembered row and runs the network itself.
    */
   private double classIndex(Object value) {
-    if (shared) {
+    if (outputsRead) {
       return Scoring.argmax(outputs(value));
     }
-    double[] x = input(value); // creates net on the first row
+    double[] x = input(value); // creates the network on the first row
     return net.classify(x);
   }
 

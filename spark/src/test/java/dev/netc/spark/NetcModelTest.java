@@ -152,7 +152,16 @@ class NetcModelTest {
         List.of(scored.schema().fieldNames()));
     assertEquals(lean.transformSchema(frame.schema()), scored.schema());
     List<Row> leanRows = scored.orderBy("id").select("prediction").collectAsList();
+    // The outputs column defined but not read: its function is never called, the prediction's
+    // classifies alone.
+    List<Row> unread = model.transform(frame).orderBy("id").select("prediction").collectAsList();
+    // Read in the other order within the row.
+    List<Row> swapped =
+        model.transform(frame).orderBy("id").select("probability", "prediction").collectAsList();
     for (int i = 0; i < full.size(); i++) {
+      assertEquals(full.get(i).getDouble(0), unread.get(i).getDouble(0), "row " + i);
+      assertEquals(full.get(i).getDouble(0), swapped.get(i).getDouble(1), "row " + i);
+      assertEquals(full.get(i).get(1), swapped.get(i).get(0), "row " + i);
       // Both columns read: the prediction is the largest of the row's own outputs (the outputs
       // themselves equal the CLI's in classifierScoresAsTheCliPredictsRowByRow).
       double[] outputs = ((Vector) full.get(i).get(1)).toArray();
