@@ -8,6 +8,7 @@ import dev.netc.runtime.train.Schedule;
 import dev.netc.runtime.train.Trainer;
 import dev.netc.runtime.train.TrainingListener;
 import dev.netc.runtime.train.TrainingResult;
+import dev.netc.runtime.weights.WeightFile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,6 +106,7 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   private final Param<String> checkpointPath;
   private final IntParam checkpointInterval;
   private final Param<String> resumeFrom;
+  private final Param<String> initialWeights;
   private final transient List<TrainingListener> listeners = new ArrayList<>();
   private transient Schedule schedule;
   private Preprocessor preprocessor;
@@ -177,6 +179,12 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     resumeFrom =
         new Param<>(
             this, "resumeFrom", "a checkpoint written by an earlier fit, to continue its run");
+    initialWeights =
+        new Param<>(
+            this,
+            "initialWeights",
+            "a netc weight file whose parameters the training starts from (any Hadoop file"
+                + " system)");
     setDefault(checkpointInterval, 1);
     setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
@@ -480,6 +488,30 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     return this;
   }
 
+  /** The weight file whose parameters training starts from (unset: the class's own). */
+  public Param<String> initialWeights() {
+    return initialWeights;
+  }
+
+  /**
+   * Starts training from the parameters of the netc weight file at {@code path} instead of the
+   * generated class's own (its {@code init} and seed, or the explicit weights of its {@code .nn}
+   * file): a model trained before, saved with {@code NetcModel.write()} ({@code path/weights.json})
+   * or by {@code netc train --out}, on any file system Spark reaches. The file must be of the same
+   * network (the same layers and sizes). The optimizer's state starts anew, and epochs are counted
+   * from 1 (to continue an interrupted run exactly, use {@link #setResumeFrom}). Without {@link
+   * #setClassNames}, the classes are the file's, in its order; with raw input columns ({@link
+   * #setInputCols}) and no {@link #setPreprocessor}, the inputs are encoded by the file's
+   * preprocessing (the one the parameters were trained with) instead of one fitted anew. A feature
+   * scaling saved in the file is not applied to a Vector column: scale it before the estimator, as
+   * the file's training did.
+   */
+  public NetcEstimator setInitialWeights(String path) {
+    require(path != null && !path.isBlank(), "initialWeights must name a file");
+    set(initialWeights, path);
+    return this;
+  }
+
   /** Where the driver writes checkpoints (unset: none). */
   public Param<String> checkpointPath() {
     return checkpointPath;
@@ -617,6 +649,16 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
   @Override
   public NetcModel fit(org.apache.spark.sql.Dataset<?> dataset) {
     CompiledNetwork net = NetworkClasses.instantiate(isDefined(network) ? text(network) : null);
+    WeightFile start = null;
+    if (isDefined(initialWeights)) {
+      String path = text(initialWeights);
+      start = HadoopFiles.readWeights(dataset.sparkSession(), path);
+      try {
+        start.applyTo(net, path);
+      } catch (RuntimeException e) {
+        throw new NetcSparkException("NetcEstimator: " + e.getMessage(), e);
+      }
+    }
     String name = net.spec().name();
     boolean classifier = "cross_entropy".equals(net.spec().loss());
     StructType schema = dataset.schema();
@@ -629,6 +671,10 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
     // when the preprocessing is fitted (on the training rows only), else with the examples below.
     Broadcast<boolean[]> heldOut = null;
     Preprocessor prep = preprocessor;
+    if (isDefined(inputCols) && prep == null && start != null) {
+      // the encoding the starting parameters were trained with
+      prep = start.preprocessor().orElse(null);
+    }
     if (isDefined(inputCols) && prep == null) {
       requireInputColumns();
       org.apache.spark.sql.Dataset<Row> fitRows = withoutValidationRows(dataset.toDF());
@@ -661,6 +707,10 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
         raw != null && !prep.classNames().isEmpty()
             ? prep.classNames()
             : Arrays.asList(getOrDefault(classNames));
+    if (given.isEmpty() && start != null && classifier) {
+      // the classes of the starting parameters' outputs
+      given = start.classNames();
+    }
     LabelColumn label =
         LabelColumn.of(dataset, text(labelCol), classifier, net.outputSize(), name, given);
     int indicator = -1;

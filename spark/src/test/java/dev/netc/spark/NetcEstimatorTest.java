@@ -515,4 +515,64 @@ class NetcEstimatorTest {
                     .fit(TestData.frame(data, 2)));
     assertEquals(missing + ": no such file", absent.getMessage());
   }
+
+  @Test
+  void initialWeightsStartTheRunFromASavedModel(@TempDir Path dir) throws IOException {
+    Dataset data = iris();
+    NetcModel first =
+        new NetcEstimator()
+            .setNetwork(IRIS)
+            .setLabelCol("species")
+            .setEpochs(2)
+            .setBatchSize(20)
+            .setReduction("mean")
+            .setSeed(1)
+            .fit(TestData.frame(data, 2));
+    String saved = dir.resolve("first").toString();
+    first.write().save(saved);
+    NetcModel second =
+        new NetcEstimator()
+            .setNetwork(IRIS)
+            .setLabelCol("species")
+            .setEpochs(2)
+            .setBatchSize(20)
+            .setReduction("mean")
+            .setSeed(7)
+            .setInitialWeights(saved + "/weights.json")
+            .fit(TestData.frame(data, 3));
+    // the Trainer from the first model's parameters, the optimizer anew, epochs from 1
+    CompiledNetwork expected = first.newNetwork();
+    new Trainer()
+        .epochs(2)
+        .batchSize(20)
+        .reduction(Reduction.MEAN)
+        .shuffle(7)
+        .train(expected, data);
+    assertSameParameters(expected, second.newNetwork(), "from the saved model");
+    assertEquals(TestData.SPECIES, second.classNames());
+    // weights of another network are refused, naming the file
+    String wave = dir.resolve("wave").toString();
+    new NetcEstimator()
+        .setNetwork(WAVE)
+        .setEpochs(1)
+        .fit(TestData.frame(TestData.wave(40), 2))
+        .write()
+        .save(wave);
+    NetcSparkException other =
+        assertThrows(
+            NetcSparkException.class,
+            () ->
+                new NetcEstimator()
+                    .setNetwork(IRIS)
+                    .setInitialWeights(wave + "/weights.json")
+                    .fit(TestData.frame(data, 2)));
+    assertTrue(
+        other.getMessage().startsWith("NetcEstimator: " + wave + "/weights.json: "),
+        other.getMessage());
+    assertTrue(
+        other
+            .getMessage()
+            .contains("was saved from a different network: input 2 in the file, 4 in"),
+        other.getMessage());
+  }
 }
