@@ -35,25 +35,17 @@ final class HadoopFiles {
    * that a failure while writing leaves the previous checkpoint whole.
    */
   static void writeCheckpoint(SparkSession spark, String location, Checkpoint checkpoint) {
-    Path local = null;
+    String temporary = location + ".tmp";
+    writeText(spark, temporary, checkpoint.toJson());
+    org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(location);
     try {
-      local = Files.createTempFile("netc-checkpoint", ".json");
-      checkpoint.write(local);
-      String text = Files.readString(local, StandardCharsets.UTF_8);
-      org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(location);
-      org.apache.hadoop.fs.Path temporary = new org.apache.hadoop.fs.Path(location + ".tmp");
       FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      try (OutputStream out = fs.create(temporary, true)) {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-      }
       fs.delete(target, false);
-      if (!fs.rename(temporary, target)) {
-        throw new IOException("cannot rename " + temporary + " to " + target);
+      if (!fs.rename(new org.apache.hadoop.fs.Path(temporary), target)) {
+        throw new IOException("cannot rename " + temporary + " to " + location);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the checkpoint " + location, e);
-    } finally {
-      deleteQuietly(local);
     }
   }
 

@@ -53,6 +53,11 @@ public record Checkpoint(
 
   /** Writes this checkpoint to {@code file}, atomically. */
   public void write(Path file) throws IOException {
+    JsonFiles.writeAtomically(file, toJson());
+  }
+
+  /** This checkpoint as the JSON text {@link #write} writes (for files on other file systems). */
+  public String toJson() {
     ObjectNode root = JsonFiles.mapper().createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
@@ -77,7 +82,7 @@ public record Checkpoint(
       row.put("examplesPerSecond", s.examplesPerSecond());
       row.put("elapsedNanos", s.elapsed().toNanos());
     }
-    JsonFiles.writeAtomically(file, JsonFiles.toJson(root));
+    return JsonFiles.toJson(root);
   }
 
   /** NaN as null: JSON has no NaN. */
