@@ -69,7 +69,8 @@ import org.apache.spark.storage.StorageLevel;
  * keeps the best epoch's parameters. Per-epoch figures: {@link NetcModel#trainingResult()}.
  *
  * <p><b>Checkpoints.</b> {@link #setCheckpointPath} writes the whole training state every {@link
- * #setCheckpointInterval} epochs; {@link #setResumeFrom} continues a run from it.
+ * #setCheckpointInterval} epochs; {@link #setResumeFrom} continues a run from it. {@link
+ * #setInitialWeights} starts from the parameters of a trained model instead of the class's own.
  *
  * <p>Saved with {@code write()} (its settings, as Spark ML's metadata; listeners are not saved) and
  * loaded with {@link #load(String)}, also inside a saved {@code Pipeline}.
