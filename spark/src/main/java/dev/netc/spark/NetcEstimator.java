@@ -557,8 +557,10 @@ public final class NetcEstimator extends Estimator<NetcModel> implements Default
    * #setCheckpointPath}) from the epoch after it, instead of starting at epoch 1: with the same
    * network class, data and settings (mode, batch size, reduction, seed, chunk size or local steps
    * and partitions, validation, patience), the result equals the uninterrupted run's, bit for bit
-   * in gradient mode; {@link #setEpochs} may be raised to train longer. A checkpoint of another
-   * network or of other settings is refused with a message saying what differs.
+   * (in average mode on the same partitioning); {@link #setEpochs} may be raised to train longer. A
+   * checkpoint of another network or of other settings is refused with a message saying what
+   * differs. The checkpoint's parameters replace those of {@link #setInitialWeights}, if both are
+   * set.
    */
   public NetcEstimator setResumeFrom(String path) {
     require(path != null && !path.isBlank(), "resumeFrom must name a file");
